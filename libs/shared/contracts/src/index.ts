@@ -1,1 +1,4 @@
-export * from './lib/contracts';
+export * from './lib/lifecycle';
+export * from './lib/errors';
+export * from './lib/api';
+export * from './lib/vocabulary';

@@ -1,0 +1,115 @@
+import type { OrderAction, OrderStatus, Role, Satisfaction, SystemEvent } from './lifecycle';
+
+/** Wire types of the REST API (/api). Dates are ISO-8601 strings in UTC. */
+
+export interface UserView {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  unitId: number | null;
+  unitName: string | null;
+}
+
+export interface LoginResponse {
+  accessToken: string;
+  user: UserView;
+}
+
+export interface RegionView { id: number; code: string; name: string; kind: 'city' | 'district' | 'county' | 'zone'; }
+export interface UnitView {
+  id: number;
+  code: string;
+  name: string;
+  kind: 'bureau' | 'region_gov' | 'utility' | 'town' | 'other';
+  parentId: number | null;
+  regionId: number | null;
+  active: boolean;
+}
+export interface CategoryNode {
+  id: number;
+  code: string;
+  name: string;
+  level: 1 | 2 | 3;
+  parentId: number | null;
+  defaultUnitId: number | null;
+  children: CategoryNode[];
+}
+export interface ChannelView { code: string; name: string; group: 'public' | 'collector'; }
+export interface AppealTypeView { code: string; name: string; }
+export interface TopicView { id: number; code: string; name: string; active: boolean; }
+export interface PlatformView { id: number; code: string; name: string; regionId: number | null; }
+export interface HolidayView { date: string; kind: 'holiday' | 'workday'; name: string; }
+
+export interface CallerView {
+  name: string | null;
+  phone: string | null;
+  confidential: boolean;
+}
+
+export interface OrderSummary {
+  id: number;
+  number: string;
+  status: OrderStatus;
+  version: number;
+  channel: string;
+  appealType: string;
+  categoryId: number;
+  categoryPath: string;
+  regionId: number | null;
+  mainUnitId: number | null;
+  mainUnitName: string | null;
+  caller: CallerView;
+  contentPreview: string;
+  urgent: boolean;
+  createdAt: string;
+  signDueAt: string | null;
+  handleDueAt: string | null;
+  callbackDueAt: string | null;
+  overdue: boolean;
+}
+
+export interface CoUnitView { unitId: number; unitName: string; repliedAt: string | null; reply: string | null; }
+
+export interface HistoryEntry {
+  id: number;
+  action: OrderAction | SystemEvent;
+  fromStatus: OrderStatus | null;
+  toStatus: OrderStatus | null;
+  actorId: number | null;
+  actorName: string | null;
+  actorRole: Role | 'system';
+  actorUnitId: number | null;
+  comment: string | null;
+  data: Record<string, unknown> | null;
+  createdAt: string;
+}
+
+export interface OrderDetail extends OrderSummary {
+  platformId: number;
+  address: string | null;
+  content: string;
+  topics: string[];
+  resolution: 'direct' | 'dispatched' | null;
+  directAnswer: string | null;
+  reply: string | null;
+  coUnits: CoUnitView[];
+  pendingReturn: { reason: string; requestedAt: string } | null;
+  pendingExtension: { days: number; reason: string; requestedAt: string } | null;
+  callback: { satisfaction: Satisfaction; solved: boolean; comment: string | null; at: string } | null;
+  mergedIntoId: number | null;
+  reworkCount: number;
+  urgeCount: number;
+  superviseCount: number;
+  signedAt: string | null;
+  repliedAt: string | null;
+  closedAt: string | null;
+  history: HistoryEntry[];
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
