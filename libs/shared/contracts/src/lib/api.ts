@@ -105,6 +105,8 @@ export interface OrderDetail extends OrderSummary {
   repliedAt: string | null;
   closedAt: string | null;
   history: HistoryEntry[];
+  /** Actions the requesting user may take now (status × role × scope). */
+  allowedActions: OrderAction[];
 }
 
 export interface Page<T> {
