@@ -1,1 +1,2 @@
-export * from './lib/domain';
+export * from './lib/lifecycle';
+export * from './lib/privacy/mask';
