@@ -9,6 +9,8 @@ export interface UserView {
   role: Role;
   unitId: number | null;
   unitName: string | null;
+  active?: boolean;
+  version?: number;
 }
 
 export interface LoginResponse {

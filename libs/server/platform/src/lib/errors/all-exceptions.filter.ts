@@ -1,0 +1,59 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { ApiError, ErrorCode } from '@hotline/contracts';
+import { ERROR_HTTP_STATUS } from '@hotline/contracts';
+import { AppException } from './app.exception';
+
+interface FastifyishError { code?: string; statusCode?: number; message?: string }
+
+/** Maps every error to the one `ApiError` shape; unknown errors become a logged 500 without internals. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse();
+    const body = this.toApiError(exception);
+    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    reply.status(body.statusCode).send(body);
+  }
+
+  toApiError(e: unknown): ApiError {
+    if (e instanceof AppException) return make(e.code, e.message, e.details);
+    if (e instanceof HttpException) {
+      const status = e.getStatus();
+      const code = codeForStatus(status);
+      const res = e.getResponse();
+      const message = typeof res === 'string' ? res : ((res as { message?: string | string[] }).message ?? e.message);
+      return { statusCode: status, code, message: Array.isArray(message) ? message.join('; ') : message };
+    }
+    const fe = e as FastifyishError;
+    // Errors raised by Fastify before the route runs (body parsing, size limit, media type)
+    if (fe && typeof fe.statusCode === 'number' && fe.statusCode < 500) {
+      if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return make('PAYLOAD_TOO_LARGE', 'request body too large');
+      if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return make('UNSUPPORTED_MEDIA_TYPE', 'unsupported content type');
+      if (fe.statusCode === 400) return make('MALFORMED_JSON', 'request body is not valid JSON');
+      return { statusCode: fe.statusCode, code: codeForStatus(fe.statusCode), message: fe.message ?? 'request error' };
+    }
+    if (fe && fe.code === 'ER_DUP_ENTRY') return make('DUPLICATE', 'a record with the same key exists');
+    return make('INTERNAL', 'internal error');
+  }
+}
+
+function make(code: ErrorCode, message: string, details?: unknown): ApiError {
+  return details === undefined ? { statusCode: ERROR_HTTP_STATUS[code], code, message } : { statusCode: ERROR_HTTP_STATUS[code], code, message, details };
+}
+
+function codeForStatus(status: number): ErrorCode {
+  switch (status) {
+    case 400: return 'VALIDATION_FAILED';
+    case 401: return 'UNAUTHENTICATED';
+    case 403: return 'FORBIDDEN_ROLE';
+    case 404: return 'NOT_FOUND';
+    case 409: return 'DUPLICATE';
+    case 413: return 'PAYLOAD_TOO_LARGE';
+    case 415: return 'UNSUPPORTED_MEDIA_TYPE';
+    case 429: return 'TOO_MANY_REQUESTS';
+    case 503: return 'SERVICE_UNAVAILABLE';
+    default: return status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED';
+  }
+}
