@@ -26,7 +26,6 @@ export default [
             { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:ui', 'type:util'] },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
           ],
-          bannedExternalImports: [],
         },
       ],
     },

@@ -1,21 +1,16 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
-import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import 'reflect-metadata';
+import { join } from 'node:path';
+import { createHttpApp, loadConfig } from '@hotline/server-platform';
 import { AppModule } from './app/app.module';
 
 async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
-  );
+  const config = loadConfig();
+  const app = await createHttpApp(AppModule, { webDist: config.WEB_DIST ?? join(__dirname, '..', 'web', 'browser') });
+  await app.listen({ port: config.PORT, host: '0.0.0.0' });
+  console.log(`API listening on http://localhost:${config.PORT}/api (docs at /api/docs)`);
 }
 
-bootstrap();
+bootstrap().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
-import { AppController } from './app.controller';
-import { AppService } from './app.service';
+import { IdentityModule } from '@hotline/server-identity';
+import { OrdersModule } from '@hotline/server-orders';
+import { PlatformModule } from '@hotline/server-platform';
+import { ReferenceDataModule } from '@hotline/server-reference-data';
 
+/** The HTTP API: composition only; behaviour lives in the feature libs. */
 @Module({
-  imports: [],
-  controllers: [AppController],
-  providers: [AppService],
+  imports: [PlatformModule.forRoot({ processName: 'api' }), IdentityModule, ReferenceDataModule, OrdersModule],
 })
 export class AppModule {}

@@ -1,2 +1,3 @@
 export * from './lib/lifecycle';
 export * from './lib/privacy/mask';
+export * from './lib/calendar';

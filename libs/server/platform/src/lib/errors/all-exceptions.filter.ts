@@ -23,8 +23,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const status = e.getStatus();
       const code = codeForStatus(status);
       const res = e.getResponse();
-      const message = typeof res === 'string' ? res : ((res as { message?: string | string[] }).message ?? e.message);
-      return { statusCode: status, code, message: Array.isArray(message) ? message.join('; ') : message };
+      const raw = typeof res === 'string' ? res : ((res as { message?: string | string[] }).message ?? e.message);
+      const message = Array.isArray(raw) ? raw.join('; ') : raw;
+      // Fastify's body parser failures reach us wrapped by Nest as a plain 400
+      if (status === 400 && /JSON/.test(message)) return make('MALFORMED_JSON', 'request body is not valid JSON');
+      return { statusCode: status, code, message };
     }
     const fe = e as FastifyishError;
     // Errors raised by Fastify before the route runs (body parsing, size limit, media type)

@@ -1,0 +1,3 @@
+export * from './lib/demo-accounts';
+export * from './lib/demo-orders';
+export * from './lib/prng';

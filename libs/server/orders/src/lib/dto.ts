@@ -1,0 +1,124 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested,
+} from 'class-validator';
+import { ORDER_ACTIONS, ORDER_STATUSES, SATISFACTION_LEVELS, type OrderAction, type Satisfaction } from '@hotline/contracts';
+
+export class CallerDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) name?: string;
+  @ApiPropertyOptional({ example: '13812345678' })
+  @IsOptional()
+  @Matches(/^[0-9+\-() ]{3,32}$/, { message: 'phone: 3–32 digits, may contain + - ( ) and spaces' })
+  phone?: string;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() confidential?: boolean;
+}
+
+export class CreateOrderDto {
+  @ApiProperty({ example: 'phone' }) @IsString() @Length(1, 32) channel!: string;
+  @ApiProperty({ example: 'complaint' }) @IsString() @Length(1, 32) appealType!: string;
+  @ApiProperty() @IsInt() @Min(1) categoryId!: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) regionId?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) platformId?: number;
+  @ApiProperty({ type: CallerDto }) @ValidateNested() @Type(() => CallerDto) caller!: CallerDto;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255) address?: string;
+  @ApiProperty() @IsString() @Length(1, 5000) content!: string;
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(10) @ArrayUnique() @IsString({ each: true }) topics?: string[];
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() urgent?: boolean;
+}
+
+const toBool = ({ value }: { value: unknown }) => (value === 'true' || value === true ? true : value === 'false' || value === false ? false : value);
+const toList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value);
+
+export class SearchOrdersDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(24) number?: string;
+  @ApiPropertyOptional({ description: 'comma-separated statuses' }) @IsOptional() @Transform(toList) @IsArray() @IsIn(ORDER_STATUSES, { each: true }) status?: string[];
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) unitId?: number;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) regionId?: number;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) categoryId?: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(32) channel?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(32) appealType?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(32) topic?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(32) phone?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) q?: string;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601() from?: string;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601() to?: string;
+  @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() overdue?: boolean;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(24 * 30) dueWithinHours?: number;
+  @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() pendingExtension?: boolean;
+  @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() reworked?: boolean;
+  @ApiPropertyOptional({ description: 'orders awaiting a callback, merged ones included' }) @IsOptional() @Transform(toBool) @IsBoolean() callbackQueue?: boolean;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize?: number;
+  @ApiPropertyOptional() @IsOptional() @IsIn(['createdAt', '-createdAt', 'handleDueAt']) sort?: 'createdAt' | '-createdAt' | 'handleDueAt';
+}
+
+// --- action bodies: every action carries the version the client saw ---
+
+export class ActionDto {
+  @ApiProperty() @IsInt() @Min(1) version!: number;
+}
+class CommentDto extends ActionDto {
+  @IsOptional() @IsString() @MaxLength(2000) comment?: string;
+}
+export class DirectAnswerDto extends ActionDto {
+  @IsString() @Length(1, 5000) answer!: string;
+}
+export class DispatchDto extends CommentDto {
+  @IsInt() @Min(1) unitId!: number;
+  @IsOptional() @IsArray() @ArrayMaxSize(10) @ArrayUnique() @IsInt({ each: true }) @Min(1, { each: true }) coUnitIds?: number[];
+}
+export class ReasonDto extends ActionDto {
+  @IsString() @Length(1, 1000) reason!: string;
+}
+export class ExtensionDto extends ActionDto {
+  @IsInt() @Min(1) @Max(30) days!: number;
+  @IsString() @Length(1, 1000) reason!: string;
+}
+export class ContentDto extends ActionDto {
+  @IsString() @Length(1, 5000) content!: string;
+}
+export class CallbackDto extends ActionDto {
+  @IsIn(SATISFACTION_LEVELS) satisfaction!: Satisfaction;
+  @IsBoolean() solved!: boolean;
+  @IsOptional() @IsString() @MaxLength(1000) comment?: string;
+  @IsOptional() @IsBoolean() reopen?: boolean;
+}
+export class SuperviseDto extends ActionDto {
+  @IsString() @Length(1, 2000) comment!: string;
+  @IsOptional() @IsInt() @Min(1) @Max(30) feedbackDays?: number;
+}
+export class MergeDto extends ActionDto {
+  @IsInt() @Min(1) masterId!: number;
+}
+
+export const ACTION_DTOS: Record<OrderAction, new () => ActionDto> = {
+  'direct-answer': DirectAnswerDto,
+  dispatch: DispatchDto,
+  sign: ActionDto,
+  return: ReasonDto,
+  'approve-return': CommentDto,
+  'reject-return': CommentDto,
+  'request-extension': ExtensionDto,
+  'approve-extension': CommentDto,
+  'reject-extension': CommentDto,
+  suspend: ReasonDto,
+  resume: CommentDto,
+  reply: ContentDto,
+  'co-reply': ContentDto,
+  'accept-reply': CommentDto,
+  'send-back': ReasonDto,
+  callback: CallbackDto,
+  urge: CommentDto,
+  supervise: SuperviseDto,
+  feedback: ContentDto,
+  instruct: ContentDto,
+  close: CommentDto,
+  merge: MergeDto,
+};
+
+export const isOrderAction = (a: string): a is OrderAction => (ORDER_ACTIONS as readonly string[]).includes(a);
+
+/** Union of every action's fields, as the service sees a validated body. */
+export type ActionBody = ActionDto &
+  Partial<DirectAnswerDto & DispatchDto & ReasonDto & ExtensionDto & ContentDto & CallbackDto & SuperviseDto & MergeDto & CommentDto>;

@@ -1,0 +1,28 @@
+import { BadRequestException, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
+import { AllExceptionsFilter } from './all-exceptions.filter';
+import { AppException } from './app.exception';
+
+describe('AllExceptionsFilter.toApiError', () => {
+  const f = new AllExceptionsFilter();
+
+  it('maps domain codes to their HTTP status', () => {
+    expect(f.toApiError(new AppException('STALE_VERSION', 'x'))).toEqual({ statusCode: 409, code: 'STALE_VERSION', message: 'x' });
+    expect(f.toApiError(new AppException('ORDER_NOT_FOUND', 'y', { id: 1 }))).toEqual({ statusCode: 404, code: 'ORDER_NOT_FOUND', message: 'y', details: { id: 1 } });
+  });
+
+  it('gives framework errors a code too', () => {
+    expect(f.toApiError(new NotFoundException()).code).toBe('NOT_FOUND');
+    expect(f.toApiError(new PayloadTooLargeException()).code).toBe('PAYLOAD_TOO_LARGE');
+    expect(f.toApiError(new BadRequestException("Body is not valid JSON but content-type is set to 'application/json'")).code).toBe('MALFORMED_JSON');
+  });
+
+  it('maps Fastify parser errors and duplicate keys', () => {
+    expect(f.toApiError({ code: 'FST_ERR_CTP_BODY_TOO_LARGE', statusCode: 413 }).statusCode).toBe(413);
+    expect(f.toApiError({ code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE', statusCode: 415 }).code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    expect(f.toApiError({ code: 'ER_DUP_ENTRY' }).code).toBe('DUPLICATE');
+  });
+
+  it('never leaks internals of unknown errors', () => {
+    expect(f.toApiError(new Error('SELECT * FROM secret'))).toEqual({ statusCode: 500, code: 'INTERNAL', message: 'internal error' });
+  });
+});

@@ -1,0 +1,4 @@
+export * from './lib/order-query';
+export * from './lib/orders.store';
+export * from './lib/intake.store';
+export * from './lib/xlsx-export';

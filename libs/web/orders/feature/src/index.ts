@@ -1,0 +1,1 @@
+export * from './lib/web-orders-feature/web-orders-feature';
