@@ -1,11 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { DatePipe } from '@angular/common';
-import { NzToolTipModule } from 'ng-zorro-antd/tooltip';
+import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { Clock, formatCountdown } from './countdown';
 
 @Component({
   selector: 'hl-deadline',
-  imports: [DatePipe, NzToolTipModule],
+  imports: [DatePipe, NzTooltipModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (dueAt()) {

@@ -3,7 +3,7 @@ import { DatePipe, NgTemplateOutlet } from '@angular/common';
 import { OrderSummary } from '@hotline/contracts';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { NzToolTipModule } from 'ng-zorro-antd/tooltip';
+import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { DeadlineCountdown } from './deadline-countdown';
 import { StatusTag } from './status-tag';
 import { currentDeadline } from './countdown';
@@ -20,7 +20,7 @@ export interface PageChange {
  */
 @Component({
   selector: 'hl-order-table',
-  imports: [DatePipe, NgTemplateOutlet, NzTableModule, NzTagModule, NzToolTipModule, StatusTag, DeadlineCountdown],
+  imports: [DatePipe, NgTemplateOutlet, NzTableModule, NzTagModule, NzTooltipModule, StatusTag, DeadlineCountdown],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <nz-table

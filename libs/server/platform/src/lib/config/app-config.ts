@@ -21,6 +21,13 @@ export class AppConfig {
   @Max(65535)
   PORT: number = 3000;
 
+  /** The worker's own health endpoint. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  WORKER_PORT: number = 3001;
+
   @IsString()
   @MinLength(16)
   JWT_SECRET = 'dev-only-secret-change-me-0123456789';

@@ -1,0 +1,20 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { AppConfig, PlatformModule } from '@hotline/server-platform';
+import { HeartbeatProcessor, HeartbeatScheduler, MAINTENANCE_QUEUE } from './heartbeat.processor';
+import { WorkerHealthController } from './worker-health.controller';
+
+/** The background process: BullMQ processors and schedulers, scaled separately from the API. */
+@Module({
+  imports: [
+    PlatformModule.forRoot({ processName: 'worker', health: false }),
+    BullModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (c: AppConfig) => ({ connection: { url: c.REDIS_URL, maxRetriesPerRequest: null }, prefix: c.QUEUE_PREFIX }),
+    }),
+    BullModule.registerQueue({ name: MAINTENANCE_QUEUE }),
+  ],
+  controllers: [WorkerHealthController],
+  providers: [HeartbeatProcessor, HeartbeatScheduler],
+})
+export class WorkerModule {}
