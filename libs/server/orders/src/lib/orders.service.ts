@@ -111,7 +111,11 @@ export class OrdersService {
     if (q.channel) qb.andWhere('o.channel_code = :channel', { channel: q.channel });
     if (q.appealType) qb.andWhere('o.appeal_type_code = :appealType', { appealType: q.appealType });
     if (q.topic) qb.andWhere('EXISTS (SELECT 1 FROM order_topic ot JOIN topic t ON t.id = ot.topic_id WHERE ot.order_id = o.id AND t.code = :topic)', { topic: q.topic });
-    if (q.phone) qb.andWhere('o.caller_phone = :phone', { phone: q.phone });
+    if (q.phone) {
+      qb.andWhere('o.caller_phone = :phone', { phone: q.phone });
+      // a unit must not be able to confirm who a confidential caller is by trying numbers
+      if (user.role === 'unit_handler') qb.andWhere('o.caller_confidential = 0');
+    }
     if (q.q) {
       const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       qb.andWhere(new Brackets((w) => w.where('o.number = :qn', { qn: q.q }).orWhere('o.content LIKE :like', { like }).orWhere('o.address LIKE :like', { like })));

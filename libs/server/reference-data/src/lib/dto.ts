@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Min } from 'class-validator';
 
 const CODE = /^[a-z][a-z0-9_]{1,47}$/;
@@ -53,5 +54,5 @@ export class PutHolidayDto {
 }
 
 export class HolidayQueryDto {
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(2000) year?: number;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2000) year?: number;
 }

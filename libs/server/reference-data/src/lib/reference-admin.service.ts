@@ -86,7 +86,7 @@ export class ReferenceAdminService {
   }
 
   async putHoliday(date: string, dto: PutHolidayDto) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) throw new AppException('VALIDATION_FAILED', 'date must be YYYY-MM-DD', [{ field: 'date', messages: ['must be YYYY-MM-DD'] }]);
+    if (!isCalendarDate(date)) throw new AppException('VALIDATION_FAILED', 'date must be YYYY-MM-DD', [{ field: 'date', messages: ['must be YYYY-MM-DD'] }]);
     await this.ds.manager.upsert(HolidayEntity, { day: date, kind: dto.kind, name: dto.name }, ['day']);
     return { date, kind: dto.kind, name: dto.name };
   }
@@ -108,4 +108,11 @@ export class ReferenceAdminService {
       throw exists ? new AppException('STALE_VERSION', 'changed by someone else; reload and try again') : new AppException('NOT_FOUND', `record ${id} not found`);
     }
   }
+}
+
+/** YYYY-MM-DD naming a real day (JS Date would roll 02-30 over to March). */
+export function isCalendarDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
