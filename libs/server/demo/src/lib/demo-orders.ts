@@ -21,7 +21,6 @@ const ENDINGS = {
   reworked: 3,
   merged: 3,
 } as const;
-type Ending = keyof typeof ENDINGS;
 
 const SAMPLE_NAMES = ['张', '王', '李', '赵', '刘', '陈', '杨', '黄', '周', '吴'];
 

@@ -1,1 +1,1 @@
-export * from './lib/web-orders-feature/web-orders-feature';
+export * from './lib/orders.routes';

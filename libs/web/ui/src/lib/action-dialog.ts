@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, DOCUMENT, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { ACTION_LABELS, OrderAction, OrderDetail, SATISFACTION_LABELS, SATISFACTION_LEVELS } from '@hotline/contracts';
+import { TextFieldModule } from '@angular/cdk/text-field';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
@@ -34,6 +35,7 @@ export interface UnitOption {
   selector: 'hl-action-dialog',
   imports: [
     FormsModule,
+    TextFieldModule,
     NzAlertModule,
     NzButtonModule,
     NzCheckboxModule,
@@ -72,7 +74,7 @@ export interface UnitOption {
                     @case ('textarea') {
                       <textarea
                         nz-input
-                        [nzAutosize]="{ minRows: 3, maxRows: 10 }"
+                        cdkTextareaAutosize [cdkAutosizeMinRows]="3" [cdkAutosizeMaxRows]="10"
                         [attr.maxlength]="f.maxLength"
                         [placeholder]="f.placeholder ?? ''"
                         [attr.data-autofocus]="first ? '' : null"

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { plainToInstance, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
@@ -19,14 +20,14 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   @Max(65535)
-  PORT: number = 3000;
+  PORT = 3000;
 
   /** The worker's own health endpoint. */
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(65535)
-  WORKER_PORT: number = 3001;
+  WORKER_PORT = 3001;
 
   @IsString()
   @MinLength(16)

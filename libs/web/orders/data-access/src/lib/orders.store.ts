@@ -1,6 +1,6 @@
 import { computed, inject } from '@angular/core';
 import { ACTION_LABELS, OrderAction, OrderDetail, OrderSummary, Page } from '@hotline/contracts';
-import { ApiClient, CallState, NOTIFIER, WebError, errorMessage, toWebError } from '@hotline/web-core-data-access';
+import { ApiClient, CallState, ERROR_MESSAGES, NOTIFIER, WebError, errorMessage, toWebError } from '@hotline/web-core-data-access';
 import { patchState, signalStore, withComputed, withMethods, withState } from '@ngrx/signals';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, OrderQuery, toQueryParams } from './order-query';
 
@@ -89,6 +89,10 @@ export const OrdersStore = signalStore(
         return fetchPage();
       },
       reload: fetchPage,
+      clearList(): void {
+        listSeq++;
+        patchState(store, { items: [], total: 0, listState: 'init' });
+      },
       open(id: number): Promise<void> {
         patchState(store, { detail: store.detail()?.id === id ? store.detail() : null, actionState: 'init' });
         return loadDetail(id);
@@ -96,6 +100,10 @@ export const OrdersStore = signalStore(
       refreshDetail(): Promise<void> {
         const d = store.detail();
         return d ? loadDetail(d.id, true) : Promise.resolve();
+      },
+      /** For a link whose id cannot name an order: same message as the API's 404. */
+      notFound(): void {
+        patchState(store, { detail: null, detailState: { error: ERROR_MESSAGES.ORDER_NOT_FOUND } });
       },
       closeDetail(): void {
         patchState(store, { detail: null, detailState: 'init', actionState: 'init' });

@@ -1,0 +1,31 @@
+import { Route } from '@angular/router';
+import { workspaceGuard } from '@hotline/web-core-data-access';
+
+/** 系统管理: one lazy chunk per page under the admin frame. */
+export const adminRoutes: Route[] = [
+  {
+    path: 'admin',
+    canMatch: [workspaceGuard('admin')],
+    loadComponent: () => import('./admin-layout').then((m) => m.AdminLayout),
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: 'units' },
+      { path: 'units', title: '单位管理 · 12345', loadComponent: () => import('./units-page').then((m) => m.UnitsPage) },
+      { path: 'users', title: '用户管理 · 12345', loadComponent: () => import('./users-page').then((m) => m.UsersPage) },
+      { path: 'categories', title: '分类管理 · 12345', loadComponent: () => import('./categories-page').then((m) => m.CategoriesPage) },
+      { path: 'topics', title: '专题管理 · 12345', loadComponent: () => import('./topics-page').then((m) => m.TopicsPage) },
+      { path: 'holidays', title: '节假日 · 12345', loadComponent: () => import('./holidays-page').then((m) => m.HolidaysPage) },
+      {
+        path: 'time-limits',
+        title: '时限策略 · 12345',
+        data: { heading: '时限策略', endpoint: '/admin/time-limit-policies' },
+        loadComponent: () => import('./probe-page').then((m) => m.ProbePage),
+      },
+      {
+        path: 'queues',
+        title: '队列状态 · 12345',
+        data: { heading: '队列状态', endpoint: '/admin/queues' },
+        loadComponent: () => import('./probe-page').then((m) => m.ProbePage),
+      },
+    ],
+  },
+];

@@ -1,0 +1,28 @@
+import { OrderQuery } from '@hotline/web-orders-data-access';
+
+/** One tab of a work queue: a saved search. */
+export interface QueueTab {
+  key: string;
+  label: string;
+  query: OrderQuery;
+}
+
+export const DISPATCH_TABS: QueueTab[] = [
+  { key: 'registered', label: '待派单', query: { status: ['registered'], sort: 'createdAt' } },
+  { key: 'returning', label: '退单审核', query: { status: ['returning'] } },
+  { key: 'extension', label: '延期审核', query: { pendingExtension: true } },
+  { key: 'replied', label: '回复审核', query: { status: ['replied'] } },
+];
+
+export const UNIT_TABS: QueueTab[] = [
+  { key: 'dispatched', label: '待签收', query: { status: ['dispatched'] } },
+  { key: 'handling', label: '办理中', query: { status: ['handling'], sort: 'handleDueAt' } },
+  { key: 'due-soon', label: '即将到期', query: { dueWithinHours: 24, sort: 'handleDueAt' } },
+  { key: 'overdue', label: '已超期', query: { overdue: true, sort: 'handleDueAt' } },
+  { key: 'reworked', label: '退回重办', query: { reworked: true } },
+];
+
+export const CALLBACK_TABS: QueueTab[] = [
+  { key: 'pending', label: '待回访', query: { status: ['callback_pending'], sort: 'createdAt' } },
+  { key: 'due-soon', label: '24小时内到期', query: { status: ['callback_pending'], dueWithinHours: 24, sort: 'createdAt' } },
+];

@@ -1,0 +1,124 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { ORDER_STATUSES, OrderSummary, STATUS_LABELS } from '@hotline/contracts';
+import { NOTIFIER, ReferenceStore, callError, errorMessage } from '@hotline/web-core-data-access';
+import { OrdersStore, downloadBlob, orderExportColumns, ordersToXlsx } from '@hotline/web-orders-data-access';
+import { OrderTable, PageChange } from '@hotline/web-ui';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCascaderModule } from 'ng-zorro-antd/cascader';
+import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
+import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
+import { NzDrawerModule } from 'ng-zorro-antd/drawer';
+import { NzFormModule } from 'ng-zorro-antd/form';
+import { NzGridModule } from 'ng-zorro-antd/grid';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { OrderWorkbench } from '../shared/order-workbench';
+import { injectOrderLookups } from '../shared/lookups';
+import { EMPTY_SEARCH, SearchForm, exportFileName, toOrderQuery } from './search-query';
+
+/** Beyond this an export is refused: a browser workbook of more rows gets slow and the API busy. */
+export const EXPORT_LIMIT = 50_000;
+
+/** 工单查询: every role's search over the orders it may see, with an XLSX export of the result. */
+@Component({
+  selector: 'hl-search-page',
+  imports: [
+    FormsModule,
+    NzAlertModule,
+    NzButtonModule,
+    NzCascaderModule,
+    NzCheckboxModule,
+    NzDatePickerModule,
+    NzDrawerModule,
+    NzFormModule,
+    NzGridModule,
+    NzIconModule,
+    NzInputModule,
+    NzSelectModule,
+    OrderTable,
+    OrderWorkbench,
+  ],
+  providers: [OrdersStore],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './search-page.html',
+  styles: `
+    h2 { font-size: 16px; margin: 0 0 8px; }
+    .filters nz-form-item { margin-bottom: 8px; }
+    nz-select, nz-cascader, nz-range-picker { width: 100%; }
+    .actions { display: flex; gap: 8px; align-items: center; margin-bottom: 8px; flex-wrap: wrap; }
+    .muted { color: rgba(0, 0, 0, 0.45); }
+    nz-alert { margin-bottom: 8px; }
+  `,
+})
+export class SearchPage {
+  protected readonly store = inject(OrdersStore);
+  protected readonly reference = inject(ReferenceStore);
+  private readonly notifier = inject(NOTIFIER);
+  protected readonly lookups = injectOrderLookups();
+
+  protected readonly statuses = ORDER_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }));
+  protected readonly form = signal<SearchForm>({ ...EMPTY_SEARCH });
+  protected readonly openId = signal<number | null>(null);
+  protected readonly exporting = signal<string | null>(null);
+  protected readonly listError = computed(() => callError(this.store.listState()));
+
+  constructor() {
+    void this.reference.load();
+    void this.store.search({}, 1);
+  }
+
+  protected patch(change: Partial<SearchForm>): void {
+    this.form.update((f) => ({ ...f, ...change }));
+  }
+
+  protected search(): void {
+    void this.store.search(toOrderQuery(this.form()), 1);
+  }
+
+  protected reset(): void {
+    this.form.set({ ...EMPTY_SEARCH });
+    this.search();
+  }
+
+  protected onPage(change: PageChange): void {
+    void this.store.setPage(change.page, change.pageSize);
+  }
+
+  protected open(row: OrderSummary): void {
+    this.openId.set(row.id);
+    void this.store.open(row.id);
+  }
+
+  protected close(): void {
+    this.openId.set(null);
+    this.store.closeDetail();
+  }
+
+  /** Exports the current result (the last search run, not unsubmitted edits of the form). */
+  protected async export(): Promise<void> {
+    const total = this.store.total();
+    if (!total) {
+      this.notifier.info('当前结果为空，无需导出');
+      return;
+    }
+    if (total > EXPORT_LIMIT) {
+      this.notifier.warning(`结果共 ${total} 条，超过单次导出上限 ${EXPORT_LIMIT} 条，请缩小查询范围`);
+      return;
+    }
+    this.exporting.set(`0 / ${total}`);
+    try {
+      const rows = await this.store.fetchAll(this.store.query(), (loaded, all) => this.exporting.set(`${loaded} / ${all}`));
+      this.exporting.set('生成文件…');
+      const blob = await ordersToXlsx(rows, orderExportColumns(this.lookups()));
+      downloadBlob(blob, exportFileName());
+      this.notifier.success(`已导出 ${rows.length} 条工单`);
+    } catch (err) {
+      this.notifier.error(`导出失败：${errorMessage(err)}`);
+    } finally {
+      this.exporting.set(null);
+    }
+  }
+}
