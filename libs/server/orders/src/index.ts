@@ -7,3 +7,4 @@ export * from './lib/orders.module';
 export * from './lib/time-limits';
 export * from './lib/order-number';
 export * from './lib/mappers';
+export * from './lib/order-hooks';

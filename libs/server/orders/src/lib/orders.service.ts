@@ -8,6 +8,7 @@ import { AppException, inTransaction } from '@hotline/server-platform';
 import { ReferenceService } from '@hotline/server-reference-data';
 import { CalendarProvider } from './calendar.provider';
 import { Clock } from './clock';
+import { OrderHooks, type OrderChange } from './order-hooks';
 import type { ActionBody, CreateOrderDto, SearchOrdersDto } from './dto';
 import { OrderCoUnitEntity, OrderHistoryEntity, OutboxEntity, SupervisionEntity, WorkOrderEntity } from './entities';
 import { toDetail, toSummary, type RefNames } from './mappers';
@@ -32,6 +33,7 @@ export class OrdersService {
     private readonly ref: ReferenceService,
     private readonly calendars: CalendarProvider,
     private readonly clock: Clock,
+    private readonly hooks: OrderHooks,
   ) {}
 
   // ---------------------------------------------------------------- intake
@@ -45,6 +47,7 @@ export class OrdersService {
     const topics = await this.ref.topicsByCode(dto.topics ?? []);
     const now = this.clock.now();
 
+    let change: Omit<OrderChange, 'em'> | null = null;
     const id = await inTransaction(this.ds, async (em) => {
       const number = await nextOrderNumber(em, now);
       const res = await em.insert(WorkOrderEntity, {
@@ -69,8 +72,12 @@ export class OrdersService {
       const orderId = Number(res.identifiers[0]['id']);
       if (topics.length) await em.query(`INSERT INTO order_topic (order_id, topic_id) VALUES ${topics.map(() => '(?, ?)').join(', ')}`, topics.flatMap((t) => [orderId, t.id]));
       await this.record(em, orderId, user, 'create', null, 'registered', null, { channel: dto.channel, appealType: dto.appealType }, now);
+      const after = await em.findOneByOrFail(WorkOrderEntity, { id: orderId });
+      change = { action: 'create', before: null, after, actor: user, at: now };
+      await this.hooks.inTransaction({ ...change, em });
       return orderId;
     });
+    if (change) await this.hooks.committed(change);
     return this.detail(user, id);
   }
 
@@ -161,6 +168,7 @@ export class OrdersService {
   async act(user: AuthUser, id: number, action: OrderAction, body: ActionBody): Promise<OrderDetail> {
     const now = this.clock.now();
     const cal = await this.calendars.calendar();
+    let change: Omit<OrderChange, 'em'> | null = null;
     await inTransaction(this.ds, async (em) => {
       const o = await em.findOne(WorkOrderEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!o) throw notFound(id);
@@ -184,7 +192,11 @@ export class OrdersService {
       if (res.affected !== 1) throw new AppException('STALE_VERSION', 'the order was changed by someone else; reload it and try again');
       await this.record(em, id, user, action, o.status, d.to, effect.comment ?? null, effect.data ?? null, now);
       await em.insert(OutboxEntity, { topic: `order.${action}`, aggregateId: id, payload: { action, from: o.status, to: d.to }, createdAt: now });
+      const after = Object.assign(new WorkOrderEntity(), o, effect.patch, { status: d.to, version: o.version + 1, updatedAt: now });
+      change = { action, before: o, after, actor: user, at: now };
+      await this.hooks.inTransaction({ ...change, em });
     });
+    if (change) await this.hooks.committed(change);
     return this.detail(user, id);
   }
 
