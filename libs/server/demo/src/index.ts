@@ -1,3 +1,2 @@
 export * from './lib/demo-accounts';
 export * from './lib/demo-orders';
-export * from './lib/prng';

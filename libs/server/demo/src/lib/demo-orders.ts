@@ -4,7 +4,7 @@ import { APPEAL_TYPES, CHANNELS, SATISFACTION_LEVELS, type OrderAction, type Ord
 import type { AuthUser } from '@hotline/server-identity';
 import { Clock, OrdersService, type ActionBody } from '@hotline/server-orders';
 import { CATEGORIES, ReferenceService, type CategorySeed } from '@hotline/server-reference-data';
-import { pick, prng, weighted } from './prng';
+import { pick, prng, weighted } from '@hotline/domain';
 
 /** Where each demo order's life stops, so the demo shows every status and every queue. */
 const ENDINGS = {

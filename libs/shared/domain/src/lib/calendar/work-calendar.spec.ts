@@ -1,5 +1,6 @@
 import { CN_HOLIDAYS, HolidayEntry } from './holidays';
 import {
+import { prng } from '../random/prng';
   DEFAULT_WORKING_PERIODS,
   WorkCalendar,
   WorkingPeriod,
@@ -21,17 +22,6 @@ function fmt(d: Date): string {
     : `${base}:${seconds.replace(/\.000$/, '')}`;
 }
 
-/** mulberry32: tiny deterministic PRNG so property tests are reproducible. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const cal = new WorkCalendar(CN_HOLIDAYS);
 const MIN = 60_000;
@@ -438,7 +428,7 @@ describe('WorkCalendar', () => {
   });
 
   describe('properties over seeded random samples', () => {
-    const random = seededRandom(12345);
+    const random = prng(12345);
     const rangeStart = cst('2018-01-01 00:00').getTime();
     const rangeEnd = cst('2027-12-31 00:00').getTime();
     const randomInstant = () =>

@@ -1,0 +1,24 @@
+// Starts what the end-to-end tests drive: a fresh `hotline_e2e` database with reference data, demo accounts and a
+// few demo orders, the worker, and the built API serving the built web app.
+import { spawn, spawnSync } from 'node:child_process';
+import { dropE2eDatabase, E2E_DATABASE_URL } from './db.mjs';
+
+const port = process.env.E2E_PORT ?? '3210';
+const env = {
+  ...process.env,
+  DATABASE_URL: E2E_DATABASE_URL,
+  QUEUE_PREFIX: 'e2e',
+  LOG_LEVEL: 'warn',
+  NODE_ENV: 'test',
+  PORT: port,
+  WORKER_PORT: String(Number(port) + 1),
+  WEB_DIST: 'dist/apps/web/browser',
+};
+await dropE2eDatabase();
+const seeded = spawnSync('node', ['dist/apps/cli/main.js', 'demo', '--orders', '40'], { stdio: 'inherit', env });
+if (seeded.status !== 0) process.exit(seeded.status ?? 1);
+
+const children = [spawn('node', ['dist/apps/worker/main.js'], { stdio: 'inherit', env }), spawn('node', ['dist/apps/api/main.js'], { stdio: 'inherit', env })];
+const stop = () => children.forEach((c) => c.kill('SIGTERM'));
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
