@@ -77,8 +77,15 @@ describe('auth, reference data and admin', () => {
       const upd = await admin.req('PATCH', `/api/admin/users/${created.body.id}`, { version: 1, displayName: '改名' });
       expect(upd.body).toMatchObject({ displayName: '改名', version: 2 });
       expect(await admin.req('PATCH', `/api/admin/users/${created.body.id}`, { version: 1, displayName: 'stale' })).toMatchObject({ status: 409, body: { code: 'STALE_VERSION' } });
-      await admin.req('PATCH', `/api/admin/users/${created.body.id}`, { version: 2, active: false });
+      await admin.req('PATCH', `/api/admin/users/${created.body.id}`, { version: 2, active: false, password: 'Another1!' });
       expect((await api.anon.post('/api/auth/login', { username: 'new_handler', password: 'Passw0rd!' })).status).toBe(401);
+
+      // every admin change leaves an audit row, and no password ever reaches it
+      const trail = await admin.get(`/api/admin/audit?entity=user&entityId=${created.body.id}`);
+      expect(trail.body.items.map((e: { action: string }) => e.action)).toEqual(['update', 'update', 'create']);
+      expect(trail.body.items[0]).toMatchObject({ actorName: '系统管理员', actorRole: 'admin', data: { active: false, passwordChanged: true } });
+      expect(JSON.stringify(trail.body)).not.toMatch(/Passw0rd|Another1|scrypt/);
+      expect((await agent.get('/api/admin/audit')).status).toBe(403);
     });
 
     it('manages units (no cycles), categories (3 levels, renames carry to children), topics and holidays', async () => {
@@ -107,6 +114,9 @@ describe('auth, reference data and admin', () => {
       expect((await admin.get('/api/admin/holidays?year=2027')).body).toEqual(expect.arrayContaining([{ date: '2027-02-14', kind: 'workday', name: '春节调休上班' }]));
       expect((await admin.req('PUT', '/api/admin/holidays/2027-02-30', { kind: 'holiday', name: 'x' })).status).toBe(400);
       expect((await admin.req('DELETE', '/api/admin/holidays/2027-02-14')).status).toBe(204);
+      const holidayTrail = (await admin.get('/api/admin/audit?entity=holiday&entityId=2027-02-14')).body.items.map((e: { action: string }) => e.action);
+      expect(holidayTrail).toEqual(['delete', 'put']);
+      expect((await admin.get(`/api/admin/audit?entity=category&entityId=${c1.id}`)).body.items.map((e: { action: string }) => e.action)).toEqual(['update', 'create']);
       const h2020 = (await admin.get('/api/admin/holidays?year=2020')).body as { date: string; kind: string }[];
       expect(h2020.find((h) => h.date === '2020-02-01')?.kind).toBe('holiday'); // the Spring Festival extension
     });

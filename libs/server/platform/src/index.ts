@@ -10,3 +10,4 @@ export * from './lib/logging/scrub';
 export * from './lib/http/public.decorator';
 export * from './lib/platform.module';
 export * from './lib/http/http-app';
+export * from './lib/audit/audit';

@@ -1,10 +1,12 @@
-import { Body, Controller, Get, HttpCode, Ip, Param, ParseIntPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { LoginResponse, UserView } from '@hotline/contracts';
-import { Public } from '@hotline/server-platform';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { listAudit, Public } from '@hotline/server-platform';
 import { CurrentUser, Roles, type AuthUser } from './auth-user';
 import { AuthService } from './auth.service';
-import { CreateUserDto, LoginDto, UpdateUserDto } from './dto';
+import { AuditQueryDto, CreateUserDto, LoginDto, UpdateUserDto } from './dto';
 import { UsersService } from './users.service';
 
 @ApiTags('auth')
@@ -42,12 +44,26 @@ export class UsersAdminController {
   }
 
   @Post()
-  create(@Body() dto: CreateUserDto): Promise<UserView> {
-    return this.users.create(dto);
+  create(@CurrentUser() actor: AuthUser, @Body() dto: CreateUserDto): Promise<UserView> {
+    return this.users.create(actor, dto);
   }
 
   @Patch(':id')
-  update(@Param('id', ParseIntPipe) id: number, @Body() dto: UpdateUserDto): Promise<UserView> {
-    return this.users.update(id, dto);
+  update(@CurrentUser() actor: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateUserDto): Promise<UserView> {
+    return this.users.update(actor, id, dto);
+  }
+}
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('admin/audit')
+export class AuditController {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /** Who changed which user or reference record, newest first. */
+  @Get()
+  list(@Query() q: AuditQueryDto) {
+    return listAudit(this.ds.manager, { entity: q.entity, entityId: q.entityId, page: q.page ?? 1, pageSize: q.pageSize ?? 50 });
   }
 }

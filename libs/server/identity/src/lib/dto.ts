@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { ROLES, type Role } from '@hotline/contracts';
 
 export class LoginDto {
@@ -22,4 +23,11 @@ export class UpdateUserDto {
   @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) unitId?: number | null;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
+}
+
+export class AuditQueryDto {
+  @ApiPropertyOptional({ enum: ['user', 'unit', 'category', 'topic', 'holiday'] }) @IsOptional() @IsIn(['user', 'unit', 'category', 'topic', 'holiday']) entity?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) entityId?: string;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize?: number;
 }

@@ -3,7 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@hotline/server-platform';
-import { AuthController, UsersAdminController } from './auth.controller';
+import { AuditController, AuthController, UsersAdminController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { UserEntity } from './user.entity';
@@ -17,7 +17,7 @@ import { UsersService } from './users.service';
       useFactory: (c: AppConfig) => ({ secret: c.JWT_SECRET, signOptions: { expiresIn: c.JWT_EXPIRES_IN as never } }),
     }),
   ],
-  controllers: [AuthController, UsersAdminController],
+  controllers: [AuthController, UsersAdminController, AuditController],
   providers: [UsersService, AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [UsersService],
 })

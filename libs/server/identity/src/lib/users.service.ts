@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { UNIT_ROLES, type Role, type UserView } from '@hotline/contracts';
-import { AppException } from '@hotline/server-platform';
+import { AppException, audit, inTransaction, type AuditActor } from '@hotline/server-platform';
 import type { AuthUser } from './auth-user';
 import { hashPassword } from './password';
 import { UserEntity } from './user.entity';
@@ -43,7 +43,7 @@ export class UsersService {
     return (await this.views([row]))[0];
   }
 
-  async create(input: { username: string; password: string; displayName: string; role: Role; unitId?: number | null }): Promise<UserView> {
+  async create(actor: AuditActor, input: { username: string; password: string; displayName: string; role: Role; unitId?: number | null }): Promise<UserView> {
     await this.checkUnit(input.role, input.unitId ?? null);
     if (await this.repo.existsBy({ username: input.username })) throw new AppException('DUPLICATE', `username ${input.username} is taken`, { field: 'username' });
     const row = this.repo.create({
@@ -54,10 +54,15 @@ export class UsersService {
       unitId: input.unitId ?? null,
       active: true,
     });
-    return this.view((await this.repo.save(row)).id);
+    const id = await inTransaction(this.ds, async (em) => {
+      const saved = await em.save(UserEntity, row);
+      await audit(em, actor, 'user', saved.id, 'create', { username: input.username, role: input.role, unitId: input.unitId ?? null });
+      return saved.id;
+    });
+    return this.view(id);
   }
 
-  async update(id: number, patch: { password?: string; displayName?: string; role?: Role; unitId?: number | null; active?: boolean; version: number }): Promise<UserView> {
+  async update(actor: AuditActor, id: number, patch: { password?: string; displayName?: string; role?: Role; unitId?: number | null; active?: boolean; version: number }): Promise<UserView> {
     const row = await this.repo.findOneBy({ id });
     if (!row) throw new AppException('NOT_FOUND', `user ${id} not found`);
     const role = patch.role ?? row.role;
@@ -67,13 +72,17 @@ export class UsersService {
     if (patch.displayName !== undefined) set.displayName = patch.displayName;
     if (patch.active !== undefined) set.active = patch.active;
     if (patch.password) set.passwordHash = await hashPassword(patch.password);
-    const res = await this.repo
-      .createQueryBuilder()
-      .update(UserEntity)
-      .set({ ...set, version: () => 'version + 1' })
-      .where('id = :id AND version = :version', { id, version: patch.version })
-      .execute();
-    if (!res.affected) throw new AppException('STALE_VERSION', 'the user was changed by someone else; reload and try again');
+    await inTransaction(this.ds, async (em) => {
+      const res = await em
+        .createQueryBuilder()
+        .update(UserEntity)
+        .set({ ...set, version: () => 'version + 1' })
+        .where('id = :id AND version = :version', { id, version: patch.version })
+        .execute();
+      if (!res.affected) throw new AppException('STALE_VERSION', 'the user was changed by someone else; reload and try again');
+      const { passwordHash, ...logged } = set;
+      await audit(em, actor, 'user', id, 'update', { ...logged, passwordChanged: !!passwordHash });
+    });
     this.cache.delete(id);
     return this.view(id);
   }

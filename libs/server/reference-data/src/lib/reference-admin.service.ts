@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, ObjectLiteral, EntityTarget } from 'typeorm';
-import { AppException, inTransaction } from '@hotline/server-platform';
+import { AppException, audit, inTransaction, type AuditActor } from '@hotline/server-platform';
 import type { CreateCategoryDto, CreateTopicDto, CreateUnitDto, PutHolidayDto, UpdateCategoryDto, UpdateTopicDto, UpdateUnitDto } from './dto';
 import { CategoryEntity, HolidayEntity, TopicEntity, UnitEntity } from './entities';
 import { ReferenceService } from './reference.service';
@@ -15,46 +15,57 @@ export class ReferenceAdminService {
     private readonly ref: ReferenceService,
   ) {}
 
-  async createUnit(dto: CreateUnitDto) {
+  async createUnit(actor: AuditActor, dto: CreateUnitDto) {
     if (dto.parentId != null) await this.ref.unit(dto.parentId, 'parentId');
     if (dto.regionId != null) await this.ref.region(dto.regionId);
-    const saved = await this.ds.manager.save(UnitEntity, { code: dto.code, name: dto.name, kind: dto.kind, parentId: dto.parentId ?? null, regionId: dto.regionId ?? null, isCounty: dto.isCounty ?? false, active: true, sort: 0, version: 1 });
+    const saved = await inTransaction(this.ds, async (em) => {
+      const row = await em.save(UnitEntity, { code: dto.code, name: dto.name, kind: dto.kind, parentId: dto.parentId ?? null, regionId: dto.regionId ?? null, isCounty: dto.isCounty ?? false, active: true, sort: 0, version: 1 });
+      await audit(em, actor, 'unit', row.id, 'create', { ...dto });
+      return row;
+    });
     this.ref.invalidate();
     return saved;
   }
 
-  async updateUnit(id: number, dto: UpdateUnitDto) {
+  async updateUnit(actor: AuditActor, id: number, dto: UpdateUnitDto) {
     const { units } = await this.ref.snapshot();
     if (dto.parentId !== undefined && wouldCycle(units, id, dto.parentId)) throw new AppException('VALIDATION_FAILED', 'a unit cannot be placed under itself', [{ field: 'parentId', messages: ['would create a cycle'] }]);
     if (dto.parentId != null) await this.ref.unit(dto.parentId, 'parentId');
     if (dto.regionId != null) await this.ref.region(dto.regionId);
     const { version, ...patch } = dto;
-    await this.versionedUpdate(this.ds.manager, UnitEntity, id, version, patch);
+    await inTransaction(this.ds, async (em) => {
+      await this.versionedUpdate(em, UnitEntity, id, version, patch);
+      await audit(em, actor, 'unit', id, 'update', { ...patch });
+    });
     this.ref.invalidate();
     return this.ds.manager.findOneByOrFail(UnitEntity, { id });
   }
 
-  async createCategory(dto: CreateCategoryDto) {
+  async createCategory(actor: AuditActor, dto: CreateCategoryDto) {
     const parent = dto.parentId != null ? await this.ref.category(dto.parentId, 'parentId') : null;
     if (parent && parent.level >= 3) throw new AppException('VALIDATION_FAILED', 'categories have at most three levels', [{ field: 'parentId', messages: ['parent is already level 3'] }]);
     if (dto.defaultUnitId != null) await this.ref.unit(dto.defaultUnitId, 'defaultUnitId');
-    const saved = await this.ds.manager.save(CategoryEntity, {
-      code: dto.code,
-      name: dto.name,
-      parentId: parent?.id ?? null,
-      level: ((parent?.level ?? 0) + 1) as 1 | 2 | 3,
-      path: parent ? `${parent.path}/${dto.name}` : dto.name,
-      defaultUnitId: dto.defaultUnitId ?? null,
-      active: true,
-      sort: 0,
-      version: 1,
+    const saved = await inTransaction(this.ds, async (em) => {
+      const row = await em.save(CategoryEntity, {
+        code: dto.code,
+        name: dto.name,
+        parentId: parent?.id ?? null,
+        level: ((parent?.level ?? 0) + 1) as 1 | 2 | 3,
+        path: parent ? `${parent.path}/${dto.name}` : dto.name,
+        defaultUnitId: dto.defaultUnitId ?? null,
+        active: true,
+        sort: 0,
+        version: 1,
+      });
+      await audit(em, actor, 'category', row.id, 'create', { ...dto });
+      return row;
     });
     this.ref.invalidate();
     return saved;
   }
 
   /** A rename rewrites the stored path of the whole subtree in the same transaction. */
-  async updateCategory(id: number, dto: UpdateCategoryDto) {
+  async updateCategory(actor: AuditActor, id: number, dto: UpdateCategoryDto) {
     if (dto.defaultUnitId != null) await this.ref.unit(dto.defaultUnitId, 'defaultUnitId');
     await inTransaction(this.ds, async (em) => {
       const cur = await em.findOneBy(CategoryEntity, { id });
@@ -67,33 +78,47 @@ export class ReferenceAdminService {
         await em.query('UPDATE category SET path = CONCAT(?, SUBSTRING(path, ?)) WHERE path LIKE ?', [newPath, cur.path.length + 1, `${cur.path}/%`]);
       }
       await this.versionedUpdate(em, CategoryEntity, id, version, set);
+      await audit(em, actor, 'category', id, 'update', { ...set });
     });
     this.ref.invalidate();
     return this.ds.manager.findOneByOrFail(CategoryEntity, { id });
   }
 
-  async createTopic(dto: CreateTopicDto) {
-    const saved = await this.ds.manager.save(TopicEntity, { code: dto.code, name: dto.name, active: true, sort: 0, version: 1 });
+  async createTopic(actor: AuditActor, dto: CreateTopicDto) {
+    const saved = await inTransaction(this.ds, async (em) => {
+      const row = await em.save(TopicEntity, { code: dto.code, name: dto.name, active: true, sort: 0, version: 1 });
+      await audit(em, actor, 'topic', row.id, 'create', { ...dto });
+      return row;
+    });
     this.ref.invalidate();
     return saved;
   }
 
-  async updateTopic(id: number, dto: UpdateTopicDto) {
+  async updateTopic(actor: AuditActor, id: number, dto: UpdateTopicDto) {
     const { version, ...patch } = dto;
-    await this.versionedUpdate(this.ds.manager, TopicEntity, id, version, patch);
+    await inTransaction(this.ds, async (em) => {
+      await this.versionedUpdate(em, TopicEntity, id, version, patch);
+      await audit(em, actor, 'topic', id, 'update', { ...patch });
+    });
     this.ref.invalidate();
     return this.ds.manager.findOneByOrFail(TopicEntity, { id });
   }
 
-  async putHoliday(date: string, dto: PutHolidayDto) {
+  async putHoliday(actor: AuditActor, date: string, dto: PutHolidayDto) {
     if (!isCalendarDate(date)) throw new AppException('VALIDATION_FAILED', 'date must be YYYY-MM-DD', [{ field: 'date', messages: ['must be YYYY-MM-DD'] }]);
-    await this.ds.manager.upsert(HolidayEntity, { day: date, kind: dto.kind, name: dto.name }, ['day']);
+    await inTransaction(this.ds, async (em) => {
+      await em.upsert(HolidayEntity, { day: date, kind: dto.kind, name: dto.name }, ['day']);
+      await audit(em, actor, 'holiday', date, 'put', { ...dto });
+    });
     return { date, kind: dto.kind, name: dto.name };
   }
 
-  async deleteHoliday(date: string) {
-    const res = await this.ds.manager.delete(HolidayEntity, { day: date });
-    if (!res.affected) throw new AppException('NOT_FOUND', `no holiday entry on ${date}`);
+  async deleteHoliday(actor: AuditActor, date: string) {
+    await inTransaction(this.ds, async (em) => {
+      const res = await em.delete(HolidayEntity, { day: date });
+      if (!res.affected) throw new AppException('NOT_FOUND', `no holiday entry on ${date}`);
+      await audit(em, actor, 'holiday', date, 'delete');
+    });
   }
 
   private async versionedUpdate<T extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<T>, id: number, version: number, patch: Partial<T>) {

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@hotline/server-identity';
+import { CurrentUser, Roles, type AuthUser } from '@hotline/server-identity';
 import { CreateCategoryDto, CreateTopicDto, CreateUnitDto, HolidayQueryDto, PutHolidayDto, UpdateCategoryDto, UpdateTopicDto, UpdateUnitDto } from './dto';
 import { ReferenceAdminService } from './reference-admin.service';
 import { ReferenceService, toUnitView } from './reference.service';
@@ -31,17 +31,17 @@ export class ReferenceAdminController {
   ) {}
 
   @Get('units') async units() { return (await this.ref.snapshot()).units.map(toUnitView); }
-  @Post('units') async createUnit(@Body() dto: CreateUnitDto) { return toUnitView(await this.admin.createUnit(dto)); }
-  @Patch('units/:id') async updateUnit(@Param('id', ParseIntPipe) id: number, @Body() dto: UpdateUnitDto) { return toUnitView(await this.admin.updateUnit(id, dto)); }
+  @Post('units') async createUnit(@CurrentUser() u: AuthUser, @Body() dto: CreateUnitDto) { return toUnitView(await this.admin.createUnit(u, dto)); }
+  @Patch('units/:id') async updateUnit(@CurrentUser() u: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateUnitDto) { return toUnitView(await this.admin.updateUnit(u, id, dto)); }
 
   @Get('categories') categories() { return this.ref.categoryTree(true); }
-  @Post('categories') createCategory(@Body() dto: CreateCategoryDto) { return this.admin.createCategory(dto); }
-  @Patch('categories/:id') updateCategory(@Param('id', ParseIntPipe) id: number, @Body() dto: UpdateCategoryDto) { return this.admin.updateCategory(id, dto); }
+  @Post('categories') createCategory(@CurrentUser() u: AuthUser, @Body() dto: CreateCategoryDto) { return this.admin.createCategory(u, dto); }
+  @Patch('categories/:id') updateCategory(@CurrentUser() u: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateCategoryDto) { return this.admin.updateCategory(u, id, dto); }
 
-  @Post('topics') createTopic(@Body() dto: CreateTopicDto) { return this.admin.createTopic(dto); }
-  @Patch('topics/:id') updateTopic(@Param('id', ParseIntPipe) id: number, @Body() dto: UpdateTopicDto) { return this.admin.updateTopic(id, dto); }
+  @Post('topics') createTopic(@CurrentUser() u: AuthUser, @Body() dto: CreateTopicDto) { return this.admin.createTopic(u, dto); }
+  @Patch('topics/:id') updateTopic(@CurrentUser() u: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateTopicDto) { return this.admin.updateTopic(u, id, dto); }
 
   @Get('holidays') holidays(@Query() q: HolidayQueryDto) { return this.ref.holidays(q.year); }
-  @Put('holidays/:date') putHoliday(@Param('date') date: string, @Body() dto: PutHolidayDto) { return this.admin.putHoliday(date, dto); }
-  @Delete('holidays/:date') @HttpCode(204) deleteHoliday(@Param('date') date: string) { return this.admin.deleteHoliday(date); }
+  @Put('holidays/:date') putHoliday(@CurrentUser() u: AuthUser, @Param('date') date: string, @Body() dto: PutHolidayDto) { return this.admin.putHoliday(u, date, dto); }
+  @Delete('holidays/:date') @HttpCode(204) deleteHoliday(@CurrentUser() u: AuthUser, @Param('date') date: string) { return this.admin.deleteHoliday(u, date); }
 }
