@@ -99,6 +99,11 @@ describe('unit scope, confidentiality and hostile input', () => {
     expect((await q(`phone=13700009999&status=dispatched,handling&appealType=report&topic=epidemic&unitId=${api.ref.unit('gaj').id}`)).total).toBe(1);
     expect((await q(`phone=13700009999&categoryId=${api.ref.category('水电气暖').id}`)).total).toBe(1);
     expect((await q(`phone=13700009999&from=2000-01-01&to=2000-12-31`)).total).toBe(0);
+    expect((await q(`phone=13700009999&resolution=dispatched`)).total).toBe(1);
+    expect((await q(`phone=13700009999&resolution=direct`)).total).toBe(0);
+    expect((await q(`phone=13700009999&supervised=true`)).total).toBe(0);
+    expect((await q(`phone=13700009999&satisfaction=satisfied,very_satisfied`)).total).toBe(0);
+    expect((await dispatcher.get('/api/orders?satisfaction=happy')).status).toBe(400);
     const p1 = await q('pageSize=2&page=1');
     const p2 = await q('pageSize=2&page=2');
     expect(p1.items).toHaveLength(2);

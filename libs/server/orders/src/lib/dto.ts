@@ -47,6 +47,9 @@ export class SearchOrdersDto {
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(24 * 30) dueWithinHours?: number;
   @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() pendingExtension?: boolean;
   @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() reworked?: boolean;
+  @ApiPropertyOptional({ description: 'orders that have been formally supervised (督办件)' }) @IsOptional() @Transform(toBool) @IsBoolean() supervised?: boolean;
+  @ApiPropertyOptional({ enum: ['direct', 'dispatched'] }) @IsOptional() @IsIn(['direct', 'dispatched']) resolution?: 'direct' | 'dispatched';
+  @ApiPropertyOptional({ description: 'comma-separated callback ratings' }) @IsOptional() @Transform(toList) @IsArray() @IsIn(SATISFACTION_LEVELS, { each: true }) satisfaction?: string[];
   @ApiPropertyOptional({ description: 'orders awaiting a callback, merged ones included' }) @IsOptional() @Transform(toBool) @IsBoolean() callbackQueue?: boolean;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize?: number;

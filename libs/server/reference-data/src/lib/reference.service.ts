@@ -72,7 +72,7 @@ export class ReferenceService {
   }
 
   async topics(): Promise<TopicView[]> {
-    return (await this.snapshot()).topics.map(({ id, code, name, active }) => ({ id, code, name, active }));
+    return (await this.snapshot()).topics.map(({ id, code, name, active, version }) => ({ id, code, name, active, version }));
   }
 
   async platforms(): Promise<PlatformView[]> {
@@ -81,7 +81,7 @@ export class ReferenceService {
 
   async categoryTree(includeInactive = false): Promise<CategoryNode[]> {
     const cats = (await this.snapshot()).categories.filter((c) => includeInactive || c.active);
-    const nodes = new Map<number, CategoryNode>(cats.map((c) => [c.id, { id: c.id, code: c.code, name: c.name, level: c.level, parentId: c.parentId, defaultUnitId: c.defaultUnitId, children: [] }]));
+    const nodes = new Map<number, CategoryNode>(cats.map((c) => [c.id, { id: c.id, code: c.code, name: c.name, level: c.level, parentId: c.parentId, defaultUnitId: c.defaultUnitId, active: c.active, version: c.version, children: [] }]));
     const roots: CategoryNode[] = [];
     for (const c of cats) {
       const node = nodes.get(c.id) as CategoryNode;

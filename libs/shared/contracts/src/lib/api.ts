@@ -35,11 +35,14 @@ export interface CategoryNode {
   level: 1 | 2 | 3;
   parentId: number | null;
   defaultUnitId: number | null;
+  active?: boolean;
+  /** For admin edits (optimistic locking). */
+  version?: number;
   children: CategoryNode[];
 }
 export interface ChannelView { code: string; name: string; group: 'public' | 'collector'; }
 export interface AppealTypeView { code: string; name: string; }
-export interface TopicView { id: number; code: string; name: string; active: boolean; }
+export interface TopicView { id: number; code: string; name: string; active: boolean; version?: number; }
 export interface PlatformView { id: number; code: string; name: string; regionId: number | null; }
 export interface HolidayView { date: string; kind: 'holiday' | 'workday'; name: string; }
 
