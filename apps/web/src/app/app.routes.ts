@@ -1,3 +1,10 @@
 import { Route } from '@angular/router';
+import { adminRoutes } from '@hotline/web-admin-feature';
+import { ordersRoutes } from '@hotline/web-orders-feature';
+import { shellRoutes } from '@hotline/web-shell-feature';
 
-export const appRoutes: Route[] = [];
+/** Login, then each role's workspaces inside the logged-in frame; every screen is a lazy chunk. */
+export const appRoutes: Route[] = shellRoutes([
+  ...ordersRoutes,
+  ...adminRoutes,
+]);

@@ -28,7 +28,25 @@ export default [
   },
   {
     files: ['**/*.html'],
-    // Override or add rules here
-    rules: {},
+    rules: {
+      // ng-zorro's radio/checkbox components are <label> hosts that render their own <input>
+      '@angular-eslint/template/label-has-associated-control': [
+        'error',
+        {
+          labelComponents: [
+            {
+              selector: 'label',
+              inputs: [
+                'for',
+                'htmlFor',
+                'nz-radio',
+                'nz-radio-button',
+                'nz-checkbox',
+              ],
+            },
+          ],
+        },
+      ],
+    },
   },
 ];

@@ -8,3 +8,4 @@ export * from './lib/history-timeline';
 export * from './lib/order-table';
 export * from './lib/order-detail-panel';
 export * from './lib/action-dialog';
+export * from './lib/cascader-type-to-open';

@@ -17,7 +17,10 @@ class ResizeObserverStub {
     /* no layout in jsdom */
   }
 }
-Object.defineProperty(globalThis, 'ResizeObserver', { writable: true, value: ResizeObserverStub });
+Object.defineProperty(globalThis, 'ResizeObserver', {
+  writable: true,
+  value: ResizeObserverStub,
+});
 if (!window.matchMedia) {
   Object.defineProperty(window, 'matchMedia', {
     writable: true,

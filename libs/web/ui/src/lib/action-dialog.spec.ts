@@ -6,11 +6,20 @@ import { ActionDialog } from './action-dialog';
 
 @Component({
   imports: [ActionDialog],
-  template: `<hl-action-dialog [action]="action()" [order]="order()" (submitted)="sent.push($event)" />`,
+  template: `<hl-action-dialog
+    [action]="action()"
+    [order]="order()"
+    (submitted)="sent.push($event)"
+  />`,
 })
 class Host {
   readonly action = signal<OrderAction | null>(null);
-  readonly order = signal<OrderDetail | null>({ id: 1, number: 'N1', version: 1, callback: null } as OrderDetail);
+  readonly order = signal<OrderDetail | null>({
+    id: 1,
+    number: 'N1',
+    version: 1,
+    callback: null,
+  } as OrderDetail);
   readonly sent: Record<string, unknown>[] = [];
 }
 
@@ -19,7 +28,9 @@ function q<T extends HTMLElement>(testid: string): T {
 }
 
 describe('ActionDialog', () => {
-  beforeEach(() => TestBed.configureTestingModule({ providers: [provideNzIconsTesting()] }));
+  beforeEach(() =>
+    TestBed.configureTestingModule({ providers: [provideNzIconsTesting()] }),
+  );
 
   it('keeps what was typed when the order is refreshed, and submits with Ctrl+Enter', async () => {
     const fixture = TestBed.createComponent(Host);
@@ -34,11 +45,20 @@ describe('ActionDialog', () => {
     await fixture.whenStable();
 
     // a stale-version refresh replaces the order but not the action
-    host.order.set({ id: 1, number: 'N1', version: 2, callback: null } as OrderDetail);
+    host.order.set({
+      id: 1,
+      number: 'N1',
+      version: 2,
+      callback: null,
+    } as OrderDetail);
     await fixture.whenStable();
-    expect(q<HTMLTextAreaElement>('field-reason').value).toBe('不属于本单位职责');
+    expect(q<HTMLTextAreaElement>('field-reason').value).toBe(
+      '不属于本单位职责',
+    );
 
-    q('action-dialog').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true }));
+    q('action-dialog').dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true }),
+    );
     expect(host.sent).toEqual([{ reason: '不属于本单位职责' }]);
   });
 

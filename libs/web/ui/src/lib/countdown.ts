@@ -1,4 +1,10 @@
-import { DestroyRef, Injectable, PLATFORM_ID, inject, signal } from '@angular/core';
+import {
+  DestroyRef,
+  Injectable,
+  PLATFORM_ID,
+  inject,
+  signal,
+} from '@angular/core';
 import { isPlatformBrowser } from '@angular/common';
 import { OrderSummary } from '@hotline/contracts';
 
@@ -29,13 +35,19 @@ function span(ms: number): string {
  * working time: the server decides the deadline on the working-day calendar, the countdown only
  * says how far away that moment is.
  */
-export function formatCountdown(dueAt: string | null | undefined, now: number): Countdown {
+export function formatCountdown(
+  dueAt: string | null | undefined,
+  now: number,
+): Countdown {
   if (!dueAt) return { text: '—', level: 'none' };
   const due = Date.parse(dueAt);
   if (Number.isNaN(due)) return { text: '—', level: 'none' };
   const diff = due - now;
   if (diff < 0) return { text: `超期 ${span(-diff)}`, level: 'overdue' };
-  return { text: `剩余 ${span(diff)}`, level: diff <= SOON_WINDOW_MS ? 'soon' : 'ok' };
+  return {
+    text: `剩余 ${span(diff)}`,
+    level: diff <= SOON_WINDOW_MS ? 'soon' : 'ok',
+  };
 }
 
 export interface CurrentDeadline {
@@ -44,7 +56,12 @@ export interface CurrentDeadline {
 }
 
 /** The deadline that matters in the order's current step. */
-export function currentDeadline(o: Pick<OrderSummary, 'status' | 'signDueAt' | 'handleDueAt' | 'callbackDueAt'>): CurrentDeadline {
+export function currentDeadline(
+  o: Pick<
+    OrderSummary,
+    'status' | 'signDueAt' | 'handleDueAt' | 'callbackDueAt'
+  >,
+): CurrentDeadline {
   switch (o.status) {
     case 'dispatched':
       return { label: '签收时限', dueAt: o.signDueAt };

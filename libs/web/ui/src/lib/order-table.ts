@@ -1,4 +1,10 @@
-import { ChangeDetectionStrategy, Component, TemplateRef, input, output } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  TemplateRef,
+  input,
+  output,
+} from '@angular/core';
 import { DatePipe, NgTemplateOutlet } from '@angular/common';
 import { OrderSummary } from '@hotline/contracts';
 import { NzTableModule } from 'ng-zorro-antd/table';
@@ -20,7 +26,15 @@ export interface PageChange {
  */
 @Component({
   selector: 'hl-order-table',
-  imports: [DatePipe, NgTemplateOutlet, NzTableModule, NzTagModule, NzTooltipModule, StatusTag, DeadlineCountdown],
+  imports: [
+    DatePipe,
+    NgTemplateOutlet,
+    NzTableModule,
+    NzTagModule,
+    NzTooltipModule,
+    StatusTag,
+    DeadlineCountdown,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <nz-table
@@ -37,7 +51,9 @@ export interface PageChange {
       [nzShowTotal]="totalTpl"
       [nzNoResult]="emptyText()"
       [nzScroll]="{ x: '1100px' }"
-      (nzPageIndexChange)="pageChange.emit({ page: $event, pageSize: pageSize() })"
+      (nzPageIndexChange)="
+        pageChange.emit({ page: $event, pageSize: pageSize() })
+      "
       (nzPageSizeChange)="pageChange.emit({ page: 1, pageSize: $event })"
       data-testid="order-table"
     >
@@ -74,12 +90,19 @@ export interface PageChange {
                 <nz-tag nzColor="red" class="flag">急</nz-tag>
               }
               @if (o.overdue) {
-                <nz-tag nzColor="volcano" class="flag" data-testid="overdue-flag">超期</nz-tag>
+                <nz-tag
+                  nzColor="volcano"
+                  class="flag"
+                  data-testid="overdue-flag"
+                  >超期</nz-tag
+                >
               }
             </td>
             <td><hl-status-tag [status]="o.status" /></td>
             <td>{{ o.createdAt | date: 'MM-dd HH:mm' }}</td>
-            <td class="ellipsis" [nz-tooltip]="o.categoryPath">{{ o.categoryPath }}</td>
+            <td class="ellipsis" [nz-tooltip]="o.categoryPath">
+              {{ o.categoryPath }}
+            </td>
             @if (showUnit()) {
               <td class="ellipsis">{{ o.mainUnitName || '—' }}</td>
             }
@@ -90,15 +113,23 @@ export interface PageChange {
               {{ o.caller.name || '' }} {{ o.caller.phone || '' }}
             </td>
             <td class="ellipsis content" [nz-tooltip]="o.contentPreview">
-              {{ lookups().appealTypeName(o.appealType) }}｜{{ o.contentPreview }}
+              {{ lookups().appealTypeName(o.appealType) }}｜{{
+                o.contentPreview
+              }}
             </td>
             <td>
               @let due = deadlineOf(o);
               <hl-deadline [dueAt]="due.dueAt" [label]="due.label" />
             </td>
             @if (rowActions(); as tpl) {
-              <td nzRight (click)="$event.stopPropagation()" (keydown.enter)="$event.stopPropagation()">
-                <ng-container *ngTemplateOutlet="tpl; context: { $implicit: o }" />
+              <td
+                nzRight
+                (click)="$event.stopPropagation()"
+                (keydown.enter)="$event.stopPropagation()"
+              >
+                <ng-container
+                  *ngTemplateOutlet="tpl; context: { $implicit: o }"
+                />
               </td>
             }
           </tr>
@@ -108,13 +139,32 @@ export interface PageChange {
     <ng-template #totalTpl let-total>共 {{ total }} 条</ng-template>
   `,
   styles: `
-    .row { cursor: pointer; }
-    .row:focus { outline: 2px solid #1677ff; outline-offset: -2px; }
-    .row.selected > td { background: #e6f4ff; }
-    .number { font-family: ui-monospace, monospace; }
-    .flag { margin-left: 4px; margin-right: 0; }
-    .ellipsis { max-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-    .content { min-width: 200px; }
+    .row {
+      cursor: pointer;
+    }
+    .row:focus {
+      outline: 2px solid #1677ff;
+      outline-offset: -2px;
+    }
+    .row.selected > td {
+      background: #e6f4ff;
+    }
+    .number {
+      font-family: ui-monospace, monospace;
+    }
+    .flag {
+      margin-left: 4px;
+      margin-right: 0;
+    }
+    .ellipsis {
+      max-width: 0;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    .content {
+      min-width: 200px;
+    }
   `,
 })
 export class OrderTable {
@@ -127,7 +177,9 @@ export class OrderTable {
   readonly showUnit = input(true);
   readonly emptyText = input('暂无工单');
   readonly lookups = input<OrderLookups>(BASIC_LOOKUPS);
-  readonly rowActions = input<TemplateRef<{ $implicit: OrderSummary }> | null>(null);
+  readonly rowActions = input<TemplateRef<{ $implicit: OrderSummary }> | null>(
+    null,
+  );
 
   readonly pageChange = output<PageChange>();
   readonly open = output<OrderSummary>();

@@ -1,14 +1,38 @@
 import { inject } from '@angular/core';
-import { HolidayView, Page, Role, UnitView, UserView } from '@hotline/contracts';
-import { ApiClient, CallState, NOTIFIER, ReferenceStore, errorMessage, toWebError } from '@hotline/web-core-data-access';
+import {
+  CategoryNode,
+  HolidayView,
+  Page,
+  Role,
+  TopicView,
+  UnitView,
+  UserView,
+} from '@hotline/contracts';
+import {
+  ApiClient,
+  CallState,
+  NOTIFIER,
+  ReferenceStore,
+  errorMessage,
+  toWebError,
+} from '@hotline/web-core-data-access';
 import { patchState, signalStore, withMethods, withState } from '@ngrx/signals';
 
-/** A user as the admin list shows it; `active` is not part of UserView but the PATCH body has it. */
-export interface AdminUserView extends UserView {
-  active?: boolean;
-}
+/**
+ * Admin edits are optimistic like orders: a PATCH carries the `version` the list showed. Units and
+ * users come with it; for a row without one (categories and topics, until their views include it)
+ * the edit is refused here with a clear message instead of a validation error from the API.
+ */
+export type Versioned<T> = T & { version?: number };
 
-export interface UnitInput {
+export type AdminUserView = UserView;
+export type AdminUnitView = Versioned<UnitView>;
+export type AdminCategoryNode = Versioned<Omit<CategoryNode, 'children'>> & {
+  children: AdminCategoryNode[];
+};
+export type AdminTopicView = Versioned<TopicView>;
+
+export interface UnitForm {
   code: string;
   name: string;
   kind: UnitView['kind'];
@@ -17,48 +41,126 @@ export interface UnitInput {
   active: boolean;
 }
 
-export interface UserInput {
-  username?: string;
-  password?: string;
+export interface UserForm {
+  username: string;
+  password: string;
   displayName: string;
   role: Role;
   unitId: number | null;
   active: boolean;
 }
 
-export interface CategoryInput {
+export interface CategoryForm {
   code: string;
   name: string;
   parentId: number | null;
   defaultUnitId: number | null;
 }
 
-export interface TopicInput {
+export interface TopicForm {
   code: string;
   name: string;
   active: boolean;
 }
 
-export type ProbeResult<T> = { status: 'ok'; data: T } | { status: 'unavailable' } | { status: 'error'; message: string };
+export type ProbeResult<T> =
+  | { status: 'ok'; data: T }
+  | { status: 'unavailable' }
+  | { status: 'error'; message: string };
 
 interface AdminState {
-  units: UnitView[];
+  units: AdminUnitView[];
   unitsState: CallState;
   users: AdminUserView[];
   usersState: CallState;
+  categories: AdminCategoryNode[];
+  categoriesState: CallState;
   holidayYear: number;
   holidays: HolidayView[];
   holidaysState: CallState;
   saving: boolean;
 }
 
+export const NO_VERSION_MESSAGE =
+  '该数据缺少版本号，暂不能修改（需要接口在列表中返回 version）';
+export const ADMIN_STALE_MESSAGE = '数据已被他人修改，已刷新，请重新编辑';
+
 function listOf<T>(res: T[] | Page<T>): T[] {
   return Array.isArray(res) ? res : (res?.items ?? []);
 }
 
-/** Only send fields that were filled in: PATCH treats a missing field as "unchanged". */
-function compact<T extends object>(body: T): Partial<T> {
-  return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined && v !== '')) as Partial<T>;
+/**
+ * The request bodies follow the API's DTOs, which reject unknown fields: creation takes the
+ * identifying fields (code, username, kind), an update only what may change, plus `version`.
+ */
+export function unitBody(
+  existing: AdminUnitView | null,
+  f: UnitForm,
+): Record<string, unknown> {
+  return existing
+    ? {
+        version: existing.version,
+        name: f.name,
+        parentId: f.parentId,
+        regionId: f.regionId,
+        active: f.active,
+      }
+    : {
+        code: f.code,
+        name: f.name,
+        kind: f.kind,
+        parentId: f.parentId,
+        regionId: f.regionId,
+      };
+}
+
+export function userBody(
+  existing: AdminUserView | null,
+  f: UserForm,
+): Record<string, unknown> {
+  if (!existing)
+    return {
+      username: f.username,
+      password: f.password,
+      displayName: f.displayName,
+      role: f.role,
+      unitId: f.unitId,
+    };
+  return {
+    version: existing.version,
+    ...(f.password ? { password: f.password } : {}),
+    displayName: f.displayName,
+    role: f.role,
+    unitId: f.unitId,
+    active: f.active,
+  };
+}
+
+export function categoryBody(
+  existing: AdminCategoryNode | null,
+  f: CategoryForm,
+): Record<string, unknown> {
+  return existing
+    ? {
+        version: existing.version,
+        name: f.name,
+        defaultUnitId: f.defaultUnitId,
+      }
+    : {
+        code: f.code,
+        name: f.name,
+        parentId: f.parentId,
+        defaultUnitId: f.defaultUnitId,
+      };
+}
+
+export function topicBody(
+  existing: AdminTopicView | null,
+  f: TopicForm,
+): Record<string, unknown> {
+  return existing
+    ? { version: existing.version, name: f.name, active: f.active }
+    : { code: f.code, name: f.name };
 }
 
 /**
@@ -71,107 +173,193 @@ export const AdminStore = signalStore(
     unitsState: 'init',
     users: [],
     usersState: 'init',
+    categories: [],
+    categoriesState: 'init',
     holidayYear: new Date().getFullYear(),
     holidays: [],
     holidaysState: 'init',
     saving: false,
   }),
-  withMethods((store, api = inject(ApiClient), reference = inject(ReferenceStore), notifier = inject(NOTIFIER)) => {
-    /** Runs a save, reports it, and tells the form whether to close (it stays open with its values on error). */
-    async function save(run: () => Promise<unknown>, success: string, after?: () => Promise<unknown>): Promise<boolean> {
-      patchState(store, { saving: true });
-      try {
-        await run();
-        notifier.success(success);
-        if (after) await after();
-        return true;
-      } catch (err) {
-        notifier.error(errorMessage(err));
-        return false;
-      } finally {
-        patchState(store, { saving: false });
-      }
-    }
-
-    async function loadUnits(): Promise<void> {
-      patchState(store, { unitsState: 'loading' });
-      try {
-        patchState(store, { units: listOf(await api.get<UnitView[] | Page<UnitView>>('/admin/units')), unitsState: 'loaded' });
-      } catch (err) {
-        patchState(store, { unitsState: { error: errorMessage(err) } });
-      }
-    }
-
-    async function loadUsers(): Promise<void> {
-      patchState(store, { usersState: 'loading' });
-      try {
-        patchState(store, { users: listOf(await api.get<AdminUserView[] | Page<AdminUserView>>('/admin/users')), usersState: 'loaded' });
-      } catch (err) {
-        patchState(store, { usersState: { error: errorMessage(err) } });
-      }
-    }
-
-    async function loadHolidays(year = store.holidayYear()): Promise<void> {
-      patchState(store, { holidayYear: year, holidaysState: 'loading' });
-      try {
-        const rows = await api.get<HolidayView[]>('/admin/holidays', { year });
-        patchState(store, { holidays: [...rows].sort((a, b) => a.date.localeCompare(b.date)), holidaysState: 'loaded' });
-      } catch (err) {
-        patchState(store, { holidays: [], holidaysState: { error: errorMessage(err) } });
-      }
-    }
-
-    const refreshReference = () => reference.load(true);
-
-    return {
-      loadUnits,
-      loadUsers,
-      loadHolidays,
-      saveUnit(id: number | null, input: UnitInput): Promise<boolean> {
-        return save(
-          () => (id === null ? api.post('/admin/units', input) : api.patch(`/admin/units/${id}`, input)),
-          id === null ? '单位已创建' : '单位已保存',
-          () => Promise.all([loadUnits(), refreshReference()]),
-        );
-      },
-      saveUser(id: number | null, input: UserInput): Promise<boolean> {
-        const body = id === null ? compact(input) : compact({ ...input, username: undefined });
-        return save(
-          () => (id === null ? api.post('/admin/users', body) : api.patch(`/admin/users/${id}`, body)),
-          id === null ? '用户已创建' : '用户已保存',
-          loadUsers,
-        );
-      },
-      saveCategory(id: number | null, input: CategoryInput): Promise<boolean> {
-        return save(
-          () => (id === null ? api.post('/admin/categories', input) : api.patch(`/admin/categories/${id}`, { ...input, parentId: undefined })),
-          id === null ? '分类已创建' : '分类已保存',
-          refreshReference,
-        );
-      },
-      saveTopic(id: number | null, input: TopicInput): Promise<boolean> {
-        return save(
-          () => (id === null ? api.post('/admin/topics', input) : api.patch(`/admin/topics/${id}`, input)),
-          id === null ? '专题已创建' : '专题已保存',
-          refreshReference,
-        );
-      },
-      saveHoliday(date: string, kind: HolidayView['kind'], name: string): Promise<boolean> {
-        return save(() => api.put(`/admin/holidays/${date}`, { kind, name }), '节假日已保存', () => loadHolidays(Number(date.slice(0, 4))));
-      },
-      deleteHoliday(date: string): Promise<boolean> {
-        return save(() => api.delete(`/admin/holidays/${date}`), '已删除', () => loadHolidays());
-      },
-      /** For pages whose endpoint may not exist yet: a 404 (or 501) reads as "not open yet". */
-      async probe<T>(path: string): Promise<ProbeResult<T>> {
+  withMethods(
+    (
+      store,
+      api = inject(ApiClient),
+      reference = inject(ReferenceStore),
+      notifier = inject(NOTIFIER),
+    ) => {
+      /** Runs a save, reports it, and tells the form whether to close (it stays open with its values on error). */
+      async function save(
+        existing: { version?: number } | null,
+        run: () => Promise<unknown>,
+        success: string,
+        reload: () => Promise<unknown>,
+      ): Promise<boolean> {
+        if (existing && typeof existing.version !== 'number') {
+          notifier.error(NO_VERSION_MESSAGE);
+          return false;
+        }
+        patchState(store, { saving: true });
         try {
-          return { status: 'ok', data: await api.get<T>(path) };
+          await run();
+          notifier.success(success);
+          await reload();
+          return true;
         } catch (err) {
           const e = toWebError(err);
-          if (e.statusCode === 404 || e.statusCode === 501) return { status: 'unavailable' };
-          return { status: 'error', message: errorMessage(e) };
+          if (e.code === 'STALE_VERSION') {
+            notifier.warning(ADMIN_STALE_MESSAGE);
+            await reload();
+          } else {
+            notifier.error(errorMessage(e));
+          }
+          return false;
+        } finally {
+          patchState(store, { saving: false });
         }
-      },
-    };
-  }),
+      }
+
+      async function load<K extends 'units' | 'users' | 'categories'>(
+        key: K,
+        path: string,
+      ): Promise<void> {
+        const stateKey = `${key}State` as const;
+        patchState(store, { [stateKey]: 'loading' } as Partial<AdminState>);
+        try {
+          const rows = listOf(
+            await api.get<AdminState[K] | Page<AdminState[K][number]>>(path),
+          );
+          patchState(store, {
+            [key]: rows,
+            [stateKey]: 'loaded',
+          } as Partial<AdminState>);
+        } catch (err) {
+          patchState(store, {
+            [stateKey]: { error: errorMessage(err) },
+          } as Partial<AdminState>);
+        }
+      }
+
+      const loadUnits = () => load('units', '/admin/units');
+      const loadUsers = () => load('users', '/admin/users');
+      const loadCategories = () => load('categories', '/admin/categories');
+
+      async function loadHolidays(year = store.holidayYear()): Promise<void> {
+        patchState(store, { holidayYear: year, holidaysState: 'loading' });
+        try {
+          const rows = await api.get<HolidayView[]>('/admin/holidays', {
+            year,
+          });
+          patchState(store, {
+            holidays: [...rows].sort((a, b) => a.date.localeCompare(b.date)),
+            holidaysState: 'loaded',
+          });
+        } catch (err) {
+          patchState(store, {
+            holidays: [],
+            holidaysState: { error: errorMessage(err) },
+          });
+        }
+      }
+
+      const refreshReference = () => reference.load(true);
+
+      return {
+        loadUnits,
+        loadUsers,
+        loadCategories,
+        loadHolidays,
+        saveUnit(
+          existing: AdminUnitView | null,
+          form: UnitForm,
+        ): Promise<boolean> {
+          const body = unitBody(existing, form);
+          return save(
+            existing,
+            () =>
+              existing
+                ? api.patch(`/admin/units/${existing.id}`, body)
+                : api.post('/admin/units', body),
+            existing ? '单位已保存' : '单位已创建',
+            () => Promise.all([loadUnits(), refreshReference()]),
+          );
+        },
+        saveUser(
+          existing: AdminUserView | null,
+          form: UserForm,
+        ): Promise<boolean> {
+          const body = userBody(existing, form);
+          return save(
+            existing,
+            () =>
+              existing
+                ? api.patch(`/admin/users/${existing.id}`, body)
+                : api.post('/admin/users', body),
+            existing ? '用户已保存' : '用户已创建',
+            loadUsers,
+          );
+        },
+        saveCategory(
+          existing: AdminCategoryNode | null,
+          form: CategoryForm,
+        ): Promise<boolean> {
+          const body = categoryBody(existing, form);
+          return save(
+            existing,
+            () =>
+              existing
+                ? api.patch(`/admin/categories/${existing.id}`, body)
+                : api.post('/admin/categories', body),
+            existing ? '分类已保存' : '分类已创建',
+            () => Promise.all([loadCategories(), refreshReference()]),
+          );
+        },
+        saveTopic(
+          existing: AdminTopicView | null,
+          form: TopicForm,
+        ): Promise<boolean> {
+          const body = topicBody(existing, form);
+          return save(
+            existing,
+            () =>
+              existing
+                ? api.patch(`/admin/topics/${existing.id}`, body)
+                : api.post('/admin/topics', body),
+            existing ? '专题已保存' : '专题已创建',
+            refreshReference,
+          );
+        },
+        saveHoliday(
+          date: string,
+          kind: HolidayView['kind'],
+          name: string,
+        ): Promise<boolean> {
+          return save(
+            null,
+            () => api.put(`/admin/holidays/${date}`, { kind, name }),
+            '节假日已保存',
+            () => loadHolidays(Number(date.slice(0, 4))),
+          );
+        },
+        deleteHoliday(date: string): Promise<boolean> {
+          return save(
+            null,
+            () => api.delete(`/admin/holidays/${date}`),
+            '已删除',
+            () => loadHolidays(),
+          );
+        },
+        /** For pages whose endpoint may not exist yet: a 404 (or 501) reads as "not open yet". */
+        async probe<T>(path: string): Promise<ProbeResult<T>> {
+          try {
+            return { status: 'ok', data: await api.get<T>(path) };
+          } catch (err) {
+            const e = toWebError(err);
+            if (e.statusCode === 404 || e.statusCode === 501)
+              return { status: 'unavailable' };
+            return { status: 'error', message: errorMessage(e) };
+          }
+        },
+      };
+    },
+  ),
 );

@@ -24,8 +24,14 @@ const PAGES = [
     <div class="admin">
       <ul nz-menu nzMode="inline" class="side">
         @for (p of pages; track p.path) {
-          <li nz-menu-item nzMatchRouter [attr.data-testid]="'admin-nav-' + p.path">
-            <a [routerLink]="p.path"><nz-icon [nzType]="p.icon" />{{ p.label }}</a>
+          <li
+            nz-menu-item
+            nzMatchRouter
+            [attr.data-testid]="'admin-nav-' + p.path"
+          >
+            <a [routerLink]="p.path"
+              ><nz-icon [nzType]="p.icon" />{{ p.label }}</a
+            >
           </li>
         }
       </ul>
@@ -33,9 +39,19 @@ const PAGES = [
     </div>
   `,
   styles: `
-    .admin { display: flex; gap: 16px; align-items: flex-start; }
-    .side { width: 168px; flex-shrink: 0; }
-    .main { flex: 1; min-width: 0; }
+    .admin {
+      display: flex;
+      gap: 16px;
+      align-items: flex-start;
+    }
+    .side {
+      width: 168px;
+      flex-shrink: 0;
+    }
+    .main {
+      flex: 1;
+      min-width: 0;
+    }
   `,
 })
 export class AdminLayout {

@@ -9,11 +9,33 @@ export const adminRoutes: Route[] = [
     loadComponent: () => import('./admin-layout').then((m) => m.AdminLayout),
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'units' },
-      { path: 'units', title: '单位管理 · 12345', loadComponent: () => import('./units-page').then((m) => m.UnitsPage) },
-      { path: 'users', title: '用户管理 · 12345', loadComponent: () => import('./users-page').then((m) => m.UsersPage) },
-      { path: 'categories', title: '分类管理 · 12345', loadComponent: () => import('./categories-page').then((m) => m.CategoriesPage) },
-      { path: 'topics', title: '专题管理 · 12345', loadComponent: () => import('./topics-page').then((m) => m.TopicsPage) },
-      { path: 'holidays', title: '节假日 · 12345', loadComponent: () => import('./holidays-page').then((m) => m.HolidaysPage) },
+      {
+        path: 'units',
+        title: '单位管理 · 12345',
+        loadComponent: () => import('./units-page').then((m) => m.UnitsPage),
+      },
+      {
+        path: 'users',
+        title: '用户管理 · 12345',
+        loadComponent: () => import('./users-page').then((m) => m.UsersPage),
+      },
+      {
+        path: 'categories',
+        title: '分类管理 · 12345',
+        loadComponent: () =>
+          import('./categories-page').then((m) => m.CategoriesPage),
+      },
+      {
+        path: 'topics',
+        title: '专题管理 · 12345',
+        loadComponent: () => import('./topics-page').then((m) => m.TopicsPage),
+      },
+      {
+        path: 'holidays',
+        title: '节假日 · 12345',
+        loadComponent: () =>
+          import('./holidays-page').then((m) => m.HolidaysPage),
+      },
       {
         path: 'time-limits',
         title: '时限策略 · 12345',

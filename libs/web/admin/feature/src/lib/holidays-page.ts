@@ -1,4 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { HolidayView } from '@hotline/contracts';
 import { AdminStore } from '@hotline/web-admin-data-access';
@@ -52,17 +58,37 @@ const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
   template: `
     <div class="bar">
       <h2>节假日与调休</h2>
-      <nz-select [ngModel]="admin.holidayYear()" (ngModelChange)="admin.loadHolidays($event)" class="year" data-testid="holiday-year">
+      <nz-select
+        [ngModel]="admin.holidayYear()"
+        (ngModelChange)="admin.loadHolidays($event)"
+        class="year"
+        data-testid="holiday-year"
+      >
         @for (y of years; track y) {
           <nz-option [nzValue]="y" [nzLabel]="y + ' 年'" />
         }
       </nz-select>
-      <button nz-button nzType="primary" (click)="create()" data-testid="holiday-create"><nz-icon nzType="plus" />新增日期</button>
+      <button
+        nz-button
+        nzType="primary"
+        (click)="create()"
+        data-testid="holiday-create"
+      >
+        <nz-icon nzType="plus" />新增日期
+      </button>
     </div>
     @if (error(); as message) {
       <nz-alert nzType="error" nzShowIcon [nzMessage]="message" />
     }
-    <nz-table #t nzSize="small" [nzData]="admin.holidays()" [nzLoading]="admin.holidaysState() === 'loading'" [nzPageSize]="100" nzNoResult="该年份尚未配置节假日" data-testid="holidays-table">
+    <nz-table
+      #t
+      nzSize="small"
+      [nzData]="admin.holidays()"
+      [nzLoading]="admin.holidaysState() === 'loading'"
+      [nzPageSize]="100"
+      nzNoResult="该年份尚未配置节假日"
+      data-testid="holidays-table"
+    >
       <thead>
         <tr>
           <th nzWidth="140px">日期</th>
@@ -86,27 +112,62 @@ const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
             </td>
             <td>{{ h.name }}</td>
             <td>
-              <button nz-button nzType="link" nzSize="small" (click)="edit(h)">编辑</button>
-              <button nz-button nzType="link" nzDanger nzSize="small" nz-popconfirm nzPopconfirmTitle="确定删除该日期？" (nzOnConfirm)="admin.deleteHoliday(h.date)">删除</button>
+              <button nz-button nzType="link" nzSize="small" (click)="edit(h)">
+                编辑
+              </button>
+              <button
+                nz-button
+                nzType="link"
+                nzDanger
+                nzSize="small"
+                nz-popconfirm
+                nzPopconfirmTitle="确定删除该日期？"
+                (nzOnConfirm)="admin.deleteHoliday(h.date)"
+              >
+                删除
+              </button>
             </td>
           </tr>
         }
       </tbody>
     </nz-table>
-    <nz-modal [nzVisible]="editing() !== null" [nzTitle]="editing()?.existing ? '编辑日期' : '新增日期'" (nzOnCancel)="editing.set(null)" (nzOnOk)="save()" [nzOkLoading]="admin.saving()" nzOkText="保存">
+    <nz-modal
+      [nzVisible]="editing() !== null"
+      [nzTitle]="editing()?.existing ? '编辑日期' : '新增日期'"
+      (nzOnCancel)="editing.set(null)"
+      (nzOnOk)="save()"
+      [nzOkLoading]="admin.saving()"
+      nzOkText="保存"
+    >
       <ng-container *nzModalContent>
         @if (editing(); as e) {
-          <form nz-form nzLayout="vertical" (ngSubmit)="save()" data-testid="holiday-form">
+          <form
+            nz-form
+            nzLayout="vertical"
+            (ngSubmit)="save()"
+            data-testid="holiday-form"
+          >
             <nz-form-item>
               <nz-form-label nzRequired>日期</nz-form-label>
               <nz-form-control>
-                <nz-date-picker name="date" [nzDisabled]="e.existing" [ngModel]="e.date" (ngModelChange)="patch({ date: $event })" data-testid="holiday-date" />
+                <nz-date-picker
+                  name="date"
+                  [nzDisabled]="e.existing"
+                  [ngModel]="e.date"
+                  (ngModelChange)="patch({ date: $event })"
+                  data-testid="holiday-date"
+                />
               </nz-form-control>
             </nz-form-item>
             <nz-form-item>
               <nz-form-label nzRequired>类型</nz-form-label>
               <nz-form-control>
-                <nz-radio-group name="kind" [ngModel]="e.kind" (ngModelChange)="patch({ kind: $event })" data-testid="holiday-kind">
+                <nz-radio-group
+                  name="kind"
+                  [ngModel]="e.kind"
+                  (ngModelChange)="patch({ kind: $event })"
+                  data-testid="holiday-kind"
+                >
                   <label nz-radio nzValue="holiday">放假</label>
                   <label nz-radio nzValue="workday">调休上班</label>
                 </nz-radio-group>
@@ -114,7 +175,15 @@ const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
             </nz-form-item>
             <nz-form-item>
               <nz-form-label nzRequired>名称</nz-form-label>
-              <nz-form-control><input nz-input name="name" placeholder="如：国庆节" [ngModel]="e.name" (ngModelChange)="patch({ name: $event })" data-testid="holiday-name" /></nz-form-control>
+              <nz-form-control
+                ><input
+                  nz-input
+                  name="name"
+                  placeholder="如：国庆节"
+                  [ngModel]="e.name"
+                  (ngModelChange)="patch({ name: $event })"
+                  data-testid="holiday-name"
+              /></nz-form-control>
             </nz-form-item>
           </form>
         }
@@ -122,18 +191,36 @@ const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
     </nz-modal>
   `,
   styles: `
-    .bar { display: flex; gap: 12px; align-items: center; margin-bottom: 8px; }
-    h2 { font-size: 16px; margin: 0; flex: 1; }
-    .year { width: 110px; }
-    nz-form-item { margin-bottom: 10px; }
+    .bar {
+      display: flex;
+      gap: 12px;
+      align-items: center;
+      margin-bottom: 8px;
+    }
+    h2 {
+      font-size: 16px;
+      margin: 0;
+      flex: 1;
+    }
+    .year {
+      width: 110px;
+    }
+    nz-form-item {
+      margin-bottom: 10px;
+    }
   `,
 })
 export class HolidaysPage {
   protected readonly admin = inject(AdminStore);
   private readonly notifier = inject(NOTIFIER);
-  protected readonly years = Array.from({ length: 5 }, (_, i) => new Date().getFullYear() - 2 + i);
+  protected readonly years = Array.from(
+    { length: 5 },
+    (_, i) => new Date().getFullYear() - 2 + i,
+  );
   protected readonly editing = signal<HolidayEdit | null>(null);
-  protected readonly error = computed(() => callError(this.admin.holidaysState()));
+  protected readonly error = computed(() =>
+    callError(this.admin.holidaysState()),
+  );
 
   constructor() {
     void this.admin.loadHolidays();
@@ -145,12 +232,22 @@ export class HolidaysPage {
   }
 
   protected create(): void {
-    this.editing.set({ existing: false, date: null, kind: 'holiday', name: '' });
+    this.editing.set({
+      existing: false,
+      date: null,
+      kind: 'holiday',
+      name: '',
+    });
   }
 
   protected edit(h: HolidayView): void {
     const [y, m, d] = h.date.split('-').map(Number);
-    this.editing.set({ existing: true, date: new Date(y, m - 1, d), kind: h.kind, name: h.name });
+    this.editing.set({
+      existing: true,
+      date: new Date(y, m - 1, d),
+      kind: h.kind,
+      name: h.name,
+    });
   }
 
   protected patch(change: Partial<HolidayEdit>): void {
@@ -164,6 +261,7 @@ export class HolidaysPage {
       this.notifier.warning('请选择日期并填写名称');
       return;
     }
-    if (await this.admin.saveHoliday(isoDate(e.date), e.kind, e.name.trim())) this.editing.set(null);
+    if (await this.admin.saveHoliday(isoDate(e.date), e.kind, e.name.trim()))
+      this.editing.set(null);
   }
 }

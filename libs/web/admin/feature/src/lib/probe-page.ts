@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { JsonPipe } from '@angular/common';
 import { AdminStore, ProbeResult } from '@hotline/web-admin-data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -13,16 +21,30 @@ import { NzSpinModule } from 'ng-zorro-antd/spin';
  */
 @Component({
   selector: 'hl-probe-page',
-  imports: [JsonPipe, NzAlertModule, NzButtonModule, NzIconModule, NzResultModule, NzSpinModule],
+  imports: [
+    JsonPipe,
+    NzAlertModule,
+    NzButtonModule,
+    NzIconModule,
+    NzResultModule,
+    NzSpinModule,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="bar">
       <h2>{{ heading() }}</h2>
-      <button nz-button nzSize="small" (click)="load()"><nz-icon nzType="reload" />刷新</button>
+      <button nz-button nzSize="small" (click)="load()">
+        <nz-icon nzType="reload" />刷新
+      </button>
     </div>
     @switch (result()?.status) {
       @case ('unavailable') {
-        <nz-result nzStatus="info" nzTitle="尚未开放" [nzSubTitle]="heading() + '功能正在建设中，开放后此页自动可用'" data-testid="not-open" />
+        <nz-result
+          nzStatus="info"
+          nzTitle="尚未开放"
+          [nzSubTitle]="heading() + '功能正在建设中，开放后此页自动可用'"
+          data-testid="not-open"
+        />
       }
       @case ('error') {
         <nz-alert nzType="error" nzShowIcon [nzMessage]="errorMessage()" />
@@ -36,9 +58,23 @@ import { NzSpinModule } from 'ng-zorro-antd/spin';
     }
   `,
   styles: `
-    .bar { display: flex; justify-content: space-between; align-items: center; margin-bottom: 8px; }
-    h2 { font-size: 16px; margin: 0; }
-    .data { background: #fafafa; padding: 12px; border-radius: 4px; max-height: 70vh; overflow: auto; }
+    .bar {
+      display: flex;
+      justify-content: space-between;
+      align-items: center;
+      margin-bottom: 8px;
+    }
+    h2 {
+      font-size: 16px;
+      margin: 0;
+    }
+    .data {
+      background: #fafafa;
+      padding: 12px;
+      border-radius: 4px;
+      max-height: 70vh;
+      overflow: auto;
+    }
   `,
 })
 export class ProbePage {

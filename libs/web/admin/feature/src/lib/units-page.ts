@@ -1,8 +1,23 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { UnitView } from '@hotline/contracts';
-import { AdminStore, UnitInput } from '@hotline/web-admin-data-access';
-import { NOTIFIER, ReferenceStore, buildUnitTree, callError } from '@hotline/web-core-data-access';
+import {
+  AdminStore,
+  AdminUnitView,
+  UnitForm,
+} from '@hotline/web-admin-data-access';
+import {
+  NOTIFIER,
+  ReferenceStore,
+  buildUnitTree,
+  callError,
+} from '@hotline/web-core-data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
@@ -23,23 +38,49 @@ export const UNIT_KINDS: { value: UnitView['kind']; label: string }[] = [
   { value: 'other', label: '其他' },
 ];
 
-interface UnitEdit extends UnitInput {
-  id: number | null;
+interface UnitEdit extends UnitForm {
+  existing: AdminUnitView | null;
 }
 
 @Component({
   selector: 'hl-units-page',
-  imports: [FormsModule, NzAlertModule, NzButtonModule, NzFormModule, NzIconModule, NzInputModule, NzModalModule, NzSelectModule, NzSwitchModule, NzTableModule, NzTagModule],
+  imports: [
+    FormsModule,
+    NzAlertModule,
+    NzButtonModule,
+    NzFormModule,
+    NzIconModule,
+    NzInputModule,
+    NzModalModule,
+    NzSelectModule,
+    NzSwitchModule,
+    NzTableModule,
+    NzTagModule,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="bar">
       <h2>单位管理</h2>
-      <button nz-button nzType="primary" (click)="create(null)" data-testid="unit-create"><nz-icon nzType="plus" />新建单位</button>
+      <button
+        nz-button
+        nzType="primary"
+        (click)="create(null)"
+        data-testid="unit-create"
+      >
+        <nz-icon nzType="plus" />新建单位
+      </button>
     </div>
     @if (error(); as message) {
       <nz-alert nzType="error" nzShowIcon [nzMessage]="message" />
     }
-    <nz-table #t nzSize="small" [nzData]="rows()" [nzLoading]="admin.unitsState() === 'loading'" [nzPageSize]="50" data-testid="units-table">
+    <nz-table
+      #t
+      nzSize="small"
+      [nzData]="rows()"
+      [nzLoading]="admin.unitsState() === 'loading'"
+      [nzPageSize]="50"
+      data-testid="units-table"
+    >
       <thead>
         <tr>
           <th>名称</th>
@@ -47,13 +88,15 @@ interface UnitEdit extends UnitInput {
           <th nzWidth="110px">类型</th>
           <th nzWidth="100px">区域</th>
           <th nzWidth="70px">状态</th>
-          <th nzWidth="150px">操作</th>
+          <th nzWidth="160px">操作</th>
         </tr>
       </thead>
       <tbody>
         @for (r of t.data; track r.item.id) {
           <tr [attr.data-testid]="'unit-row-' + r.item.code">
-            <td [style.padding-left.px]="8 + r.depth * 20">{{ r.item.name }}</td>
+            <td [style.padding-left.px]="8 + r.depth * 20">
+              {{ r.item.name }}
+            </td>
             <td>{{ r.item.code }}</td>
             <td>{{ kindLabel(r.item.kind) }}</td>
             <td>{{ reference.regionName(r.item.regionId) || '—' }}</td>
@@ -65,30 +108,81 @@ interface UnitEdit extends UnitInput {
               }
             </td>
             <td>
-              <button nz-button nzType="link" nzSize="small" (click)="edit(r.item)" [attr.data-testid]="'unit-edit-' + r.item.code">编辑</button>
-              <button nz-button nzType="link" nzSize="small" (click)="create(r.item.id)">新增下级</button>
+              <button
+                nz-button
+                nzType="link"
+                nzSize="small"
+                (click)="edit(r.item)"
+                [attr.data-testid]="'unit-edit-' + r.item.code"
+              >
+                编辑
+              </button>
+              <button
+                nz-button
+                nzType="link"
+                nzSize="small"
+                (click)="create(r.item)"
+              >
+                新增下级
+              </button>
             </td>
           </tr>
         }
       </tbody>
     </nz-table>
 
-    <nz-modal [nzVisible]="editing() !== null" [nzTitle]="editing()?.id ? '编辑单位' : '新建单位'" (nzOnCancel)="editing.set(null)" (nzOnOk)="save()" [nzOkLoading]="admin.saving()" nzOkText="保存">
+    <nz-modal
+      [nzVisible]="editing() !== null"
+      [nzTitle]="editing()?.existing ? '编辑单位' : '新建单位'"
+      (nzOnCancel)="editing.set(null)"
+      (nzOnOk)="save()"
+      [nzOkLoading]="admin.saving()"
+      nzOkText="保存"
+    >
       <ng-container *nzModalContent>
         @if (editing(); as e) {
-          <form nz-form nzLayout="vertical" (ngSubmit)="save()" data-testid="unit-form">
+          <form
+            nz-form
+            nzLayout="vertical"
+            (ngSubmit)="save()"
+            data-testid="unit-form"
+          >
             <nz-form-item>
               <nz-form-label nzRequired>名称</nz-form-label>
-              <nz-form-control><input nz-input name="name" [ngModel]="e.name" (ngModelChange)="patch({ name: $event })" data-testid="unit-name" /></nz-form-control>
+              <nz-form-control
+                ><input
+                  nz-input
+                  name="name"
+                  [ngModel]="e.name"
+                  (ngModelChange)="patch({ name: $event })"
+                  data-testid="unit-name"
+              /></nz-form-control>
             </nz-form-item>
             <nz-form-item>
               <nz-form-label nzRequired>编码</nz-form-label>
-              <nz-form-control><input nz-input name="code" [ngModel]="e.code" (ngModelChange)="patch({ code: $event })" data-testid="unit-code" /></nz-form-control>
+              <nz-form-control
+                nzExtra="小写字母开头，可含数字和下划线；创建后不可修改"
+              >
+                <input
+                  nz-input
+                  name="code"
+                  [disabled]="!!e.existing"
+                  [ngModel]="e.code"
+                  (ngModelChange)="patch({ code: $event })"
+                  data-testid="unit-code"
+                />
+              </nz-form-control>
             </nz-form-item>
             <nz-form-item>
               <nz-form-label nzRequired>类型</nz-form-label>
               <nz-form-control>
-                <nz-select name="kind" [ngModel]="e.kind" (ngModelChange)="patch({ kind: $event })" data-testid="unit-kind">
+                <nz-select
+                  name="kind"
+                  [nzDisabled]="!!e.existing"
+                  [ngModel]="e.kind"
+                  (ngModelChange)="patch({ kind: $event })"
+                  data-testid="unit-kind"
+                >
                   @for (k of kinds; track k.value) {
                     <nz-option [nzValue]="k.value" [nzLabel]="k.label" />
                   }
@@ -98,9 +192,16 @@ interface UnitEdit extends UnitInput {
             <nz-form-item>
               <nz-form-label>上级单位</nz-form-label>
               <nz-form-control>
-                <nz-select name="parentId" nzShowSearch nzAllowClear nzPlaceHolder="无（顶级）" [ngModel]="e.parentId" (ngModelChange)="patch({ parentId: $event })">
+                <nz-select
+                  name="parentId"
+                  nzShowSearch
+                  nzAllowClear
+                  nzPlaceHolder="无（顶级）"
+                  [ngModel]="e.parentId"
+                  (ngModelChange)="patch({ parentId: $event })"
+                >
                   @for (u of admin.units(); track u.id) {
-                    @if (u.id !== e.id) {
+                    @if (u.id !== e.existing?.id) {
                       <nz-option [nzValue]="u.id" [nzLabel]="u.name" />
                     }
                   }
@@ -110,27 +211,52 @@ interface UnitEdit extends UnitInput {
             <nz-form-item>
               <nz-form-label>所属区域</nz-form-label>
               <nz-form-control>
-                <nz-select name="regionId" nzAllowClear nzPlaceHolder="无" [ngModel]="e.regionId" (ngModelChange)="patch({ regionId: $event })">
+                <nz-select
+                  name="regionId"
+                  nzAllowClear
+                  nzPlaceHolder="无"
+                  [ngModel]="e.regionId"
+                  (ngModelChange)="patch({ regionId: $event })"
+                >
                   @for (r of reference.regions(); track r.id) {
                     <nz-option [nzValue]="r.id" [nzLabel]="r.name" />
                   }
                 </nz-select>
               </nz-form-control>
             </nz-form-item>
-            <nz-form-item>
-              <nz-form-label>启用</nz-form-label>
-              <nz-form-control><nz-switch name="active" [ngModel]="e.active" (ngModelChange)="patch({ active: $event })" /></nz-form-control>
-            </nz-form-item>
+            @if (e.existing) {
+              <nz-form-item>
+                <nz-form-label>启用</nz-form-label>
+                <nz-form-control
+                  ><nz-switch
+                    name="active"
+                    [ngModel]="e.active"
+                    (ngModelChange)="patch({ active: $event })"
+                /></nz-form-control>
+              </nz-form-item>
+            }
           </form>
         }
       </ng-container>
     </nz-modal>
   `,
   styles: `
-    .bar { display: flex; justify-content: space-between; align-items: center; margin-bottom: 8px; }
-    h2 { font-size: 16px; margin: 0; }
-    nz-select { width: 100%; }
-    nz-form-item { margin-bottom: 10px; }
+    .bar {
+      display: flex;
+      justify-content: space-between;
+      align-items: center;
+      margin-bottom: 8px;
+    }
+    h2 {
+      font-size: 16px;
+      margin: 0;
+    }
+    nz-select {
+      width: 100%;
+    }
+    nz-form-item {
+      margin-bottom: 10px;
+    }
   `,
 })
 export class UnitsPage {
@@ -141,7 +267,9 @@ export class UnitsPage {
   protected readonly editing = signal<UnitEdit | null>(null);
   protected readonly error = computed(() => callError(this.admin.unitsState()));
   protected readonly rows = computed(() =>
-    flattenTree(buildUnitTree(this.admin.units()), (n) => n.children).map((r) => ({ item: r.item.item, depth: r.depth })),
+    flattenTree(buildUnitTree(this.admin.units()), (n) => n.children).map(
+      (r) => ({ item: r.item.item as AdminUnitView, depth: r.depth }),
+    ),
   );
 
   constructor() {
@@ -152,13 +280,28 @@ export class UnitsPage {
     return UNIT_KINDS.find((k) => k.value === kind)?.label ?? kind;
   }
 
-  protected create(parentId: number | null): void {
-    const parent = parentId ? this.admin.units().find((u) => u.id === parentId) : undefined;
-    this.editing.set({ id: null, code: '', name: '', kind: parent ? 'town' : 'bureau', parentId, regionId: parent?.regionId ?? null, active: true });
+  protected create(parent: AdminUnitView | null): void {
+    this.editing.set({
+      existing: null,
+      code: '',
+      name: '',
+      kind: parent ? 'town' : 'bureau',
+      parentId: parent?.id ?? null,
+      regionId: parent?.regionId ?? null,
+      active: true,
+    });
   }
 
-  protected edit(u: UnitView): void {
-    this.editing.set({ id: u.id, code: u.code, name: u.name, kind: u.kind, parentId: u.parentId, regionId: u.regionId, active: u.active });
+  protected edit(u: AdminUnitView): void {
+    this.editing.set({
+      existing: u,
+      code: u.code,
+      name: u.name,
+      kind: u.kind,
+      parentId: u.parentId,
+      regionId: u.regionId,
+      active: u.active,
+    });
   }
 
   protected patch(change: Partial<UnitEdit>): void {
@@ -172,7 +315,14 @@ export class UnitsPage {
       this.notifier.warning('请填写名称和编码');
       return;
     }
-    const { id, ...input } = e;
-    if (await this.admin.saveUnit(id, { ...input, name: input.name.trim(), code: input.code.trim() })) this.editing.set(null);
+    const { existing, ...form } = e;
+    if (
+      await this.admin.saveUnit(existing, {
+        ...form,
+        name: form.name.trim(),
+        code: form.code.trim(),
+      })
+    )
+      this.editing.set(null);
   }
 }

@@ -1,8 +1,22 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { ROLES, ROLE_LABELS, Role, UNIT_ROLES } from '@hotline/contracts';
-import { AdminStore, AdminUserView, UserInput } from '@hotline/web-admin-data-access';
-import { NOTIFIER, ReferenceStore, callError } from '@hotline/web-core-data-access';
+import {
+  AdminStore,
+  AdminUserView,
+  UserForm,
+} from '@hotline/web-admin-data-access';
+import {
+  NOTIFIER,
+  ReferenceStore,
+  callError,
+} from '@hotline/web-core-data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
@@ -14,34 +28,71 @@ import { NzSwitchModule } from 'ng-zorro-antd/switch';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 
-interface UserEdit extends UserInput {
-  id: number | null;
+export interface UserEdit extends UserForm {
+  existing: AdminUserView | null;
 }
 
-/** Problems with a user form, in Chinese; empty when it can be saved. */
+const USERNAME = /^[a-z][a-z0-9_]{2,31}$/;
+
+/** Problems with a user form, in Chinese (the API's own rules); null when it can be saved. */
 export function userFormProblem(e: UserEdit): string | null {
-  if (e.id === null && !e.username?.trim()) return '请填写用户名';
-  if (e.id === null && !e.password) return '请设置初始密码';
+  if (!e.existing && !USERNAME.test(e.username.trim()))
+    return '用户名为 3–32 位小写字母、数字或下划线，以字母开头';
+  if (!e.existing && !e.password) return '请设置初始密码';
   if (e.password && e.password.length < 8) return '密码至少 8 位';
   if (!e.displayName.trim()) return '请填写姓名';
-  if (UNIT_ROLES.includes(e.role) && !e.unitId) return '承办单位用户必须选择所属单位';
+  if (UNIT_ROLES.includes(e.role) && !e.unitId)
+    return '承办单位用户必须选择所属单位';
   return null;
 }
 
 @Component({
   selector: 'hl-users-page',
-  imports: [FormsModule, NzAlertModule, NzButtonModule, NzFormModule, NzIconModule, NzInputModule, NzModalModule, NzSelectModule, NzSwitchModule, NzTableModule, NzTagModule],
+  imports: [
+    FormsModule,
+    NzAlertModule,
+    NzButtonModule,
+    NzFormModule,
+    NzIconModule,
+    NzInputModule,
+    NzModalModule,
+    NzSelectModule,
+    NzSwitchModule,
+    NzTableModule,
+    NzTagModule,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="bar">
       <h2>用户与角色</h2>
-      <input nz-input class="filter" placeholder="按用户名、姓名筛选" [ngModel]="filter()" (ngModelChange)="filter.set($event)" data-testid="user-filter" />
-      <button nz-button nzType="primary" (click)="create()" data-testid="user-create"><nz-icon nzType="plus" />新建用户</button>
+      <input
+        nz-input
+        class="filter"
+        placeholder="按用户名、姓名筛选"
+        [ngModel]="filter()"
+        (ngModelChange)="filter.set($event)"
+        data-testid="user-filter"
+      />
+      <button
+        nz-button
+        nzType="primary"
+        (click)="create()"
+        data-testid="user-create"
+      >
+        <nz-icon nzType="plus" />新建用户
+      </button>
     </div>
     @if (error(); as message) {
       <nz-alert nzType="error" nzShowIcon [nzMessage]="message" />
     }
-    <nz-table #t nzSize="small" [nzData]="rows()" [nzLoading]="admin.usersState() === 'loading'" [nzPageSize]="50" data-testid="users-table">
+    <nz-table
+      #t
+      nzSize="small"
+      [nzData]="rows()"
+      [nzLoading]="admin.usersState() === 'loading'"
+      [nzPageSize]="50"
+      data-testid="users-table"
+    >
       <thead>
         <tr>
           <th nzWidth="140px">用户名</th>
@@ -66,36 +117,91 @@ export function userFormProblem(e: UserEdit): string | null {
                 <nz-tag>停用</nz-tag>
               }
             </td>
-            <td><button nz-button nzType="link" nzSize="small" (click)="edit(u)" [attr.data-testid]="'user-edit-' + u.username">编辑</button></td>
+            <td>
+              <button
+                nz-button
+                nzType="link"
+                nzSize="small"
+                (click)="edit(u)"
+                [attr.data-testid]="'user-edit-' + u.username"
+              >
+                编辑
+              </button>
+            </td>
           </tr>
         }
       </tbody>
     </nz-table>
 
-    <nz-modal [nzVisible]="editing() !== null" [nzTitle]="editing()?.id ? '编辑用户' : '新建用户'" (nzOnCancel)="editing.set(null)" (nzOnOk)="save()" [nzOkLoading]="admin.saving()" nzOkText="保存">
+    <nz-modal
+      [nzVisible]="editing() !== null"
+      [nzTitle]="editing()?.existing ? '编辑用户' : '新建用户'"
+      (nzOnCancel)="editing.set(null)"
+      (nzOnOk)="save()"
+      [nzOkLoading]="admin.saving()"
+      nzOkText="保存"
+    >
       <ng-container *nzModalContent>
         @if (editing(); as e) {
-          <form nz-form nzLayout="vertical" (ngSubmit)="save()" data-testid="user-form">
+          <form
+            nz-form
+            nzLayout="vertical"
+            (ngSubmit)="save()"
+            data-testid="user-form"
+          >
             <nz-form-item>
-              <nz-form-label [nzRequired]="e.id === null">用户名</nz-form-label>
-              <nz-form-control>
-                <input nz-input name="username" [disabled]="e.id !== null" [ngModel]="e.username" (ngModelChange)="patch({ username: $event })" autocomplete="off" data-testid="user-username" />
+              <nz-form-label [nzRequired]="!e.existing">用户名</nz-form-label>
+              <nz-form-control
+                nzExtra="3–32 位小写字母、数字或下划线，以字母开头"
+              >
+                <input
+                  nz-input
+                  name="username"
+                  [disabled]="!!e.existing"
+                  [ngModel]="e.username"
+                  (ngModelChange)="patch({ username: $event })"
+                  autocomplete="off"
+                  data-testid="user-username"
+                />
               </nz-form-control>
             </nz-form-item>
             <nz-form-item>
-              <nz-form-label [nzRequired]="e.id === null">{{ e.id === null ? '初始密码' : '重置密码' }}</nz-form-label>
+              <nz-form-label [nzRequired]="!e.existing">{{
+                e.existing ? '重置密码' : '初始密码'
+              }}</nz-form-label>
               <nz-form-control>
-                <input nz-input type="password" name="password" [placeholder]="e.id === null ? '至少 8 位' : '留空则不修改'" [ngModel]="e.password" (ngModelChange)="patch({ password: $event })" autocomplete="new-password" data-testid="user-password" />
+                <input
+                  nz-input
+                  type="password"
+                  name="password"
+                  [placeholder]="e.existing ? '留空则不修改' : '至少 8 位'"
+                  [ngModel]="e.password"
+                  (ngModelChange)="patch({ password: $event })"
+                  autocomplete="new-password"
+                  data-testid="user-password"
+                />
               </nz-form-control>
             </nz-form-item>
             <nz-form-item>
               <nz-form-label nzRequired>姓名</nz-form-label>
-              <nz-form-control><input nz-input name="displayName" [ngModel]="e.displayName" (ngModelChange)="patch({ displayName: $event })" data-testid="user-display-name" /></nz-form-control>
+              <nz-form-control
+                ><input
+                  nz-input
+                  name="displayName"
+                  [ngModel]="e.displayName"
+                  (ngModelChange)="patch({ displayName: $event })"
+                  data-testid="user-display-name"
+              /></nz-form-control>
             </nz-form-item>
             <nz-form-item>
               <nz-form-label nzRequired>角色</nz-form-label>
               <nz-form-control>
-                <nz-select name="role" [ngModel]="e.role" (ngModelChange)="patch({ role: $event })" data-testid="user-role">
+                <nz-select
+                  name="role"
+                  [ngModel]="e.role"
+                  (ngModelChange)="patch({ role: $event })"
+                  data-testid="user-role"
+                >
                   @for (r of roles; track r) {
                     <nz-option [nzValue]="r" [nzLabel]="roleLabels[r]" />
                   }
@@ -103,30 +209,62 @@ export function userFormProblem(e: UserEdit): string | null {
               </nz-form-control>
             </nz-form-item>
             <nz-form-item>
-              <nz-form-label [nzRequired]="isUnitRole(e.role)">所属单位</nz-form-label>
+              <nz-form-label [nzRequired]="isUnitRole(e.role)"
+                >所属单位</nz-form-label
+              >
               <nz-form-control>
-                <nz-select name="unitId" nzShowSearch nzAllowClear nzPlaceHolder="中心人员可不选" [ngModel]="e.unitId" (ngModelChange)="patch({ unitId: $event })" data-testid="user-unit">
+                <nz-select
+                  name="unitId"
+                  nzShowSearch
+                  nzAllowClear
+                  nzPlaceHolder="中心人员可不选"
+                  [ngModel]="e.unitId"
+                  (ngModelChange)="patch({ unitId: $event })"
+                  data-testid="user-unit"
+                >
                   @for (u of reference.activeUnits(); track u.id) {
                     <nz-option [nzValue]="u.id" [nzLabel]="u.name" />
                   }
                 </nz-select>
               </nz-form-control>
             </nz-form-item>
-            <nz-form-item>
-              <nz-form-label>启用</nz-form-label>
-              <nz-form-control><nz-switch name="active" [ngModel]="e.active" (ngModelChange)="patch({ active: $event })" /></nz-form-control>
-            </nz-form-item>
+            @if (e.existing) {
+              <nz-form-item>
+                <nz-form-label>启用</nz-form-label>
+                <nz-form-control
+                  ><nz-switch
+                    name="active"
+                    [ngModel]="e.active"
+                    (ngModelChange)="patch({ active: $event })"
+                /></nz-form-control>
+              </nz-form-item>
+            }
           </form>
         }
       </ng-container>
     </nz-modal>
   `,
   styles: `
-    .bar { display: flex; gap: 12px; align-items: center; margin-bottom: 8px; }
-    h2 { font-size: 16px; margin: 0; flex: 1; }
-    .filter { width: 220px; }
-    nz-select { width: 100%; }
-    nz-form-item { margin-bottom: 10px; }
+    .bar {
+      display: flex;
+      gap: 12px;
+      align-items: center;
+      margin-bottom: 8px;
+    }
+    h2 {
+      font-size: 16px;
+      margin: 0;
+      flex: 1;
+    }
+    .filter {
+      width: 220px;
+    }
+    nz-select {
+      width: 100%;
+    }
+    nz-form-item {
+      margin-bottom: 10px;
+    }
   `,
 })
 export class UsersPage {
@@ -141,7 +279,9 @@ export class UsersPage {
   protected readonly rows = computed(() => {
     const f = this.filter().trim();
     const users = this.admin.users();
-    return f ? users.filter((u) => u.username.includes(f) || u.displayName.includes(f)) : users;
+    return f
+      ? users.filter((u) => u.username.includes(f) || u.displayName.includes(f))
+      : users;
   });
 
   constructor() {
@@ -153,11 +293,27 @@ export class UsersPage {
   }
 
   protected create(): void {
-    this.editing.set({ id: null, username: '', password: '', displayName: '', role: 'agent', unitId: null, active: true });
+    this.editing.set({
+      existing: null,
+      username: '',
+      password: '',
+      displayName: '',
+      role: 'agent',
+      unitId: null,
+      active: true,
+    });
   }
 
   protected edit(u: AdminUserView): void {
-    this.editing.set({ id: u.id, username: u.username, password: '', displayName: u.displayName, role: u.role, unitId: u.unitId, active: u.active !== false });
+    this.editing.set({
+      existing: u,
+      username: u.username,
+      password: '',
+      displayName: u.displayName,
+      role: u.role,
+      unitId: u.unitId,
+      active: u.active !== false,
+    });
   }
 
   protected patch(change: Partial<UserEdit>): void {
@@ -172,7 +328,14 @@ export class UsersPage {
       this.notifier.warning(problem);
       return;
     }
-    const { id, ...input } = e;
-    if (await this.admin.saveUser(id, { ...input, username: input.username?.trim(), displayName: input.displayName.trim() })) this.editing.set(null);
+    const { existing, ...form } = e;
+    if (
+      await this.admin.saveUser(existing, {
+        ...form,
+        username: form.username.trim(),
+        displayName: form.displayName.trim(),
+      })
+    )
+      this.editing.set(null);
   }
 }

@@ -1,6 +1,12 @@
 import { computed, inject } from '@angular/core';
 import { LoginResponse, UserView } from '@hotline/contracts';
-import { patchState, signalStore, withComputed, withMethods, withState } from '@ngrx/signals';
+import {
+  patchState,
+  signalStore,
+  withComputed,
+  withMethods,
+  withState,
+} from '@ngrx/signals';
 import { ApiClient } from './api-client';
 import { CallState } from './call-state';
 import { errorMessage, toWebError } from './error-messages';
@@ -57,13 +63,23 @@ export const AuthStore = signalStore(
     async login(username: string, password: string): Promise<boolean> {
       patchState(store, { callState: 'loading' });
       try {
-        const res = await api.post<LoginResponse>('/auth/login', { username, password });
+        const res = await api.post<LoginResponse>('/auth/login', {
+          username,
+          password,
+        });
         writeSession(res.accessToken, res.user);
-        patchState(store, { token: res.accessToken, user: res.user, callState: 'loaded' });
+        patchState(store, {
+          token: res.accessToken,
+          user: res.user,
+          callState: 'loaded',
+        });
         return true;
       } catch (err) {
         const e = toWebError(err);
-        const message = e.code === 'TOO_MANY_REQUESTS' ? '登录失败次数过多，请稍后再试' : errorMessage(e);
+        const message =
+          e.code === 'TOO_MANY_REQUESTS'
+            ? '登录失败次数过多，请稍后再试'
+            : errorMessage(e);
         patchState(store, { callState: { error: message } });
         return false;
       }

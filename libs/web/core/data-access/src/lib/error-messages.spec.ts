@@ -14,15 +14,30 @@ describe('error mapper', () => {
   });
 
   it('maps the code of an ApiError body, ignoring an English server message', () => {
-    const err = httpError(409, { statusCode: 409, code: 'STALE_VERSION', message: 'version mismatch' });
+    const err = httpError(409, {
+      statusCode: 409,
+      code: 'STALE_VERSION',
+      message: 'version mismatch',
+    });
     expect(errorMessage(err)).toBe('工单已被他人修改，已刷新');
   });
 
   it('says the order does not exist or is out of scope for ORDER_NOT_FOUND and for a plain 404 in order context', () => {
-    expect(errorMessage(httpError(404, { statusCode: 404, code: 'ORDER_NOT_FOUND', message: 'x' }))).toBe('工单不存在或无权查看');
-    expect(errorMessage(httpError(404, { statusCode: 404, code: 'NOT_FOUND', message: 'x' }), { context: 'order' })).toBe(
-      '工单不存在或无权查看',
-    );
+    expect(
+      errorMessage(
+        httpError(404, {
+          statusCode: 404,
+          code: 'ORDER_NOT_FOUND',
+          message: 'x',
+        }),
+      ),
+    ).toBe('工单不存在或无权查看');
+    expect(
+      errorMessage(
+        httpError(404, { statusCode: 404, code: 'NOT_FOUND', message: 'x' }),
+        { context: 'order' },
+      ),
+    ).toBe('工单不存在或无权查看');
   });
 
   it('lists the invalid fields of a validation error by their Chinese names', () => {
@@ -39,17 +54,30 @@ describe('error mapper', () => {
   });
 
   it('names the field of an unknown reference', () => {
-    const err = httpError(422, { statusCode: 422, code: 'UNKNOWN_REFERENCE', message: 'no such', details: { field: 'categoryId' } });
-    expect(errorMessage(err)).toBe('引用的基础数据不存在，请刷新页面后重试（问题分类）');
+    const err = httpError(422, {
+      statusCode: 422,
+      code: 'UNKNOWN_REFERENCE',
+      message: 'no such',
+      details: { field: 'categoryId' },
+    });
+    expect(errorMessage(err)).toBe(
+      '引用的基础数据不存在，请刷新页面后重试（问题分类）',
+    );
   });
 
   it('appends a server message that is already Chinese', () => {
-    const err = httpError(409, { statusCode: 409, code: 'PRECONDITION_FAILED', message: '没有待审核的延期申请' });
+    const err = httpError(409, {
+      statusCode: 409,
+      code: 'PRECONDITION_FAILED',
+      message: '没有待审核的延期申请',
+    });
     expect(errorMessage(err)).toBe('不满足操作条件：没有待审核的延期申请');
   });
 
   it('falls back on the HTTP status when the body is not an ApiError', () => {
-    expect(toWebError(httpError(404, 'Cannot GET /api/x')).code).toBe('NOT_FOUND');
+    expect(toWebError(httpError(404, 'Cannot GET /api/x')).code).toBe(
+      'NOT_FOUND',
+    );
     expect(toWebError(httpError(502, null)).code).toBe('INTERNAL');
     expect(errorMessage(httpError(0, null))).toBe('无法连接服务器，请检查网络');
   });

@@ -83,7 +83,11 @@ const STATUS_FALLBACK: Record<number, WebErrorCode> = {
 };
 
 function isApiErrorBody(body: unknown): body is ApiError {
-  return typeof body === 'object' && body !== null && typeof (body as ApiError).code === 'string';
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    typeof (body as ApiError).code === 'string'
+  );
 }
 
 /** Normalises whatever a failed call threw into the API's error shape. */
@@ -99,7 +103,11 @@ export function toWebError(err: unknown): WebError {
     return { statusCode: err.status, code, message: err.message };
   }
   if (isApiErrorBody(err) && err.code in ERROR_MESSAGES) return err;
-  return { statusCode: 0, code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) };
+  return {
+    statusCode: 0,
+    code: 'INTERNAL',
+    message: err instanceof Error ? err.message : String(err),
+  };
 }
 
 const HAS_CHINESE = /[\u4e00-\u9fff]/;
@@ -107,7 +115,11 @@ const HAS_CHINESE = /[\u4e00-\u9fff]/;
 function fieldList(details: unknown): string[] {
   if (!Array.isArray(details)) return [];
   const names = details
-    .map((d) => (typeof d === 'object' && d !== null ? (d as { field?: unknown }).field : undefined))
+    .map((d) =>
+      typeof d === 'object' && d !== null
+        ? (d as { field?: unknown }).field
+        : undefined,
+    )
     .filter((f): f is string => typeof f === 'string')
     .map((f) => FIELD_LABELS[f] ?? FIELD_LABELS[f.split('.').pop() ?? f] ?? f);
   return [...new Set(names)];
@@ -123,10 +135,14 @@ export interface ErrorMessageOptions {
  * only when it is already Chinese (a precondition such as "没有待审核的延期申请" helps the agent,
  * an English stack message does not).
  */
-export function errorMessage(err: unknown, options: ErrorMessageOptions = {}): string {
+export function errorMessage(
+  err: unknown,
+  options: ErrorMessageOptions = {},
+): string {
   const e = toWebError(err);
   let code = e.code;
-  if (options.context === 'order' && code === 'NOT_FOUND') code = 'ORDER_NOT_FOUND';
+  if (options.context === 'order' && code === 'NOT_FOUND')
+    code = 'ORDER_NOT_FOUND';
   const base = ERROR_MESSAGES[code];
   if (code === 'VALIDATION_FAILED') {
     const fields = fieldList(e.details);
@@ -136,7 +152,12 @@ export function errorMessage(err: unknown, options: ErrorMessageOptions = {}): s
     const field = (e.details as { field?: string } | undefined)?.field;
     if (field) return `${base}（${FIELD_LABELS[field] ?? field}）`;
   }
-  if (e.message && HAS_CHINESE.test(e.message) && e.message !== base && code !== 'STALE_VERSION') {
+  if (
+    e.message &&
+    HAS_CHINESE.test(e.message) &&
+    e.message !== base &&
+    code !== 'STALE_VERSION'
+  ) {
     return `${base}：${e.message}`;
   }
   return base;

@@ -2,7 +2,11 @@ import { provideHttpClient } from '@angular/common/http';
 import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { TOKEN_KEY, USER_KEY } from './auth.store';
-import { NOTIFICATION_STREAM_URL, NotificationsStore, toNotification } from './notifications.store';
+import {
+  NOTIFICATION_STREAM_URL,
+  NotificationsStore,
+  toNotification,
+} from './notifications.store';
 
 describe('NotificationsStore', () => {
   const realFetch = globalThis.fetch;
@@ -10,8 +14,20 @@ describe('NotificationsStore', () => {
   beforeEach(() => {
     jest.useFakeTimers();
     localStorage.setItem(TOKEN_KEY, 'tok');
-    localStorage.setItem(USER_KEY, JSON.stringify({ id: 1, username: 'u', displayName: 'U', role: 'unit_handler', unitId: 3, unitName: '市住建局' }));
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    localStorage.setItem(
+      USER_KEY,
+      JSON.stringify({
+        id: 1,
+        username: 'u',
+        displayName: 'U',
+        role: 'unit_handler',
+        unitId: 3,
+        unitName: '市住建局',
+      }),
+    );
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting()],
+    });
   });
   afterEach(() => {
     globalThis.fetch = realFetch;
@@ -20,11 +36,18 @@ describe('NotificationsStore', () => {
   });
 
   it('treats a 404 stream as "no notifications yet" and does not retry', async () => {
-    const fetchMock = jest.fn().mockResolvedValue({ status: 404, ok: false, body: null });
+    const fetchMock = jest
+      .fn()
+      .mockResolvedValue({ status: 404, ok: false, body: null });
     globalThis.fetch = fetchMock as unknown as typeof fetch;
     const store = TestBed.inject(NotificationsStore);
     await store.connect();
-    expect(fetchMock).toHaveBeenCalledWith(NOTIFICATION_STREAM_URL, expect.objectContaining({ headers: expect.objectContaining({ Authorization: 'Bearer tok' }) }));
+    expect(fetchMock).toHaveBeenCalledWith(
+      NOTIFICATION_STREAM_URL,
+      expect.objectContaining({
+        headers: expect.objectContaining({ Authorization: 'Bearer tok' }),
+      }),
+    );
     expect(store.available()).toBe(false);
     jest.advanceTimersByTime(120_000);
     await store.connect();
@@ -45,8 +68,17 @@ describe('NotificationsStore', () => {
   it('counts unread notifications and marks them read', () => {
     globalThis.fetch = jest.fn() as unknown as typeof fetch;
     const store = TestBed.inject(NotificationsStore);
-    const n = toNotification({ event: 'message', data: '{"id":"1","title":"工单即将超期","orderId":5}', id: null });
-    expect(n).toMatchObject({ id: '1', title: '工单即将超期', orderId: 5, read: false });
+    const n = toNotification({
+      event: 'message',
+      data: '{"id":"1","title":"工单即将超期","orderId":5}',
+      id: null,
+    });
+    expect(n).toMatchObject({
+      id: '1',
+      title: '工单即将超期',
+      orderId: 5,
+      read: false,
+    });
     store.add(n as NonNullable<typeof n>);
     store.add(n as NonNullable<typeof n>); // same id: kept once
     expect(store.unreadCount()).toBe(1);
@@ -56,6 +88,8 @@ describe('NotificationsStore', () => {
 
   it('ignores heartbeats and reads plain-text events as titles', () => {
     expect(toNotification({ event: 'ping', data: '', id: null })).toBeNull();
-    expect(toNotification({ event: 'message', data: '新的督办', id: '9' })).toMatchObject({ id: '9', title: '新的督办' });
+    expect(
+      toNotification({ event: 'message', data: '新的督办', id: '9' }),
+    ).toMatchObject({ id: '9', title: '新的督办' });
   });
 });

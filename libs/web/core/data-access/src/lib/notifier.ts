@@ -18,4 +18,7 @@ const silent: Notifier = {
   error: () => undefined,
 };
 
-export const NOTIFIER = new InjectionToken<Notifier>('NOTIFIER', { providedIn: 'root', factory: () => silent });
+export const NOTIFIER = new InjectionToken<Notifier>('NOTIFIER', {
+  providedIn: 'root',
+  factory: () => silent,
+});

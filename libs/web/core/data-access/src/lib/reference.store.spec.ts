@@ -1,9 +1,19 @@
 import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { CategoryNode, UnitView } from '@hotline/contracts';
 import { ReferenceStore } from './reference.store';
-import { buildUnitTree, categoryPathIds, defaultUnitFor, descendantUnits, flattenCategories, toCascaderOptions } from './reference.utils';
+import {
+  buildUnitTree,
+  categoryPathIds,
+  defaultUnitFor,
+  descendantUnits,
+  flattenCategories,
+  toCascaderOptions,
+} from './reference.utils';
 
 const unit = (id: number, name: string, parentId: number | null): UnitView => ({
   id,
@@ -14,9 +24,21 @@ const unit = (id: number, name: string, parentId: number | null): UnitView => ({
   regionId: null,
   active: true,
 });
-const units = [unit(1, '海州区政府', null), unit(2, '新南街道', 1), unit(3, '新南社区', 2), unit(4, '市住建局', null)];
+const units = [
+  unit(1, '海州区政府', null),
+  unit(2, '新南街道', 1),
+  unit(3, '新南社区', 2),
+  unit(4, '市住建局', null),
+];
 
-const cat = (id: number, name: string, level: 1 | 2 | 3, parentId: number | null, defaultUnitId: number | null, children: CategoryNode[] = []): CategoryNode => ({
+const cat = (
+  id: number,
+  name: string,
+  level: 1 | 2 | 3,
+  parentId: number | null,
+  defaultUnitId: number | null,
+  children: CategoryNode[] = [],
+): CategoryNode => ({
   id,
   code: `c${id}`,
   name,
@@ -25,7 +47,11 @@ const cat = (id: number, name: string, level: 1 | 2 | 3, parentId: number | null
   defaultUnitId,
   children,
 });
-const categories = [cat(10, '水电气暖', 1, null, 4, [cat(11, '供水', 2, 10, null, [cat(12, '突发停水', 3, 11, null)])])];
+const categories = [
+  cat(10, '水电气暖', 1, null, 4, [
+    cat(11, '供水', 2, 10, null, [cat(12, '突发停水', 3, 11, null)]),
+  ]),
+];
 
 describe('reference utils', () => {
   it('nests units by parentId', () => {
@@ -48,7 +74,17 @@ describe('reference utils', () => {
 
   it('builds cascader options with leaves marked', () => {
     expect(toCascaderOptions(categories)).toEqual([
-      { value: 10, label: '水电气暖', children: [{ value: 11, label: '供水', children: [{ value: 12, label: '突发停水', isLeaf: true }] }] },
+      {
+        value: 10,
+        label: '水电气暖',
+        children: [
+          {
+            value: 11,
+            label: '供水',
+            children: [{ value: 12, label: '突发停水', isLeaf: true }],
+          },
+        ],
+      },
     ]);
   });
 });
@@ -58,7 +94,9 @@ describe('ReferenceStore', () => {
   let store: InstanceType<typeof ReferenceStore>;
 
   beforeEach(() => {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting()],
+    });
     http = TestBed.inject(HttpTestingController);
     store = TestBed.inject(ReferenceStore);
   });
@@ -76,8 +114,12 @@ describe('ReferenceStore', () => {
     };
     for (const [url, body] of Object.entries(bodies)) {
       const req = http.expectOne(url);
-      if (fail.includes(url)) req.flush({ code: 'INTERNAL', message: 'x', statusCode: 500 }, { status: 500, statusText: 'err' });
-      else req.flush(body);
+      if (fail.includes(url))
+        req.flush(
+          { code: 'INTERNAL', message: 'x', statusCode: 500 },
+          { status: 500, statusText: 'err' },
+        );
+      else req.flush(body as object);
     }
   }
 
@@ -90,7 +132,10 @@ describe('ReferenceStore', () => {
     expect(store.unitName(2)).toBe('新南街道');
     expect(store.regionName(1)).toBe('海州区');
     expect(store.topicName('epidemic')).toBe('疫情');
-    expect(store.subUnitsOf(1).map((u) => u.name)).toEqual(['新南街道', '新南社区']);
+    expect(store.subUnitsOf(1).map((u) => u.name)).toEqual([
+      '新南街道',
+      '新南社区',
+    ]);
     expect(store.defaultUnitFor(12)).toBe(4);
     await store.load(); // cached: no new request
   });
@@ -100,6 +145,8 @@ describe('ReferenceStore', () => {
     flushAll(['/api/channels', '/api/units']);
     await done;
     expect(store.channelName('wechat')).toBe('微信');
-    expect(store.callState()).toEqual({ error: expect.stringContaining('基础数据加载失败') });
+    expect(store.callState()).toEqual({
+      error: expect.stringContaining('基础数据加载失败'),
+    });
   });
 });

@@ -35,7 +35,11 @@ export class SseParser {
         this.event = '';
         return null;
       }
-      const ev: SseEvent = { event: this.event || 'message', data: this.data.join('\n'), id: this.id };
+      const ev: SseEvent = {
+        event: this.event || 'message',
+        data: this.data.join('\n'),
+        id: this.id,
+      };
       this.event = '';
       this.data = [];
       return ev;

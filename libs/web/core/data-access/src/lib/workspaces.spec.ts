@@ -1,5 +1,12 @@
 import { ROLES } from '@hotline/contracts';
-import { ROLE_HOME, WORKSPACES, canOpen, isReturnUrlAllowed, landingRouteFor, workspacesFor } from './workspaces';
+import {
+  ROLE_HOME,
+  WORKSPACES,
+  canOpen,
+  isReturnUrlAllowed,
+  landingRouteFor,
+  workspacesFor,
+} from './workspaces';
 
 describe('role → landing route', () => {
   it.each([
@@ -32,8 +39,16 @@ describe('role → landing route', () => {
   });
 
   it('lists the home first in the menu', () => {
-    expect(workspacesFor('dispatcher').map((w) => w.key)).toEqual(['dispatch', 'intake', 'supervision', 'search']);
-    expect(workspacesFor('unit_handler').map((w) => w.path)).toEqual([WORKSPACES.unit.path, WORKSPACES.search.path]);
+    expect(workspacesFor('dispatcher').map((w) => w.key)).toEqual([
+      'dispatch',
+      'intake',
+      'supervision',
+      'search',
+    ]);
+    expect(workspacesFor('unit_handler').map((w) => w.path)).toEqual([
+      WORKSPACES.unit.path,
+      WORKSPACES.search.path,
+    ]);
   });
 
   it('only honours a return URL the role may open', () => {

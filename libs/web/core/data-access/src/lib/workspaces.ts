@@ -8,18 +8,69 @@ export interface Workspace {
   roles: readonly Role[];
 }
 
-export type WorkspaceKey = 'intake' | 'dispatch' | 'unit' | 'supervision' | 'callback' | 'dashboard' | 'search' | 'admin';
+export type WorkspaceKey =
+  | 'intake'
+  | 'dispatch'
+  | 'unit'
+  | 'supervision'
+  | 'callback'
+  | 'dashboard'
+  | 'search'
+  | 'admin';
 
-const ALL_ROLES: readonly Role[] = ['agent', 'dispatcher', 'unit_handler', 'supervisor', 'callback_agent', 'leader', 'admin'];
+const ALL_ROLES: readonly Role[] = [
+  'agent',
+  'dispatcher',
+  'unit_handler',
+  'supervisor',
+  'callback_agent',
+  'leader',
+  'admin',
+];
 
 export const WORKSPACES: Record<WorkspaceKey, Workspace> = {
-  intake: { key: 'intake', path: '/intake', label: '受理登记', roles: ['agent', 'dispatcher', 'admin'] },
-  dispatch: { key: 'dispatch', path: '/dispatch', label: '派单审核', roles: ['dispatcher'] },
-  unit: { key: 'unit', path: '/unit', label: '单位办理', roles: ['unit_handler'] },
-  supervision: { key: 'supervision', path: '/supervision', label: '督查督办', roles: ['supervisor', 'dispatcher', 'leader'] },
-  callback: { key: 'callback', path: '/callback', label: '回访', roles: ['callback_agent'] },
-  dashboard: { key: 'dashboard', path: '/dashboard', label: '数据看板', roles: ['leader', 'supervisor', 'admin'] },
-  search: { key: 'search', path: '/search', label: '工单查询', roles: ALL_ROLES },
+  intake: {
+    key: 'intake',
+    path: '/intake',
+    label: '受理登记',
+    roles: ['agent', 'dispatcher', 'admin'],
+  },
+  dispatch: {
+    key: 'dispatch',
+    path: '/dispatch',
+    label: '派单审核',
+    roles: ['dispatcher'],
+  },
+  unit: {
+    key: 'unit',
+    path: '/unit',
+    label: '单位办理',
+    roles: ['unit_handler'],
+  },
+  supervision: {
+    key: 'supervision',
+    path: '/supervision',
+    label: '督查督办',
+    roles: ['supervisor', 'dispatcher', 'leader'],
+  },
+  callback: {
+    key: 'callback',
+    path: '/callback',
+    label: '回访',
+    roles: ['callback_agent'],
+  },
+  dashboard: {
+    key: 'dashboard',
+    path: '/dashboard',
+    label: '数据看板',
+    roles: ['leader', 'supervisor', 'admin'],
+  },
+  search: {
+    key: 'search',
+    path: '/search',
+    label: '工单查询',
+    roles: ALL_ROLES,
+  },
   admin: { key: 'admin', path: '/admin', label: '系统管理', roles: ['admin'] },
 };
 
@@ -38,7 +89,10 @@ export function landingRouteFor(role: Role | null | undefined): string {
   return role ? WORKSPACES[ROLE_HOME[role]].path : '/login';
 }
 
-export function canOpen(role: Role | null | undefined, key: WorkspaceKey): boolean {
+export function canOpen(
+  role: Role | null | undefined,
+  key: WorkspaceKey,
+): boolean {
   return !!role && WORKSPACES[key].roles.includes(role);
 }
 
@@ -46,7 +100,9 @@ export function canOpen(role: Role | null | undefined, key: WorkspaceKey): boole
 export function workspacesFor(role: Role | null | undefined): Workspace[] {
   if (!role) return [];
   const home = WORKSPACES[ROLE_HOME[role]];
-  const rest = Object.values(WORKSPACES).filter((w) => w.key !== home.key && w.roles.includes(role));
+  const rest = Object.values(WORKSPACES).filter(
+    (w) => w.key !== home.key && w.roles.includes(role),
+  );
   return [home, ...rest];
 }
 
@@ -54,9 +110,23 @@ export function workspacesFor(role: Role | null | undefined): Workspace[] {
  * Whether a URL someone was sent away from (returnUrl) is worth going back to for this role;
  * a leftover URL from another user's session must not bounce the new user into a forbidden screen.
  */
-export function isReturnUrlAllowed(role: Role, url: string | null | undefined): url is string {
-  if (!url || !url.startsWith('/') || url.startsWith('//') || url.startsWith('/login')) return false;
+export function isReturnUrlAllowed(
+  role: Role,
+  url: string | null | undefined,
+): url is string {
+  if (
+    !url ||
+    !url.startsWith('/') ||
+    url.startsWith('//') ||
+    url.startsWith('/login')
+  )
+    return false;
   if (url.startsWith('/orders/')) return true;
-  const ws = Object.values(WORKSPACES).find((w) => url === w.path || url.startsWith(w.path + '/') || url.startsWith(w.path + '?'));
+  const ws = Object.values(WORKSPACES).find(
+    (w) =>
+      url === w.path ||
+      url.startsWith(w.path + '/') ||
+      url.startsWith(w.path + '?'),
+  );
   return !!ws && ws.roles.includes(role);
 }

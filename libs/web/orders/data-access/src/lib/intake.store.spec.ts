@@ -1,5 +1,8 @@
 import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { NOTIFIER, Notifier } from '@hotline/web-core-data-access';
 import { IntakeBody, IntakeStore } from './intake.store';
@@ -25,9 +28,19 @@ describe('IntakeStore', () => {
   let notifier: jest.Mocked<Notifier>;
 
   beforeEach(() => {
-    notifier = { success: jest.fn(), info: jest.fn(), warning: jest.fn(), error: jest.fn() };
+    notifier = {
+      success: jest.fn(),
+      info: jest.fn(),
+      warning: jest.fn(),
+      error: jest.fn(),
+    };
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), IntakeStore, { provide: NOTIFIER, useValue: notifier }],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        IntakeStore,
+        { provide: NOTIFIER, useValue: notifier },
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     store = TestBed.inject(IntakeStore);
@@ -35,7 +48,11 @@ describe('IntakeStore', () => {
   afterEach(() => http.verify());
 
   it('registers the call and dispatches it with the version from registration', async () => {
-    const done = store.submit(body, { kind: 'dispatch', unitId: 4, coUnitIds: [7] });
+    const done = store.submit(body, {
+      kind: 'dispatch',
+      unitId: 4,
+      coUnitIds: [7],
+    });
     const create = http.expectOne('/api/orders');
     expect(create.request.body).toEqual({
       channel: 'phone',
@@ -49,16 +66,28 @@ describe('IntakeStore', () => {
     create.flush(detail(8, { status: 'registered', version: 1 }));
     await flushMicrotasks();
     const dispatch = http.expectOne('/api/orders/8/actions/dispatch');
-    expect(dispatch.request.body).toEqual({ version: 1, unitId: 4, coUnitIds: [7] });
+    expect(dispatch.request.body).toEqual({
+      version: 1,
+      unitId: 4,
+      coUnitIds: [7],
+    });
     dispatch.flush(detail(8, { status: 'dispatched', version: 2 }));
     await expect(done).resolves.toBe(true);
-    expect(store.last()).toMatchObject({ number: '20200101000008', kind: 'dispatch' });
+    expect(store.last()).toMatchObject({
+      number: '20200101000008',
+      kind: 'dispatch',
+    });
     expect(notifier.success).toHaveBeenCalledWith('工单 20200101000008 已派单');
   });
 
   it('answers a call directly', async () => {
-    const done = store.submit(body, { kind: 'direct', answer: ' 已告知停水原因 ' });
-    http.expectOne('/api/orders').flush(detail(9, { status: 'registered', version: 1 }));
+    const done = store.submit(body, {
+      kind: 'direct',
+      answer: ' 已告知停水原因 ',
+    });
+    http
+      .expectOne('/api/orders')
+      .flush(detail(9, { status: 'registered', version: 1 }));
     await flushMicrotasks();
     const req = http.expectOne('/api/orders/9/actions/direct-answer');
     expect(req.request.body).toEqual({ version: 1, answer: '已告知停水原因' });
@@ -68,34 +97,53 @@ describe('IntakeStore', () => {
 
   it('keeps the registered order when the follow-up fails and retries only the follow-up', async () => {
     const first = store.submit(body, { kind: 'dispatch', unitId: 4 });
-    http.expectOne('/api/orders').flush(detail(8, { status: 'registered', version: 1 }));
+    http
+      .expectOne('/api/orders')
+      .flush(detail(8, { status: 'registered', version: 1 }));
+    await flushMicrotasks();
+    http.expectOne('/api/orders/8/actions/dispatch').flush(
+      {
+        statusCode: 422,
+        code: 'UNKNOWN_REFERENCE',
+        message: 'x',
+        details: { field: 'unitId' },
+      },
+      { status: 422, statusText: 'x' },
+    );
     await flushMicrotasks();
     http
-      .expectOne('/api/orders/8/actions/dispatch')
-      .flush({ statusCode: 422, code: 'UNKNOWN_REFERENCE', message: 'x', details: { field: 'unitId' } }, { status: 422, statusText: 'x' });
-    await flushMicrotasks();
-    http.expectOne('/api/orders/8').flush(detail(8, { status: 'registered', version: 1 }));
+      .expectOne('/api/orders/8')
+      .flush(detail(8, { status: 'registered', version: 1 }));
     await expect(first).resolves.toBe(false);
     expect(store.pending()?.id).toBe(8);
-    expect(notifier.error).toHaveBeenCalledWith(expect.stringContaining('工单 20200101000008 已登记，但派单失败'));
+    expect(notifier.error).toHaveBeenCalledWith(
+      expect.stringContaining('工单 20200101000008 已登记，但派单失败'),
+    );
 
     const retry = store.submit(body, { kind: 'dispatch', unitId: 5 });
     http.expectNone('/api/orders');
-    http.expectOne('/api/orders/8/actions/dispatch').flush(detail(8, { status: 'dispatched', version: 2 }));
+    http
+      .expectOne('/api/orders/8/actions/dispatch')
+      .flush(detail(8, { status: 'dispatched', version: 2 }));
     await expect(retry).resolves.toBe(true);
     expect(store.pending()).toBeNull();
   });
 
   it('reports a failed registration and registers again on retry', async () => {
     const done = store.submit(body, { kind: 'register' });
-    http
-      .expectOne('/api/orders')
-      .flush(
-        { statusCode: 400, code: 'VALIDATION_FAILED', message: 'x', details: [{ field: 'content', messages: ['x'] }] },
-        { status: 400, statusText: 'x' },
-      );
+    http.expectOne('/api/orders').flush(
+      {
+        statusCode: 400,
+        code: 'VALIDATION_FAILED',
+        message: 'x',
+        details: [{ field: 'content', messages: ['x'] }],
+      },
+      { status: 400, statusText: 'x' },
+    );
     await expect(done).resolves.toBe(false);
-    expect(store.callState()).toEqual({ error: '提交内容不完整或格式有误：内容' });
+    expect(store.callState()).toEqual({
+      error: '提交内容不完整或格式有误：内容',
+    });
     expect(store.pending()).toBeNull();
   });
 });

@@ -1,6 +1,11 @@
 import { inject } from '@angular/core';
 import { OrderDetail } from '@hotline/contracts';
-import { ApiClient, CallState, NOTIFIER, errorMessage } from '@hotline/web-core-data-access';
+import {
+  ApiClient,
+  CallState,
+  NOTIFIER,
+  errorMessage,
+} from '@hotline/web-core-data-access';
 import { patchState, signalStore, withMethods, withState } from '@ngrx/signals';
 
 /** `POST /api/orders` body (docs/api.md). */
@@ -10,7 +15,11 @@ export interface IntakeBody {
   categoryId: number;
   regionId?: number | null;
   platformId?: number | null;
-  caller: { name?: string | null; phone?: string | null; confidential?: boolean };
+  caller: {
+    name?: string | null;
+    phone?: string | null;
+    confidential?: boolean;
+  };
   address?: string | null;
   content: string;
   topics?: string[];
@@ -37,10 +46,18 @@ interface IntakeState {
   last: IntakeResult | null;
 }
 
-const DONE_LABEL: Record<IntakeFollowUp['kind'], string> = { direct: '直接办结', dispatch: '派单', register: '登记' };
+const DONE_LABEL: Record<IntakeFollowUp['kind'], string> = {
+  direct: '直接办结',
+  dispatch: '派单',
+  register: '登记',
+};
 
 function stripEmpty(body: IntakeBody): IntakeBody {
-  const caller = { ...body.caller, name: body.caller.name?.trim() || undefined, phone: body.caller.phone?.replace(/\s/g, '') || undefined };
+  const caller = {
+    ...body.caller,
+    name: body.caller.name?.trim() || undefined,
+    phone: body.caller.phone?.replace(/\s/g, '') || undefined,
+  };
   return {
     ...body,
     caller,
@@ -55,52 +72,76 @@ function stripEmpty(body: IntakeBody): IntakeBody {
 /** Registers a call and, in the same submit, answers or dispatches it. */
 export const IntakeStore = signalStore(
   withState<IntakeState>({ callState: 'init', pending: null, last: null }),
-  withMethods((store, api = inject(ApiClient), notifier = inject(NOTIFIER)) => ({
-    async submit(body: IntakeBody, followUp: IntakeFollowUp): Promise<boolean> {
-      patchState(store, { callState: 'loading' });
-      let order = store.pending();
-      try {
-        if (!order) {
-          order = await api.post<OrderDetail>('/orders', stripEmpty(body));
-          patchState(store, { pending: order });
-        }
-      } catch (err) {
-        const message = errorMessage(err);
-        notifier.error(`登记失败：${message}`);
-        patchState(store, { callState: { error: message } });
-        return false;
-      }
-      try {
-        if (followUp.kind === 'direct') {
-          order = await api.post<OrderDetail>(`/orders/${order.id}/actions/direct-answer`, { version: order.version, answer: followUp.answer.trim() });
-        } else if (followUp.kind === 'dispatch') {
-          order = await api.post<OrderDetail>(`/orders/${order.id}/actions/dispatch`, {
-            version: order.version,
-            unitId: followUp.unitId,
-            ...(followUp.coUnitIds?.length ? { coUnitIds: followUp.coUnitIds } : {}),
-            ...(followUp.comment?.trim() ? { comment: followUp.comment.trim() } : {}),
-          });
-        }
-      } catch (err) {
-        const message = errorMessage(err, { context: 'order' });
-        notifier.error(`工单 ${order.number} 已登记，但${DONE_LABEL[followUp.kind]}失败：${message}`);
-        // keep the registered order (with a fresh version) so the agent can retry just the follow-up
+  withMethods(
+    (store, api = inject(ApiClient), notifier = inject(NOTIFIER)) => ({
+      async submit(
+        body: IntakeBody,
+        followUp: IntakeFollowUp,
+      ): Promise<boolean> {
+        patchState(store, { callState: 'loading' });
+        let order = store.pending();
         try {
-          patchState(store, { pending: await api.get<OrderDetail>(`/orders/${order.id}`) });
-        } catch {
-          /* the retry will report the problem again */
+          if (!order) {
+            order = await api.post<OrderDetail>('/orders', stripEmpty(body));
+            patchState(store, { pending: order });
+          }
+        } catch (err) {
+          const message = errorMessage(err);
+          notifier.error(`登记失败：${message}`);
+          patchState(store, { callState: { error: message } });
+          return false;
         }
-        patchState(store, { callState: { error: message } });
-        return false;
-      }
-      const last: IntakeResult = { id: order.id, number: order.number, kind: followUp.kind, at: new Date().toISOString() };
-      patchState(store, { pending: null, last, callState: 'loaded' });
-      notifier.success(`工单 ${order.number} 已${DONE_LABEL[followUp.kind]}`);
-      return true;
-    },
-    /** Gives up on a registered order whose follow-up failed (it stays registered for a dispatcher). */
-    abandonPending(): void {
-      patchState(store, { pending: null, callState: 'init' });
-    },
-  })),
+        try {
+          if (followUp.kind === 'direct') {
+            order = await api.post<OrderDetail>(
+              `/orders/${order.id}/actions/direct-answer`,
+              { version: order.version, answer: followUp.answer.trim() },
+            );
+          } else if (followUp.kind === 'dispatch') {
+            order = await api.post<OrderDetail>(
+              `/orders/${order.id}/actions/dispatch`,
+              {
+                version: order.version,
+                unitId: followUp.unitId,
+                ...(followUp.coUnitIds?.length
+                  ? { coUnitIds: followUp.coUnitIds }
+                  : {}),
+                ...(followUp.comment?.trim()
+                  ? { comment: followUp.comment.trim() }
+                  : {}),
+              },
+            );
+          }
+        } catch (err) {
+          const message = errorMessage(err, { context: 'order' });
+          notifier.error(
+            `工单 ${order.number} 已登记，但${DONE_LABEL[followUp.kind]}失败：${message}`,
+          );
+          // keep the registered order (with a fresh version) so the agent can retry just the follow-up
+          try {
+            patchState(store, {
+              pending: await api.get<OrderDetail>(`/orders/${order.id}`),
+            });
+          } catch {
+            /* the retry will report the problem again */
+          }
+          patchState(store, { callState: { error: message } });
+          return false;
+        }
+        const last: IntakeResult = {
+          id: order.id,
+          number: order.number,
+          kind: followUp.kind,
+          at: new Date().toISOString(),
+        };
+        patchState(store, { pending: null, last, callState: 'loaded' });
+        notifier.success(`工单 ${order.number} 已${DONE_LABEL[followUp.kind]}`);
+        return true;
+      },
+      /** Gives up on a registered order whose follow-up failed (it stays registered for a dispatcher). */
+      abandonPending(): void {
+        patchState(store, { pending: null, callState: 'init' });
+      },
+    }),
+  ),
 );

@@ -13,7 +13,18 @@ describe('caller history trigger', () => {
 
 describe('toQueryParams', () => {
   it('keeps filters, trims text and adds paging', () => {
-    expect(toQueryParams({ number: ' 2024 ', status: ['handling'], phone: '138-1', overdue: true }, 2, 50)).toEqual({
+    expect(
+      toQueryParams(
+        {
+          number: ' 2024 ',
+          status: ['handling'],
+          phone: '138-1',
+          overdue: true,
+        },
+        2,
+        50,
+      ),
+    ).toEqual({
       number: '2024',
       status: ['handling'],
       phone: '1381',

@@ -20,6 +20,8 @@ export interface OrderQuery {
   pendingExtension?: boolean;
   reworked?: boolean;
   sort?: 'createdAt' | '-createdAt' | 'handleDueAt';
+  /** Orders awaiting a callback, merged ones included (the API has it; docs/api.md does not list it yet). */
+  callbackQueue?: boolean;
   /**
    * Filters the screens need that docs/api.md does not list yet (supervision list, leader KPIs);
    * sent only by the screens that use them, which show "尚未开放" when the API refuses them.
@@ -33,10 +35,15 @@ export const DEFAULT_PAGE_SIZE = 20;
 /** The API's page size cap, used for exports and boards. */
 export const MAX_PAGE_SIZE = 200;
 
-export function toQueryParams(query: OrderQuery, page?: number, pageSize?: number): QueryParams {
+export function toQueryParams(
+  query: OrderQuery,
+  page?: number,
+  pageSize?: number,
+): QueryParams {
   const params: QueryParams = { ...query } as QueryParams;
   if (typeof query.number === 'string') params['number'] = query.number.trim();
-  if (typeof query.phone === 'string') params['phone'] = query.phone.replace(/\D/g, '');
+  if (typeof query.phone === 'string')
+    params['phone'] = query.phone.replace(/\D/g, '');
   if (typeof query.q === 'string') params['q'] = query.q.trim();
   if (page !== undefined) params['page'] = page;
   if (pageSize !== undefined) params['pageSize'] = pageSize;
@@ -49,7 +56,9 @@ export function toQueryParams(query: OrderQuery, page?: number, pageSize?: numbe
  */
 export const CALLER_HISTORY_MIN_DIGITS = 7;
 
-export function callerHistoryPhone(raw: string | null | undefined): string | null {
+export function callerHistoryPhone(
+  raw: string | null | undefined,
+): string | null {
   const digits = (raw ?? '').replace(/\D/g, '');
   return digits.length >= CALLER_HISTORY_MIN_DIGITS ? digits : null;
 }

@@ -1,5 +1,9 @@
 import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, TestRequest, provideHttpClientTesting } from '@angular/common/http/testing';
+import {
+  HttpTestingController,
+  TestRequest,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { OrderDetail } from '@hotline/contracts';
 import { NOTIFIER, Notifier } from '@hotline/web-core-data-access';
@@ -9,7 +13,10 @@ import { detail, summary } from './testing/order-fixtures';
 const settle = () => new Promise((resolve) => setTimeout(resolve));
 
 function fail(req: TestRequest, status: number, code: string, message = 'x') {
-  req.flush({ statusCode: status, code, message }, { status, statusText: code });
+  req.flush(
+    { statusCode: status, code, message },
+    { status, statusText: code },
+  );
 }
 
 describe('OrdersStore', () => {
@@ -18,9 +25,19 @@ describe('OrdersStore', () => {
   let notifier: jest.Mocked<Notifier>;
 
   beforeEach(() => {
-    notifier = { success: jest.fn(), info: jest.fn(), warning: jest.fn(), error: jest.fn() };
+    notifier = {
+      success: jest.fn(),
+      info: jest.fn(),
+      warning: jest.fn(),
+      error: jest.fn(),
+    };
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), OrdersStore, { provide: NOTIFIER, useValue: notifier }],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        OrdersStore,
+        { provide: NOTIFIER, useValue: notifier },
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     store = TestBed.inject(OrdersStore);
@@ -28,7 +45,16 @@ describe('OrdersStore', () => {
   afterEach(() => http.verify());
 
   it('searches with filters and server paging', async () => {
-    const done = store.search({ status: ['registered', 'dispatched'], overdue: true, unitId: 4, q: ' 停水 ' }, 1, 20);
+    const done = store.search(
+      {
+        status: ['registered', 'dispatched'],
+        overdue: true,
+        unitId: 4,
+        q: ' 停水 ',
+      },
+      1,
+      20,
+    );
     const req = http.expectOne((r) => r.url === '/api/orders');
     expect(req.request.params.get('status')).toBe('registered,dispatched');
     expect(req.request.params.get('overdue')).toBe('true');
@@ -36,7 +62,12 @@ describe('OrdersStore', () => {
     expect(req.request.params.get('q')).toBe('停水');
     expect(req.request.params.get('page')).toBe('1');
     expect(req.request.params.get('pageSize')).toBe('20');
-    req.flush({ items: [summary(1), summary(2)], total: 41, page: 1, pageSize: 20 });
+    req.flush({
+      items: [summary(1), summary(2)],
+      total: 41,
+      page: 1,
+      pageSize: 20,
+    });
     await done;
     expect(store.items().length).toBe(2);
     expect(store.total()).toBe(41);
@@ -63,7 +94,11 @@ describe('OrdersStore', () => {
 
   it('puts a list failure in the error branch', async () => {
     const done = store.search({});
-    fail(http.expectOne((r) => r.url === '/api/orders'), 403, 'FORBIDDEN_ROLE');
+    fail(
+      http.expectOne((r) => r.url === '/api/orders'),
+      403,
+      'FORBIDDEN_ROLE',
+    );
     await done;
     expect(store.listState()).toEqual({ error: '当前角色无权执行此操作' });
   });
@@ -89,7 +124,7 @@ describe('OrdersStore', () => {
     expect(req.request.body).toEqual({ content: '已修复', version: 3 });
     req.flush(detail(5, { version: 4, status: 'replied', allowedActions: [] }));
     const outcome = await done;
-    http.expectOne((r) => r.url === '/api/orders').flush({ items: [], total: 0, page: 1, pageSize: 20 });
+    http.expectNone((r) => r.url === '/api/orders'); // no list on this screen
     expect(outcome.ok).toBe(true);
     expect(store.detail()?.status).toBe('replied');
     expect(notifier.success).toHaveBeenCalledWith('办结回复成功');
@@ -112,17 +147,45 @@ describe('OrdersStore', () => {
     expect(req.request.body.version).toBe(4);
     req.flush(detail(5, { version: 5, status: 'replied' }));
     await retry;
-    http.expectOne((r) => r.url === '/api/orders').flush({ items: [], total: 0, page: 1, pageSize: 20 });
+  });
+
+  it('refreshes the list shown beside the order after an action', async () => {
+    const listed = store.search({ status: ['handling'] });
+    http
+      .expectOne((r) => r.url === '/api/orders')
+      .flush({ items: [summary(5)], total: 1, page: 1, pageSize: 20 });
+    await listed;
+    await openOrder(detail(5, { version: 3 }));
+    const done = store.runAction('sign');
+    http
+      .expectOne('/api/orders/5/actions/sign')
+      .flush(detail(5, { version: 4 }));
+    await done;
+    const reload = http.expectOne((r) => r.url === '/api/orders');
+    expect(reload.request.params.get('status')).toBe('handling');
+    reload.flush({ items: [], total: 0, page: 1, pageSize: 20 });
   });
 
   it('maps any other action error to its Chinese message', async () => {
     await openOrder(detail(5));
-    const done = store.runAction('request-extension', { days: 3, reason: '需协调' });
-    fail(http.expectOne('/api/orders/5/actions/request-extension'), 409, 'PRECONDITION_FAILED', '已有待审核的延期申请');
+    const done = store.runAction('request-extension', {
+      days: 3,
+      reason: '需协调',
+    });
+    fail(
+      http.expectOne('/api/orders/5/actions/request-extension'),
+      409,
+      'PRECONDITION_FAILED',
+      '已有待审核的延期申请',
+    );
     const outcome = await done;
     expect(outcome.ok).toBe(false);
-    expect(notifier.error).toHaveBeenCalledWith('不满足操作条件：已有待审核的延期申请');
-    expect(store.actionState()).toEqual({ error: '不满足操作条件：已有待审核的延期申请' });
+    expect(notifier.error).toHaveBeenCalledWith(
+      '不满足操作条件：已有待审核的延期申请',
+    );
+    expect(store.actionState()).toEqual({
+      error: '不满足操作条件：已有待审核的延期申请',
+    });
   });
 
   it('counts with a one-row page and returns null when refused', async () => {
@@ -133,20 +196,36 @@ describe('OrdersStore', () => {
     await expect(ok).resolves.toBe(123);
 
     const refused = store.count({ resolution: 'direct' });
-    fail(http.expectOne((r) => r.url === '/api/orders'), 400, 'VALIDATION_FAILED');
+    fail(
+      http.expectOne((r) => r.url === '/api/orders'),
+      400,
+      'VALIDATION_FAILED',
+    );
     await expect(refused).resolves.toBeNull();
   });
 
   it('fetches every page of 200 for an export', async () => {
     const progress = jest.fn();
     const done = store.fetchAll({ overdue: true }, progress);
-    const p1 = http.expectOne((r) => r.url === '/api/orders' && r.params.get('page') === '1');
+    const p1 = http.expectOne(
+      (r) => r.url === '/api/orders' && r.params.get('page') === '1',
+    );
     expect(p1.request.params.get('pageSize')).toBe('200');
-    p1.flush({ items: Array.from({ length: 200 }, (_, i) => summary(i + 1)), total: 250, page: 1, pageSize: 200 });
+    p1.flush({
+      items: Array.from({ length: 200 }, (_, i) => summary(i + 1)),
+      total: 250,
+      page: 1,
+      pageSize: 200,
+    });
     await settle();
     http
       .expectOne((r) => r.url === '/api/orders' && r.params.get('page') === '2')
-      .flush({ items: Array.from({ length: 50 }, (_, i) => summary(i + 201)), total: 250, page: 2, pageSize: 200 });
+      .flush({
+        items: Array.from({ length: 50 }, (_, i) => summary(i + 201)),
+        total: 250,
+        page: 2,
+        pageSize: 200,
+      });
     await expect(done).resolves.toHaveLength(250);
     expect(progress).toHaveBeenLastCalledWith(250, 250);
   });

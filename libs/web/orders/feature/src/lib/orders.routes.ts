@@ -11,7 +11,8 @@ export const ordersRoutes: Route[] = [
     path: 'intake',
     title: '受理登记 · 12345',
     canMatch: [workspaceGuard('intake')],
-    loadComponent: () => import('./intake/intake-page').then((m) => m.IntakePage),
+    loadComponent: () =>
+      import('./intake/intake-page').then((m) => m.IntakePage),
   },
   {
     path: 'dispatch',
@@ -38,23 +39,27 @@ export const ordersRoutes: Route[] = [
     path: 'supervision',
     title: '督查督办 · 12345',
     canMatch: [workspaceGuard('supervision')],
-    loadComponent: () => import('./supervision/supervision-page').then((m) => m.SupervisionPage),
+    loadComponent: () =>
+      import('./supervision/supervision-page').then((m) => m.SupervisionPage),
   },
   {
     path: 'dashboard',
     title: '数据看板 · 12345',
     canMatch: [workspaceGuard('dashboard')],
-    loadComponent: () => import('./dashboard/dashboard-page').then((m) => m.DashboardPage),
+    loadComponent: () =>
+      import('./dashboard/dashboard-page').then((m) => m.DashboardPage),
   },
   {
     path: 'search',
     title: '工单查询 · 12345',
     canMatch: [workspaceGuard('search')],
-    loadComponent: () => import('./search/search-page').then((m) => m.SearchPage),
+    loadComponent: () =>
+      import('./search/search-page').then((m) => m.SearchPage),
   },
   {
     path: 'orders/:id',
     title: '工单详情 · 12345',
-    loadComponent: () => import('./order-page/order-page').then((m) => m.OrderPage),
+    loadComponent: () =>
+      import('./order-page/order-page').then((m) => m.OrderPage),
   },
 ];

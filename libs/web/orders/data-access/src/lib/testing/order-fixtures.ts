@@ -1,7 +1,10 @@
 import { OrderDetail, OrderSummary } from '@hotline/contracts';
 
 /** Test data shared by the order specs. */
-export function summary(id: number, patch: Partial<OrderSummary> = {}): OrderSummary {
+export function summary(
+  id: number,
+  patch: Partial<OrderSummary> = {},
+): OrderSummary {
   return {
     id,
     number: `2020010100000${id}`,
@@ -26,7 +29,10 @@ export function summary(id: number, patch: Partial<OrderSummary> = {}): OrderSum
   };
 }
 
-export function detail(id: number, patch: Partial<OrderDetail> = {}): OrderDetail {
+export function detail(
+  id: number,
+  patch: Partial<OrderDetail> = {},
+): OrderDetail {
   return {
     ...summary(id),
     platformId: 1,

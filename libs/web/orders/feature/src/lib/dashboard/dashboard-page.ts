@@ -1,4 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { ORDER_STATUSES } from '@hotline/contracts';
 import { OrdersStore } from '@hotline/web-orders-data-access';
@@ -14,26 +20,70 @@ import * as echarts from 'echarts/core';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
-import { KpiCounts, StatusCounts, computeKpis, formatCount, formatRate, kpiQueries, statusChartOption, toRange, yearToDate } from './kpis';
+import {
+  KpiCounts,
+  StatusCounts,
+  computeKpis,
+  formatCount,
+  formatRate,
+  kpiQueries,
+  statusChartOption,
+  toRange,
+  yearToDate,
+} from './kpis';
 
 // only what the charts use, so this lazy chunk stays small
 echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
-const EMPTY_COUNTS: KpiCounts = { accepted: null, direct: null, finished: null, finishedOverdue: null, rated: null, satisfied: null };
+const EMPTY_COUNTS: KpiCounts = {
+  accepted: null,
+  direct: null,
+  finished: null,
+  finishedOverdue: null,
+  rated: null,
+  satisfied: null,
+};
 
 /** 领导看板: the report's headline rates for a period, computed from order totals until the reporting API exists. */
 @Component({
   selector: 'hl-dashboard-page',
-  imports: [FormsModule, NzButtonModule, NzCardModule, NzDatePickerModule, NzGridModule, NzIconModule, NzSpinModule, NzStatisticModule, NgxEchartsDirective],
+  imports: [
+    FormsModule,
+    NzButtonModule,
+    NzCardModule,
+    NzDatePickerModule,
+    NzGridModule,
+    NzIconModule,
+    NzSpinModule,
+    NzStatisticModule,
+    NgxEchartsDirective,
+  ],
   providers: [OrdersStore, provideEchartsCore({ echarts })],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './dashboard-page.html',
   styles: `
-    .bar { display: flex; align-items: center; gap: 12px; margin-bottom: 12px; }
-    h2 { font-size: 16px; margin: 0; flex: 1; }
-    .sub { color: rgba(0, 0, 0, 0.45); font-size: 12px; margin-top: 4px; }
-    .chart { height: 320px; }
-    nz-card { margin-bottom: 12px; }
+    .bar {
+      display: flex;
+      align-items: center;
+      gap: 12px;
+      margin-bottom: 12px;
+    }
+    h2 {
+      font-size: 16px;
+      margin: 0;
+      flex: 1;
+    }
+    .sub {
+      color: rgba(0, 0, 0, 0.45);
+      font-size: 12px;
+      margin-top: 4px;
+    }
+    .chart {
+      height: 320px;
+    }
+    nz-card {
+      margin-bottom: 12px;
+    }
   `,
 })
 export class DashboardPage {
@@ -43,7 +93,9 @@ export class DashboardPage {
   protected readonly statusCounts = signal<StatusCounts>({});
   protected readonly loading = signal(false);
   protected readonly kpis = computed(() => computeKpis(this.counts()));
-  protected readonly chart = computed(() => statusChartOption(this.statusCounts()));
+  protected readonly chart = computed(() =>
+    statusChartOption(this.statusCounts()),
+  );
   protected readonly formatRate = formatRate;
   protected readonly formatCount = formatCount;
 
@@ -64,10 +116,18 @@ export class DashboardPage {
     const keys = Object.keys(queries) as (keyof KpiCounts)[];
     const [kpiTotals, statusTotals] = await Promise.all([
       Promise.all(keys.map((k) => this.store.count(queries[k]))),
-      Promise.all(ORDER_STATUSES.map((s) => this.store.count({ ...range, status: [s] }))),
+      Promise.all(
+        ORDER_STATUSES.map((s) => this.store.count({ ...range, status: [s] })),
+      ),
     ]);
-    this.counts.set(Object.fromEntries(keys.map((k, i) => [k, kpiTotals[i]])) as unknown as KpiCounts);
-    this.statusCounts.set(Object.fromEntries(ORDER_STATUSES.map((s, i) => [s, statusTotals[i]])));
+    this.counts.set(
+      Object.fromEntries(
+        keys.map((k, i) => [k, kpiTotals[i]]),
+      ) as unknown as KpiCounts,
+    );
+    this.statusCounts.set(
+      Object.fromEntries(ORDER_STATUSES.map((s, i) => [s, statusTotals[i]])),
+    );
     this.loading.set(false);
   }
 }

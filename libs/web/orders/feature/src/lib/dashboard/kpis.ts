@@ -1,4 +1,10 @@
-import { ORDER_STATUSES, OrderStatus, SATISFACTION_LEVELS, SATISFIED_LEVELS, STATUS_LABELS } from '@hotline/contracts';
+import {
+  ORDER_STATUSES,
+  OrderStatus,
+  SATISFACTION_LEVELS,
+  SATISFIED_LEVELS,
+  STATUS_LABELS,
+} from '@hotline/contracts';
 import { OrderQuery } from '@hotline/web-orders-data-access';
 
 /**
@@ -28,8 +34,14 @@ export interface DateRange {
   to: string;
 }
 
-export function kpiQueries(range: DateRange): Record<keyof KpiCounts, OrderQuery> {
-  const finished: OrderQuery = { ...range, resolution: 'dispatched', status: ['callback_pending', 'closed'] };
+export function kpiQueries(
+  range: DateRange,
+): Record<keyof KpiCounts, OrderQuery> {
+  const finished: OrderQuery = {
+    ...range,
+    resolution: 'dispatched',
+    status: ['callback_pending', 'closed'],
+  };
   return {
     accepted: { ...range },
     direct: { ...range, resolution: 'direct' },
@@ -40,8 +52,12 @@ export function kpiQueries(range: DateRange): Record<keyof KpiCounts, OrderQuery
   };
 }
 
-export function rate(numerator: number | null, denominator: number | null): number | null {
-  if (numerator === null || denominator === null || denominator === 0) return null;
+export function rate(
+  numerator: number | null,
+  denominator: number | null,
+): number | null {
+  if (numerator === null || denominator === null || denominator === 0)
+    return null;
   return numerator / denominator;
 }
 
@@ -51,7 +67,10 @@ export function computeKpis(c: KpiCounts): Kpis {
     accepted: c.accepted,
     direct: c.direct,
     directRate: rate(c.direct, c.accepted),
-    onTimeRate: c.finished !== null && c.finishedOverdue !== null ? rate(c.finished - c.finishedOverdue, c.finished) : null,
+    onTimeRate:
+      c.finished !== null && c.finishedOverdue !== null
+        ? rate(c.finished - c.finishedOverdue, c.finished)
+        : null,
     satisfactionRate: rate(c.satisfied, c.rated),
   };
 }
@@ -72,18 +91,39 @@ export function statusChartOption(counts: StatusCounts) {
     animation: false,
     grid: { left: 48, right: 16, top: 24, bottom: 32 },
     tooltip: { trigger: 'axis' },
-    xAxis: { type: 'category', data: ORDER_STATUSES.map((s) => STATUS_LABELS[s]) },
+    xAxis: {
+      type: 'category',
+      data: ORDER_STATUSES.map((s) => STATUS_LABELS[s]),
+    },
     yAxis: { type: 'value', minInterval: 1 },
-    series: [{ type: 'bar', name: '工单数', barMaxWidth: 36, data: ORDER_STATUSES.map((s) => counts[s] ?? 0), itemStyle: { color: '#1677ff' } }],
+    series: [
+      {
+        type: 'bar',
+        name: '工单数',
+        barMaxWidth: 36,
+        data: ORDER_STATUSES.map((s) => counts[s] ?? 0),
+        itemStyle: { color: '#1677ff' },
+      },
+    ],
   };
 }
 
 export function yearToDate(now = new Date()): Date[] {
-  return [new Date(now.getFullYear(), 0, 1), new Date(now.getFullYear(), now.getMonth(), now.getDate())];
+  return [
+    new Date(now.getFullYear(), 0, 1),
+    new Date(now.getFullYear(), now.getMonth(), now.getDate()),
+  ];
 }
 
 export function toRange(dates: Date[]): DateRange {
   const [from, to] = dates;
   const end = new Date(to.getFullYear(), to.getMonth(), to.getDate() + 1);
-  return { from: new Date(from.getFullYear(), from.getMonth(), from.getDate()).toISOString(), to: new Date(end.getTime() - 1).toISOString() };
+  return {
+    from: new Date(
+      from.getFullYear(),
+      from.getMonth(),
+      from.getDate(),
+    ).toISOString(),
+    to: new Date(end.getTime() - 1).toISOString(),
+  };
 }

@@ -9,11 +9,25 @@ import {
   viewChild,
 } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
+import {
+  AbstractControl,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  ValidationErrors,
+  Validators,
+} from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { DatePipe } from '@angular/common';
-import { NOTIFIER, ReferenceStore, callError } from '@hotline/web-core-data-access';
-import { IntakeBody, IntakeFollowUp, IntakeStore } from '@hotline/web-orders-data-access';
+import {
+  NOTIFIER,
+  ReferenceStore,
+  callError,
+} from '@hotline/web-core-data-access';
+import {
+  IntakeBody,
+  IntakeFollowUp,
+  IntakeStore,
+} from '@hotline/web-orders-data-access';
 import { TextFieldModule } from '@angular/cdk/text-field';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -24,12 +38,14 @@ import { NzGridModule } from 'ng-zorro-antd/grid';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzSelectModule } from 'ng-zorro-antd/select';
+import { CascaderTypeToOpen } from '@hotline/web-ui';
 import { CallerHistory } from './caller-history';
 
 type Mode = IntakeFollowUp['kind'];
 
 const PHONE = /^[\d\s-]{3,20}$/;
-const nonEmptyArray = (c: AbstractControl): ValidationErrors | null => (Array.isArray(c.value) && c.value.length ? null : { required: true });
+const nonEmptyArray = (c: AbstractControl): ValidationErrors | null =>
+  Array.isArray(c.value) && c.value.length ? null : { required: true };
 
 /**
  * 受理: the agent's screen for the whole call. The phone number comes first (and brings up the
@@ -53,6 +69,7 @@ const nonEmptyArray = (c: AbstractControl): ValidationErrors | null => (Array.is
     NzRadioModule,
     NzSelectModule,
     CallerHistory,
+    CascaderTypeToOpen,
   ],
   providers: [IntakeStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -64,7 +81,8 @@ export class IntakePage {
   protected readonly reference = inject(ReferenceStore);
   private readonly notifier = inject(NOTIFIER);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly phoneInput = viewChild<ElementRef<HTMLInputElement>>('phoneInput');
+  private readonly phoneInput =
+    viewChild<ElementRef<HTMLInputElement>>('phoneInput');
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     phone: ['', Validators.pattern(PHONE)],
@@ -85,37 +103,60 @@ export class IntakePage {
     comment: [''],
   });
 
-  protected readonly phone = toSignal(this.form.controls.phone.valueChanges, { initialValue: '' });
-  protected readonly mode = toSignal(this.form.controls.mode.valueChanges, { initialValue: 'dispatch' as Mode });
-  protected readonly submitting = computed(() => this.intake.callState() === 'loading');
-  protected readonly submitError = computed(() => callError(this.intake.callState()));
-  protected readonly doneLabel: Record<Mode, string> = { direct: '直接办结', dispatch: '派单', register: '登记（待派单）' };
+  protected readonly phone = toSignal(this.form.controls.phone.valueChanges, {
+    initialValue: '',
+  });
+  protected readonly mode = toSignal(this.form.controls.mode.valueChanges, {
+    initialValue: 'dispatch' as Mode,
+  });
+  protected readonly submitting = computed(
+    () => this.intake.callState() === 'loading',
+  );
+  protected readonly submitError = computed(() =>
+    callError(this.intake.callState()),
+  );
+  protected readonly doneLabel: Record<Mode, string> = {
+    direct: '直接办结',
+    dispatch: '派单',
+    register: '登记（待派单）',
+  };
 
   constructor() {
     void this.reference.load();
     const destroyRef = inject(DestroyRef);
     const c = this.form.controls;
 
-    c.mode.valueChanges.pipe(takeUntilDestroyed(destroyRef)).subscribe((mode) => this.applyMode(mode));
+    c.mode.valueChanges
+      .pipe(takeUntilDestroyed(destroyRef))
+      .subscribe((mode) => this.applyMode(mode));
     this.applyMode(c.mode.value);
 
     // consultations are answered on the line ("zero dispatch") unless the agent chose otherwise
-    c.appealType.valueChanges.pipe(takeUntilDestroyed(destroyRef)).subscribe((type) => {
-      if (!c.mode.dirty) c.mode.setValue(type === 'consult' ? 'direct' : 'dispatch');
-    });
+    c.appealType.valueChanges
+      .pipe(takeUntilDestroyed(destroyRef))
+      .subscribe((type) => {
+        if (!c.mode.dirty)
+          c.mode.setValue(type === 'consult' ? 'direct' : 'dispatch');
+      });
 
     // the dispatch catalogue's unit for the category is pre-selected
-    c.category.valueChanges.pipe(takeUntilDestroyed(destroyRef)).subscribe((path) => {
-      const unitId = this.reference.defaultUnitFor(path?.[path.length - 1]);
-      if (unitId !== null) c.unitId.setValue(unitId);
-    });
+    c.category.valueChanges
+      .pipe(takeUntilDestroyed(destroyRef))
+      .subscribe((path) => {
+        const unitId = this.reference.defaultUnitFor(path?.[path.length - 1]);
+        if (unitId !== null) c.unitId.setValue(unitId);
+      });
 
     afterNextRender(() => this.focusPhone());
   }
 
   private applyMode(mode: Mode): void {
     const c = this.form.controls;
-    c.answer.setValidators(mode === 'direct' ? [Validators.required, Validators.maxLength(5000)] : [Validators.maxLength(5000)]);
+    c.answer.setValidators(
+      mode === 'direct'
+        ? [Validators.required, Validators.maxLength(5000)]
+        : [Validators.maxLength(5000)],
+    );
     c.unitId.setValidators(mode === 'dispatch' ? [Validators.required] : []);
     c.answer.updateValueAndValidity({ emitEvent: false });
     c.unitId.updateValueAndValidity({ emitEvent: false });
@@ -130,7 +171,13 @@ export class IntakePage {
     }
     if (this.form.invalid) {
       this.notifier.warning('请完整填写必填项');
-      setTimeout(() => this.host.nativeElement.querySelector<HTMLElement>('.ant-form-item-has-error input, .ant-form-item-has-error textarea')?.focus());
+      setTimeout(() =>
+        this.host.nativeElement
+          .querySelector<HTMLElement>(
+            '.ant-form-item-has-error input, .ant-form-item-has-error textarea',
+          )
+          ?.focus(),
+      );
       return;
     }
     const v = this.form.getRawValue();
@@ -139,7 +186,11 @@ export class IntakePage {
       appealType: v.appealType,
       categoryId: v.category[v.category.length - 1],
       regionId: v.regionId,
-      caller: { name: v.callerName, phone: v.phone, confidential: v.confidential },
+      caller: {
+        name: v.callerName,
+        phone: v.phone,
+        confidential: v.confidential,
+      },
       address: v.address,
       content: v.content,
       topics: v.topics,
@@ -149,7 +200,12 @@ export class IntakePage {
       v.mode === 'direct'
         ? { kind: 'direct', answer: v.answer }
         : v.mode === 'dispatch'
-          ? { kind: 'dispatch', unitId: v.unitId as number, coUnitIds: v.coUnitIds.filter((id) => id !== v.unitId), comment: v.comment }
+          ? {
+              kind: 'dispatch',
+              unitId: v.unitId as number,
+              coUnitIds: v.coUnitIds.filter((id) => id !== v.unitId),
+              comment: v.comment,
+            }
           : { kind: 'register' };
     if (await this.intake.submit(body, followUp)) this.nextCall();
   }

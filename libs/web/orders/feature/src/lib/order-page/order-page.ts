@@ -1,4 +1,11 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  inject,
+  input,
+  untracked,
+} from '@angular/core';
 import { Location } from '@angular/common';
 import { OrdersStore } from '@hotline/web-orders-data-access';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -16,11 +23,17 @@ import { OrderWorkbench } from '../shared/order-workbench';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="bar">
-      <button nz-button nzType="link" (click)="back()" data-testid="order-back"><nz-icon nzType="arrow-left" />返回</button>
+      <button nz-button nzType="link" (click)="back()" data-testid="order-back">
+        <nz-icon nzType="arrow-left" />返回
+      </button>
     </div>
     <hl-order-workbench />
   `,
-  styles: `.bar { margin-bottom: 4px; }`,
+  styles: `
+    .bar {
+      margin-bottom: 4px;
+    }
+  `,
 })
 export class OrderPage {
   /** Route parameter. */

@@ -8,7 +8,11 @@ export interface QueueTab {
 }
 
 export const DISPATCH_TABS: QueueTab[] = [
-  { key: 'registered', label: '待派单', query: { status: ['registered'], sort: 'createdAt' } },
+  {
+    key: 'registered',
+    label: '待派单',
+    query: { status: ['registered'], sort: 'createdAt' },
+  },
   { key: 'returning', label: '退单审核', query: { status: ['returning'] } },
   { key: 'extension', label: '延期审核', query: { pendingExtension: true } },
   { key: 'replied', label: '回复审核', query: { status: ['replied'] } },
@@ -16,13 +20,34 @@ export const DISPATCH_TABS: QueueTab[] = [
 
 export const UNIT_TABS: QueueTab[] = [
   { key: 'dispatched', label: '待签收', query: { status: ['dispatched'] } },
-  { key: 'handling', label: '办理中', query: { status: ['handling'], sort: 'handleDueAt' } },
-  { key: 'due-soon', label: '即将到期', query: { dueWithinHours: 24, sort: 'handleDueAt' } },
-  { key: 'overdue', label: '已超期', query: { overdue: true, sort: 'handleDueAt' } },
+  {
+    key: 'handling',
+    label: '办理中',
+    query: { status: ['handling'], sort: 'handleDueAt' },
+  },
+  {
+    key: 'due-soon',
+    label: '即将到期',
+    query: { dueWithinHours: 24, sort: 'handleDueAt' },
+  },
+  {
+    key: 'overdue',
+    label: '已超期',
+    query: { overdue: true, sort: 'handleDueAt' },
+  },
   { key: 'reworked', label: '退回重办', query: { reworked: true } },
 ];
 
+/** The API's callbackQueue: orders awaiting a callback, merged ones included (their callers get one too). */
 export const CALLBACK_TABS: QueueTab[] = [
-  { key: 'pending', label: '待回访', query: { status: ['callback_pending'], sort: 'createdAt' } },
-  { key: 'due-soon', label: '24小时内到期', query: { status: ['callback_pending'], dueWithinHours: 24, sort: 'createdAt' } },
+  {
+    key: 'pending',
+    label: '待回访',
+    query: { callbackQueue: true, sort: 'createdAt' },
+  },
+  {
+    key: 'due-soon',
+    label: '24小时内到期',
+    query: { callbackQueue: true, dueWithinHours: 24, sort: 'createdAt' },
+  },
 ];

@@ -1,9 +1,29 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { ORDER_STATUSES, OrderSummary, STATUS_LABELS } from '@hotline/contracts';
-import { NOTIFIER, ReferenceStore, callError, errorMessage } from '@hotline/web-core-data-access';
-import { OrdersStore, downloadBlob, orderExportColumns, ordersToXlsx } from '@hotline/web-orders-data-access';
-import { OrderTable, PageChange } from '@hotline/web-ui';
+import {
+  ORDER_STATUSES,
+  OrderSummary,
+  STATUS_LABELS,
+} from '@hotline/contracts';
+import {
+  NOTIFIER,
+  ReferenceStore,
+  callError,
+  errorMessage,
+} from '@hotline/web-core-data-access';
+import {
+  OrdersStore,
+  downloadBlob,
+  orderExportColumns,
+  ordersToXlsx,
+} from '@hotline/web-orders-data-access';
+import { CascaderTypeToOpen, OrderTable, PageChange } from '@hotline/web-ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCascaderModule } from 'ng-zorro-antd/cascader';
@@ -17,7 +37,12 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { OrderWorkbench } from '../shared/order-workbench';
 import { injectOrderLookups } from '../shared/lookups';
-import { EMPTY_SEARCH, SearchForm, exportFileName, toOrderQuery } from './search-query';
+import {
+  EMPTY_SEARCH,
+  SearchForm,
+  exportFileName,
+  toOrderQuery,
+} from './search-query';
 
 /** Beyond this an export is refused: a browser workbook of more rows gets slow and the API busy. */
 export const EXPORT_LIMIT = 50_000;
@@ -40,17 +65,37 @@ export const EXPORT_LIMIT = 50_000;
     NzSelectModule,
     OrderTable,
     OrderWorkbench,
+    CascaderTypeToOpen,
   ],
   providers: [OrdersStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './search-page.html',
   styles: `
-    h2 { font-size: 16px; margin: 0 0 8px; }
-    .filters nz-form-item { margin-bottom: 8px; }
-    nz-select, nz-cascader, nz-range-picker { width: 100%; }
-    .actions { display: flex; gap: 8px; align-items: center; margin-bottom: 8px; flex-wrap: wrap; }
-    .muted { color: rgba(0, 0, 0, 0.45); }
-    nz-alert { margin-bottom: 8px; }
+    h2 {
+      font-size: 16px;
+      margin: 0 0 8px;
+    }
+    .filters nz-form-item {
+      margin-bottom: 8px;
+    }
+    nz-select,
+    nz-cascader,
+    nz-range-picker {
+      width: 100%;
+    }
+    .actions {
+      display: flex;
+      gap: 8px;
+      align-items: center;
+      margin-bottom: 8px;
+      flex-wrap: wrap;
+    }
+    .muted {
+      color: rgba(0, 0, 0, 0.45);
+    }
+    nz-alert {
+      margin-bottom: 8px;
+    }
   `,
 })
 export class SearchPage {
@@ -59,11 +104,16 @@ export class SearchPage {
   private readonly notifier = inject(NOTIFIER);
   protected readonly lookups = injectOrderLookups();
 
-  protected readonly statuses = ORDER_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }));
+  protected readonly statuses = ORDER_STATUSES.map((s) => ({
+    value: s,
+    label: STATUS_LABELS[s],
+  }));
   protected readonly form = signal<SearchForm>({ ...EMPTY_SEARCH });
   protected readonly openId = signal<number | null>(null);
   protected readonly exporting = signal<string | null>(null);
-  protected readonly listError = computed(() => callError(this.store.listState()));
+  protected readonly listError = computed(() =>
+    callError(this.store.listState()),
+  );
 
   constructor() {
     void this.reference.load();
@@ -105,12 +155,17 @@ export class SearchPage {
       return;
     }
     if (total > EXPORT_LIMIT) {
-      this.notifier.warning(`结果共 ${total} 条，超过单次导出上限 ${EXPORT_LIMIT} 条，请缩小查询范围`);
+      this.notifier.warning(
+        `结果共 ${total} 条，超过单次导出上限 ${EXPORT_LIMIT} 条，请缩小查询范围`,
+      );
       return;
     }
     this.exporting.set(`0 / ${total}`);
     try {
-      const rows = await this.store.fetchAll(this.store.query(), (loaded, all) => this.exporting.set(`${loaded} / ${all}`));
+      const rows = await this.store.fetchAll(
+        this.store.query(),
+        (loaded, all) => this.exporting.set(`${loaded} / ${all}`),
+      );
       this.exporting.set('生成文件…');
       const blob = await ordersToXlsx(rows, orderExportColumns(this.lookups()));
       downloadBlob(blob, exportFileName());

@@ -10,11 +10,19 @@ export interface UnitOverdue {
 }
 
 /** Groups overdue orders by main unit, worst first (most orders, then the oldest deadline). */
-export function groupOverdueByUnit(rows: readonly OrderSummary[]): UnitOverdue[] {
+export function groupOverdueByUnit(
+  rows: readonly OrderSummary[],
+): UnitOverdue[] {
   const groups = new Map<number | null, UnitOverdue>();
   for (const o of rows) {
     const key = o.mainUnitId;
-    const g = groups.get(key) ?? { unitId: key, unitName: o.mainUnitName ?? '未派单', count: 0, urgent: 0, oldestDueAt: null };
+    const g = groups.get(key) ?? {
+      unitId: key,
+      unitName: o.mainUnitName ?? '未派单',
+      count: 0,
+      urgent: 0,
+      oldestDueAt: null,
+    };
     g.count++;
     if (o.urgent) g.urgent++;
     const due = o.status === 'dispatched' ? o.signDueAt : o.handleDueAt;
@@ -22,12 +30,18 @@ export function groupOverdueByUnit(rows: readonly OrderSummary[]): UnitOverdue[]
     groups.set(key, g);
   }
   return [...groups.values()].sort(
-    (a, b) => b.count - a.count || (a.oldestDueAt ?? '\uffff').localeCompare(b.oldestDueAt ?? '\uffff'),
+    (a, b) =>
+      b.count - a.count ||
+      (a.oldestDueAt ?? '\uffff').localeCompare(b.oldestDueAt ?? '\uffff'),
   );
 }
 
 /** 积案: overdue by at least `days` calendar days at `now`. */
-export function isLongOverdue(o: OrderSummary, days: number, now: number): boolean {
+export function isLongOverdue(
+  o: OrderSummary,
+  days: number,
+  now: number,
+): boolean {
   const due = o.status === 'dispatched' ? o.signDueAt : o.handleDueAt;
   return !!due && Date.parse(due) <= now - days * 24 * 3600 * 1000;
 }

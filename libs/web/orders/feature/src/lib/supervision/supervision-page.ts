@@ -1,10 +1,34 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { Router } from '@angular/router';
 import { FormsModule } from '@angular/forms';
 import { OrderSummary } from '@hotline/contracts';
-import { AuthStore, ReferenceStore, callError, errorMessage, toWebError } from '@hotline/web-core-data-access';
-import { MAX_PAGE_SIZE, OrderQuery, OrdersStore } from '@hotline/web-orders-data-access';
-import { Clock, DeadlineCountdown, OrderTable, PageChange } from '@hotline/web-ui';
+import {
+  AuthStore,
+  ReferenceStore,
+  callError,
+  errorMessage,
+  toWebError,
+} from '@hotline/web-core-data-access';
+import {
+  MAX_PAGE_SIZE,
+  OrderQuery,
+  OrdersStore,
+} from '@hotline/web-orders-data-access';
+import {
+  Clock,
+  DeadlineCountdown,
+  OrderTable,
+  PageChange,
+} from '@hotline/web-ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDrawerModule } from 'ng-zorro-antd/drawer';
@@ -15,7 +39,11 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { OrderWorkbench } from '../shared/order-workbench';
 import { injectOrderLookups } from '../shared/lookups';
-import { UnitOverdue, groupOverdueByUnit, isLongOverdue } from './overdue-board';
+import {
+  UnitOverdue,
+  groupOverdueByUnit,
+  isLongOverdue,
+} from './overdue-board';
 
 type SupervisionTab = 'board' | 'supervised' | 'long';
 const TABS: { key: SupervisionTab; label: string }[] = [
@@ -47,17 +75,50 @@ const BOARD_LIMIT = 1000;
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './supervision-page.html',
   styles: `
-    .bar { display: flex; align-items: center; justify-content: space-between; }
-    h2 { font-size: 16px; margin: 0; }
-    .board { display: flex; gap: 12px; align-items: flex-start; }
-    .units { width: 380px; flex-shrink: 0; }
-    .orders { flex: 1; min-width: 0; }
-    .unit-row { cursor: pointer; }
-    .unit-row.selected > td { background: #e6f4ff; }
-    .unit-row:focus { outline: 2px solid #1677ff; outline-offset: -2px; }
-    .muted { color: rgba(0, 0, 0, 0.45); }
-    .tools { display: flex; gap: 8px; align-items: center; margin-bottom: 8px; }
-    nz-alert { margin-bottom: 8px; }
+    .bar {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+    }
+    h2 {
+      font-size: 16px;
+      margin: 0;
+    }
+    .board {
+      display: flex;
+      gap: 12px;
+      align-items: flex-start;
+    }
+    .units {
+      width: 380px;
+      flex-shrink: 0;
+    }
+    .orders {
+      flex: 1;
+      min-width: 0;
+    }
+    .unit-row {
+      cursor: pointer;
+    }
+    .unit-row.selected > td {
+      background: #e6f4ff;
+    }
+    .unit-row:focus {
+      outline: 2px solid #1677ff;
+      outline-offset: -2px;
+    }
+    .muted {
+      color: rgba(0, 0, 0, 0.45);
+    }
+    .tools {
+      display: flex;
+      gap: 8px;
+      align-items: center;
+      margin-bottom: 8px;
+    }
+    nz-alert {
+      margin-bottom: 8px;
+    }
   `,
 })
 export class SupervisionPage {
@@ -70,16 +131,27 @@ export class SupervisionPage {
   protected readonly lookups = injectOrderLookups();
   protected readonly tabs = TABS;
 
-  protected readonly activeIndex = computed(() => Math.max(0, TABS.findIndex((t) => t.key === this.tab())));
+  protected readonly activeIndex = computed(() =>
+    Math.max(
+      0,
+      TABS.findIndex((t) => t.key === this.tab()),
+    ),
+  );
   protected readonly active = computed(() => TABS[this.activeIndex()].key);
   protected readonly openId = signal<number | null>(null);
-  protected readonly listError = computed(() => callError(this.store.listState()));
-  protected readonly canUrge = computed(() => ['supervisor', 'dispatcher'].includes(this.auth.role() ?? ''));
+  protected readonly listError = computed(() =>
+    callError(this.store.listState()),
+  );
+  protected readonly canUrge = computed(() =>
+    ['supervisor', 'dispatcher'].includes(this.auth.role() ?? ''),
+  );
 
   // board
   protected readonly board = signal<UnitOverdue[]>([]);
   protected readonly boardTotal = signal(0);
-  protected readonly boardState = signal<'loading' | 'loaded' | { error: string }>('loading');
+  protected readonly boardState = signal<
+    'loading' | 'loaded' | { error: string }
+  >('loading');
   protected readonly boardError = computed(() => callError(this.boardState()));
   protected readonly selectedUnit = signal<UnitOverdue | null>(null);
 
@@ -89,9 +161,15 @@ export class SupervisionPage {
   // long overdue
   protected readonly longDays = signal(30);
   protected readonly longRows = signal<OrderSummary[]>([]);
-  protected readonly longState = signal<'loading' | 'loaded' | { error: string }>('loading');
+  protected readonly longState = signal<
+    'loading' | 'loaded' | { error: string }
+  >('loading');
   protected readonly longError = computed(() => callError(this.longState()));
-  protected readonly longFiltered = computed(() => this.longRows().filter((o) => isLongOverdue(o, this.longDays(), this.clock.now())));
+  protected readonly longFiltered = computed(() =>
+    this.longRows().filter((o) =>
+      isLongOverdue(o, this.longDays(), this.clock.now()),
+    ),
+  );
 
   constructor() {
     void inject(ReferenceStore).load();
@@ -104,7 +182,11 @@ export class SupervisionPage {
   protected selectTab(index: number): void {
     const key = TABS[index]?.key;
     if (!key || key === this.active()) return;
-    void this.router.navigate([], { queryParams: { tab: key }, queryParamsHandling: 'merge', replaceUrl: true });
+    void this.router.navigate([], {
+      queryParams: { tab: key },
+      queryParamsHandling: 'merge',
+      replaceUrl: true,
+    });
   }
 
   protected load(tab: SupervisionTab): void {
@@ -117,12 +199,19 @@ export class SupervisionPage {
   protected async loadBoard(): Promise<void> {
     this.boardState.set('loading');
     try {
-      const rows = await this.store.fetchAll({ overdue: true, sort: 'handleDueAt' }, undefined, BOARD_LIMIT);
+      const rows = await this.store.fetchAll(
+        { overdue: true, sort: 'handleDueAt' },
+        undefined,
+        BOARD_LIMIT,
+      );
       const groups = groupOverdueByUnit(rows);
       this.board.set(groups);
       this.boardTotal.set(rows.length);
       this.boardState.set('loaded');
-      const keep = groups.find((g) => g.unitId === this.selectedUnit()?.unitId) ?? groups[0] ?? null;
+      const keep =
+        groups.find((g) => g.unitId === this.selectedUnit()?.unitId) ??
+        groups[0] ??
+        null;
       this.selectUnit(keep);
     } catch (err) {
       this.boardState.set({ error: errorMessage(err) });
@@ -135,7 +224,13 @@ export class SupervisionPage {
       this.store.clearList();
       return;
     }
-    const query: OrderQuery = { overdue: true, sort: 'handleDueAt', ...(g.unitId !== null ? { unitId: g.unitId } : { status: ['registered'] }) };
+    const query: OrderQuery = {
+      overdue: true,
+      sort: 'handleDueAt',
+      ...(g.unitId !== null
+        ? { unitId: g.unitId }
+        : { status: ['registered'] }),
+    };
     void this.store.search(query, 1);
   }
 
@@ -152,7 +247,11 @@ export class SupervisionPage {
   protected async loadLong(): Promise<void> {
     this.longState.set('loading');
     try {
-      const rows = await this.store.fetchAll({ overdue: true, sort: 'handleDueAt' }, undefined, MAX_PAGE_SIZE);
+      const rows = await this.store.fetchAll(
+        { overdue: true, sort: 'handleDueAt' },
+        undefined,
+        MAX_PAGE_SIZE,
+      );
       this.longRows.set(rows);
       this.longState.set('loaded');
     } catch (err) {

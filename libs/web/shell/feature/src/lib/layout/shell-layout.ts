@@ -1,8 +1,20 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  inject,
+} from '@angular/core';
 import { DatePipe } from '@angular/common';
 import { Router, RouterLink, RouterOutlet } from '@angular/router';
 import { ROLE_LABELS } from '@hotline/contracts';
-import { AppNotification, AuthStore, NotificationsStore, ReferenceStore, workspacesFor } from '@hotline/web-core-data-access';
+import {
+  AppNotification,
+  AuthStore,
+  NotificationsStore,
+  ReferenceStore,
+  workspacesFor,
+} from '@hotline/web-core-data-access';
 import { NzBadgeModule } from 'ng-zorro-antd/badge';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDropDownModule } from 'ng-zorro-antd/dropdown';
@@ -48,8 +60,15 @@ const WORKSPACE_ICONS: Record<string, string> = {
         <a class="brand" [routerLink]="auth.landingRoute()">12345 工单系统</a>
         <ul nz-menu nzMode="horizontal" nzTheme="dark" class="menu">
           @for (w of workspaces(); track w.key; let i = $index) {
-            <li nz-menu-item nzMatchRouter [attr.data-testid]="'nav-' + w.key" [title]="'Alt+' + (i + 1)">
-              <a [routerLink]="w.path"><nz-icon [nzType]="icon(w.key)" />{{ w.label }}</a>
+            <li
+              nz-menu-item
+              nzMatchRouter
+              [attr.data-testid]="'nav-' + w.key"
+              [title]="'Alt+' + (i + 1)"
+            >
+              <a [routerLink]="w.path"
+                ><nz-icon [nzType]="icon(w.key)" />{{ w.label }}</a
+              >
             </li>
           }
         </ul>
@@ -64,7 +83,11 @@ const WORKSPACE_ICONS: Record<string, string> = {
             (nzVisibleChange)="$event || notifications.markAllRead()"
             title="通知"
           >
-            <nz-badge [nzCount]="notifications.unreadCount()" nzSize="small" data-testid="notifications-count">
+            <nz-badge
+              [nzCount]="notifications.unreadCount()"
+              nzSize="small"
+              data-testid="notifications-count"
+            >
               <nz-icon nzType="bell" class="bell-icon" />
             </nz-badge>
           </a>
@@ -75,7 +98,15 @@ const WORKSPACE_ICONS: Record<string, string> = {
               · <span data-testid="current-unit">{{ unit }}</span>
             }
           </span>
-          <button nz-button nzType="text" class="logout" (click)="logout()" data-testid="logout"><nz-icon nzType="logout" />退出</button>
+          <button
+            nz-button
+            nzType="text"
+            class="logout"
+            (click)="logout()"
+            data-testid="logout"
+          >
+            <nz-icon nzType="logout" />退出
+          </button>
         </div>
       </nz-header>
       <nz-content class="content">
@@ -85,34 +116,109 @@ const WORKSPACE_ICONS: Record<string, string> = {
     <nz-dropdown-menu #bellMenu="nzDropdownMenu">
       <div class="notifications" data-testid="notifications-panel">
         @for (n of notifications.items(); track n.id) {
-          <div class="note" [class.unread]="!n.read" (click)="openNotification(n)" (keydown.enter)="openNotification(n)" tabindex="0" data-testid="notification-item">
+          <div
+            class="note"
+            [class.unread]="!n.read"
+            (click)="openNotification(n)"
+            (keydown.enter)="openNotification(n)"
+            tabindex="0"
+            data-testid="notification-item"
+          >
             <div class="note-title">{{ n.title }}</div>
             @if (n.body) {
               <div class="note-body">{{ n.body }}</div>
             }
-            <div class="note-time">{{ n.at | date: 'MM-dd HH:mm' }}{{ n.orderNumber ? ' · ' + n.orderNumber : '' }}</div>
+            <div class="note-time">
+              {{ n.at | date: 'MM-dd HH:mm'
+              }}{{ n.orderNumber ? ' · ' + n.orderNumber : '' }}
+            </div>
           </div>
         } @empty {
-          <nz-empty nzNotFoundImage="simple" [nzNotFoundContent]="notifications.available() === false ? '通知服务尚未开放' : '暂无通知'" />
+          <nz-empty
+            nzNotFoundImage="simple"
+            [nzNotFoundContent]="
+              notifications.available() === false
+                ? '通知服务尚未开放'
+                : '暂无通知'
+            "
+          />
         }
       </div>
     </nz-dropdown-menu>
   `,
   styles: `
-    .layout { min-height: 100vh; }
-    .header { display: flex; align-items: center; gap: 16px; padding: 0 16px; height: 48px; line-height: 48px; }
-    .brand { color: #fff; font-weight: 600; font-size: 15px; white-space: nowrap; }
-    .menu { flex: 1; min-width: 0; line-height: 46px; }
-    .right { display: flex; align-items: center; gap: 12px; color: rgba(255, 255, 255, 0.85); white-space: nowrap; }
-    .bell { display: inline-flex; align-items: center; }
-    .bell-icon { font-size: 18px; color: rgba(255, 255, 255, 0.85); }
-    .logout { color: rgba(255, 255, 255, 0.85); }
-    .content { padding: 12px 16px; background: #fff; }
-    .notifications { width: 340px; max-height: 420px; overflow: auto; background: #fff; box-shadow: 0 6px 16px rgba(0, 0, 0, 0.12); border-radius: 6px; padding: 4px 0; }
-    .note { padding: 8px 12px; cursor: pointer; border-bottom: 1px solid #f0f0f0; line-height: 1.5; }
-    .note:hover, .note:focus { background: #f5f5f5; outline: none; }
-    .note.unread .note-title { font-weight: 600; }
-    .note-body, .note-time { color: rgba(0, 0, 0, 0.45); font-size: 12px; }
+    .layout {
+      min-height: 100vh;
+    }
+    .header {
+      display: flex;
+      align-items: center;
+      gap: 16px;
+      padding: 0 16px;
+      height: 48px;
+      line-height: 48px;
+    }
+    .brand {
+      color: #fff;
+      font-weight: 600;
+      font-size: 15px;
+      white-space: nowrap;
+    }
+    .menu {
+      flex: 1;
+      min-width: 0;
+      line-height: 46px;
+    }
+    .right {
+      display: flex;
+      align-items: center;
+      gap: 12px;
+      color: rgba(255, 255, 255, 0.85);
+      white-space: nowrap;
+    }
+    .bell {
+      display: inline-flex;
+      align-items: center;
+    }
+    .bell-icon {
+      font-size: 18px;
+      color: rgba(255, 255, 255, 0.85);
+    }
+    .logout {
+      color: rgba(255, 255, 255, 0.85);
+    }
+    .content {
+      padding: 12px 16px;
+      background: #fff;
+    }
+    .notifications {
+      width: 340px;
+      max-height: 420px;
+      overflow: auto;
+      background: #fff;
+      box-shadow: 0 6px 16px rgba(0, 0, 0, 0.12);
+      border-radius: 6px;
+      padding: 4px 0;
+    }
+    .note {
+      padding: 8px 12px;
+      cursor: pointer;
+      border-bottom: 1px solid #f0f0f0;
+      line-height: 1.5;
+    }
+    .note:hover,
+    .note:focus {
+      background: #f5f5f5;
+      outline: none;
+    }
+    .note.unread .note-title {
+      font-weight: 600;
+    }
+    .note-body,
+    .note-time {
+      color: rgba(0, 0, 0, 0.45);
+      font-size: 12px;
+    }
   `,
 })
 export class ShellLayout {
@@ -121,7 +227,9 @@ export class ShellLayout {
   private readonly reference = inject(ReferenceStore);
   private readonly router = inject(Router);
 
-  protected readonly workspaces = computed(() => workspacesFor(this.auth.role()));
+  protected readonly workspaces = computed(() =>
+    workspacesFor(this.auth.role()),
+  );
   protected readonly roleLabel = computed(() => {
     const role = this.auth.role();
     return role ? ROLE_LABELS[role] : '';

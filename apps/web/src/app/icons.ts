@@ -1,0 +1,53 @@
+import {
+  AlertOutline,
+  ApartmentOutline,
+  ArrowLeftOutline,
+  BellOutline,
+  ClusterOutline,
+  CustomerServiceOutline,
+  DashboardOutline,
+  DownloadOutline,
+  FieldTimeOutline,
+  FileSearchOutline,
+  InboxOutline,
+  LockOutline,
+  LogoutOutline,
+  MonitorOutline,
+  PhoneOutline,
+  PlusOutline,
+  ReloadOutline,
+  SendOutline,
+  SettingOutline,
+  TagsOutline,
+  TeamOutline,
+  UserOutline,
+} from '@ant-design/icons-angular/icons';
+
+/**
+ * The icons the app's own templates use, bundled statically so nothing is fetched at run time.
+ * ng-zorro registers the ones its components need (arrows, close, calendar, search …) itself.
+ */
+export const APP_ICONS = [
+  AlertOutline,
+  ApartmentOutline,
+  ArrowLeftOutline,
+  BellOutline,
+  ClusterOutline,
+  CustomerServiceOutline,
+  DashboardOutline,
+  DownloadOutline,
+  FieldTimeOutline,
+  FileSearchOutline,
+  InboxOutline,
+  LockOutline,
+  LogoutOutline,
+  MonitorOutline,
+  PhoneOutline,
+  PlusOutline,
+  ReloadOutline,
+  SendOutline,
+  SettingOutline,
+  TagsOutline,
+  TeamOutline,
+  UserOutline,
+];
