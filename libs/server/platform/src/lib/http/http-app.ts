@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
 import { createValidationPipe } from '../errors/validation';
@@ -30,7 +30,7 @@ export async function createHttpApp(rootModule: Type<unknown>, opts: { webDist?:
   );
   SwaggerModule.setup('api/docs', app, doc);
 
-  if (opts.webDist && existsSync(join(opts.webDist, 'index.html'))) serveWebApp(app, opts.webDist);
+  if (opts.webDist && existsSync(join(opts.webDist, 'index.html'))) serveWebApp(app, resolve(opts.webDist));
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;

@@ -1,3 +1,4 @@
+import { distinctUntilChanged } from 'rxjs';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -126,14 +127,15 @@ export class IntakePage {
     const destroyRef = inject(DestroyRef);
     const c = this.form.controls;
 
+    // distinctUntilChanged: submit() re-validates with events on, which must not re-run these
     c.mode.valueChanges
-      .pipe(takeUntilDestroyed(destroyRef))
+      .pipe(distinctUntilChanged(), takeUntilDestroyed(destroyRef))
       .subscribe((mode) => this.applyMode(mode));
     this.applyMode(c.mode.value);
 
     // consultations are answered on the line ("zero dispatch") unless the agent chose otherwise
     c.appealType.valueChanges
-      .pipe(takeUntilDestroyed(destroyRef))
+      .pipe(distinctUntilChanged(), takeUntilDestroyed(destroyRef))
       .subscribe((type) => {
         if (!c.mode.dirty)
           c.mode.setValue(type === 'consult' ? 'direct' : 'dispatch');
@@ -141,7 +143,7 @@ export class IntakePage {
 
     // the dispatch catalogue's unit for the category is pre-selected
     c.category.valueChanges
-      .pipe(takeUntilDestroyed(destroyRef))
+      .pipe(distinctUntilChanged(), takeUntilDestroyed(destroyRef))
       .subscribe((path) => {
         const unitId = this.reference.defaultUnitFor(path?.[path.length - 1]);
         if (unitId !== null) c.unitId.setValue(unitId);
@@ -167,7 +169,8 @@ export class IntakePage {
     const controls = Object.values(this.form.controls);
     for (const control of controls) {
       control.markAsDirty();
-      control.updateValueAndValidity({ emitEvent: false });
+      // with events: nz-form-control shows its error tip on the status change
+      control.updateValueAndValidity();
     }
     if (this.form.invalid) {
       this.notifier.warning('请完整填写必填项');
