@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type Redis from 'ioredis';
 import type { LoginResponse } from '@hotline/contracts';
-import { AppException, REDIS } from '@hotline/server-platform';
+import { AppConfig, AppException, REDIS } from '@hotline/server-platform';
 import { verifyPassword } from './password';
 import { UsersService } from './users.service';
 
@@ -18,11 +18,13 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly jwt: JwtService,
     @Inject(REDIS) private readonly redis: Redis,
+    private readonly config: AppConfig,
   ) {}
 
   /** Failed attempts are counted per username and client in Redis, so every API instance sees them. */
   async login(username: string, password: string, clientIp: string): Promise<LoginResponse> {
-    const key = `login-fail:${username.toLowerCase()}:${clientIp}`;
+    // under the deployment's prefix, so two deployments sharing a Redis do not share failure counts
+    const key = `${this.config.QUEUE_PREFIX}:login-fail:${username.toLowerCase()}:${clientIp}`;
     const failures = Number(await this.redis.get(key)) || 0;
     if (failures >= MAX_FAILED_LOGINS) {
       const ttl = await this.redis.ttl(key);

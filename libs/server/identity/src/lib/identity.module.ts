@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { createSecretKey } from 'node:crypto';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -14,7 +15,8 @@ import { UsersService } from './users.service';
     TypeOrmModule.forFeature([UserEntity]),
     JwtModule.registerAsync({
       inject: [AppConfig],
-      useFactory: (c: AppConfig) => ({ secret: c.JWT_SECRET, signOptions: { expiresIn: c.JWT_EXPIRES_IN as never } }),
+      // a KeyObject: given a string, jsonwebtoken first tries it as a public key on every verify (a throw + catch)
+      useFactory: (c: AppConfig) => ({ secret: createSecretKey(Buffer.from(c.JWT_SECRET)) as never, signOptions: { expiresIn: c.JWT_EXPIRES_IN as never, algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
     }),
   ],
   controllers: [AuthController, UsersAdminController, AuditController],

@@ -10,13 +10,15 @@ export function formatOrderNumber(day: string, seq: number): string {
 }
 
 /**
- * Next number of the day, gap-free and unique under concurrent intake: one row per day, bumped atomically
- * inside the intake transaction (the row lock serialises only the increment, not the whole intake).
- * LAST_INSERT_ID(expr) hands the new value back to this connection without a second read.
+ * Next number of the day, unique and increasing under concurrent intake: one row per day, bumped atomically
+ * in one autocommitted statement (so its row lock lasts that statement, not a whole intake). LAST_INSERT_ID(expr)
+ * makes the new value the statement's insertId, so no second read is needed. Run before the intake transaction:
+ * validation happens earlier, so a gap appears only if the database fails between numbering and commit.
  */
 export async function nextOrderNumber(em: EntityManager, at: Date): Promise<string> {
   const day = chinaDay(at);
-  await em.query('INSERT INTO order_number_seq (day, last) VALUES (?, LAST_INSERT_ID(1)) ON DUPLICATE KEY UPDATE last = LAST_INSERT_ID(last + 1)', [day]);
-  const [{ seq }] = await em.query('SELECT LAST_INSERT_ID() AS seq');
-  return formatOrderNumber(day, Number(seq));
+  const res: { insertId: number } = await em.query('INSERT INTO order_number_seq (day, last) VALUES (?, LAST_INSERT_ID(1)) ON DUPLICATE KEY UPDATE last = LAST_INSERT_ID(last + 1)', [day]);
+  const seq = Number(res.insertId);
+  if (!seq) throw new Error('order number counter returned no value');
+  return formatOrderNumber(day, seq);
 }

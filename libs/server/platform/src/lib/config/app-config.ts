@@ -36,7 +36,7 @@ export class AppConfig {
   @IsString()
   JWT_EXPIRES_IN = '12h';
 
-  /** Prefix of every BullMQ key, so tests and several deployments can share one Redis. */
+  /** Prefix of every Redis key (queues, login throttling), so tests and several deployments can share one Redis. */
   @Matches(/^[a-z0-9_-]+$/)
   QUEUE_PREFIX = 'hotline';
 

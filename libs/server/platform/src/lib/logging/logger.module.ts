@@ -1,3 +1,4 @@
+import { RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
 import { AppConfig } from '../config/app-config';
@@ -7,6 +8,8 @@ import { REDACT_PATHS, scrubUrl } from './scrub';
 export const PinoLoggerModule = LoggerModule.forRootAsync({
   inject: [AppConfig],
   useFactory: (config: AppConfig) => ({
+    // Nest 11's path syntax; the default '*' makes it warn at every start
+    forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
     pinoHttp: {
       level: config.LOG_LEVEL,
       redact: { paths: REDACT_PATHS, censor: '***' },
