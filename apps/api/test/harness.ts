@@ -128,3 +128,146 @@ export function intake(api: Api, overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+// ---------------------------------------------------------------- processes for the deadline tests (added)
+
+/** A free loopback TCP port. */
+export async function freePort(): Promise<number> {
+  const net = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Polls until fn returns something truthy; throws with `what` after timeoutMs. */
+export async function until<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 15_000, stepMs = 100): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, stepMs));
+  }
+}
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export interface ChildProcessHandle {
+  pid: number;
+  /** stdout + stderr so far, for failure messages. */
+  output(): string;
+  /** Sends the signal and waits for the process to end. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+async function spawnChild(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<ChildProcessHandle & { exited: Promise<number | null> }> {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout?.on('data', (d) => (out = (out + d).slice(-20_000)));
+  child.stderr?.on('data', (d) => (out = (out + d).slice(-20_000)));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return {
+    pid: child.pid as number,
+    exited,
+    output: () => out,
+    stop: async (signal: NodeJS.Signals = 'SIGTERM') => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+    },
+  };
+}
+
+/** A private Redis server (nothing on disk) so a test may FLUSHALL without touching anyone else's data. */
+export async function startRedis(): Promise<ChildProcessHandle & { url: string }> {
+  const port = await freePort();
+  const proc = await spawnChild('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], process.env);
+  const Redis = (await import('ioredis')).default;
+  const probe = new Redis(`redis://127.0.0.1:${port}`, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  try {
+    await until('redis-server to answer', async () => probe.connect().then(() => probe.ping()).catch(() => null), 10_000, 50);
+  } finally {
+    probe.disconnect();
+  }
+  return { ...proc, url: `redis://127.0.0.1:${port}` };
+}
+
+/**
+ * The worker as its own process, from source (ts-node, no type check), with the test environment plus `env`.
+ * Resolves once its health endpoint reports database, Redis and queue up.
+ */
+export async function startWorker(env: Record<string, string> = {}): Promise<ChildProcessHandle & { port: number }> {
+  const { join } = await import('node:path');
+  const root = join(__dirname, '../../..');
+  const port = await freePort();
+  const proc = await spawnChild(process.execPath, ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', join(root, 'apps/worker/src/main.ts')], {
+    ...process.env,
+    ...testEnv(),
+    LOG_LEVEL: 'warn',
+    ...env,
+    WORKER_PORT: String(port),
+    TS_NODE_PROJECT: join(root, 'apps/worker/tsconfig.app.json'),
+    TS_NODE_TRANSPILE_ONLY: 'true',
+  });
+  // (Promise.race handles a later rejection of the loser: a worker killed after start-up raises nothing here)
+  const died = proc.exited.then((code) => Promise.reject(new Error(`worker exited (${code}) while starting:\n${proc.output()}`)));
+  await Promise.race([
+    died,
+    until('the worker to report healthy', async () => fetch(`http://127.0.0.1:${port}/health`).then((r) => r.status === 200).catch(() => false), 45_000, 200),
+  ]);
+  return { ...proc, port };
+}
+
+export interface ServerEvent {
+  type: string;
+  id: string | null;
+  /** The JSON payload; text that is not JSON arrives as { text }. */
+  data: Record<string, unknown>;
+}
+
+/** Reads a server-sent-event stream the way EventSource does (token in the query, Last-Event-ID to resume). */
+export async function openEventStream(client: Client, path: string, lastEventId?: string): Promise<{ events: ServerEvent[]; close(): void }> {
+  const ctrl = new AbortController();
+  const sep = path.includes('?') ? '&' : '?';
+  const res = await fetch(`${client.base}${path}${sep}access_token=${client.token}`, { headers: lastEventId ? { 'last-event-id': lastEventId } : {}, signal: ctrl.signal });
+  if (res.status !== 200 || !res.body) throw new Error(`event stream ${path} → ${res.status}`);
+  const events: ServerEvent[] = [];
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  void (async () => {
+    let buf = '';
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        buf += decoder.decode(value, { stream: true });
+        for (let i = buf.indexOf('\n\n'); i >= 0; i = buf.indexOf('\n\n')) {
+          const block = buf.slice(0, i);
+          buf = buf.slice(i + 2);
+          const ev: ServerEvent = { type: 'message', id: null, data: {} };
+          const data: string[] = [];
+          for (const line of block.split('\n')) {
+            if (line.startsWith('event: ')) ev.type = line.slice(7);
+            else if (line.startsWith('id: ')) ev.id = line.slice(4);
+            else if (line.startsWith('data: ')) data.push(line.slice(6));
+          }
+          const text = data.join('\n');
+          try {
+            ev.data = text ? JSON.parse(text) : {};
+          } catch {
+            ev.data = { text };
+          }
+          events.push(ev);
+        }
+      }
+    } catch {
+      /* aborted */
+    }
+  })();
+  return { events, close: () => ctrl.abort() };
+}

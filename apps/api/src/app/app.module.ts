@@ -1,11 +1,21 @@
+import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { DeadlinesModule } from '@hotline/server-deadlines';
 import { IdentityModule } from '@hotline/server-identity';
 import { OrdersModule } from '@hotline/server-orders';
-import { PlatformModule } from '@hotline/server-platform';
+import { NotificationsModule } from '@hotline/server-notifications';
+import { AppConfig, PlatformModule } from '@hotline/server-platform';
 import { ReferenceDataModule } from '@hotline/server-reference-data';
+import { ReportingModule } from '@hotline/server-reporting';
+
+/** BullMQ for the features that feed queues: connection from REDIS_URL, keys under QUEUE_PREFIX. */
+const QUEUES = BullModule.forRootAsync({
+  inject: [AppConfig],
+  useFactory: (c: AppConfig) => ({ connection: { url: c.REDIS_URL, maxRetriesPerRequest: null }, prefix: c.QUEUE_PREFIX }),
+});
 
 /** The HTTP API: composition only; behaviour lives in the feature libs. */
 @Module({
-  imports: [PlatformModule.forRoot({ processName: 'api' }), IdentityModule, ReferenceDataModule, OrdersModule],
+  imports: [PlatformModule.forRoot({ processName: 'api' }), IdentityModule, ReferenceDataModule, OrdersModule, ReportingModule, QUEUES, DeadlinesModule, NotificationsModule],
 })
 export class AppModule {}

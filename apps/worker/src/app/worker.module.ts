@@ -1,10 +1,11 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { DeadlinesWorkerModule } from '@hotline/server-deadlines';
 import { AppConfig, PlatformModule } from '@hotline/server-platform';
 import { HeartbeatProcessor, HeartbeatScheduler, MAINTENANCE_QUEUE } from './heartbeat.processor';
 import { WorkerHealthController } from './worker-health.controller';
 
-/** The background process: BullMQ processors and schedulers, scaled separately from the API. */
+/** The background process: BullMQ processors and schedulers (heartbeat, deadlines), scaled separately from the API. */
 @Module({
   imports: [
     PlatformModule.forRoot({ processName: 'worker', health: false }),
@@ -13,6 +14,7 @@ import { WorkerHealthController } from './worker-health.controller';
       useFactory: (c: AppConfig) => ({ connection: { url: c.REDIS_URL, maxRetriesPerRequest: null }, prefix: c.QUEUE_PREFIX }),
     }),
     BullModule.registerQueue({ name: MAINTENANCE_QUEUE }),
+    DeadlinesWorkerModule,
   ],
   controllers: [WorkerHealthController],
   providers: [HeartbeatProcessor, HeartbeatScheduler],

@@ -7,11 +7,12 @@ import { ORDER_ENTITIES } from './entities';
 import { OrdersController } from './orders.controller';
 import { OrderHooks } from './order-hooks';
 import { OrdersService } from './orders.service';
+import { TimeLimitsProvider } from './time-limits';
 
 @Module({
   imports: [TypeOrmModule.forFeature(ORDER_ENTITIES), ReferenceDataModule],
   controllers: [OrdersController],
-  providers: [OrdersService, CalendarProvider, Clock, OrderHooks],
-  exports: [OrdersService, CalendarProvider, Clock, OrderHooks],
+  providers: [OrdersService, CalendarProvider, Clock, OrderHooks, TimeLimitsProvider],
+  exports: [OrdersService, CalendarProvider, Clock, OrderHooks, TimeLimitsProvider],
 })
 export class OrdersModule {}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In, IsNull } from 'typeorm';
 import type { OrderAction, OrderDetail, OrderSummary, Page, Satisfaction } from '@hotline/contracts';
-import { actionsFor, decide, type TransitionContext, type WorkCalendar } from '@hotline/domain';
+import { actionsFor, bindTimeLimits, decide, resolvePolicy, type TimeLimits, type TransitionContext } from '@hotline/domain';
 import type { AuthUser } from '@hotline/server-identity';
 import { AppException, inTransaction } from '@hotline/server-platform';
 import { ReferenceService } from '@hotline/server-reference-data';
@@ -13,7 +13,7 @@ import type { ActionBody, CreateOrderDto, SearchOrdersDto } from './dto';
 import { OrderCoUnitEntity, OrderHistoryEntity, OutboxEntity, SupervisionEntity, WorkOrderEntity } from './entities';
 import { toDetail, toSummary, type RefNames } from './mappers';
 import { nextOrderNumber } from './order-number';
-import { defaultTimeLimits } from './time-limits';
+import { TimeLimitsProvider } from './time-limits';
 
 const DISSATISFIED: readonly Satisfaction[] = ['dissatisfied', 'very_dissatisfied'];
 /** Unit-handler actions that belong to the main unit (a co-unit may only co-reply). */
@@ -34,6 +34,7 @@ export class OrdersService {
     private readonly calendars: CalendarProvider,
     private readonly clock: Clock,
     private readonly hooks: OrderHooks,
+    private readonly timeLimits: TimeLimitsProvider,
   ) {}
 
   // ---------------------------------------------------------------- intake
@@ -47,9 +48,11 @@ export class OrdersService {
     const topics = await this.ref.topicsByCode(dto.topics ?? []);
     const now = this.clock.now();
 
+    // numbered before the transaction so the per-day counter row is locked for one statement, not the intake
+    const number = await nextOrderNumber(this.ds.manager, now);
     let change: Omit<OrderChange, 'em'> | null = null;
-    const id = await inTransaction(this.ds, async (em) => {
-      const number = await nextOrderNumber(em, now);
+    let created: { order: WorkOrderEntity; history: OrderHistoryEntity } | null = null;
+    await inTransaction(this.ds, async (em) => {
       const res = await em.insert(WorkOrderEntity, {
         number,
         status: 'registered',
@@ -71,14 +74,17 @@ export class OrdersService {
       });
       const orderId = Number(res.identifiers[0]['id']);
       if (topics.length) await em.query(`INSERT INTO order_topic (order_id, topic_id) VALUES ${topics.map(() => '(?, ?)').join(', ')}`, topics.flatMap((t) => [orderId, t.id]));
-      await this.record(em, orderId, user, 'create', null, 'registered', null, { channel: dto.channel, appealType: dto.appealType }, now);
+      const history = await this.record(em, orderId, user, 'create', null, 'registered', null, { channel: dto.channel, appealType: dto.appealType }, now);
       const after = await em.findOneByOrFail(WorkOrderEntity, { id: orderId });
+      created = { order: after, history };
       change = { action: 'create', before: null, after, actor: user, at: now };
       await this.hooks.inTransaction({ ...change, em });
-      return orderId;
     });
     if (change) await this.hooks.committed(change);
-    return this.detail(user, id);
+    // answered from what was just written: a new order has no co-units, supervision or callback to look up
+    const { order, history } = created as unknown as { order: WorkOrderEntity; history: OrderHistoryEntity };
+    const allowed = await this.allowedActions(user, order, [], {});
+    return toDetail(order, user, await this.names(), { history: [history], coUnits: [], topics: topics.map((t) => t.code), allowedActions: allowed });
   }
 
   // ---------------------------------------------------------------- queries
@@ -144,6 +150,9 @@ export class OrdersService {
       );
     }
     if (q.pendingExtension) qb.andWhere("o.ext_days IS NOT NULL AND o.status = 'handling'");
+    if (q.supervised) qb.andWhere('o.supervise_count > 0');
+    if (q.resolution) qb.andWhere('o.resolution = :resolution', { resolution: q.resolution });
+    if (q.satisfaction?.length) qb.andWhere('o.callback_satisfaction IN (:...sat)', { sat: q.satisfaction });
     if (q.reworked) qb.andWhere("o.rework_count > 0 AND o.status IN ('dispatched','handling','suspended')");
     if (q.callbackQueue) {
       qb.andWhere(
@@ -168,6 +177,7 @@ export class OrdersService {
   async act(user: AuthUser, id: number, action: OrderAction, body: ActionBody): Promise<OrderDetail> {
     const now = this.clock.now();
     const cal = await this.calendars.calendar();
+    const policies = await this.timeLimits.policies();
     let change: Omit<OrderChange, 'em'> | null = null;
     await inTransaction(this.ds, async (em) => {
       const o = await em.findOne(WorkOrderEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -182,7 +192,8 @@ export class OrdersService {
       if (!d.ok) throw new AppException(d.code, d.reason);
       await this.checkUnitPart(user, o, coUnits, action);
 
-      const effect = await this.effect(em, o, action, body, user, now, cal, coUnits);
+      const limits = bindTimeLimits(resolvePolicy(policies, o.appealType, o.urgent), cal);
+      const effect = await this.effect(em, o, action, body, user, now, limits, coUnits);
       const res = await em
         .createQueryBuilder()
         .update(WorkOrderEntity)
@@ -200,9 +211,8 @@ export class OrdersService {
     return this.detail(user, id);
   }
 
-  private async effect(em: EntityManager, o: WorkOrderEntity, action: OrderAction, b: ActionBody, user: AuthUser, now: Date, cal: WorkCalendar, coUnits: OrderCoUnitEntity[]): Promise<Effect> {
-    const limits = defaultTimeLimits(o.appealType, o.urgent);
-    const freshHandleDue = () => cal.addWorkingDays(now, limits.handleDays);
+  private async effect(em: EntityManager, o: WorkOrderEntity, action: OrderAction, b: ActionBody, user: AuthUser, now: Date, limits: TimeLimits, coUnits: OrderCoUnitEntity[]): Promise<Effect> {
+    const freshHandleDue = () => limits.handleDue(now);
     switch (action) {
       case 'direct-answer':
         return { patch: { resolution: 'direct', directAnswer: b.answer, closedAt: now }, comment: b.answer };
@@ -217,7 +227,7 @@ export class OrdersService {
           }
           if (coIds.length) throw new AppException('VALIDATION_FAILED', 'co-units are chosen by the center', [{ field: 'coUnitIds', messages: ['not allowed for a unit'] }]);
           return {
-            patch: { mainUnitId: unit.id, dispatchedAt: now, signedAt: null, signDueAt: cal.addWorkingMinutes(now, limits.signMinutes) },
+            patch: { mainUnitId: unit.id, dispatchedAt: now, signedAt: null, signDueAt: limits.signDue(now) },
             comment: b.comment ?? null,
             data: { unitId: unit.id, fromUnitId: o.mainUnitId, subDispatch: true },
           };
@@ -232,7 +242,7 @@ export class OrdersService {
             resolution: 'dispatched',
             dispatchedAt: now,
             signedAt: null,
-            signDueAt: cal.addWorkingMinutes(now, limits.signMinutes),
+            signDueAt: limits.signDue(now),
             handleDueAt: freshHandleDue(),
           },
           comment: b.comment ?? null,
@@ -262,7 +272,7 @@ export class OrdersService {
 
       case 'approve-extension': {
         const base = o.handleDueAt ?? now;
-        const newDue = cal.addWorkingDays(base, o.extDays as number);
+        const newDue = limits.extend(base, o.extDays as number);
         return {
           patch: { handleDueAt: newDue, extensionCount: o.extensionCount + 1, extDays: null, extReason: null, extRequestedAt: null },
           comment: b.comment ?? null,
@@ -277,10 +287,10 @@ export class OrdersService {
         return { patch: { suspendedAt: now }, comment: b.reason };
 
       case 'resume': {
-        // the clock stopped while suspended: resume with the working time that was left
-        const left = o.handleDueAt && o.suspendedAt ? cal.workingMinutesBetween(o.suspendedAt, o.handleDueAt) : 0;
-        const newDue = o.handleDueAt ? cal.addWorkingMinutes(now, left) : null;
-        return { patch: { suspendedAt: null, handleDueAt: newDue }, comment: b.comment ?? null, data: { workingMinutesLeft: left, toDueAt: newDue?.toISOString() ?? null } };
+        // the clock stopped while suspended: resume with the time that was left (minutes of the policy's clock)
+        const left = o.handleDueAt && o.suspendedAt ? limits.leftAt(o.suspendedAt, o.handleDueAt) : 0;
+        const newDue = o.handleDueAt ? limits.resumeDue(now, left) : null;
+        return { patch: { suspendedAt: null, handleDueAt: newDue }, comment: b.comment ?? null, data: { workingMinutesLeft: left, clock: limits.clock.kind, toDueAt: newDue?.toISOString() ?? null } };
       }
 
       case 'reply':
@@ -294,7 +304,7 @@ export class OrdersService {
       }
 
       case 'accept-reply':
-        return { patch: { acceptedAt: now, callbackDueAt: cal.addWorkingDays(now, limits.callbackDays) }, comment: b.comment ?? null };
+        return { patch: { acceptedAt: now, callbackDueAt: limits.callbackDue(now) }, comment: b.comment ?? null };
 
       case 'send-back':
         return { patch: { reworkCount: o.reworkCount + 1, reply: null, repliedAt: null, handleDueAt: freshHandleDue(), handleOverdueAt: null }, comment: b.reason, data: { previousReply: o.reply } };
@@ -315,7 +325,7 @@ export class OrdersService {
         return { patch: { urgeCount: o.urgeCount + 1 }, comment: b.comment ?? null, data: { unitId: o.mainUnitId } };
 
       case 'supervise': {
-        const due = cal.addWorkingDays(now, b.feedbackDays ?? 3);
+        const due = limits.feedbackDue(now, b.feedbackDays);
         await em.insert(SupervisionEntity, { orderId: o.id, unitId: o.mainUnitId, createdBy: user.id, comment: b.comment as string, feedbackDueAt: due, feedback: null, feedbackAt: null, createdAt: now });
         return { patch: { superviseCount: o.superviseCount + 1 }, comment: b.comment, data: { unitId: o.mainUnitId, feedbackDueAt: due.toISOString() } };
       }
@@ -399,8 +409,8 @@ export class OrdersService {
     return out;
   }
 
-  private async record(em: EntityManager, orderId: number, user: AuthUser, action: string, from: string | null, to: string | null, comment: string | null, data: Record<string, unknown> | null, at: Date): Promise<void> {
-    await em.insert(OrderHistoryEntity, {
+  private async record(em: EntityManager, orderId: number, user: AuthUser, action: string, from: string | null, to: string | null, comment: string | null, data: Record<string, unknown> | null, at: Date): Promise<OrderHistoryEntity> {
+    const row = Object.assign(new OrderHistoryEntity(), {
       orderId,
       action,
       fromStatus: from as never,
@@ -413,13 +423,22 @@ export class OrdersService {
       data: data as never,
       createdAt: at,
     });
+    const res = await em.insert(OrderHistoryEntity, row);
+    row.id = Number(res.identifiers[0]['id']);
+    return row;
   }
 
+  private namesCache: { snap: object; names: RefNames } | null = null;
+
+  /** id → name lookups, rebuilt only when the reference snapshot changes. */
   private async names(): Promise<RefNames> {
     const snap = await this.ref.snapshot();
+    if (this.namesCache?.snap === snap) return this.namesCache.names;
     const cats = new Map(snap.categories.map((c) => [c.id, c.path]));
     const units = new Map(snap.units.map((u) => [u.id, u.name]));
-    return { categoryPath: (id) => cats.get(id) ?? '', unitName: (id) => (id == null ? null : (units.get(id) ?? null)) };
+    const names: RefNames = { categoryPath: (id) => cats.get(id) ?? '', unitName: (id) => (id == null ? null : (units.get(id) ?? null)) };
+    this.namesCache = { snap, names };
+    return names;
   }
 }
 

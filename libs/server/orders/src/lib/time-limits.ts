@@ -1,31 +1,65 @@
-import type { AppealTypeCode } from '@hotline/contracts';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { DeadlineClockKind } from '@hotline/contracts';
+import { bindTimeLimits, resolvePolicy, type TimeLimitPolicy, type TimeLimits, type WorkCalendar } from '@hotline/domain';
 
-/**
- * Default time limits (working time) by appeal type and urgency. Issue "deadlines" moves these into an
- * admin-editable policy table; until then they are the sensible defaults the center asked for.
- */
-export interface TimeLimits {
-  signMinutes: number;
-  handleDays: number;
-  callbackDays: number;
+/** Short enough that an admin's edit reaches every API instance within half a minute; the editing one drops it at once. */
+const TTL_MS = 30_000;
+
+export interface TimeLimitPolicyRow {
+  id: number;
+  appeal_type_code: string;
+  urgent: number;
+  clock: string;
+  day_length: string | null;
+  sign_limit: string;
+  handle_limit: string;
+  callback_limit: string;
+  feedback_limit: string;
+  prewarn_percent: number;
+  long_overdue_after: string;
 }
 
-const HANDLE_DAYS: Record<AppealTypeCode, number> = {
-  consult: 1,
-  help: 3,
-  complaint: 5,
-  report: 5,
-  suggestion: 10,
-  praise: 3,
-  thanks: 3,
-  other: 5,
-};
-
-export function defaultTimeLimits(appealType: string, urgent: boolean): TimeLimits {
-  const handleDays = HANDLE_DAYS[appealType as AppealTypeCode] ?? 5;
+export function policyFromRow(r: TimeLimitPolicyRow): TimeLimitPolicy {
   return {
-    signMinutes: urgent ? 30 : 120,
-    handleDays: urgent ? Math.min(handleDays, 1) : handleDays,
-    callbackDays: 2,
+    appealType: r.appeal_type_code,
+    urgent: !!Number(r.urgent),
+    clock: r.clock as DeadlineClockKind,
+    dayLength: r.day_length,
+    signLimit: r.sign_limit,
+    handleLimit: r.handle_limit,
+    callbackLimit: r.callback_limit,
+    feedbackLimit: r.feedback_limit,
+    prewarnPercent: Number(r.prewarn_percent),
+    longOverdueAfter: r.long_overdue_after,
   };
+}
+
+/**
+ * The time-limit policy admins edit (table time_limit_policy): sign-for, handling, callback and feedback limits
+ * by appeal type and urgency, the pre-warning point and the long-overdue threshold. Due times are computed from
+ * it when an action sets them and stored on the order, so a later edit never moves a running deadline.
+ */
+@Injectable()
+export class TimeLimitsProvider {
+  private cached: { at: number; rows: TimeLimitPolicy[] } | null = null;
+
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async policies(): Promise<TimeLimitPolicy[]> {
+    if (this.cached && Date.now() - this.cached.at < TTL_MS) return this.cached.rows;
+    const rows: TimeLimitPolicyRow[] = await this.ds.query('SELECT * FROM time_limit_policy');
+    this.cached = { at: Date.now(), rows: rows.map(policyFromRow) };
+    return this.cached.rows;
+  }
+
+  /** The limits for an order, on the clock its policy row names. */
+  async limitsFor(appealType: string, urgent: boolean, cal: WorkCalendar): Promise<TimeLimits> {
+    return bindTimeLimits(resolvePolicy(await this.policies(), appealType, urgent), cal);
+  }
+
+  invalidate(): void {
+    this.cached = null;
+  }
 }

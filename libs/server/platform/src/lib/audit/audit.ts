@@ -34,8 +34,14 @@ export async function audit(em: EntityManager, actor: AuditActor, entity: string
 export async function listAudit(em: EntityManager, q: { entity?: string; entityId?: string; page: number; pageSize: number }): Promise<{ items: AuditEntry[]; total: number }> {
   const where: string[] = [];
   const params: unknown[] = [];
-  if (q.entity) (where.push('entity = ?'), params.push(q.entity));
-  if (q.entityId) (where.push('entity_id = ?'), params.push(q.entityId));
+  if (q.entity) {
+    where.push('entity = ?');
+    params.push(q.entity);
+  }
+  if (q.entityId) {
+    where.push('entity_id = ?');
+    params.push(q.entityId);
+  }
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const [{ total }] = await em.query(`SELECT COUNT(*) AS total FROM audit_log ${w}`, params);
   const rows = await em.query(`SELECT * FROM audit_log ${w} ORDER BY id DESC LIMIT ? OFFSET ?`, [...params, q.pageSize, (q.page - 1) * q.pageSize]);

@@ -1,6 +1,6 @@
 import { CN_HOLIDAYS, HolidayEntry } from './holidays';
-import {
 import { prng } from '../random/prng';
+import {
   DEFAULT_WORKING_PERIODS,
   WorkCalendar,
   WorkingPeriod,

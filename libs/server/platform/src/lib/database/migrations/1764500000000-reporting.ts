@@ -6,7 +6,7 @@ const T = 'ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci';
 /** The measures of every summary cell (libs/shared/contracts STAT_MEASURES, frozen here as this migration's schema). */
 const MEASURES = [
   'accepted', 'direct', 'dispatched', 'finished', 'on_time', 'late', 'signed', 'signed_on_time', 'callbacks', 'cb_very_satisfied', 'cb_satisfied', 'cb_basic',
-  'cb_dissatisfied', 'cb_very_dissatisfied', 'solved', 'returns', 'reworks', 'reworked', 'extensions', 'urges', 'supervisions', 'instructions', 'merged', 'closed',
+  'cb_dissatisfied', 'cb_very_dissatisfied', 'solved', 'returns', 'reworks', 'reworked', 'extensions', 'supervisions', 'instructions', 'merged', 'closed',
 ]
   .map((m) => `${m} INT NOT NULL DEFAULT 0`)
   .join(',\n    ');

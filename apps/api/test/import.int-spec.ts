@@ -1,0 +1,196 @@
+import ExcelJS from 'exceljs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import type { ImportJobView, KpiSet } from '@hotline/contracts';
+import { ImportJobsService, ImportService, ORDER_HEADERS, SummaryMaintenance } from '@hotline/server-reporting';
+import { startApi, type Api, type Client } from './harness';
+
+/**
+ * Legacy import against the real database: good rows go in with their history and statistics, every bad row is
+ * reported (row, column, reason) and stored not at all, and a second import of the same file changes nothing.
+ */
+describe('legacy import (CSV, XLSX, HTTP job)', () => {
+  let api: Api;
+  let admin: Client, leader: Client;
+  let ds: DataSource;
+  let importer: ImportService;
+  const dir = mkdtempSync(join(tmpdir(), 'hotline-import-it-'));
+  const PREFIX = 'ITIMP';
+
+  const csv = (rows: string[][]) => `\ufeff${rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n')}\r\n`;
+  const good = (no: number, over: Partial<Record<(typeof ORDER_HEADERS)[number], string>> = {}): string[] => {
+    const base: Record<string, string> = {
+      工单编号: `${PREFIX}${String(no).padStart(6, '0')}`,
+      受理平台: '市级',
+      受理时间: '2017-03-01 09:30:00',
+      来源渠道: '电话',
+      诉求类型: '投诉',
+      诉求分类: '水电气暖/供水/突发停水',
+      所属区域: '海州区',
+      专题: '',
+      来电号码: '13800001111',
+      诉求内容: '小区停水，已经六个小时，请尽快处理。',
+      处理方式: '派单',
+      承办单位: '连云港水务集团',
+      派单时间: '2017-03-01 09:40:00',
+      办理时限: '2017-03-06 17:30:00',
+      办结时间: '2017-03-03 10:00:00',
+      回访时间: '2017-03-04 10:00:00',
+      满意度: '满意',
+      是否解决: '是',
+      ...over,
+    };
+    return ORDER_HEADERS.map((h) => base[h]);
+  };
+  const count = async (sql: string, params: unknown[] = []) => Number((await ds.query(sql, params))[0].n);
+  const ours = () => count(`SELECT COUNT(*) AS n FROM work_order WHERE number LIKE '${PREFIX}%'`);
+  const kpis2017 = async () => (await leader.get<KpiSet>('/api/stats/kpis?from=2017-03-01&to=2017-03-31')).body;
+
+  beforeAll(async () => {
+    api = await startApi();
+    [admin, leader] = await Promise.all(['admin', 'leader'].map((u) => api.as(u)));
+    ds = api.app.get(DataSource);
+    importer = api.app.get(ImportService);
+  });
+
+  afterAll(async () => {
+    const ids = `SELECT id FROM work_order WHERE number LIKE '${PREFIX}%'`;
+    for (const t of ['order_topic', 'order_history']) await ds.query(`DELETE FROM ${t} WHERE order_id IN (SELECT id FROM (${ids}) x)`);
+    await ds.query(`DELETE FROM work_order WHERE number LIKE '${PREFIX}%'`);
+    await ds.query("DELETE FROM call_record WHERE caller_phone LIKE '1390000%'");
+    await ds.query('DELETE FROM import_job');
+    await api.app.get(SummaryMaintenance).rebuild();
+    rmSync(dir, { recursive: true, force: true });
+    await api.close();
+  });
+
+  it('imports good rows, reports every bad one, and a second run changes nothing', async () => {
+    const rows = [
+      [...ORDER_HEADERS],
+      good(1),
+      good(2, { 处理方式: '直接办结', 承办单位: '', 派单时间: '', 办理时限: '', 办结时间: '2017-03-01 09:35:00', 回访时间: '', 满意度: '', 是否解决: '', 诉求类型: '咨询', 专题: '文明创建' }),
+      good(3, { 办结时间: '', 回访时间: '', 满意度: '', 是否解决: '', 所属区域: '' }), // still open
+      good(4, { 办结时间: '2017-03-08 10:00:00', 回访时间: '2017-03-09 10:00:00', 满意度: '不满意', 是否解决: '否', 诉求分类: '水电气暖', 所属区域: '市直' }), // late, L1 only
+      good(5, { 受理平台: '海州区', 来源渠道: '微信' }),
+      good(6, { 受理时间: '2017-02-30 10:00:00' }), // bad date
+      good(7, { 承办单位: '市月球局', 来源渠道: '飞鸽' }), // unknown names
+      good(1), // duplicate number in the file
+      ['ITIMP000009', '市级'], // malformed: most columns missing
+      good(10, { 诉求内容: 'a "quoted", multi-line\ncontent' }),
+    ];
+    const file = join(dir, 'orders.csv');
+    writeFileSync(file, csv(rows));
+    const before = await kpis2017();
+    const r = await importer.importFile('orders', file);
+    expect(r).toMatchObject({ processed: 10, inserted: 6, skipped: 0, errors: 4 });
+    const errs = r.firstErrors.map((e) => `${e.row}|${e.column}|${e.reason}`);
+    expect(errs).toEqual(
+      expect.arrayContaining([
+        '7|受理时间|时间格式错误：no such date or time',
+        '8|来源渠道|未知的来源渠道“飞鸽”',
+        '8|承办单位|未知的承办单位“市月球局”',
+        '9|工单编号|与第 2 行的工单编号重复',
+        '10|受理时间|不能为空',
+        '10|诉求内容|不能为空',
+      ]),
+    );
+    expect(await ours()).toBe(6);
+    // nothing half-stored: the bad rows left no order, and every good one has its whole history
+    expect(await count(`SELECT COUNT(*) AS n FROM work_order WHERE number IN ('${PREFIX}000006', '${PREFIX}000007', 'ITIMP000009')`)).toBe(0);
+    const hist = await ds.query(`SELECT o.number, GROUP_CONCAT(h.action ORDER BY h.id) AS actions, o.status, o.version FROM work_order o JOIN order_history h ON h.order_id = o.id WHERE o.number LIKE '${PREFIX}%' GROUP BY o.id, o.number, o.status, o.version ORDER BY o.number`);
+    expect(hist.map((h: Record<string, unknown>) => [h['number'], h['actions'], h['status'], Number(h['version'])])).toEqual([
+      [`${PREFIX}000001`, 'create,dispatch,sign,reply,accept-reply,callback,close', 'closed', 7],
+      [`${PREFIX}000002`, 'create,direct-answer', 'closed', 2],
+      [`${PREFIX}000003`, 'create,dispatch,sign', 'handling', 3],
+      [`${PREFIX}000004`, 'create,dispatch,sign,reply,accept-reply,callback,close', 'closed', 7],
+      [`${PREFIX}000005`, 'create,dispatch,sign,reply,accept-reply,callback,close', 'closed', 7],
+      [`${PREFIX}000010`, 'create,dispatch,sign,reply,accept-reply,callback,close', 'closed', 7],
+    ]);
+    expect((await ds.query(`SELECT content FROM work_order WHERE number = '${PREFIX}000010'`))[0].content).toBe('a "quoted", multi-line\ncontent');
+
+    // the statistics followed in the same transactions
+    const after = await kpis2017();
+    expect(after.accepted.value - before.accepted.value).toBe(5); // 000005 came in on the 海州区 platform
+    expect(after.direct.value - before.direct.value).toBe(1);
+    expect(after.finished.value - before.finished.value).toBe(3);
+    expect(after.onTimeRate.numerator - before.onTimeRate.numerator).toBe(2);
+    expect(after.callbacks.value - before.callbacks.value).toBe(3);
+    expect((await admin.get('/api/stats/check')).body.ok).toBe(true);
+
+    const again = await importer.importFile('orders', file);
+    expect(again).toMatchObject({ processed: 10, inserted: 0, skipped: 6, errors: 4 });
+    expect(await ours()).toBe(6);
+    expect(await kpis2017()).toEqual(after);
+  });
+
+  it('refuses a file without the required columns, storing nothing', async () => {
+    const file = join(dir, 'bad-header.csv');
+    writeFileSync(file, csv([['工单编号', '诉求内容'], ['ITIMP000100', 'x']]));
+    await expect(importer.importFile('orders', file)).rejects.toThrow(/missing columns: .*受理平台/);
+    expect(await count(`SELECT COUNT(*) AS n FROM work_order WHERE number = '${PREFIX}000100'`)).toBe(0);
+  });
+
+  it('reads XLSX, dates as dates or text', async () => {
+    const file = join(dir, 'orders.xlsx');
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
+    const ws = wb.addWorksheet('工单');
+    ws.addRow([...ORDER_HEADERS]).commit();
+    const r1 = good(201);
+    r1[2] = new Date('2017-03-01T09:00:00Z') as unknown as string; // a date cell: wall clock 09:00
+    ws.addRow(r1).commit();
+    ws.addRow(good(202, { 诉求类型: '求助' })).commit();
+    ws.addRow(good(203, { 诉求分类: '没有这个分类' })).commit();
+    await wb.commit();
+    const r = await importer.importFile('orders', file);
+    expect(r).toMatchObject({ processed: 3, inserted: 2, errors: 1 });
+    expect(r.firstErrors[0]).toEqual({ row: 4, column: '诉求分类', reason: '未知的诉求分类“没有这个分类”' });
+    const [o] = await ds.query(`SELECT created_at FROM work_order WHERE number = '${PREFIX}000201'`);
+    expect(new Date(o.created_at).toISOString()).toBe('2017-03-01T01:00:00.000Z');
+  });
+
+  it('imports call records idempotently, and they make the answer rate', async () => {
+    const file = join(dir, 'calls.csv');
+    writeFileSync(
+      file,
+      csv([
+        ['呼叫时间', '主叫号码', '是否接通', '应答时间', '挂机时间'],
+        ['2017-03-05 09:00:00', '13900000001', '是', '2017-03-05 09:00:06', '2017-03-05 09:03:00'],
+        ['2017-03-05 09:01:00', '13900000002', '是', '2017-03-05 09:01:05', '2017-03-05 09:02:00'],
+        ['2017-03-05 09:02:00', '13900000003', '否', '', '2017-03-05 09:02:30'],
+        ['2017-03-05 09:03:00', '13900000004', '是', '', ''],
+      ]),
+    );
+    const r = await importer.importFile('calls', file);
+    expect(r).toMatchObject({ processed: 4, inserted: 3, errors: 1 });
+    const k = await kpis2017();
+    expect(k.answerRate).toMatchObject({ numerator: 2, denominator: 3 });
+    expect(await importer.importFile('calls', file)).toMatchObject({ inserted: 0, skipped: 3 });
+    expect((await kpis2017()).answerRate).toMatchObject({ numerator: 2, denominator: 3 });
+  });
+
+  it('takes an upload over HTTP as a queued job the worker runs, with progress and paged errors', async () => {
+    const body = csv([[...ORDER_HEADERS], good(301), good(302, { 满意度: '还行' })]);
+    const res = await fetch(`${api.base}/api/imports?kind=orders&fileName=legacy.csv`, { method: 'POST', headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'text/csv' }, body });
+    expect(res.status).toBe(202);
+    const job = (await res.json()) as ImportJobView;
+    expect(job).toMatchObject({ kind: 'orders', fileName: 'legacy.csv', status: 'queued' });
+    // what the worker does with the job
+    const done = await api.app.get(ImportJobsService).run(job.id);
+    expect(done).toMatchObject({ status: 'done', processedRows: 2, insertedRows: 1, errorRows: 1, progress: 1 });
+    const view = await admin.get<ImportJobView>(`/api/imports/${job.id}`);
+    expect(view.body.errors).toEqual([{ row: 3, column: '满意度', reason: '应为非常满意、满意、基本满意、不满意、非常不满意之一' }]);
+    const page = await admin.get(`/api/imports/${job.id}/errors?page=1&pageSize=10`);
+    expect(page.body).toMatchObject({ total: 1, page: 1, pageSize: 10 });
+    expect((await admin.get('/api/imports')).body.map((j: ImportJobView) => j.id)).toContain(job.id);
+    // a re-run of a finished job is a no-op
+    expect(await api.app.get(ImportJobsService).run(job.id)).toMatchObject({ status: 'done', insertedRows: 1 });
+    // refusals
+    expect((await leader.req('POST', '/api/imports?kind=orders&fileName=x.csv', 'a', { 'content-type': 'text/csv' })).status).toBe(403);
+    const json = await admin.post('/api/imports?kind=orders&fileName=x.csv', { a: 1 });
+    expect(json.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    const badName = await fetch(`${api.base}/api/imports?kind=orders&fileName=x.txt`, { method: 'POST', headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'text/csv' }, body: 'x' });
+    expect(badName.status).toBe(400);
+  });
+});

@@ -1,0 +1,286 @@
+import ExcelJS from 'exceljs';
+import { DataSource } from 'typeorm';
+import type { AnnualReport, KpiSet } from '@hotline/contracts';
+import { AnnualReportService, DashboardService, GeneratorService, KpiService, LookupService, ScanReader, SummaryMaintenance } from '@hotline/server-reporting';
+import { startApi, type Api, type Client } from './harness';
+
+/**
+ * Generated history at a small scale, then every figure of the annual report (and the KPIs of an odd period)
+ * against an independent recount: plain SQL over the orders, calls, meetings and reports, written here from
+ * the definitions in docs (domain.md), not from the summary tables or their SQL.
+ */
+const SCALE = 0.003;
+
+describe('annual report from generated history equals a recount from the orders', () => {
+  let api: Api;
+  let leader: Client, admin: Client, water: Client;
+  let ds: DataSource;
+  let city: number;
+  let report: AnnualReport;
+
+  /** China calendar day → the UTC instant it starts, as the DATETIME columns store it. */
+  const at = (day: string) => new Date(`${day}T00:00:00+08:00`);
+  const next = (day: string) => new Date(at(day).getTime() + 86_400_000);
+  const n = async (sql: string, params: unknown[] = []) => Number((await ds.query(sql, params))[0].n);
+  const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
+  const growth = (a: number, b: number) => (b > 0 ? (a - b) / b : null);
+  const pp = (a: number | null, b: number | null) => (a != null && b != null ? (a - b) * 100 : null);
+
+  /** Orders of the city platform accepted in [from, to], with an extra condition. */
+  const orders = (from: string, to: string, cond = '1 = 1', platform: 'city' | 'all' = 'city') =>
+    n(`SELECT COUNT(*) AS n FROM work_order o WHERE ${platform === 'city' ? `o.platform_id = ${city} AND ` : ''}o.created_at >= ? AND o.created_at < ? AND (${cond})`, [at(from), next(to)]);
+  const PUBLIC = "o.channel_code NOT IN ('patrol', 'video')";
+  const FINISHED = "o.resolution = 'dispatched' AND o.accepted_at IS NOT NULL";
+  const ON_TIME = `${FINISHED} AND (o.handle_due_at IS NULL OR o.replied_at <= o.handle_due_at)`;
+  const topic = (code: string) => `EXISTS (SELECT 1 FROM order_topic ot JOIN topic t ON t.id = ot.topic_id WHERE ot.order_id = o.id AND t.code = '${code}')`;
+  const inL1 = (code: string) =>
+    `o.category_id IN (SELECT c.id FROM category c LEFT JOIN category p ON p.id = c.parent_id LEFT JOIN category g ON g.id = p.parent_id WHERE COALESCE(g.code, p.code, c.code) = '${code}')`;
+
+  beforeAll(async () => {
+    api = await startApi();
+    [leader, admin, water] = await Promise.all(['leader', 'admin', 'swjt'].map((u) => api.as(u)));
+    ds = api.app.get(DataSource);
+    city = Number((await ds.query("SELECT id FROM platform WHERE code = 'city'"))[0].id);
+    await api.app.get(GeneratorService).generate({ years: [2018, 2019, 2020], scale: SCALE, seed: 42 });
+    const r = await leader.get<AnnualReport>('/api/reports/annual?year=2020');
+    expect(r.status).toBe(200);
+    report = r.body;
+  }, 120_000);
+
+  afterAll(async () => {
+    // leave the shared test database as the other suites expect it: no history before 2021
+    const before = next('2020-12-31');
+    const ids = `SELECT id FROM work_order WHERE created_at < ?`;
+    for (const t of ['order_topic', 'order_history', 'supervision', 'order_co_unit']) await ds.query(`DELETE FROM ${t} WHERE order_id IN (SELECT id FROM (${ids}) x)`, [before]);
+    await ds.query('DELETE FROM work_order WHERE created_at < ?', [before]);
+    await ds.query('DELETE FROM call_record WHERE called_at < ?', [before]);
+    await ds.query('DELETE FROM report_issue WHERE issued_at < ?', [before]);
+    await ds.query("DELETE FROM coordination_meeting WHERE held_on < '2021-01-01'");
+    await api.app.get(SummaryMaintenance).rebuild();
+    await api.close();
+  }, 120_000);
+
+  it('the generation is idempotent only by refusing: a second run into the same years fails', async () => {
+    await expect(api.app.get(GeneratorService).generate({ years: [2020], scale: SCALE })).rejects.toThrow(/already/);
+  });
+
+  it('summary tables built from the generated orders match a recount cell by cell', async () => {
+    const r = await admin.get('/api/stats/check');
+    expect(r.body.tables.filter((t: { mismatches: number }) => t.mismatches)).toEqual([]);
+  });
+
+  it('section 一: intake', async () => {
+    const f = report.figures;
+    const acc = await orders('2020-01-01', '2020-12-31');
+    const pub = await orders('2020-01-01', '2020-12-31', PUBLIC);
+    expect(acc).toBeGreaterThan(1000);
+    expect(f['accepted']).toBe(acc);
+    expect(f['dailyAverage']).toBe(Math.round(acc / 366));
+    expect(f['public']).toBe(pub);
+    expect(f['collector']).toBe(acc - pub);
+    expect(f['publicShare']).toBeCloseTo(pub / acc, 12);
+    const calls = await ds.query('SELECT COUNT(*) AS offered, SUM(answered) AS answered FROM call_record WHERE platform_id = ? AND called_at >= ? AND called_at < ?', [city, at('2020-01-01'), next('2020-12-31')]);
+    expect(f['answerRate']).toBeCloseTo(Number(calls[0].answered) / Number(calls[0].offered), 12);
+
+    const all = (y: number) => orders(`${y}-01-01`, `${y}-12-31`, '1 = 1', 'all');
+    const cityYear = (y: number) => orders(`${y}-01-01`, `${y}-12-31`);
+    const [a20, a19, a18, c19, c18] = await Promise.all([all(2020), all(2019), all(2018), cityYear(2019), cityYear(2018)]);
+    expect(f['allAccepted']).toBe(a20);
+    expect(f['allYoy']).toBeCloseTo(growth(a20, a19) as number, 12);
+    expect(f['allVsTwoYearsAgo']).toBeCloseTo(growth(a20, a18) as number, 12);
+    expect(f['acceptedYoy']).toBeCloseTo(growth(acc, c19) as number, 12);
+    expect(f['acceptedVsTwoYearsAgo']).toBeCloseTo(growth(acc, c18) as number, 12);
+    expect(report.charts.find((c) => c.id === 'volume')?.series).toEqual([
+      { name: '全市', data: [a18, a19, a20] },
+      { name: '市级平台', data: [c18, c19, acc] },
+    ]);
+
+    const consult = await orders('2020-01-01', '2020-12-31', "o.appeal_type_code = 'consult'");
+    const consult19 = await orders('2019-01-01', '2019-12-31', "o.appeal_type_code = 'consult'");
+    const pubConsult = await orders('2020-01-01', '2020-12-31', `o.appeal_type_code = 'consult' AND ${PUBLIC}`);
+    const share19 = ratio(await orders('2019-01-01', '2019-12-31', `o.appeal_type_code = 'consult' AND ${PUBLIC}`), await orders('2019-01-01', '2019-12-31', PUBLIC));
+    const consultDirect = await orders('2020-01-01', '2020-12-31', "o.appeal_type_code = 'consult' AND o.resolution = 'direct'");
+    const directRate19 = ratio(await orders('2019-01-01', '2019-12-31', "o.appeal_type_code = 'consult' AND o.resolution = 'direct'"), consult19);
+    expect(f['consultations']).toBe(consult);
+    expect(f['consultationsYoy']).toBeCloseTo(growth(consult, consult19) as number, 12);
+    expect(f['consultationShare']).toBeCloseTo(pubConsult / pub, 12);
+    expect(f['consultationSharePp']).toBeCloseTo(pp(pubConsult / pub, share19) as number, 10);
+    expect(f['consultationDirectRate']).toBeCloseTo(consultDirect / consult, 12);
+    expect(f['consultationDirectRatePp']).toBeCloseTo(pp(consultDirect / consult, directRate19) as number, 10);
+
+    const cb = "o.callback_at IS NOT NULL AND o.callback_satisfaction IS NOT NULL";
+    expect(f['callbacks']).toBe(await orders('2020-01-01', '2020-12-31', cb));
+    expect(f['haochaping']).toBe(await orders('2020-01-01', '2020-12-31', "o.channel_code = 'haochaping'"));
+    const internetSql = "o.channel_code IN ('web', 'wechat', 'app', 'email', 'mayor_mailbox')";
+    const internet = await orders('2020-01-01', '2020-12-31', internetSql);
+    expect(f['internet']).toBe(internet);
+    expect(f['internetTimes']).toBeCloseTo(internet / (await orders('2019-01-01', '2019-12-31', internetSql)), 12);
+    const civ = await orders('2020-01-01', '2020-12-31', `${topic('civilization')} AND NOT ${PUBLIC}`);
+    expect(f['civilization']).toBe(await orders('2020-01-01', '2020-12-31', topic('civilization')));
+    expect(f['civilizationShare']).toBeCloseTo(civ / (acc - pub), 12);
+  });
+
+  it('section 二: handling, the epidemic, leadership records and the backlog', async () => {
+    const f = report.figures;
+    const acc = await orders('2020-01-01', '2020-12-31');
+    const direct = await orders('2020-01-01', '2020-12-31', "o.resolution = 'direct'");
+    const finished = await orders('2020-01-01', '2020-12-31', FINISHED);
+    const onTime = await orders('2020-01-01', '2020-12-31', ON_TIME);
+    const direct19 = ratio(await orders('2019-01-01', '2019-12-31', "o.resolution = 'direct'"), await orders('2019-01-01', '2019-12-31'));
+    const onTime19 = ratio(await orders('2019-01-01', '2019-12-31', ON_TIME), await orders('2019-01-01', '2019-12-31', FINISHED));
+    expect(f['direct']).toBe(direct);
+    expect(f['directRate']).toBeCloseTo(direct / acc, 12);
+    expect(f['directRatePp']).toBeCloseTo(pp(direct / acc, direct19) as number, 10);
+    expect(f['dispatched']).toBe(await orders('2020-01-01', '2020-12-31', "o.resolution = 'dispatched'"));
+    expect(f['onTimeRate']).toBeCloseTo(onTime / finished, 12);
+    expect(f['onTimeRatePp']).toBeCloseTo(pp(onTime / finished, onTime19) as number, 10);
+    const called = "o.callback_at IS NOT NULL AND o.callback_satisfaction IS NOT NULL";
+    const satisfied = await orders('2020-01-01', '2020-12-31', `${called} AND o.callback_satisfaction IN ('very_satisfied', 'satisfied', 'basically_satisfied')`);
+    expect(f['satisfactionRate']).toBeCloseTo(satisfied / (await orders('2020-01-01', '2020-12-31', called)), 12);
+
+    const epi = await orders('2020-01-01', '2020-12-31', topic('epidemic'));
+    const pub = await orders('2020-01-01', '2020-12-31', PUBLIC);
+    const epiPublic = await orders('2020-01-01', '2020-12-31', `${topic('epidemic')} AND ${PUBLIC}`);
+    const epiConsult = await orders('2020-01-01', '2020-12-31', `${topic('epidemic')} AND o.appeal_type_code = 'consult'`);
+    const epiHelp = await orders('2020-01-01', '2020-12-31', `${topic('epidemic')} AND o.appeal_type_code = 'help'`);
+    expect(epi).toBeGreaterThan(0);
+    expect(f['epidemic']).toBe(epi);
+    expect(f['epidemicShare']).toBeCloseTo(epiPublic / pub, 12);
+    expect(f['epidemicDirectRate']).toBeCloseTo((await orders('2020-01-01', '2020-12-31', `${topic('epidemic')} AND o.resolution = 'direct'`)) / epi, 12);
+    expect(f['epidemicConsult']).toBe(epiConsult);
+    expect(f['epidemicConsultShare']).toBeCloseTo(epiConsult / epi, 12);
+    expect(f['epidemicConsultDirectRate']).toBeCloseTo((await orders('2020-01-01', '2020-12-31', `${topic('epidemic')} AND o.appeal_type_code = 'consult' AND o.resolution = 'direct'`)) / epiConsult, 12);
+    expect(f['epidemicHelp']).toBe(epiHelp);
+    const helpFinished = await orders('2020-01-01', '2020-12-31', `${topic('epidemic')} AND o.appeal_type_code = 'help' AND ${FINISHED}`);
+    expect(f['epidemicHelpOnTimeRate']).toBeCloseTo((await orders('2020-01-01', '2020-12-31', `${topic('epidemic')} AND o.appeal_type_code = 'help' AND ${ON_TIME}`)) / helpFinished, 12);
+
+    expect(f['reportsIssued']).toBe(await n("SELECT COUNT(*) AS n FROM report_issue WHERE kind IN ('express', 'special') AND issued_at >= ? AND issued_at < ?", [at('2020-01-01'), next('2020-12-31')]));
+    expect(f['meetings']).toBe(await n("SELECT COUNT(*) AS n FROM coordination_meeting WHERE held_on BETWEEN '2020-01-01' AND '2020-12-31'"));
+    expect(f['instructions']).toBe(await n(`SELECT COALESCE(SUM(o.instruct_count), 0) AS n FROM work_order o WHERE o.platform_id = ${city} AND o.created_at >= ? AND o.created_at < ?`, [at('2020-01-01'), next('2020-12-31')]));
+    const praise = "o.appeal_type_code IN ('praise', 'thanks')";
+    expect(f['praise']).toBe(await orders('2020-01-01', '2020-12-31', praise));
+    expect(f['praiseUnits']).toBe(await n(`SELECT COUNT(DISTINCT o.main_unit_id) AS n FROM work_order o WHERE o.platform_id = ${city} AND o.created_at >= ? AND o.created_at < ? AND ${praise} AND o.main_unit_id IS NOT NULL`, [at('2020-01-01'), next('2020-12-31')]));
+    const sup = await ds.query(`SELECT COUNT(*) AS n, COUNT(DISTINCT s.unit_id) AS u FROM supervision s JOIN work_order o ON o.id = s.order_id WHERE o.platform_id = ${city} AND s.created_at >= ? AND s.created_at < ?`, [at('2020-01-01'), next('2020-12-31')]);
+    expect(f['supervisions']).toBe(Number(sup[0].n));
+    expect(f['supervisedUnits']).toBe(Number(sup[0].u));
+    expect(f['stateCouncil']).toBe(await orders('2020-01-01', '2020-12-31', "o.channel_code = 'state_council'"));
+
+    // the overdue ledger: due before t and not finished (reply accepted) before t
+    const finishAt = 'COALESCE(o.replied_at, o.accepted_at)';
+    const overdueAt = (t: Date) =>
+      n(
+        `SELECT COUNT(*) AS n FROM work_order o WHERE o.platform_id = ${city} AND o.resolution = 'dispatched' AND o.handle_due_at < ?
+         AND NOT (${ON_TIME}) AND (o.accepted_at IS NULL OR ${finishAt} >= ?)`,
+        [t, t],
+      );
+    const start = at('2020-01-01');
+    const end = next('2020-12-31');
+    expect(f['backlogRemaining']).toBe(await overdueAt(end));
+    expect(f['backlogRemainingBefore']).toBe(await overdueAt(start));
+    expect(f['backlogCleared']).toBe(
+      await n(
+        `SELECT COUNT(*) AS n FROM work_order o WHERE o.platform_id = ${city} AND o.resolution = 'dispatched' AND o.handle_due_at < ? AND ${FINISHED} AND NOT (${ON_TIME}) AND ${finishAt} >= ? AND ${finishAt} < ?`,
+        [start, start, end],
+      ),
+    );
+    expect((f['backlogRemainingBefore'] as number) + (f['backlogCleared'] as number)).toBeGreaterThan(0);
+  });
+
+  it('section 三: the hot categories, their sub-categories and table 1', async () => {
+    const f = report.figures;
+    const hot = report.sections[2].blocks.filter((b) => b.no);
+    expect(hot).toHaveLength(7);
+    const codes = Object.keys(f).filter((k) => /^hot\.[a-z]+\.count$/.test(k)).map((k) => k.split('.')[1]);
+    expect(codes).toHaveLength(7);
+    // the seven with most complaints + reports among public appeals
+    const disputes = await ds.query(
+      `SELECT COALESCE(g.code, p.code, c.code) AS l1, SUM(o.appeal_type_code IN ('complaint', 'report')) AS d, COUNT(*) AS t FROM work_order o JOIN category c ON c.id = o.category_id
+       LEFT JOIN category p ON p.id = c.parent_id LEFT JOIN category g ON g.id = p.parent_id
+       WHERE o.platform_id = ${city} AND o.created_at >= ? AND o.created_at < ? AND ${PUBLIC} GROUP BY l1 ORDER BY d DESC, t DESC`,
+      [at('2020-01-01'), next('2020-12-31')],
+    );
+    expect(new Set(codes)).toEqual(new Set(disputes.slice(0, 7).map((r: { l1: string }) => r.l1)));
+    for (const code of codes) {
+      const cur = await orders('2020-01-01', '2020-12-31', `${PUBLIC} AND ${inL1(code)}`);
+      const prev = await orders('2019-01-01', '2019-12-31', `${PUBLIC} AND ${inL1(code)}`);
+      expect(f[`hot.${code}.count`]).toBe(cur);
+      expect(f[`hot.${code}.yoy`]).toBeCloseTo(growth(cur, prev) as number, 12);
+    }
+    const table = report.tables[0];
+    if (table) {
+      const code = table.id.replace('table-', '');
+      const byRegion = await ds.query(
+        `SELECT r.name, COUNT(*) AS n FROM work_order o JOIN region r ON r.id = o.region_id WHERE o.platform_id = ${city} AND o.created_at >= ? AND o.created_at < ? AND ${PUBLIC} AND ${inL1(code)} AND r.code <> 'city'
+         GROUP BY r.id, r.name, r.sort ORDER BY n DESC, r.sort`,
+        [at('2020-01-01'), next('2020-12-31')],
+      );
+      const total = f[`hot.${code}.count`] as number;
+      expect(table.rows.map((r) => [r[0], r[1], r[2]])).toEqual(byRegion.map((r: { name: string; n: string }) => [r.name, Number(r.n), `${(Math.round((Number(r.n) / total) * 10000 * (1 + 8 * Number.EPSILON)) / 100).toFixed(2)}%`]));
+    }
+    expect(report.charts.map((c) => c.no)).toEqual(report.charts.map((_, i) => i + 1));
+  });
+
+  it('the same report computed by full-scan GROUP BY over the orders (the benchmark baseline) is identical', async () => {
+    const lookup = api.app.get(LookupService);
+    const scan = new ScanReader(ds);
+    const kpi = new KpiService(scan, lookup);
+    const scanned = await new AnnualReportService(ds, scan, kpi, new DashboardService(ds, scan, kpi, lookup), lookup).report({ period: { from: '2020-01-01', to: '2020-12-31' } });
+    const strip = (r: AnnualReport) => ({ ...r, generatedInMs: 0, issuedOn: '' });
+    expect(strip(scanned)).toEqual(strip(report));
+  });
+
+  it('KPIs of an odd period (days, whole months and days again) equal a recount', async () => {
+    const r = await leader.get<KpiSet>('/api/stats/kpis?from=2020-01-20&to=2020-04-10');
+    expect(r.status).toBe(200);
+    const k = r.body;
+    expect(k.period.days).toBe(82);
+    expect(k.previousPeriod).toEqual({ from: '2019-01-20', to: '2019-04-10', days: 81 });
+    expect(k.accepted.value).toBe(await orders('2020-01-20', '2020-04-10'));
+    expect(k.accepted.previous).toBe(await orders('2019-01-20', '2019-04-10'));
+    expect(k.direct.value).toBe(await orders('2020-01-20', '2020-04-10', "o.resolution = 'direct'"));
+    expect(k.onTimeRate.numerator).toBe(await orders('2020-01-20', '2020-04-10', ON_TIME));
+    expect(k.topics.find((t) => t.code === 'epidemic')?.accepted.value).toBe(await orders('2020-01-20', '2020-04-10', topic('epidemic')));
+    const all = await leader.get<KpiSet>('/api/stats/kpis?from=2020-01-20&to=2020-04-10&platform=all');
+    expect(all.body.accepted.value).toBe(await orders('2020-01-20', '2020-04-10', '1 = 1', 'all'));
+    const dash = await leader.get('/api/stats/dashboard?from=2020-01-01&to=2020-12-31');
+    expect(dash.body.trendGranularity).toBe('month');
+    expect(dash.body.trend).toHaveLength(12);
+    expect(dash.body.trend.reduce((s: number, p: { accepted: number }) => s + p.accepted, 0)).toBe(await orders('2020-01-01', '2020-12-31'));
+  });
+
+  it('exports the report as DOCX (charts as images) and its tables and chart data as XLSX', async () => {
+    const docx = await fetch(`${api.base}/api/reports/annual.docx?year=2020`, { headers: { authorization: `Bearer ${leader.token}` } });
+    expect(docx.status).toBe(200);
+    expect(docx.headers.get('content-type')).toContain('wordprocessingml');
+    expect(decodeURIComponent(docx.headers.get('content-disposition') ?? '')).toContain('2020年市 12345在线服务平台运行情况综合分析报告.docx');
+    const bytes = Buffer.from(await docx.arrayBuffer());
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    const names = [...bytes.toString('latin1').matchAll(/word\/media\/chart(\d+)\.svg/g)].map((m) => m[1]);
+    expect(new Set(names).size).toBe(report.charts.length);
+    const xlsx = await fetch(`${api.base}/api/reports/annual.xlsx?year=2020`, { headers: { authorization: `Bearer ${leader.token}` } });
+    expect(xlsx.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
+    const sheets = wb.worksheets.map((w) => w.name);
+    expect(sheets[0]).toMatch(/^表1 /);
+    expect(sheets).toHaveLength(report.tables.length + report.charts.length + 1);
+    const t1 = wb.worksheets[0];
+    expect(t1.getRow(3).getCell(1).value).toBe(report.tables[0]?.rows[0]?.[0]);
+  });
+
+  it('express reports come from the same engine; issuing one records it', async () => {
+    const express = await leader.get<AnnualReport>('/api/reports/express?kind=express&from=2020-02-01&to=2020-02-29');
+    expect(express.status).toBe(200);
+    expect(express.body.title).toBe('2020年2月市 12345在线服务平台运行情况快报');
+    expect(express.body.figures['accepted']).toBe(await orders('2020-02-01', '2020-02-29'));
+    const issued = await leader.post('/api/reports/issues', { kind: 'special', from: '2020-02-01', to: '2020-02-29', title: '关于疫情诉求情况的专报' });
+    expect(issued.status).toBe(201);
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const list = await leader.get(`/api/reports/issues?from=${today}&to=${today}`);
+    expect(list.body.map((x: { id: number }) => x.id)).toContain(issued.body.id);
+    await ds.query('DELETE FROM report_issue WHERE id = ?', [issued.body.id]);
+    expect((await water.get('/api/reports/annual?year=2020')).status).toBe(403);
+    expect((await leader.get('/api/reports/annual')).body.code).toBe('VALIDATION_FAILED');
+    expect((await leader.get('/api/reports/annual?year=2020&hot=nope')).body.code).toBe('UNKNOWN_REFERENCE');
+  });
+});

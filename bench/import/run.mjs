@@ -1,0 +1,151 @@
+#!/usr/bin/env node
+// Import benchmark: a legacy export of N orders (default 1,000,000; 1% of them with row errors) written as CSV,
+// imported by the real CLI (`cli import FILE`, the code behind `npm run import`) into a throw-away database,
+// then imported again (idempotent: must insert nothing). Reports rows/s and the importer's peak RSS.
+//
+//   node bench/import/run.mjs [--rows 1000000] [--bad 0.01] [--keep] [--keep-file]
+//
+// Uses dist/apps/cli (built first when missing) and hotline_bench_import (BENCH_IMPORT_DATABASE_URL), dropped
+// afterwards unless --keep. Results: bench/import/results/latest.json.
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import mysql from 'mysql2/promise';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '../..');
+const CLI = path.join(ROOT, 'dist/apps/cli/main.js');
+const { values: opt } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '1000000' },
+    bad: { type: 'string', default: '0.01' },
+    keep: { type: 'boolean', default: false },
+    'keep-file': { type: 'boolean', default: false },
+  },
+});
+const ROWS = Number(opt.rows);
+const DB_URL = process.env.BENCH_IMPORT_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/hotline_bench_import';
+const env = { ...process.env, DATABASE_URL: DB_URL, LOG_LEVEL: 'warn', NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
+const log = (s) => process.stderr.write(`${s}\n`);
+
+function cli(args) {
+  const r = spawnSync('/usr/bin/time', ['-f', '%M %e', process.execPath, CLI, ...args], { env, cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`cli ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
+  const [kb, secs] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
+  return { out: r.stdout, maxRssMb: Math.round(kb / 1024), wallS: secs };
+}
+
+/** A deterministic PRNG, so every run writes the same file. */
+function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function writeCsv(file, names) {
+  const rnd = prng(7);
+  const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
+  const out = createWriteStream(file);
+  const write = (s) => (out.write(s) ? Promise.resolve() : new Promise((r) => out.once('drain', r)));
+  const q = (s) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const fmt = (ms) => new Date(ms + 8 * 3600e3).toISOString().slice(0, 19).replace('T', ' ');
+  await write('\ufeff工单编号,受理平台,受理时间,来源渠道,诉求类型,诉求分类,所属区域,专题,来电号码,诉求内容,处理方式,承办单位,派单时间,办理时限,办结时间,回访时间,满意度,是否解决\r\n');
+  const start = Date.UTC(2019, 0, 1) - 8 * 3600e3;
+  const bad = Number(opt.bad);
+  for (let i = 0; i < ROWS; i++) {
+    const at = start + Math.floor((i / ROWS) * 365 * 86400e3) + Math.floor(rnd() * 60e3);
+    const direct = rnd() < 0.5;
+    const finished = rnd() < 0.97;
+    const called = !direct && finished && rnd() < 0.05;
+    const row = [
+      `L${String(i + 1).padStart(10, '0')}`,
+      rnd() < 0.7 ? '市级' : pick(names.regions),
+      fmt(at),
+      pick(names.channels),
+      pick(names.types),
+      pick(names.categories),
+      rnd() < 0.1 ? '' : pick(names.regions),
+      rnd() < 0.1 ? pick(names.topics) : '',
+      `1${3 + Math.floor(rnd() * 6)}${String(Math.floor(rnd() * 1e9)).padStart(9, '0')}`,
+      `历史工单内容 ${i}：小区门口道路破损，雨天积水，行人通行不便，请尽快维修。`,
+      direct ? '直接办结' : '派单',
+      direct ? '' : pick(names.units),
+      direct ? '' : fmt(at + 600e3),
+      direct ? '' : fmt(at + 5 * 86400e3),
+      finished ? fmt(at + (direct ? 300e3 : 2 * 86400e3)) : '',
+      called ? fmt(at + 3 * 86400e3) : '',
+      called ? pick(['非常满意', '满意', '基本满意', '不满意']) : '',
+      called ? pick(['是', '否']) : '',
+    ];
+    if (rnd() < bad) row[3 + Math.floor(rnd() * 3)] = '未知的值'; // an unknown channel, type or category
+    await write(`${row.map(q).join(',')}\r\n`);
+  }
+  await new Promise((r) => out.end(r));
+}
+
+async function main() {
+  if (!existsSync(CLI)) {
+    log('› building the cli…');
+    const b = spawnSync('npx', ['nx', 'run', 'cli:build', '--outputStyle=static'], { stdio: 'inherit', env, cwd: ROOT });
+    if (b.status !== 0) process.exit(1);
+  }
+  const u = new URL(DB_URL);
+  const server = await mysql.createConnection({ host: u.hostname, port: Number(u.port || 3306), user: decodeURIComponent(u.username || 'root'), password: decodeURIComponent(u.password) });
+  const db = u.pathname.slice(1);
+  await server.query(`DROP DATABASE IF EXISTS \`${db}\``);
+  log('› migrating and seeding the reference data…');
+  cli(['seed']);
+  await server.query(`USE \`${db}\``);
+  const col = async (sql) => (await server.query(sql))[0].map((r) => Object.values(r)[0]);
+  const names = {
+    regions: await col("SELECT name FROM region WHERE code <> 'city'"),
+    channels: await col('SELECT name FROM channel'),
+    types: await col("SELECT name FROM appeal_type WHERE code NOT IN ('praise', 'thanks')"),
+    categories: await col('SELECT path FROM category WHERE active = 1'),
+    topics: await col('SELECT name FROM topic'),
+    units: await col("SELECT name FROM unit WHERE kind <> 'town' AND active = 1"),
+  };
+  const dir = path.join(os.tmpdir(), 'hotline-bench-import');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `orders-${ROWS}.csv`);
+  log(`› writing ${ROWS} rows to ${file}…`);
+  let t = Date.now();
+  await writeCsv(file, names);
+  const bytes = statSync(file).size;
+  log(`  ${(bytes / 1e6).toFixed(0)} MB in ${((Date.now() - t) / 1000).toFixed(0)} s`);
+
+  log('› importing…');
+  const first = cli(['import', file, '--kind', 'orders']);
+  log(first.out.trim().split('\n').slice(-3).join('\n'));
+  log('› importing the same file again…');
+  const second = cli(['import', file, '--kind', 'orders']);
+  log(second.out.trim().split('\n').slice(-3).join('\n'));
+  const parse = (out) => {
+    const m = /(\d+) rows: (\d+) imported, (\d+) already there, (\d+) with errors .* in ([\d.]+) s — (\d+) rows\/s, peak RSS (\d+) MB/.exec(out);
+    return m ? { rows: +m[1], imported: +m[2], skipped: +m[3], errors: +m[4], seconds: +m[5], rowsPerSecond: +m[6], peakRssMb: +m[7] } : null;
+  };
+  const [[{ orders }]] = await server.query('SELECT COUNT(*) AS orders FROM work_order');
+  const [[{ history }]] = await server.query('SELECT COUNT(*) AS history FROM order_history');
+  const result = { rows: ROWS, fileMb: Math.round(bytes / 1e6), first: { ...parse(first.out), processRssMb: first.maxRssMb, wallS: first.wallS }, second: { ...parse(second.out), processRssMb: second.maxRssMb, wallS: second.wallS }, orders: Number(orders), history: Number(history), at: new Date().toISOString(), host: { cpus: os.cpus().length, node: process.version } };
+  mkdirSync(path.join(HERE, 'results'), { recursive: true });
+  const out = path.join(HERE, 'results', `import-${result.at.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(out, JSON.stringify(result, null, 2));
+  writeFileSync(path.join(HERE, 'results', 'latest.json'), JSON.stringify(result, null, 2));
+  log(JSON.stringify(result, null, 2));
+  if (!opt['keep-file']) rmSync(dir, { recursive: true, force: true });
+  if (!opt.keep) await server.query(`DROP DATABASE IF EXISTS \`${db}\``);
+  await server.end();
+}
+
+main().catch((e) => {
+  log(e.stack ?? String(e));
+  process.exit(1);
+});

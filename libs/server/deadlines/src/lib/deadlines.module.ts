@@ -1,0 +1,54 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationWriterModule } from '@hotline/server-notifications';
+import { CalendarProvider, OrderHooks, OrdersModule, TimeLimitsProvider } from '@hotline/server-orders';
+import { ReferenceDataModule } from '@hotline/server-reference-data';
+import { DeadlineHook } from './deadline-hook';
+import { DeadlineOpsService } from './deadline-ops.service';
+import { deadlinesConfig, DeadlinesConfig } from './deadlines.config';
+import { DeadlinesAdminController, DeadlinesController } from './deadlines.controller';
+import { DeadlinesService } from './deadlines.service';
+import { DEADLINE_ENTITIES } from './entities';
+import { OutboxRelay } from './outbox-relay';
+import { SweepScheduler, SweepsProcessor, TimersProcessor } from './processors';
+import { DEADLINE_QUEUES } from './queues';
+import { Reconciler } from './reconciler';
+import { TimeLimitPolicyService } from './time-limit-policy.service';
+import { TimerFiring } from './timer-firing';
+import { TimerPlanner } from './timer-planner';
+import { TimerQueue } from './timer-queue';
+
+const QUEUES = BullModule.registerQueue({ name: DEADLINE_QUEUES.timers }, { name: DEADLINE_QUEUES.sweeps });
+const CONFIG = { provide: DeadlinesConfig, useFactory: deadlinesConfig };
+
+/**
+ * The API side: follows every order change (timer rows + outbox in the action's transaction, queue after
+ * commit), the admin policy and operations endpoints, an order's timers and the escalation queue.
+ * Needs BullModule.forRoot in the application (connection from REDIS_URL, prefix QUEUE_PREFIX).
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature(DEADLINE_ENTITIES), QUEUES, OrdersModule, ReferenceDataModule],
+  controllers: [DeadlinesController, DeadlinesAdminController],
+  providers: [CONFIG, TimerPlanner, TimerQueue, DeadlineHook, TimeLimitPolicyService, DeadlineOpsService, DeadlinesService],
+})
+export class DeadlinesModule implements OnModuleInit {
+  constructor(
+    private readonly hooks: OrderHooks,
+    private readonly hook: DeadlineHook,
+  ) {}
+
+  onModuleInit(): void {
+    this.hooks.register(this.hook);
+  }
+}
+
+/**
+ * The worker side: fires timers, runs the reconciler and the outbox relay, keeps their schedulers. It reads the
+ * policy and calendar itself (for backfilling timers) but serves no HTTP routes of the orders feature.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature(DEADLINE_ENTITIES), QUEUES, NotificationWriterModule],
+  providers: [CONFIG, CalendarProvider, TimeLimitsProvider, TimerPlanner, TimerQueue, TimerFiring, OutboxRelay, Reconciler, TimersProcessor, SweepsProcessor, SweepScheduler],
+})
+export class DeadlinesWorkerModule {}

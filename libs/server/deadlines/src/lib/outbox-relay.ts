@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { TIMER_OUTBOX_TOPIC } from './queues';
+import { toTimerRef } from './timer-planner';
+import { TimerQueue } from './timer-queue';
+
+const BATCH = 1000;
+/** Rows younger than this are left to the API's own after-commit step, which is usually a few ms behind. */
+const SETTLE_MS = 1000;
+const BUDGET_MS = 20_000;
+
+/** Feeds the timers queue from outbox rows that the API could not hand over after commit (Redis down, crash). */
+@Injectable()
+export class OutboxRelay {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly queue: TimerQueue,
+  ) {}
+
+  /** Relays until no settled row is left (or the time budget is spent); returns how many rows it relayed. */
+  async drain(): Promise<number> {
+    let relayed = 0;
+    const until = Date.now() + BUDGET_MS;
+    while (Date.now() < until) {
+      const rows: { id: number; payload: string }[] = await this.ds.query(
+        'SELECT id, payload FROM outbox WHERE topic = ? AND processed_at IS NULL AND created_at <= ? ORDER BY id LIMIT ?',
+        [TIMER_OUTBOX_TOPIC, new Date(Date.now() - SETTLE_MS), BATCH],
+      );
+      if (!rows.length) break;
+      const payloads = rows.map((r) => JSON.parse(r.payload) as { schedule: number[]; unschedule: string[] });
+      const timerIds = [...new Set(payloads.flatMap((p) => p.schedule))];
+      // only what is still pending: a timer cancelled or fired since needs no job
+      const timers: { id: number; order_id: number; kind: never; ref_id: number; due_at: Date }[] = timerIds.length
+        ? await this.ds.query(`SELECT id, order_id, kind, ref_id, due_at FROM deadline_timer WHERE state = 'pending' AND id IN (${timerIds.map(() => '?').join(', ')})`, timerIds)
+        : [];
+      await this.queue.schedule(timers.map((t) => toTimerRef(t.order_id, t)));
+      await this.queue.remove(payloads.flatMap((p) => p.unschedule));
+      await this.ds.query(`UPDATE outbox SET processed_at = ? WHERE id IN (${rows.map(() => '?').join(', ')})`, [new Date(), ...rows.map((r) => r.id)]);
+      relayed += rows.length;
+      if (rows.length < BATCH) break;
+    }
+    return relayed;
+  }
+}

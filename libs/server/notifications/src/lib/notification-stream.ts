@@ -1,0 +1,78 @@
+import { Injectable, Logger, type MessageEvent, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import type Redis from 'ioredis';
+import { Observable, Subject } from 'rxjs';
+import type { NotificationView } from '@hotline/contracts';
+import type { AuthUser } from '@hotline/server-identity';
+import { AppConfig, createRedis } from '@hotline/server-platform';
+import { notificationChannel, type WrittenNotice } from './notification-writer';
+import { NotificationsService } from './notifications.service';
+
+const PING_MS = 25_000;
+
+/**
+ * Live notices for server-sent-event streams. Whichever process writes a notice publishes it on Redis; every API
+ * instance relays it to the streams of its addressee. A stream that reconnects with Last-Event-ID gets what it
+ * missed from the table first, so a lost publish or a restart costs latency, not notices.
+ */
+@Injectable()
+export class NotificationStream implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(NotificationStream.name);
+  private readonly live = new Subject<WrittenNotice>();
+  private subscriber: Redis | null = null;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  onModuleInit(): void {
+    const channel = notificationChannel(this.config.QUEUE_PREFIX);
+    this.subscriber = createRedis(this.config.REDIS_URL, 'api-notifications');
+    this.subscriber.on('message', (_channel: string, message: string) => {
+      try {
+        for (const n of JSON.parse(message) as WrittenNotice[]) this.live.next(n);
+      } catch (e) {
+        this.logger.warn(`unreadable notice on ${channel}: ${(e as Error).message}`);
+      }
+    });
+    // not awaited: the API starts while Redis is down, and ioredis subscribes again on every reconnect
+    this.subscriber.subscribe(channel).catch((e: Error) => this.logger.warn(`cannot subscribe to ${channel}: ${e.message}`));
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.live.complete();
+    await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
+  }
+
+  /** The caller's stream: 'ready' (with the unread count), missed notices after `lastEventId`, then live ones. */
+  events(user: AuthUser, lastEventId: number | null): Observable<MessageEvent> {
+    return new Observable<MessageEvent>((sub) => {
+      let sentUpTo = lastEventId ?? 0;
+      let buffer: NotificationView[] | null = [];
+      const emit = (v: NotificationView) => {
+        if (v.id <= sentUpTo) return;
+        sentUpTo = v.id;
+        sub.next({ id: String(v.id), type: 'notification', data: v });
+      };
+      // listen first, then read the backlog, so nothing falls between the two
+      const live = this.live.subscribe((n) => {
+        if (n.userId !== user.id) return;
+        if (buffer) buffer.push(n.view);
+        else emit(n.view);
+      });
+      const ping = setInterval(() => sub.next({ type: 'ping', data: {} }), PING_MS);
+      (async () => {
+        const [unread, missed] = await Promise.all([this.notifications.unread(user.id), lastEventId != null ? this.notifications.since(user.id, lastEventId) : Promise.resolve([])]);
+        sub.next({ type: 'ready', data: { unread } });
+        missed.forEach(emit);
+        const pending = buffer ?? [];
+        buffer = null;
+        pending.sort((a, b) => a.id - b.id).forEach(emit);
+      })().catch((e: Error) => sub.error(e));
+      return () => {
+        live.unsubscribe();
+        clearInterval(ping);
+      };
+    });
+  }
+}

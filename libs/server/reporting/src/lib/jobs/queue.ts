@@ -1,0 +1,23 @@
+/**
+ * The one queue of reporting and its job names. Payloads carry ids only; handlers reload the job row.
+ * The processor (ReportingWorkerModule) routes each name to exactly one handler and refuses others.
+ */
+export const REPORTING_QUEUE = 'reporting';
+
+export const REPORTING_JOBS = {
+  /** data: { importJobId } — run one uploaded import */
+  import: 'import',
+  /** data: { day? } — scan a day (default: yesterday, China time) for surges */
+  surgeScan: 'surge-scan',
+} as const;
+
+export interface ImportJobData {
+  importJobId: number;
+}
+
+export interface SurgeScanData {
+  day?: string;
+}
+
+/** Deterministic job ids: re-enqueuing the same import is a no-op. */
+export const importJobId = (id: number) => `import-${id}`;

@@ -1,0 +1,73 @@
+import { Body, Controller, Get, Header, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { AnnualReport, ReportIssueView } from '@hotline/contracts';
+import { yearPeriod, type Period } from '@hotline/domain';
+import { CurrentUser, Roles, type AuthUser } from '@hotline/server-identity';
+import { AppException } from '@hotline/server-platform';
+import { AnnualReportQueryDto, ExpressReportDto, PeriodQueryDto, toPeriod } from '../dto';
+import { REPORT_ROLES } from '../stats/stats.controller';
+import { AnnualReportService } from './annual-report.service';
+import { reportDocx, reportXlsx } from './exports';
+
+/** `?year=2020`, or `?from&to` for any period. */
+export function reportPeriod(q: { year?: number; from?: string; to?: string }): Period {
+  if (q.year != null) return yearPeriod(q.year);
+  if (q.from && q.to) return toPeriod(q.from, q.to);
+  throw new AppException('VALIDATION_FAILED', 'give year, or from and to', [{ field: 'year', messages: ['year or from/to required'] }]);
+}
+
+export function hotCodes(hot?: string): string[] | undefined {
+  return hot ? hot.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+}
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('reports')
+export class ReportsController {
+  constructor(private readonly reports: AnnualReportService) {}
+
+  /** The 运行情况综合分析报告: sections 一/二/三 with their wording, table 1 and the chart data of figures 1–10. */
+  @Get('annual')
+  @Roles(...REPORT_ROLES)
+  annual(@Query() q: AnnualReportQueryDto): Promise<AnnualReport> {
+    return this.reports.report({ period: reportPeriod(q), scope: q.platform ?? 'city', hot: hotCodes(q.hot) });
+  }
+
+  /** The same report as a Word document: sections, figures as images, table 1. */
+  @Get('annual.docx')
+  @Roles(...REPORT_ROLES)
+  @Header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+  async annualDocx(@Query() q: AnnualReportQueryDto): Promise<StreamableFile> {
+    const r = await this.reports.report({ period: reportPeriod(q), scope: q.platform ?? 'city', hot: hotCodes(q.hot) });
+    return new StreamableFile(reportDocx(r), { disposition: `attachment; filename*=UTF-8''${encodeURIComponent(`${r.title}.docx`)}` });
+  }
+
+  /** Its tables and chart data as a workbook. */
+  @Get('annual.xlsx')
+  @Roles(...REPORT_ROLES)
+  @Header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  async annualXlsx(@Query() q: AnnualReportQueryDto): Promise<StreamableFile> {
+    const r = await this.reports.report({ period: reportPeriod(q), scope: q.platform ?? 'city', hot: hotCodes(q.hot) });
+    return new StreamableFile(await reportXlsx(r), { disposition: `attachment; filename*=UTF-8''${encodeURIComponent(`${r.title}.xlsx`)}` });
+  }
+
+  /** 快报 / 专报 over any period, from the same engine. */
+  @Get('express')
+  @Roles(...REPORT_ROLES)
+  express(@Query() q: ExpressReportDto): Promise<AnnualReport> {
+    return this.reports.report({ period: toPeriod(q.from, q.to), scope: q.platform ?? 'city', kind: q.kind });
+  }
+
+  /** Issues a report: records it (with a snapshot of its content) so issued reports are counted. */
+  @Post('issues')
+  @Roles('leader', 'admin', 'supervisor')
+  issue(@CurrentUser() user: AuthUser, @Body() body: ExpressReportDto): Promise<ReportIssueView> {
+    return this.reports.issue(user.id, { period: toPeriod(body.from, body.to), scope: body.platform ?? 'city', kind: body.kind, title: body.title });
+  }
+
+  @Get('issues')
+  @Roles(...REPORT_ROLES)
+  issues(@Query() q: PeriodQueryDto): Promise<ReportIssueView[]> {
+    return this.reports.issues(toPeriod(q.from, q.to));
+  }
+}

@@ -1,0 +1,5 @@
+export * from './duration';
+export * from './deadline-clock';
+export * from './policy';
+export * from './time-limits';
+export * from './timers';
