@@ -58,3 +58,15 @@ test('every role lands on its own workspace; screenshots of each screen', async 
     await page.getByTestId('logout').click();
   }
 });
+
+test('admin sees the time-limit policy and the queue health', async ({ page }, info) => {
+  await login(page, 'admin');
+  await page.goto('/admin/time-limits');
+  await expect(page.getByTestId('time-limits-table')).toBeVisible();
+  await expect(page.getByTestId('time-limits-table')).toContainText('默认');
+  await shot(page, info, 'admin-time-limits');
+  await page.goto('/admin/queues');
+  await expect(page.getByTestId('queues-panel')).toBeVisible();
+  await expect(page.getByTestId('queue-row-deadline-timers')).toBeVisible();
+  await shot(page, info, 'admin-queues');
+});

@@ -12,8 +12,11 @@ import {
 import {
   ADMIN_STALE_MESSAGE,
   AdminStore,
+  DEFAULT_POLICY_UNDELETABLE,
   NO_VERSION_MESSAGE,
+  TimeLimitForm,
   UserForm,
+  timeLimitBody,
 } from './admin.store';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve));
@@ -57,14 +60,12 @@ describe('AdminStore', () => {
 
   it('loads users from a plain array or a page', async () => {
     const done = store.loadUsers();
-    http
-      .expectOne('/api/admin/users')
-      .flush({
-        items: [{ id: 1, username: 'a' }],
-        total: 1,
-        page: 1,
-        pageSize: 20,
-      });
+    http.expectOne('/api/admin/users').flush({
+      items: [{ id: 1, username: 'a' }],
+      total: 1,
+      page: 1,
+      pageSize: 20,
+    });
     await done;
     expect(store.users().length).toBe(1);
     expect(store.usersState()).toBe('loaded');
@@ -182,14 +183,145 @@ describe('AdminStore', () => {
     expect(store.holidays().map((h) => h.name)).toEqual(['元旦', '国庆节']);
   });
 
-  it('reads a 404 probe as "not open yet"', async () => {
-    const done = store.probe('/admin/time-limits');
+  const policy = {
+    id: 7,
+    appealType: 'complaint',
+    urgent: false,
+    clock: 'working' as const,
+    dayLength: null,
+    signLimit: '2h',
+    handleLimit: '5d',
+    callbackLimit: '2d',
+    feedbackLimit: '3d',
+    prewarnPercent: 80,
+    longOverdueAfter: '5d',
+    version: 3,
+    updatedAt: '2026-01-01T00:00:00Z',
+  };
+  const policyForm: TimeLimitForm = {
+    appealType: 'complaint',
+    urgent: false,
+    clock: 'working',
+    dayLength: '1h',
+    signLimit: ' 2h ',
+    handleLimit: '4d',
+    callbackLimit: '2d',
+    feedbackLimit: '3d',
+    prewarnPercent: 80,
+    longOverdueAfter: '5d',
+  };
+
+  it('loads time limits with the default rows first', async () => {
+    const done = store.loadTimeLimits();
+    http.expectOne('/api/admin/time-limits').flush([
+      { ...policy, id: 2, appealType: 'complaint', urgent: true },
+      { ...policy, id: 1, appealType: '*', urgent: false },
+      { ...policy, id: 3, appealType: 'complaint', urgent: false },
+    ]);
+    await done;
+    expect(store.timeLimits().map((r) => r.id)).toEqual([1, 3, 2]);
+    expect(store.timeLimitsState()).toBe('loaded');
+  });
+
+  it('patches a time limit with its version and the limits only (no day length on the working clock)', async () => {
+    const done = store.saveTimeLimit(policy, policyForm);
+    const req = http.expectOne('/api/admin/time-limits/7');
+    expect(req.request.method).toBe('PATCH');
+    expect(req.request.body).toEqual({
+      version: 3,
+      clock: 'working',
+      dayLength: null,
+      signLimit: '2h',
+      handleLimit: '4d',
+      callbackLimit: '2d',
+      feedbackLimit: '3d',
+      prewarnPercent: 80,
+      longOverdueAfter: '5d',
+    });
+    req.flush(policy);
+    await settle();
+    http.expectOne('/api/admin/time-limits').flush([policy]);
+    await expect(done).resolves.toBe(true);
+    expect(notifier.success).toHaveBeenCalledWith('时限策略已保存');
+  });
+
+  it('creates a time limit with its appeal type and urgency', () => {
+    expect(
+      timeLimitBody(null, { ...policyForm, clock: 'natural', urgent: true }),
+    ).toMatchObject({
+      appealType: 'complaint',
+      urgent: true,
+      clock: 'natural',
+      dayLength: '1h',
+    });
+  });
+
+  it('reloads the time limits on a stale version', async () => {
+    const done = store.saveTimeLimit(policy, policyForm);
     http
-      .expectOne('/api/admin/time-limits')
+      .expectOne('/api/admin/time-limits/7')
       .flush(
-        { statusCode: 404, code: 'NOT_FOUND', message: 'x' },
-        { status: 404, statusText: 'x' },
+        { statusCode: 409, code: 'STALE_VERSION', message: 'stale' },
+        { status: 409, statusText: 'x' },
       );
-    await expect(done).resolves.toEqual({ status: 'unavailable' });
+    await settle();
+    http.expectOne('/api/admin/time-limits').flush([policy]);
+    await expect(done).resolves.toBe(false);
+    expect(notifier.warning).toHaveBeenCalledWith(ADMIN_STALE_MESSAGE);
+  });
+
+  it('says the default rows cannot be deleted', async () => {
+    const done = store.deleteTimeLimit({ ...policy, appealType: '*' });
+    const req = http.expectOne('/api/admin/time-limits/7');
+    expect(req.request.method).toBe('DELETE');
+    req.flush(
+      { statusCode: 409, code: 'PRECONDITION_FAILED', message: 'x' },
+      { status: 409, statusText: 'x' },
+    );
+    await expect(done).resolves.toBe(false);
+    expect(notifier.error).toHaveBeenCalledWith(DEFAULT_POLICY_UNDELETABLE);
+  });
+
+  it('loads the deadline ops view and keeps it when a refresh fails', async () => {
+    const ops = {
+      queues: [{ name: 'deadline-timers', counts: { waiting: 1 } }],
+      failedJobs: [],
+      timers: { pending: 4, dueUnfired: 0, nextDueAt: null },
+      outboxPending: 0,
+      reconciler: { lastTickAt: null, lastTick: null, lastRepair: null },
+      generatedAt: '2026-01-01T00:00:00Z',
+    };
+    let done = store.loadDeadlineOps();
+    http.expectOne('/api/admin/deadlines').flush(ops);
+    await done;
+    expect(store.deadlineOps()).toEqual(ops);
+    done = store.loadDeadlineOps(true);
+    http
+      .expectOne('/api/admin/deadlines')
+      .flush(
+        { statusCode: 500, code: 'INTERNAL', message: 'x' },
+        { status: 500, statusText: 'x' },
+      );
+    await done;
+    expect(store.deadlineOps()).toEqual(ops);
+    expect(typeof store.deadlineOpsState()).toBe('object');
+  });
+
+  it('asks for a reconcile, then refreshes the ops view', async () => {
+    const done = store.reconcileNow();
+    const req = http.expectOne('/api/admin/deadlines/reconcile');
+    expect(req.request.method).toBe('POST');
+    req.flush({ queued: true }, { status: 202, statusText: 'Accepted' });
+    await settle();
+    http.expectOne('/api/admin/deadlines').flush({
+      queues: [],
+      failedJobs: [],
+      timers: { pending: 0, dueUnfired: 0, nextDueAt: null },
+      outboxPending: 0,
+      reconciler: { lastTickAt: null, lastTick: null, lastRepair: null },
+      generatedAt: '2026-01-01T00:00:00Z',
+    });
+    await expect(done).resolves.toBe(true);
+    expect(store.reconciling()).toBe(false);
   });
 });

@@ -1,9 +1,12 @@
 import { inject } from '@angular/core';
 import {
   CategoryNode,
+  DeadlineClockKind,
+  DeadlineOpsView,
   HolidayView,
   Page,
   Role,
+  TimeLimitPolicyView,
   TopicView,
   UnitView,
   UserView,
@@ -63,10 +66,19 @@ export interface TopicForm {
   active: boolean;
 }
 
-export type ProbeResult<T> =
-  | { status: 'ok'; data: T }
-  | { status: 'unavailable' }
-  | { status: 'error'; message: string };
+export interface TimeLimitForm {
+  appealType: string;
+  urgent: boolean;
+  clock: DeadlineClockKind;
+  /** Natural clock only; empty = 24 h. */
+  dayLength: string | null;
+  signLimit: string;
+  handleLimit: string;
+  callbackLimit: string;
+  feedbackLimit: string;
+  prewarnPercent: number;
+  longOverdueAfter: string;
+}
 
 interface AdminState {
   units: AdminUnitView[];
@@ -78,12 +90,22 @@ interface AdminState {
   holidayYear: number;
   holidays: HolidayView[];
   holidaysState: CallState;
+  timeLimits: TimeLimitPolicyView[];
+  timeLimitsState: CallState;
+  deadlineOps: DeadlineOpsView | null;
+  deadlineOpsState: CallState;
+  reconciling: boolean;
   saving: boolean;
 }
 
 export const NO_VERSION_MESSAGE =
   '该数据缺少版本号，暂不能修改（需要接口在列表中返回 version）';
 export const ADMIN_STALE_MESSAGE = '数据已被他人修改，已刷新，请重新编辑';
+export const DEFAULT_POLICY_UNDELETABLE = '默认策略（*）不能删除';
+export const TIME_LIMIT_DUPLICATE = '该诉求类型与紧急程度的策略已存在';
+
+/** Durations as the API reads them: a number and a unit — 30m, 2h, 5d, 0.5d, 3s. */
+export const DURATION_PATTERN = /^\d+(\.\d+)?[smhd]$/;
 
 function listOf<T>(res: T[] | Page<T>): T[] {
   return Array.isArray(res) ? res : (res?.items ?? []);
@@ -163,6 +185,40 @@ export function topicBody(
     : { code: f.code, name: f.name };
 }
 
+/** Create sends the identifying pair (appeal type, urgency); an update only the limits, plus `version`. */
+export function timeLimitBody(
+  existing: TimeLimitPolicyView | null,
+  f: TimeLimitForm,
+): Record<string, unknown> {
+  const limits = {
+    clock: f.clock,
+    dayLength:
+      f.clock === 'natural' && f.dayLength?.trim() ? f.dayLength.trim() : null,
+    signLimit: f.signLimit.trim(),
+    handleLimit: f.handleLimit.trim(),
+    callbackLimit: f.callbackLimit.trim(),
+    feedbackLimit: f.feedbackLimit.trim(),
+    prewarnPercent: f.prewarnPercent,
+    longOverdueAfter: f.longOverdueAfter.trim(),
+  };
+  return existing
+    ? { version: existing.version, ...limits }
+    : { appealType: f.appealType, urgent: f.urgent, ...limits };
+}
+
+/** The default ('*') rows first, then by appeal type, normal before urgent — stable however the API orders them. */
+export function sortTimeLimits(
+  rows: readonly TimeLimitPolicyView[],
+): TimeLimitPolicyView[] {
+  const rank = (r: TimeLimitPolicyView) => (r.appealType === '*' ? 0 : 1);
+  return [...rows].sort(
+    (a, b) =>
+      rank(a) - rank(b) ||
+      a.appealType.localeCompare(b.appealType) ||
+      Number(a.urgent) - Number(b.urgent),
+  );
+}
+
 /**
  * System administration (units, users, categories, topics, holidays). Edits to reference data
  * refresh the session's ReferenceStore so the other screens see them at once.
@@ -178,6 +234,11 @@ export const AdminStore = signalStore(
     holidayYear: new Date().getFullYear(),
     holidays: [],
     holidaysState: 'init',
+    timeLimits: [],
+    timeLimitsState: 'init',
+    deadlineOps: null,
+    deadlineOpsState: 'init',
+    reconciling: false,
     saving: false,
   }),
   withMethods(
@@ -193,6 +254,7 @@ export const AdminStore = signalStore(
         run: () => Promise<unknown>,
         success: string,
         reload: () => Promise<unknown>,
+        messages: Partial<Record<string, string>> = {},
       ): Promise<boolean> {
         if (existing && typeof existing.version !== 'number') {
           notifier.error(NO_VERSION_MESSAGE);
@@ -210,7 +272,7 @@ export const AdminStore = signalStore(
             notifier.warning(ADMIN_STALE_MESSAGE);
             await reload();
           } else {
-            notifier.error(errorMessage(e));
+            notifier.error((e.code && messages[e.code]) || errorMessage(e));
           }
           return false;
         } finally {
@@ -258,6 +320,31 @@ export const AdminStore = signalStore(
             holidays: [],
             holidaysState: { error: errorMessage(err) },
           });
+        }
+      }
+
+      async function loadTimeLimits(): Promise<void> {
+        patchState(store, { timeLimitsState: 'loading' });
+        try {
+          const rows =
+            await api.get<TimeLimitPolicyView[]>('/admin/time-limits');
+          patchState(store, {
+            timeLimits: sortTimeLimits(rows),
+            timeLimitsState: 'loaded',
+          });
+        } catch (err) {
+          patchState(store, { timeLimitsState: { error: errorMessage(err) } });
+        }
+      }
+
+      /** Keeps the last good snapshot on screen when a refresh fails; `quiet` skips the spinner (auto-refresh). */
+      async function loadDeadlineOps(quiet = false): Promise<void> {
+        if (!quiet) patchState(store, { deadlineOpsState: 'loading' });
+        try {
+          const ops = await api.get<DeadlineOpsView>('/admin/deadlines');
+          patchState(store, { deadlineOps: ops, deadlineOpsState: 'loaded' });
+        } catch (err) {
+          patchState(store, { deadlineOpsState: { error: errorMessage(err) } });
         }
       }
 
@@ -348,15 +435,46 @@ export const AdminStore = signalStore(
             () => loadHolidays(),
           );
         },
-        /** For pages whose endpoint may not exist yet: a 404 (or 501) reads as "not open yet". */
-        async probe<T>(path: string): Promise<ProbeResult<T>> {
+        loadTimeLimits,
+        saveTimeLimit(
+          existing: TimeLimitPolicyView | null,
+          form: TimeLimitForm,
+        ): Promise<boolean> {
+          const body = timeLimitBody(existing, form);
+          return save(
+            existing,
+            () =>
+              existing
+                ? api.patch(`/admin/time-limits/${existing.id}`, body)
+                : api.post('/admin/time-limits', body),
+            existing ? '时限策略已保存' : '时限策略已创建',
+            loadTimeLimits,
+            { DUPLICATE: TIME_LIMIT_DUPLICATE },
+          );
+        },
+        deleteTimeLimit(row: TimeLimitPolicyView): Promise<boolean> {
+          return save(
+            null,
+            () => api.delete(`/admin/time-limits/${row.id}`),
+            '时限策略已删除',
+            loadTimeLimits,
+            { PRECONDITION_FAILED: DEFAULT_POLICY_UNDELETABLE },
+          );
+        },
+        loadDeadlineOps,
+        /** Asks the worker to compare every pending timer with Redis now (202), then refreshes the view. */
+        async reconcileNow(): Promise<boolean> {
+          patchState(store, { reconciling: true });
           try {
-            return { status: 'ok', data: await api.get<T>(path) };
+            await api.post('/admin/deadlines/reconcile');
+            notifier.success('已提交对账，稍后刷新查看结果');
+            await loadDeadlineOps(true);
+            return true;
           } catch (err) {
-            const e = toWebError(err);
-            if (e.statusCode === 404 || e.statusCode === 501)
-              return { status: 'unavailable' };
-            return { status: 'error', message: errorMessage(e) };
+            notifier.error(errorMessage(err));
+            return false;
+          } finally {
+            patchState(store, { reconciling: false });
           }
         },
       };

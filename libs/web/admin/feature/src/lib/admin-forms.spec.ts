@@ -1,4 +1,5 @@
 import { isoDate } from './holidays-page';
+import { timeLimitFormProblem } from './time-limits-page';
 import { flattenTree } from './tree-rows';
 import { UserEdit, userFormProblem } from './users-page';
 
@@ -49,5 +50,30 @@ describe('admin forms', () => {
 
   it('formats a holiday date in local time', () => {
     expect(isoDate(new Date(2020, 9, 1))).toBe('2020-10-01');
+  });
+
+  it('checks a time-limit form: durations, day length and pre-warning share', () => {
+    const f = {
+      appealType: '*',
+      urgent: false,
+      clock: 'working' as const,
+      dayLength: null,
+      signLimit: '2h',
+      handleLimit: '0.5d',
+      callbackLimit: '2d',
+      feedbackLimit: '3d',
+      prewarnPercent: 80,
+      longOverdueAfter: '5d',
+    };
+    expect(timeLimitFormProblem(f)).toBeNull();
+    expect(timeLimitFormProblem({ ...f, handleLimit: '5天' })).toMatch(
+      /办理时限格式不正确/,
+    );
+    expect(
+      timeLimitFormProblem({ ...f, clock: 'natural', dayLength: 'x' }),
+    ).toMatch(/一天时长/);
+    expect(timeLimitFormProblem({ ...f, prewarnPercent: 100 })).toMatch(
+      /预警比例/,
+    );
   });
 });

@@ -39,14 +39,13 @@ export const adminRoutes: Route[] = [
       {
         path: 'time-limits',
         title: '时限策略 · 12345',
-        data: { heading: '时限策略', endpoint: '/admin/time-limit-policies' },
-        loadComponent: () => import('./probe-page').then((m) => m.ProbePage),
+        loadComponent: () =>
+          import('./time-limits-page').then((m) => m.TimeLimitsPage),
       },
       {
         path: 'queues',
         title: '队列状态 · 12345',
-        data: { heading: '队列状态', endpoint: '/admin/queues' },
-        loadComponent: () => import('./probe-page').then((m) => m.ProbePage),
+        loadComponent: () => import('./queues-page').then((m) => m.QueuesPage),
       },
     ],
   },
