@@ -13,6 +13,7 @@ const env = {
   PORT: port,
   WORKER_PORT: String(Number(port) + 1),
   WEB_DIST: 'dist/apps/web/browser',
+  DEMO_SCALE: process.env.DEMO_SCALE ?? '0', // the live demo orders are enough; no generated history
 };
 await dropE2eDatabase();
 const seeded = spawnSync('node', ['dist/apps/cli/main.js', 'demo', '--orders', '40'], { stdio: 'inherit', env });
