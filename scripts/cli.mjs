@@ -9,5 +9,7 @@ if (!existsSync('dist/apps/cli/main.js')) {
   const b = spawnSync('npx', ['nx', 'run', 'cli:build', '--outputStyle=static'], { stdio: 'inherit', env });
   if (b.status !== 0) process.exit(b.status ?? 1);
 }
-const r = spawnSync('node', ['dist/apps/cli/main.js', ...process.argv.slice(2)], { stdio: 'inherit', env });
+// an import streams: a capped heap makes V8 collect early instead of growing the process towards its default limit
+const heap = process.argv[2] === 'import' ? ['--max-old-space-size=320'] : [];
+const r = spawnSync('node', [...heap, 'dist/apps/cli/main.js', ...process.argv.slice(2)], { stdio: 'inherit', env });
 process.exit(r.status ?? 1);

@@ -32,7 +32,9 @@ const env = { ...process.env, DATABASE_URL: DB_URL, LOG_LEVEL: 'warn', NX_DAEMON
 const log = (s) => process.stderr.write(`${s}\n`);
 
 function cli(args) {
-  const r = spawnSync('/usr/bin/time', ['-f', '%M %e', process.execPath, CLI, ...args], { env, cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+  // the same heap cap as `npm run import` (scripts/cli.mjs)
+  const heap = args[0] === 'import' ? ['--max-old-space-size=320'] : [];
+  const r = spawnSync('/usr/bin/time', ['-f', '%M %e', process.execPath, ...heap, CLI, ...args], { env, cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`cli ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
   const [kb, secs] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
   return { out: r.stdout, maxRssMb: Math.round(kb / 1024), wallS: secs };

@@ -147,7 +147,7 @@ async function main(argv: string[]): Promise<void> {
       const tally = await seedDemoOrders(app, wanted);
       console.log(`demo orders: ${wanted} in ${((Date.now() - t0) / 1000).toFixed(1)} s`, tally);
     } else {
-      console.log(`demo orders: ${n} already present, none added`);
+      console.log(wanted > 0 ? `demo orders: ${n} already present, none added` : 'demo orders: none (DEMO_SCALE=0)');
     }
     if (demoScale > 0) {
       const [{ h }] = await ds.query("SELECT COUNT(*) AS h FROM work_order WHERE created_at >= '2017-12-31 16:00:00' AND created_at < '2020-12-31 16:00:00'");

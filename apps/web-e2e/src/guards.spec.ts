@@ -1,21 +1,26 @@
 import { expect, test } from '@playwright/test';
-import { login, shot } from './support';
+import { login, PASSWORD, shot } from './support';
 
-async function anOrderOf(page: import('@playwright/test').Page, unitCode: string): Promise<number> {
-  // the API, with the UI's own token: find an order the unit has
-  const token = await page.evaluate(() => Object.values(localStorage).find((v) => typeof v === 'string' && v.split('.').length === 3) ?? '');
-  const res = await page.request.get(`/api/orders?pageSize=50&status=dispatched,handling`, { headers: { authorization: `Bearer ${token}` } });
-  const body = await res.json();
-  const units = await (await page.request.get('/api/units', { headers: { authorization: `Bearer ${token}` } })).json();
-  const unit = units.find((u: { code: string }) => u.code === unitCode);
-  const hit = body.items.find((o: { mainUnitId: number }) => o.mainUnitId !== unit.id);
-  return hit.id;
+/** Creates an order and dispatches it to the police (市公安局) through the API, as the center would. */
+async function policeOrder(request: import('@playwright/test').APIRequestContext): Promise<number> {
+  const token = async (username: string) =>
+    (await (await request.post('/api/auth/login', { data: { username, password: PASSWORD } })).json()).accessToken as string;
+  const [agent, dispatcher] = [await token('agent'), await token('dispatcher')];
+  const auth = (t: string) => ({ authorization: `Bearer ${t}` });
+  const cats = await (await request.get('/api/categories', { headers: auth(agent) })).json();
+  const leaf = cats[0].children[0].children[0];
+  const order = await (
+    await request.post('/api/orders', { headers: auth(agent), data: { channel: 'phone', appealType: 'report', categoryId: leaf.id, caller: { phone: '13812340009' }, content: '有人在小区门口聚众赌博。' } })
+  ).json();
+  const units = await (await request.get('/api/units', { headers: auth(dispatcher) })).json();
+  const gaj = units.find((u: { code: string }) => u.code === 'gaj');
+  const r = await request.post(`/api/orders/${order.id}/actions/dispatch`, { headers: auth(dispatcher), data: { version: order.version, unitId: gaj.id } });
+  expect(r.status()).toBe(200);
+  return order.id;
 }
 
 test('a unit user cannot open another unit’s order by URL', async ({ page }, info) => {
-  await login(page, 'dispatcher');
-  const foreignId = await anOrderOf(page, 'swjt');
-  await page.getByTestId('logout').click();
+  const foreignId = await policeOrder(page.request);
   await login(page, 'swjt');
   await page.goto(`/orders/${foreignId}`);
   await expect(page.getByText('工单不存在或无权查看')).toBeVisible();

@@ -1,11 +1,12 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { DeadlinesWorkerModule } from '@hotline/server-deadlines';
+import { ReportingWorkerModule } from '@hotline/server-reporting';
 import { AppConfig, PlatformModule } from '@hotline/server-platform';
 import { HeartbeatProcessor, HeartbeatScheduler, MAINTENANCE_QUEUE } from './heartbeat.processor';
 import { WorkerHealthController } from './worker-health.controller';
 
-/** The background process: BullMQ processors and schedulers (heartbeat, deadlines), scaled separately from the API. */
+/** The background process: BullMQ processors and schedulers (heartbeat, deadlines, imports, surge scan), scaled separately from the API. */
 @Module({
   imports: [
     PlatformModule.forRoot({ processName: 'worker', health: false }),
@@ -15,6 +16,7 @@ import { WorkerHealthController } from './worker-health.controller';
     }),
     BullModule.registerQueue({ name: MAINTENANCE_QUEUE }),
     DeadlinesWorkerModule,
+    ReportingWorkerModule,
   ],
   controllers: [WorkerHealthController],
   providers: [HeartbeatProcessor, HeartbeatScheduler],

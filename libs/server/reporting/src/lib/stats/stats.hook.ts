@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { OrderHooks, type OrderChange, type OrderChangeHook } from '@hotline/server-orders';
-import { eventDelta, eventUnit, orderDeltas, type Delta } from './summary-spec';
+import { eventDelta, eventUnit, mergeDeltas, orderDeltas, type Delta } from './summary-spec';
 import { applyDeltas } from './summary-writer';
 
 /**
@@ -17,12 +17,21 @@ export class StatsHook implements OrderChangeHook, OnModuleInit {
   }
 
   async onOrderChange(c: OrderChange): Promise<void> {
-    const rows: { topic_id: number | string }[] = await c.em.query('SELECT topic_id FROM order_topic WHERE order_id = ?', [c.after.id]);
-    const topicIds = rows.map((r) => Number(r.topic_id));
-    const deltas: Delta[] = [];
-    if (c.before) deltas.push(...orderDeltas({ ...c.before, topicIds }, -1));
-    deltas.push(...orderDeltas({ ...c.after, topicIds }, 1));
     const event = eventDelta(c.action, c.at, c.after.platformId, eventUnit(c.action, c.before, c.after, c.actor?.unitId ?? null));
+    const withTopics = (topicIds: number[]) => {
+      const d: Delta[] = [];
+      if (c.before) d.push(...orderDeltas({ ...c.before, topicIds }, -1));
+      d.push(...orderDeltas({ ...c.after, topicIds }, 1));
+      return d;
+    };
+    // some actions (urging, co-replies, supervision feedback, extension requests …) move no cell: then the topics
+    // need not be read nor any cell touched, only the event counted
+    const changed = c.before == null || mergeDeltas(withTopics([])).size > 0;
+    const deltas: Delta[] = [];
+    if (changed) {
+      const rows: { topic_id: number | string }[] = await c.em.query('SELECT topic_id FROM order_topic WHERE order_id = ?', [c.after.id]);
+      deltas.push(...withTopics(rows.map((r) => Number(r.topic_id))));
+    }
     if (event) deltas.push(event);
     await applyDeltas(c.em, deltas);
   }
