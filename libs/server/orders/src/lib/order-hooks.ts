@@ -14,6 +14,8 @@ export interface OrderChange {
   after: WorkOrderEntity;
   actor: AuthUser | null;
   at: Date;
+  /** The order's topic ids when the change already knows them (intake writes them), so hooks need not read them. */
+  topicIds?: number[];
 }
 
 /**

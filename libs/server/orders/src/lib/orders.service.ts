@@ -77,7 +77,7 @@ export class OrdersService {
       const history = await this.record(em, orderId, user, 'create', null, 'registered', null, { channel: dto.channel, appealType: dto.appealType }, now);
       const after = await em.findOneByOrFail(WorkOrderEntity, { id: orderId });
       created = { order: after, history };
-      change = { action: 'create', before: null, after, actor: user, at: now };
+      change = { action: 'create', before: null, after, actor: user, at: now, topicIds: topics.map((t) => t.id) };
       await this.hooks.inTransaction({ ...change, em });
     });
     if (change) await this.hooks.committed(change);

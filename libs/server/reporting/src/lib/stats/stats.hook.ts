@@ -29,8 +29,10 @@ export class StatsHook implements OrderChangeHook, OnModuleInit {
     const changed = c.before == null || mergeDeltas(withTopics([])).size > 0;
     const deltas: Delta[] = [];
     if (changed) {
-      const rows: { topic_id: number | string }[] = await c.em.query('SELECT topic_id FROM order_topic WHERE order_id = ?', [c.after.id]);
-      deltas.push(...withTopics(rows.map((r) => Number(r.topic_id))));
+      const topicIds =
+        c.topicIds ??
+        ((await c.em.query('SELECT topic_id FROM order_topic WHERE order_id = ?', [c.after.id])) as { topic_id: number | string }[]).map((r) => Number(r.topic_id));
+      deltas.push(...withTopics(topicIds));
     }
     if (event) deltas.push(event);
     await applyDeltas(c.em, deltas);
