@@ -57,6 +57,16 @@ describe('order lifecycle over HTTP (real MariaDB + Redis)', () => {
     expect(closed.history[2]).toMatchObject({ actorRole: 'unit_handler', actorUnitId: api.ref.unit('swjt').id });
   });
 
+  it('intake answers with the order exactly as stored (it is built in memory, not read back)', async () => {
+    const topic = ((await agent.get<{ code: string }[]>('/api/topics')).body[0] as { code: string }).code;
+    for (const over of [{}, { topics: [topic], urgent: true, caller: { phone: '13900001111', confidential: true }, address: undefined, regionId: undefined }]) {
+      const created = await create(over);
+      const stored = await agent.get<OrderDetail>(`/api/orders/${created.id}`);
+      expect(stored.status).toBe(200);
+      expect(created).toEqual(stored.body);
+    }
+  });
+
   it('answers a consultation directly without dispatch', async () => {
     const o = await create({ appealType: 'consult' });
     const done = await agent.act(o, 'direct-answer', { answer: '可在政务服务网办理。' });

@@ -13,6 +13,7 @@ import type { ActionBody, CreateOrderDto, SearchOrdersDto } from './dto';
 import { OrderCoUnitEntity, OrderHistoryEntity, OutboxEntity, SupervisionEntity, WorkOrderEntity } from './entities';
 import { toDetail, toSummary, type RefNames } from './mappers';
 import { nextOrderNumber } from './order-number';
+import { insertRow } from './row-insert';
 import { TimeLimitsProvider } from './time-limits';
 
 const DISSATISFIED: readonly Satisfaction[] = ['dissatisfied', 'very_dissatisfied'];
@@ -53,10 +54,9 @@ export class OrdersService {
     let change: Omit<OrderChange, 'em'> | null = null;
     let created: { order: WorkOrderEntity; history: OrderHistoryEntity } | null = null;
     await inTransaction(this.ds, async (em) => {
-      const res = await em.insert(WorkOrderEntity, {
+      // the row is built here in full, so the reply and the hooks use it as written instead of reading it back
+      const order = Object.assign(newOrderRow(), {
         number,
-        status: 'registered',
-        version: 1,
         platformId: platform.id,
         channel: dto.channel,
         appealType: dto.appealType,
@@ -72,12 +72,12 @@ export class OrdersService {
         createdAt: now,
         updatedAt: now,
       });
-      const orderId = Number(res.identifiers[0]['id']);
+      order.id = await insertRow(em, WorkOrderEntity, order);
+      const orderId = order.id;
       if (topics.length) await em.query(`INSERT INTO order_topic (order_id, topic_id) VALUES ${topics.map(() => '(?, ?)').join(', ')}`, topics.flatMap((t) => [orderId, t.id]));
       const history = await this.record(em, orderId, user, 'create', null, 'registered', null, { channel: dto.channel, appealType: dto.appealType }, now);
-      const after = await em.findOneByOrFail(WorkOrderEntity, { id: orderId });
-      created = { order: after, history };
-      change = { action: 'create', before: null, after, actor: user, at: now, topicIds: topics.map((t) => t.id) };
+      created = { order, history };
+      change = { action: 'create', before: null, after: order, actor: user, at: now, topicIds: topics.map((t) => t.id) };
       await this.hooks.inTransaction({ ...change, em });
     });
     if (change) await this.hooks.committed(change);
@@ -423,8 +423,7 @@ export class OrdersService {
       data: data as never,
       createdAt: at,
     });
-    const res = await em.insert(OrderHistoryEntity, row);
-    row.id = Number(res.identifiers[0]['id']);
+    row.id = await insertRow(em, OrderHistoryEntity, row);
     return row;
   }
 
@@ -440,6 +439,46 @@ export class OrdersService {
     this.namesCache = { snap, names };
     return names;
   }
+}
+
+/** A registered order with nothing done to it yet: every column the table has, at its initial value. */
+function newOrderRow(): WorkOrderEntity {
+  return Object.assign(new WorkOrderEntity(), {
+    status: 'registered',
+    version: 1,
+    resolution: null,
+    directAnswer: null,
+    mainUnitId: null,
+    dispatchedAt: null,
+    signedAt: null,
+    repliedAt: null,
+    reply: null,
+    acceptedAt: null,
+    closedAt: null,
+    statusBeforeReturn: null,
+    returnReason: null,
+    returnRequestedAt: null,
+    extDays: null,
+    extReason: null,
+    extRequestedAt: null,
+    extensionCount: 0,
+    reworkCount: 0,
+    returnCount: 0,
+    urgeCount: 0,
+    superviseCount: 0,
+    instructCount: 0,
+    signDueAt: null,
+    handleDueAt: null,
+    callbackDueAt: null,
+    signOverdueAt: null,
+    handleOverdueAt: null,
+    suspendedAt: null,
+    callbackSatisfaction: null,
+    callbackSolved: null,
+    callbackComment: null,
+    callbackAt: null,
+    mergedIntoId: null,
+  } satisfies Omit<WorkOrderEntity, 'id' | 'number' | 'platformId' | 'channel' | 'appealType' | 'categoryId' | 'regionId' | 'callerName' | 'callerPhone' | 'callerConfidential' | 'address' | 'content' | 'urgent' | 'createdBy' | 'createdAt' | 'updatedAt'>);
 }
 
 function notFound(id: number): AppException {
