@@ -123,8 +123,12 @@ function cubeRecount(c: CubeSpec, where = ''): string {
 }
 const between = (col: string) => ` WHERE ${col} >= ? AND ${col} < ?`;
 
-/** Lifecycle actions counted in stat_event, by the unit they concern. */
-export const EVENT_ACTIONS: readonly string[] = ['create', ...ORDER_ACTIONS];
+/**
+ * Lifecycle actions counted in stat_event, by the unit they concern. Intake is not one of them: it is
+ * stat_intake's `accepted`, and counting it here too put every intake in the city on the same few rows
+ * (one per day, month and year), whose locks serialised all intake transactions until their commit.
+ */
+export const EVENT_ACTIONS: readonly string[] = [...ORDER_ACTIONS];
 /** Actions a unit handler takes: they concern the actor's unit. */
 const UNIT_ACTOR_ACTIONS = ['sign', 'return', 'request-extension', 'suspend', 'resume', 'reply', 'co-reply', 'feedback'];
 const jsonId = (path: string) => `COALESCE(CAST(NULLIF(JSON_UNQUOTE(JSON_EXTRACT(h.data, '$.${path}')), 'null') AS UNSIGNED), 0)`;
