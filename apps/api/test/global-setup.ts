@@ -7,6 +7,9 @@ import { seedReferenceData } from '@hotline/server-reference-data';
 import { testEnv } from './test-env';
 
 export default async function globalSetup(): Promise<void> {
+  // a database per run unless one is named: two runs at once (a developer's and CI's) must not share rows;
+  // the test workers and the teardown inherit it from this process's environment
+  process.env['IT_DATABASE'] ??= `hotline_it_${process.pid}`;
   const env = testEnv();
   Object.assign(process.env, env);
   await dropDatabase(env.DATABASE_URL);

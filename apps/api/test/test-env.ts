@@ -3,7 +3,7 @@
  * other's rows) and its own Redis logical DB and key prefix.
  */
 export function testEnv() {
-  const db = process.env['IT_DATABASE'] ?? 'hotline_it';
+  const db = process.env['IT_DATABASE'] ?? 'hotline_it'; // global setup names one per run
   return {
     DATABASE_URL: `mysql://root@127.0.0.1:3306/${db}`,
     REDIS_URL: process.env['IT_REDIS_URL'] ?? 'redis://127.0.0.1:6379/13',
