@@ -1,4 +1,5 @@
 import type { CategoryNode, UnitView, UserView } from '@hotline/contracts';
+import { UsersService } from '@hotline/server-identity';
 import { startApi, type Api, type Client } from './harness';
 
 describe('auth, reference data and admin', () => {
@@ -86,6 +87,21 @@ describe('auth, reference data and admin', () => {
       expect(trail.body.items[0]).toMatchObject({ actorName: '系统管理员', actorRole: 'admin', data: { active: false, passwordChanged: true } });
       expect(JSON.stringify(trail.body)).not.toMatch(/Passw0rd|Another1|scrypt/);
       expect((await agent.get('/api/admin/audit')).status).toBe(403);
+    });
+
+    it('create-admin (the command-line way to a first administrator) validates like the API, audits, and the admin can log in', async () => {
+      const users = api.app.get(UsersService);
+      await expect(users.createAdmin({ username: 'Root', password: 'short', displayName: '' })).rejects.toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: expect.arrayContaining([expect.objectContaining({ field: 'username' }), expect.objectContaining({ field: 'password' }), expect.objectContaining({ field: 'displayName' })]),
+      });
+      const made = await users.createAdmin({ username: 'ops_admin', password: 'First-Admin-2026', displayName: '运维管理员' });
+      expect(made).toMatchObject({ username: 'ops_admin', role: 'admin', unitId: null, active: true });
+      await expect(users.createAdmin({ username: 'ops_admin', password: 'First-Admin-2026', displayName: '运维管理员' })).rejects.toMatchObject({ code: 'DUPLICATE' });
+      const login = await api.anon.post('/api/auth/login', { username: 'ops_admin', password: 'First-Admin-2026' });
+      expect(login).toMatchObject({ status: 200, body: { user: { role: 'admin' } } });
+      const trail = await admin.get(`/api/admin/audit?entity=user&entityId=${made.id}`);
+      expect(trail.body.items).toEqual([expect.objectContaining({ action: 'create', actorId: null, actorName: '命令行', actorRole: 'system' })]);
     });
 
     it('manages units (no cycles), categories (3 levels, renames carry to children), topics and holidays', async () => {

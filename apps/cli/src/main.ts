@@ -3,9 +3,9 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { seedDemoAccounts, seedDemoOrders, DEMO_PASSWORD, DEMO_STAFF } from '@hotline/server-demo';
-import { IdentityModule } from '@hotline/server-identity';
+import { IdentityModule, UsersService } from '@hotline/server-identity';
 import { OrdersModule } from '@hotline/server-orders';
-import { ensureDatabase, loadConfig, PlatformModule } from '@hotline/server-platform';
+import { AppException, ensureDatabase, loadConfig, PlatformModule } from '@hotline/server-platform';
 import { ReferenceDataModule, seedReferenceData } from '@hotline/server-reference-data';
 import { createWriteStream } from 'node:fs';
 import { GeneratorService, ImportService, ReportingCoreModule, SummaryMaintenance } from '@hotline/server-reporting';
@@ -22,10 +22,13 @@ const USAGE = `usage: cli <command>
   import FILE [--kind orders|calls]
                        import a legacy export (.csv or .xlsx; kind guessed from the header row when not
                        given); row errors go to FILE.errors.csv; importing a file twice changes nothing
+  create-admin --username U [--name 显示名]
+                       migrate, seed, then make an administrator (how a production deployment gets its
+                       first user); the password comes from ADMIN_PASSWORD or is typed twice, hidden
   stats-rebuild        rebuild every summary table from the orders
   stats-check          recount every summary cell from the orders and compare; exit 1 on a difference
 `;
-const COMMANDS = ['migrate', 'seed', 'demo', 'generate', 'import', 'stats-rebuild', 'stats-check'];
+const COMMANDS = ['migrate', 'seed', 'demo', 'generate', 'import', 'create-admin', 'stats-rebuild', 'stats-check'];
 
 @Module({ imports: [PlatformModule.forRoot({ processName: 'cli', health: false }), IdentityModule, ReferenceDataModule, OrdersModule, ReportingCoreModule] })
 class CliModule {}
@@ -61,6 +64,26 @@ function progressPrinter(): (p: { phase: string; done: number; total: number }) 
     lastAt = Date.now();
     last = line;
   };
+}
+
+/** Reads a new password from the terminal twice without echoing it. */
+async function typePassword(): Promise<string> {
+  if (!process.stdin.isTTY) throw new Error('no terminal to type the password on: set ADMIN_PASSWORD');
+  const { createInterface } = await import('node:readline');
+  const ask = (prompt: string) =>
+    new Promise<string>((resolve) => {
+      const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+      // echo nothing of what is typed
+      (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s) => s.startsWith(prompt) && process.stderr.write(prompt);
+      rl.question(prompt, (a) => {
+        rl.close();
+        process.stderr.write('\n');
+        resolve(a);
+      });
+    });
+  const first = await ask('password: ');
+  if ((await ask('again: ')) !== first) throw new Error('the two passwords differ');
+  return first;
 }
 
 /** An export of calls has 呼叫时间 in its header row; anything else is orders. */
@@ -127,6 +150,15 @@ async function main(argv: string[]): Promise<void> {
     console.log(`reference data: ${units} units, regions, categories, channels, topics, holidays`);
     if (command === 'seed') return;
 
+    if (command === 'create-admin') {
+      const username = arg(rest, '--username');
+      if (!username) throw new Error('usage: cli create-admin --username U [--name 显示名]');
+      const password = process.env['ADMIN_PASSWORD'] ?? (await typePassword());
+      const u = await app.get(UsersService).createAdmin({ username, password, displayName: arg(rest, '--name') ?? '系统管理员' });
+      console.log(`administrator ${u.username} (id ${u.id}) created; log in at /login`);
+      return;
+    }
+
     if (command === 'generate') {
       const scale = Number(arg(rest, '--scale') ?? 1);
       const years = parseYears(arg(rest, '--years') ?? '2018-2020');
@@ -165,6 +197,8 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((err) => {
-  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+  // a refusal (bad input, a taken name) is told as the API would tell it; anything else with its stack
+  if (err instanceof AppException) console.error(`${err.code}: ${err.message}${err.details ? `\n${JSON.stringify(err.details)}` : ''}`);
+  else console.error(err instanceof Error ? (err.stack ?? err.message) : err);
   process.exit(1);
 });

@@ -2,12 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { UNIT_ROLES, type Role, type UserView } from '@hotline/contracts';
-import { AppException, audit, inTransaction, type AuditActor } from '@hotline/server-platform';
+import { AppException, audit, createValidationPipe, inTransaction, type AuditActor } from '@hotline/server-platform';
+import { CreateUserDto } from './dto';
 import type { AuthUser } from './auth-user';
 import { hashPassword } from './password';
 import { UserEntity } from './user.entity';
 
 const CACHE_MS = 15_000;
+
+const COMMAND_LINE: AuditActor = { id: null, displayName: '命令行', role: 'system' };
 
 @Injectable()
 export class UsersService {
@@ -60,6 +63,15 @@ export class UsersService {
       return saved.id;
     });
     return this.view(id);
+  }
+
+  /**
+   * An administrator made from the command line (`cli create-admin`): how a production deployment gets its first
+   * user, since demo accounts are never made there. Validated exactly as POST /api/admin/users is.
+   */
+  async createAdmin(input: { username: string; password: string; displayName: string }): Promise<UserView> {
+    const dto: CreateUserDto = await createValidationPipe().transform({ ...input, role: 'admin' }, { type: 'body', metatype: CreateUserDto });
+    return this.create(COMMAND_LINE, dto);
   }
 
   async update(actor: AuditActor, id: number, patch: { password?: string; displayName?: string; role?: Role; unitId?: number | null; active?: boolean; version: number }): Promise<UserView> {

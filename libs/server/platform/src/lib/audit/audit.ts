@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
 
 export interface AuditActor {
-  id: number;
+  /** null for the command line (the first administrator of a deployment is made before any user exists) */
+  id: number | null;
   displayName: string;
   role: string;
 }
