@@ -11,6 +11,7 @@ export * from './lib/timer-firing';
 export * from './lib/deadline-hook';
 export * from './lib/outbox-relay';
 export * from './lib/reconciler';
+export * from './lib/pruner';
 export * from './lib/processors';
 export * from './lib/time-limit-policy.service';
 export * from './lib/deadline-ops.service';

@@ -34,6 +34,14 @@ export class DeadlinesConfig {
   /** Even when the cheap checks find nothing, compare every pending timer with Redis this often. */
   @Type(() => Number) @IsInt() @Min(1000) @Max(86_400_000)
   DEADLINES_FULL_SCAN_EVERY_MS = 300_000;
+
+  /** Fired and cancelled timers of closed orders, and processed outbox rows, are deleted after this many days. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(3650)
+  DEADLINES_RETENTION_DAYS = 90;
+
+  /** How often the pruner looks for such rows. */
+  @Type(() => Number) @IsInt() @Min(1000) @Max(86_400_000)
+  DEADLINES_PRUNE_EVERY_MS = 3_600_000;
 }
 
 export function loadDeadlinesConfig(env: NodeJS.ProcessEnv = process.env): DeadlinesConfig {

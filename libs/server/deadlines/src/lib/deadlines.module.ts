@@ -11,6 +11,7 @@ import { DeadlinesAdminController, DeadlinesController } from './deadlines.contr
 import { DeadlinesService } from './deadlines.service';
 import { DEADLINE_ENTITIES } from './entities';
 import { OutboxRelay } from './outbox-relay';
+import { Pruner } from './pruner';
 import { SweepScheduler, SweepsProcessor, TimersProcessor } from './processors';
 import { DEADLINE_QUEUES } from './queues';
 import { Reconciler } from './reconciler';
@@ -44,11 +45,11 @@ export class DeadlinesModule implements OnModuleInit {
 }
 
 /**
- * The worker side: fires timers, runs the reconciler and the outbox relay, keeps their schedulers. It reads the
+ * The worker side: fires timers, runs the reconciler, the outbox relay and the pruner, keeps their schedulers. It reads the
  * policy and calendar itself (for backfilling timers) but serves no HTTP routes of the orders feature.
  */
 @Module({
   imports: [TypeOrmModule.forFeature(DEADLINE_ENTITIES), QUEUES, NotificationWriterModule],
-  providers: [CONFIG, CalendarProvider, TimeLimitsProvider, TimerPlanner, TimerQueue, TimerFiring, OutboxRelay, Reconciler, TimersProcessor, SweepsProcessor, SweepScheduler],
+  providers: [CONFIG, CalendarProvider, TimeLimitsProvider, TimerPlanner, TimerQueue, TimerFiring, OutboxRelay, Reconciler, Pruner, TimersProcessor, SweepsProcessor, SweepScheduler],
 })
 export class DeadlinesWorkerModule {}

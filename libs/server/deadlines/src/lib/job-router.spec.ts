@@ -50,7 +50,7 @@ describe('job routing', () => {
 describe('deadline queues', () => {
   it('registers every job once, on its queue', () => {
     expect(jobsOfQueue(DEADLINE_QUEUES.timers)).toEqual([DEADLINE_JOBS.fireTimer.name]);
-    expect(jobsOfQueue(DEADLINE_QUEUES.sweeps)).toEqual(['reconcile', 'reconcile-full', 'relay-outbox']);
+    expect(jobsOfQueue(DEADLINE_QUEUES.sweeps)).toEqual(['reconcile', 'reconcile-full', 'relay-outbox', 'prune']);
     const names = Object.values(DEADLINE_JOBS).map((j) => j.name);
     expect(new Set(names).size).toBe(names.length);
   });

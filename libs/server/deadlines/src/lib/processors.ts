@@ -4,6 +4,7 @@ import { DelayedError, type Job, type Queue } from 'bullmq';
 import { deadlinesConfig, DeadlinesConfig } from './deadlines.config';
 import { JobHandler, routeJobs } from './job-router';
 import { OutboxRelay } from './outbox-relay';
+import { Pruner, type PruneResult } from './pruner';
 import { DEADLINE_JOBS, DEADLINE_QUEUES, jobsOfQueue, TIMER_LEAD_MS, type FireTimerData } from './queues';
 import { Reconciler } from './reconciler';
 import { TimerFiring } from './timer-firing';
@@ -43,7 +44,7 @@ export class TimersProcessor extends WorkerHost {
   }
 }
 
-/** The periodic sweeps: reconciler ticks, full rebuilds on demand, and the outbox relay. */
+/** The periodic sweeps: reconciler ticks, full rebuilds on demand, the outbox relay, and pruning old rows. */
 @Processor(DEADLINE_QUEUES.sweeps, { concurrency: 2, maxStalledCount: 5 })
 export class SweepsProcessor extends WorkerHost {
   private readonly routes: ReturnType<typeof routeJobs>;
@@ -51,6 +52,7 @@ export class SweepsProcessor extends WorkerHost {
   constructor(
     private readonly reconciler: Reconciler,
     private readonly relay: OutboxRelay,
+    private readonly pruner: Pruner,
   ) {
     super();
     this.routes = routeJobs(this, DEADLINE_QUEUES.sweeps, jobsOfQueue(DEADLINE_QUEUES.sweeps));
@@ -75,6 +77,11 @@ export class SweepsProcessor extends WorkerHost {
   @JobHandler(DEADLINE_JOBS.relayOutbox.name)
   relayOutbox(): Promise<number> {
     return this.relay.drain();
+  }
+
+  @JobHandler(DEADLINE_JOBS.prune.name)
+  prune(): Promise<PruneResult> {
+    return this.pruner.prune();
   }
 }
 
@@ -101,6 +108,7 @@ export class SweepScheduler implements OnApplicationBootstrap, OnApplicationShut
     return [
       { id: 'deadline-reconciler', job: DEADLINE_JOBS.reconcile.name, every: this.settings.DEADLINES_RECONCILE_EVERY_MS },
       { id: 'deadline-outbox-relay', job: DEADLINE_JOBS.relayOutbox.name, every: this.settings.DEADLINES_RELAY_EVERY_MS },
+      { id: 'deadline-pruner', job: DEADLINE_JOBS.prune.name, every: this.settings.DEADLINES_PRUNE_EVERY_MS },
     ];
   }
 

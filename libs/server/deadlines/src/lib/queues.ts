@@ -17,6 +17,7 @@ export const DEADLINE_JOBS = {
   reconcile: { name: 'reconcile', queue: DEADLINE_QUEUES.sweeps },
   reconcileFull: { name: 'reconcile-full', queue: DEADLINE_QUEUES.sweeps },
   relayOutbox: { name: 'relay-outbox', queue: DEADLINE_QUEUES.sweeps },
+  prune: { name: 'prune', queue: DEADLINE_QUEUES.sweeps },
 } as const;
 
 export function jobsOfQueue(queue: string): string[] {
