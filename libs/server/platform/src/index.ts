@@ -6,6 +6,7 @@ export * from './lib/database/data-source-options';
 export * from './lib/database/transaction';
 export * from './lib/database/migrations';
 export * from './lib/redis/redis';
+export * from './lib/changes/change-bus';
 export * from './lib/logging/scrub';
 export * from './lib/http/public.decorator';
 export * from './lib/platform.module';

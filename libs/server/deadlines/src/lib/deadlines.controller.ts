@@ -47,8 +47,8 @@ export class DeadlinesAdminController {
     return this.policy.update(user, id, dto);
   }
 
-  @Delete('time-limits/:id') @HttpCode(204) remove(@Param('id', ParseIntPipe) id: number): Promise<void> {
-    return this.policy.remove(id);
+  @Delete('time-limits/:id') @HttpCode(204) remove(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number): Promise<void> {
+    return this.policy.remove(user, id);
   }
 
   @Get('deadlines') status(): Promise<DeadlineOpsView> {

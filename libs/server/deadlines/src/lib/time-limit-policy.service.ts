@@ -4,8 +4,7 @@ import { DataSource } from 'typeorm';
 import { ANY_APPEAL_TYPE, type TimeLimitPolicyView } from '@hotline/contracts';
 import { validatePolicy } from '@hotline/domain';
 import type { AuthUser } from '@hotline/server-identity';
-import { TimeLimitsProvider } from '@hotline/server-orders';
-import { AppException } from '@hotline/server-platform';
+import { AppException, audit, ChangeBus, CHANGES, inTransaction } from '@hotline/server-platform';
 import { ReferenceService } from '@hotline/server-reference-data';
 import type { CreateTimeLimitPolicyDto, UpdateTimeLimitPolicyDto } from './dto';
 import { TimeLimitPolicyEntity } from './entities';
@@ -20,7 +19,7 @@ export class TimeLimitPolicyService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly ref: ReferenceService,
-    private readonly timeLimits: TimeLimitsProvider,
+    private readonly bus: ChangeBus,
   ) {}
 
   async list(): Promise<TimeLimitPolicyView[]> {
@@ -34,9 +33,14 @@ export class TimeLimitPolicyService {
     const row = { ...dto, dayLength: dto.dayLength ?? null };
     check(toPolicy(row));
     const now = new Date();
-    const res = await this.ds.manager.insert(TimeLimitPolicyEntity, { ...row, version: 1, updatedBy: user.id, createdAt: now, updatedAt: now });
-    this.timeLimits.invalidate();
-    return toPolicyView(await this.ds.manager.findOneByOrFail(TimeLimitPolicyEntity, { id: Number(res.identifiers[0]['id']) }));
+    const id = await inTransaction(this.ds, async (em) => {
+      const res = await em.insert(TimeLimitPolicyEntity, { ...row, version: 1, updatedBy: user.id, createdAt: now, updatedAt: now });
+      const newId = Number(res.identifiers[0]['id']);
+      await audit(em, user, 'time-limit', newId, 'create', { ...row });
+      return newId;
+    });
+    await this.bus.changed(CHANGES.timeLimits);
+    return toPolicyView(await this.ds.manager.findOneByOrFail(TimeLimitPolicyEntity, { id }));
   }
 
   async update(user: AuthUser, id: number, dto: UpdateTimeLimitPolicyDto): Promise<TimeLimitPolicyView> {
@@ -49,23 +53,29 @@ export class TimeLimitPolicyService {
     // leaving the natural clock leaves its day length behind
     if (next.clock !== 'natural' && patch.dayLength === undefined) next.dayLength = null;
     check(toPolicy(next));
-    const res = await this.ds.manager
-      .createQueryBuilder()
-      .update(TimeLimitPolicyEntity)
-      .set({ ...patch, dayLength: next.dayLength, updatedBy: user.id, updatedAt: new Date(), version: () => 'version + 1' })
-      .where('id = :id AND version = :version', { id, version })
-      .execute();
-    if (res.affected !== 1) throw new AppException('STALE_VERSION', 'the policy was changed by someone else; reload it and try again', { currentVersion: cur.version });
-    this.timeLimits.invalidate();
+    await inTransaction(this.ds, async (em) => {
+      const res = await em
+        .createQueryBuilder()
+        .update(TimeLimitPolicyEntity)
+        .set({ ...patch, dayLength: next.dayLength, updatedBy: user.id, updatedAt: new Date(), version: () => 'version + 1' })
+        .where('id = :id AND version = :version', { id, version })
+        .execute();
+      if (res.affected !== 1) throw new AppException('STALE_VERSION', 'the policy was changed by someone else; reload it and try again', { currentVersion: cur.version });
+      await audit(em, user, 'time-limit', id, 'update', { ...patch });
+    });
+    await this.bus.changed(CHANGES.timeLimits);
     return toPolicyView(await this.ds.manager.findOneByOrFail(TimeLimitPolicyEntity, { id }));
   }
 
-  async remove(id: number): Promise<void> {
+  async remove(user: AuthUser, id: number): Promise<void> {
     const cur = await this.ds.manager.findOneBy(TimeLimitPolicyEntity, { id });
     if (!cur) throw new AppException('NOT_FOUND', `time-limit policy ${id} not found`);
     if (cur.appealType === ANY_APPEAL_TYPE) throw new AppException('PRECONDITION_FAILED', 'the default rows (*) can be edited but not deleted');
-    await this.ds.manager.delete(TimeLimitPolicyEntity, { id });
-    this.timeLimits.invalidate();
+    await inTransaction(this.ds, async (em) => {
+      await em.delete(TimeLimitPolicyEntity, { id });
+      await audit(em, user, 'time-limit', id, 'delete', { appealType: cur.appealType, urgent: cur.urgent });
+    });
+    await this.bus.changed(CHANGES.timeLimits);
   }
 }
 

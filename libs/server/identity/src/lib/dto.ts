@@ -25,8 +25,11 @@ export class UpdateUserDto {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
 }
 
+/** What the audit trail records changes of. */
+const AUDIT_ENTITIES = ['user', 'unit', 'category', 'topic', 'holiday', 'time-limit'];
+
 export class AuditQueryDto {
-  @ApiPropertyOptional({ enum: ['user', 'unit', 'category', 'topic', 'holiday'] }) @IsOptional() @IsIn(['user', 'unit', 'category', 'topic', 'holiday']) entity?: string;
+  @ApiPropertyOptional({ enum: AUDIT_ENTITIES }) @IsOptional() @IsIn(AUDIT_ENTITIES) entity?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) entityId?: string;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize?: number;

@@ -3,8 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { DeadlineClockKind } from '@hotline/contracts';
 import { bindTimeLimits, resolvePolicy, type TimeLimitPolicy, type TimeLimits, type WorkCalendar } from '@hotline/domain';
+import { ChangeBus, CHANGES } from '@hotline/server-platform';
 
-/** Short enough that an admin's edit reaches every API instance within half a minute; the editing one drops it at once. */
+/** An admin's edit reaches every process at once over the ChangeBus; the expiry is the fallback should that signal be lost. */
 const TTL_MS = 30_000;
 
 export interface TimeLimitPolicyRow {
@@ -45,7 +46,12 @@ export function policyFromRow(r: TimeLimitPolicyRow): TimeLimitPolicy {
 export class TimeLimitsProvider {
   private cached: { at: number; rows: TimeLimitPolicy[] } | null = null;
 
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    bus: ChangeBus,
+  ) {
+    bus.on(CHANGES.timeLimits, () => (this.cached = null));
+  }
 
   async policies(): Promise<TimeLimitPolicy[]> {
     if (this.cached && Date.now() - this.cached.at < TTL_MS) return this.cached.rows;
@@ -57,9 +63,5 @@ export class TimeLimitsProvider {
   /** The limits for an order, on the clock its policy row names. */
   async limitsFor(appealType: string, urgent: boolean, cal: WorkCalendar): Promise<TimeLimits> {
     return bindTimeLimits(resolvePolicy(await this.policies(), appealType, urgent), cal);
-  }
-
-  invalidate(): void {
-    this.cached = null;
   }
 }

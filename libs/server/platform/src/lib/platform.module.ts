@@ -6,6 +6,7 @@ import { dataSourceOptions } from './database/data-source-options';
 import { HealthController } from './health/health.controller';
 import { PinoLoggerModule } from './logging/logger.module';
 import { createRedis, REDIS } from './redis/redis';
+import { ChangeBus } from './changes/change-bus';
 
 @Global()
 @Module({})
@@ -13,7 +14,7 @@ class ConfigHolderModule {}
 
 /**
  * What every process needs: validated config, MariaDB through TypeORM (entities registered by each feature
- * with forFeature), one Redis client, JSON logs, and the health endpoint.
+ * with forFeature), one Redis client, cache-change signals across processes, JSON logs, and the health endpoint.
  */
 @Global()
 @Module({})
@@ -36,8 +37,8 @@ export class PlatformModule implements OnApplicationShutdown {
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.DATABASE_URL), autoLoadEntities: true }),
       ],
       controllers: opts.health === false ? [] : [HealthController],
-      providers: [{ provide: REDIS, useFactory: () => createRedis(config.REDIS_URL, opts.processName) }],
-      exports: [REDIS],
+      providers: [{ provide: REDIS, useFactory: () => createRedis(config.REDIS_URL, opts.processName) }, ChangeBus],
+      exports: [REDIS, ChangeBus],
     };
   }
 

@@ -1,18 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, ObjectLiteral, EntityTarget } from 'typeorm';
-import { AppException, audit, inTransaction, type AuditActor } from '@hotline/server-platform';
+import { AppException, audit, ChangeBus, CHANGES, inTransaction, type AuditActor } from '@hotline/server-platform';
 import type { CreateCategoryDto, CreateTopicDto, CreateUnitDto, PutHolidayDto, UpdateCategoryDto, UpdateTopicDto, UpdateUnitDto } from './dto';
 import { CategoryEntity, HolidayEntity, TopicEntity, UnitEntity } from './entities';
 import { ReferenceService } from './reference.service';
 import { wouldCycle } from './unit-tree';
 
-/** Admin writes to reference data: every update is version-checked and invalidates the read cache. */
+/** Admin writes to reference data: every update is version-checked, audited, and tells every process's caches. */
 @Injectable()
 export class ReferenceAdminService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly ref: ReferenceService,
+    private readonly bus: ChangeBus,
   ) {}
 
   async createUnit(actor: AuditActor, dto: CreateUnitDto) {
@@ -23,7 +24,7 @@ export class ReferenceAdminService {
       await audit(em, actor, 'unit', row.id, 'create', { ...dto });
       return row;
     });
-    this.ref.invalidate();
+    await this.bus.changed(CHANGES.reference);
     return saved;
   }
 
@@ -37,7 +38,7 @@ export class ReferenceAdminService {
       await this.versionedUpdate(em, UnitEntity, id, version, patch);
       await audit(em, actor, 'unit', id, 'update', { ...patch });
     });
-    this.ref.invalidate();
+    await this.bus.changed(CHANGES.reference);
     return this.ds.manager.findOneByOrFail(UnitEntity, { id });
   }
 
@@ -60,7 +61,7 @@ export class ReferenceAdminService {
       await audit(em, actor, 'category', row.id, 'create', { ...dto });
       return row;
     });
-    this.ref.invalidate();
+    await this.bus.changed(CHANGES.reference);
     return saved;
   }
 
@@ -80,7 +81,7 @@ export class ReferenceAdminService {
       await this.versionedUpdate(em, CategoryEntity, id, version, set);
       await audit(em, actor, 'category', id, 'update', { ...set });
     });
-    this.ref.invalidate();
+    await this.bus.changed(CHANGES.reference);
     return this.ds.manager.findOneByOrFail(CategoryEntity, { id });
   }
 
@@ -90,7 +91,7 @@ export class ReferenceAdminService {
       await audit(em, actor, 'topic', row.id, 'create', { ...dto });
       return row;
     });
-    this.ref.invalidate();
+    await this.bus.changed(CHANGES.reference);
     return saved;
   }
 
@@ -100,7 +101,7 @@ export class ReferenceAdminService {
       await this.versionedUpdate(em, TopicEntity, id, version, patch);
       await audit(em, actor, 'topic', id, 'update', { ...patch });
     });
-    this.ref.invalidate();
+    await this.bus.changed(CHANGES.reference);
     return this.ds.manager.findOneByOrFail(TopicEntity, { id });
   }
 
@@ -110,6 +111,7 @@ export class ReferenceAdminService {
       await em.upsert(HolidayEntity, { day: date, kind: dto.kind, name: dto.name }, ['day']);
       await audit(em, actor, 'holiday', date, 'put', { ...dto });
     });
+    await this.bus.changed(CHANGES.holidays);
     return { date, kind: dto.kind, name: dto.name };
   }
 
@@ -119,6 +121,7 @@ export class ReferenceAdminService {
       if (!res.affected) throw new AppException('NOT_FOUND', `no holiday entry on ${date}`);
       await audit(em, actor, 'holiday', date, 'delete');
     });
+    await this.bus.changed(CHANGES.holidays);
   }
 
   private async versionedUpdate<T extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<T>, id: number, version: number, patch: Partial<T>) {

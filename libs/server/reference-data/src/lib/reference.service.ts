@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AppealTypeView, CategoryNode, ChannelView, HolidayView, PlatformView, RegionView, TopicView, UnitView } from '@hotline/contracts';
-import { AppException } from '@hotline/server-platform';
+import { AppException, ChangeBus, CHANGES } from '@hotline/server-platform';
 import { AppealTypeEntity, CategoryEntity, ChannelEntity, HolidayEntity, PlatformEntity, RegionEntity, TopicEntity, UnitEntity } from './entities';
 import { isWithin, subtreeIds } from './unit-tree';
 
@@ -17,8 +17,8 @@ interface Snapshot {
   platforms: PlatformEntity[];
 }
 
-// Reference data changes a few times a year and is read on every request; other API instances pick up
-// an admin's change within this many ms.
+// Reference data changes a few times a year and is read on every request. An admin's change reaches every
+// process at once over the ChangeBus; the expiry is the fallback for a change signal lost with Redis.
 const TTL_MS = 30_000;
 
 /** Read side of the reference data, cached per process; orders validate their references through it. */
@@ -26,10 +26,11 @@ const TTL_MS = 30_000;
 export class ReferenceService {
   private snap: Promise<Snapshot> | null = null;
 
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
-
-  invalidate(): void {
-    this.snap = null;
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    bus: ChangeBus,
+  ) {
+    bus.on(CHANGES.reference, () => (this.snap = null));
   }
 
   private async load(): Promise<Snapshot> {
