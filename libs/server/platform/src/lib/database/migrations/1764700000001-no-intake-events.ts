@@ -2,8 +2,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 // Why: intake is no longer counted in stat_event (it is stat_intake's `accepted`; the duplicate count was one hot
 // row per day that serialised every intake transaction), so the rows it left would fail the recount check.
-export class NoIntakeEvents1764700000000 implements MigrationInterface {
-  name = 'NoIntakeEvents1764700000000';
+export class NoIntakeEvents1764700000001 implements MigrationInterface {
+  name = 'NoIntakeEvents1764700000001';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query("DELETE FROM stat_event WHERE action = 'create'");
