@@ -1,18 +1,18 @@
 import ExcelJS from 'exceljs';
 import type { AnnualReport, ChartData, ReportTable } from '@hotline/contracts';
 import { chartSvg, CHART_HEIGHT, CHART_WIDTH } from './charts';
+import { svgToPng } from './raster';
 import { zip } from './zip';
 
 /**
  * The report as files: a DOCX laid out like the seed (cover line, title, numbered sections, figures as images
  * under their captions, table 1) and an XLSX with its tables and every chart's data.
  *
- * Charts are embedded as SVG (Word 2016+, WPS and LibreOffice 7+ show them); the PNG fallback OOXML requires
- * beside an SVG is a blank pixel, because no rasteriser (resvg, sharp, canvas) is installed.
+ * Each chart is embedded twice, as OOXML wants it: a PNG rasterised by resvg with a CJK font (what Word 2013,
+ * WPS, LibreOffice and every viewer show) and the SVG beside it (what Word 2016+ prints, sharp at any size).
  */
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const BLANK_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 const WIDTH_EMU = 5_400_000; // 15 cm: the text width of an A4 page with the usual margins
 const FONT = '<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="仿宋_GB2312"/>';
 
@@ -44,7 +44,7 @@ function table(t: ReportTable): string {
   return `<w:tbl><w:tblPr><w:jc w:val="center"/><w:tblW w:w="5000" w:type="pct"/><w:tblBorders>${border}</w:tblBorders></w:tblPr>${rows.join('')}</w:tbl>`;
 }
 
-export function reportDocx(r: AnnualReport): Buffer {
+export async function reportDocx(r: AnnualReport): Promise<Buffer> {
   const body: string[] = [];
   const media: { name: string; data: Buffer | string }[] = [];
   const rels: string[] = [];
@@ -53,12 +53,15 @@ export function reportDocx(r: AnnualReport): Buffer {
   const [y, m, d] = r.issuedOn.split('-').map(Number);
   body.push(para(run(`${r.issuer} ${y}年 ${m}月 ${d}日`, { size: 28 }), { right: true }));
   body.push(para(run(r.title, { bold: true, size: 44, font: '方正小标宋简体' }), { center: true, before: 400 }));
+  // every chart is drawn first (resvg renders off the event loop, on libuv's threads), then laid out in order
+  const svgs = new Map(r.charts.map((c) => [c.id, chartSvg(c)]));
+  const pngs = new Map(await Promise.all(r.charts.map(async (c) => [c.id, await svgToPng(svgs.get(c.id) as string)] as const)));
   let pic = 0;
   const figure = (c: ChartData) => {
     pic++;
     const png = `rIdPng${pic}`;
     const svg = `rIdSvg${pic}`;
-    media.push({ name: `word/media/chart${pic}.png`, data: BLANK_PNG }, { name: `word/media/chart${pic}.svg`, data: chartSvg(c) });
+    media.push({ name: `word/media/chart${pic}.png`, data: pngs.get(c.id) as Buffer }, { name: `word/media/chart${pic}.svg`, data: svgs.get(c.id) as string });
     rels.push(
       `<Relationship Id="${png}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/chart${pic}.png"/>`,
       `<Relationship Id="${svg}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/chart${pic}.svg"/>`,

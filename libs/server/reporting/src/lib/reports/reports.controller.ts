@@ -39,7 +39,7 @@ export class ReportsController {
   @Header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
   async annualDocx(@Query() q: AnnualReportQueryDto): Promise<StreamableFile> {
     const r = await this.reports.report({ period: reportPeriod(q), scope: q.platform ?? 'city', hot: hotCodes(q.hot) });
-    return new StreamableFile(reportDocx(r), { disposition: `attachment; filename*=UTF-8''${encodeURIComponent(`${r.title}.docx`)}` });
+    return new StreamableFile(await reportDocx(r), { disposition: `attachment; filename*=UTF-8''${encodeURIComponent(`${r.title}.docx`)}` });
   }
 
   /** Its tables and chart data as a workbook. */
