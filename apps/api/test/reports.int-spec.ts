@@ -1,7 +1,8 @@
+import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import type { AnnualReport, KpiSet } from '@hotline/contracts';
-import { AnnualReportService, DashboardService, GeneratorService, KpiService, LookupService, ScanReader, SummaryMaintenance } from '@hotline/server-reporting';
+import { AnnualReportService, DashboardService, decodePng, distinctColours, GeneratorService, KpiService, LookupService, ScanReader, SummaryMaintenance } from '@hotline/server-reporting';
 import { startApi, type Api, type Client } from './harness';
 
 /**
@@ -10,6 +11,21 @@ import { startApi, type Api, type Client } from './harness';
  * the definitions in docs (domain.md), not from the summary tables or their SQL.
  */
 const SCALE = 0.003;
+
+/** The entries of a zip (a DOCX), by walking its local headers as any unzip does. */
+function unzip(buf: Buffer): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  let p = 0;
+  while (buf.readUInt32LE(p) === 0x04034b50) {
+    const size = buf.readUInt32LE(p + 18);
+    const nameLen = buf.readUInt16LE(p + 26);
+    const start = p + 30 + nameLen + buf.readUInt16LE(p + 28);
+    const body = buf.subarray(start, start + size);
+    out.set(buf.subarray(p + 30, p + 30 + nameLen).toString('utf8'), buf.readUInt16LE(p + 8) === 8 ? inflateRawSync(body) : body);
+    p = start + size;
+  }
+  return out;
+}
 
 describe('annual report from generated history equals a recount from the orders', () => {
   let api: Api;
@@ -42,6 +58,21 @@ describe('annual report from generated history equals a recount from the orders'
     ds = api.app.get(DataSource);
     city = Number((await ds.query("SELECT id FROM platform WHERE code = 'city'"))[0].id);
     await api.app.get(GeneratorService).generate({ years: [2018, 2019, 2020], scale: SCALE, seed: 42 });
+    // 国务院大督查 (5 a year) and 省督办 (3) round to none at this scale: mark a few provincial transfers as the
+    // intake would (topics on the order), then rebuild the summary tables from the orders
+    const tag = async (code: string, year: number, count: number) => {
+      const ids: { id: string }[] = await ds.query(
+        `SELECT o.id FROM work_order o WHERE o.platform_id = ? AND o.channel_code = 'province' AND o.resolution = 'dispatched' AND o.created_at >= ? AND o.created_at < ?
+         AND NOT EXISTS (SELECT 1 FROM order_topic x WHERE x.order_id = o.id) ORDER BY o.id LIMIT ${count}`,
+        [city, at(`${year}-01-01`), next(`${year}-12-31`)],
+      );
+      expect(ids).toHaveLength(count);
+      for (const { id } of ids) await ds.query("INSERT INTO order_topic (order_id, topic_id) SELECT ?, id FROM topic WHERE code = ?", [id, code]);
+    };
+    await tag('sc_inspection', 2020, 2);
+    await tag('province_supervision', 2020, 1);
+    await tag('sc_inspection', 2019, 1);
+    await api.app.get(SummaryMaintenance).rebuild();
     const r = await leader.get<AnnualReport>('/api/reports/annual?year=2020');
     expect(r.status).toBe(200);
     report = r.body;
@@ -164,6 +195,17 @@ describe('annual report from generated history equals a recount from the orders'
     expect(f['supervisions']).toBe(Number(sup[0].n));
     expect(f['supervisedUnits']).toBe(Number(sup[0].u));
     expect(f['stateCouncil']).toBe(await orders('2020-01-01', '2020-12-31', "o.channel_code = 'state_council'"));
+    expect(f['stateInspection']).toBe(await orders('2020-01-01', '2020-12-31', topic('sc_inspection')));
+    expect(f['provinceSupervision']).toBe(await orders('2020-01-01', '2020-12-31', topic('province_supervision')));
+    expect([f['stateInspection'], f['provinceSupervision']]).toEqual([2, 1]);
+    const backlogText = report.sections[1].blocks.find((b) => b.lead.startsWith('积案'))?.text ?? '';
+    if ((f['stateCouncil'] as number) > 0) expect(backlogText).toContain(`国务院“互联网+督查”交办单 ${f['stateCouncil']}件`);
+    expect(backlogText).toContain('国务院大督查整改工单 2件，省督办单 1件。');
+    // 好差评 rectification orders fed back: answered on the spot, or the unit's reply accepted
+    const hcp = await orders('2020-01-01', '2020-12-31', "o.channel_code = 'haochaping'");
+    const fedBack = await orders('2020-01-01', '2020-12-31', `o.channel_code = 'haochaping' AND (o.resolution = 'direct' OR (${FINISHED}))`);
+    expect(f['haochapingFinished']).toBe(fedBack);
+    expect(report.sections[0].blocks.find((b) => b.lead.startsWith('平台延伸'))?.text).toContain(fedBack >= hcp ? `整改工单 ${hcp}件，已全部完成反馈` : `已完成反馈 ${fedBack}件`);
 
     // the overdue ledger: due before t and not finished (reply accepted) before t
     const finishAt = 'COALESCE(o.replied_at, o.accepted_at)';
@@ -255,8 +297,17 @@ describe('annual report from generated history equals a recount from the orders'
     expect(decodeURIComponent(docx.headers.get('content-disposition') ?? '')).toContain('2020年市 12345在线服务平台运行情况综合分析报告.docx');
     const bytes = Buffer.from(await docx.arrayBuffer());
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
-    const names = [...bytes.toString('latin1').matchAll(/word\/media\/chart(\d+)\.svg/g)].map((m) => m[1]);
-    expect(new Set(names).size).toBe(report.charts.length);
+    const files = unzip(bytes);
+    // every figure is a real picture: a PNG (what Word before 2016 and WPS show) of many colours, and its SVG
+    for (let k = 1; k <= report.charts.length; k++) {
+      const png = decodePng(files.get(`word/media/chart${k}.png`) as Buffer);
+      expect(png.width).toBeGreaterThanOrEqual(640);
+      expect(distinctColours(png)).toBeGreaterThan(10);
+      expect(files.get(`word/media/chart${k}.svg`)?.toString('utf8')).toContain('<svg');
+    }
+    expect(files.has(`word/media/chart${report.charts.length + 1}.png`)).toBe(false);
+    const xml = files.get('word/document.xml')?.toString('utf8') ?? '';
+    expect(xml).toContain(`图 ${report.charts.length} `);
     const xlsx = await fetch(`${api.base}/api/reports/annual.xlsx?year=2020`, { headers: { authorization: `Bearer ${leader.token}` } });
     expect(xlsx.status).toBe(200);
     const wb = new ExcelJS.Workbook();

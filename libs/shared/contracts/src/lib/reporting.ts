@@ -108,7 +108,12 @@ export interface KpiSet {
   internet: CountFigure & { times: number | null };
   /** provincial 好差评 rectification orders and how many are finished */
   haochaping: CountFigure & { finished: number };
+  /** 国务院“互联网+督查” transfers (channel state_council) */
   stateCouncil: CountFigure;
+  /** 国务院大督查整改工单: orders tagged with the topic sc_inspection */
+  stateInspection: CountFigure;
+  /** 省督办单: orders tagged with the topic province_supervision */
+  provinceSupervision: CountFigure;
   praise: CountFigure & { units: number };
   instructions: CountFigure;
   topics: TopicFigure[];

@@ -266,13 +266,22 @@ export function composeAnnualReport(a: AnnualInput): AnnualReport {
   fig('supervisedUnits', b.supervisedUnits);
   fig('supervisions', b.supervisions);
   fig('stateCouncil', k.stateCouncil.value);
+  fig('stateInspection', k.stateInspection.value);
+  fig('provinceSupervision', k.provinceSupervision.value);
+  // the seed: 督促有关单位按时办理国务院“互联网+督查”交办单 108件，国务院大督查整改工单 5件，省督办单 3件 (a kind with none is left out)
+  const handedDown = [
+    ['国务院“互联网+督查”交办单', k.stateCouncil.value],
+    ['国务院大督查整改工单', k.stateInspection.value],
+    ['省督办单', k.provinceSupervision.value],
+  ] as const;
+  const handedDownText = handedDown.filter(([, v]) => v > 0).map(([name, v]) => `${name} ${n(v)}件`);
   s2blocks.push({
     no: sub(s2blocks.length - 1),
     lead: b.cleared > 0 ? '积案化解取得显著成效。' : '积案化解工作持续推进。',
     text:
       `${label}，中心加大对超期未办结工单的协调处置力度，共推动化解超期未办结、长期不回复的工单 ${n(b.cleared)}件。` +
       `${label}末，剩余超期未办工单 ${n(b.remaining)}件，较 ${isYear(a.period) ? `${year - 1} 年底` : '上年同期末'}${diff <= 0 ? '减少' : '增加'} ${n(Math.abs(diff))}件；` +
-      `对存在办件质效较差等问题的 ${n(b.supervisedUnits)}个成员单位进行督办 ${n(b.supervisions)}次，督促有关单位按时办理国务院“互联网+督查”交办单 ${n(k.stateCouncil.value)}件。`,
+      `对存在办件质效较差等问题的 ${n(b.supervisedUnits)}个成员单位进行督办 ${n(b.supervisions)}次${handedDownText.length ? `，督促有关单位按时办理${handedDownText.join('，')}` : ''}。`,
     chartIds: [],
     tableIds: [],
   });

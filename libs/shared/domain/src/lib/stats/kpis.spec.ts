@@ -42,6 +42,10 @@ const Y2020: KpiSide = {
     topic('epidemic', 'public', 'complaint', { accepted: 790, dispatched: 790, finished: 790, on_time: 790 }),
     topic('civilization', 'collector', 'report', { accepted: 152544 }),
     topic('civilization', 'public', 'complaint', { accepted: 10 }),
+    // 国务院大督查整改工单 5, 省督办单 3: provincial transfers (inside the help cell) tagged with their topics
+    topic('sc_inspection', 'public', 'complaint', done(4)),
+    topic('sc_inspection', 'public', 'report', done(1)),
+    topic('province_supervision', 'public', 'complaint', done(3)),
   ],
   calls: { offered: 500000, answered: 488000 },
   praiseUnits: 42,
@@ -84,6 +88,8 @@ describe('computeKpis on the seed report’s 2020 counts', () => {
     expect(k.internet.value).toBe(38947);
     expect(k.haochaping).toMatchObject({ value: 417, finished: 417 });
     expect(k.stateCouncil.value).toBe(108);
+    expect(k.stateInspection).toEqual({ value: 5, previous: 0, yoy: null });
+    expect(k.provinceSupervision.value).toBe(3);
     expect(k.praise).toMatchObject({ value: 359, units: 42 });
     expect(k.instructions.value).toBe(765);
   });
