@@ -62,8 +62,8 @@ describe('annual report from generated history equals a recount from the orders'
     // intake would (topics on the order), then rebuild the summary tables from the orders
     const tag = async (code: string, year: number, count: number) => {
       const ids: { id: string }[] = await ds.query(
-        `SELECT o.id FROM work_order o WHERE o.platform_id = ? AND o.channel_code = 'province' AND o.resolution = 'dispatched' AND o.created_at >= ? AND o.created_at < ?
-         AND NOT EXISTS (SELECT 1 FROM order_topic x WHERE x.order_id = o.id) ORDER BY o.id LIMIT ${count}`,
+        `SELECT o.id FROM work_order o WHERE o.platform_id = ? AND o.resolution = 'dispatched' AND o.created_at >= ? AND o.created_at < ?
+         AND NOT EXISTS (SELECT 1 FROM order_topic x WHERE x.order_id = o.id) ORDER BY o.channel_code = 'province' DESC, o.id LIMIT ${count}`,
         [city, at(`${year}-01-01`), next(`${year}-12-31`)],
       );
       expect(ids).toHaveLength(count);
