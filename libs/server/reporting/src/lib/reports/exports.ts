@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { AnnualReport, ChartData, ReportTable } from '@hotline/contracts';
+import type { AnnualReport, ChartData, ReportBlock, ReportTable } from '@hotline/contracts';
 import { chartSvg, CHART_HEIGHT, CHART_WIDTH } from './charts';
 import { svgToPng } from './raster';
 import { zip } from './zip';
@@ -69,17 +69,23 @@ export async function reportDocx(r: AnnualReport): Promise<Buffer> {
     body.push(picture(png, svg, pic, `图 ${c.no}`));
     body.push(para(run(`图 ${c.no} ${c.title}`, { size: 24, bold: true }), { center: true }));
   };
+  // the editors' remarks sit around the computed text: lead, before, text, after; a block with nothing to say
+  // (the 专报's 意见建议 before anyone wrote them) is left out, and so is a section with nothing in it
+  const words = (b: ReportBlock) => [b.remarks?.before, b.text, b.remarks?.after].filter(Boolean).join('');
+  const empty = (b: ReportBlock) => !b.lead && !words(b) && !b.chartIds.length && !b.tableIds.length;
   for (const s of r.sections) {
+    if (s.blocks.every(empty)) continue;
     body.push(para(run(`${s.no}、${s.title}`, { bold: true, font: '黑体' }), { indent: true, before: 200 }));
     for (const b of s.blocks) {
+      if (empty(b)) continue;
       for (const tid of b.tableIds) {
         const t = tableById.get(tid);
         if (!t) continue;
-        body.push(para(run(`${b.no}${b.lead}`, { bold: true, font: '楷体_GB2312' }) + run(b.text), { indent: true }));
+        body.push(para(run(`${b.no}${b.lead}`, { bold: true, font: '楷体_GB2312' }) + run(words(b)), { indent: true }));
         body.push(para(run(`表 ${t.no}.${t.title}`, { bold: true, size: 24 }), { center: true }));
         body.push(table(t));
       }
-      if (!b.tableIds.length) body.push(para((b.lead ? run(`${b.no}${b.lead}`, { bold: true, font: '楷体_GB2312' }) : '') + run(b.text), { indent: true }));
+      if (!b.tableIds.length) body.push(para((b.lead ? run(`${b.no}${b.lead}`, { bold: true, font: '楷体_GB2312' }) : '') + run(words(b)), { indent: true }));
       for (const cid of b.chartIds) {
         const c = chartById.get(cid);
         if (c) figure(c);
