@@ -1,7 +1,7 @@
 import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
-import type { AnnualReport, KpiSet } from '@hotline/contracts';
+import type { AnnualReport, KpiSet, ReportIssueDetail } from '@hotline/contracts';
 import { AnnualReportService, DashboardService, decodePng, distinctColours, GeneratorService, KpiService, LookupService, ScanReader, SummaryMaintenance } from '@hotline/server-reporting';
 import { startApi, type Api, type Client } from './harness';
 
@@ -317,6 +317,109 @@ describe('annual report from generated history equals a recount from the orders'
     expect(sheets).toHaveLength(report.tables.length + report.charts.length + 1);
     const t1 = wb.worksheets[0];
     expect(t1.getRow(3).getCell(1).value).toBe(report.tables[0]?.rows[0]?.[0]);
+  });
+
+  it('a 专报 on one topic counts only its orders — by type, domain and day — as a recount does', async () => {
+    const r = await leader.get<AnnualReport>('/api/reports/express?kind=special&from=2020-01-20&to=2020-02-29&topic=epidemic');
+    expect(r.status).toBe(200);
+    const f = r.body.figures;
+    const T = topic('epidemic');
+    const acc = await orders('2020-01-20', '2020-02-29', T);
+    expect(acc).toBeGreaterThan(0);
+    expect(r.body.title).toBe('2020年1月20日至2月29日市 12345在线服务平台疫情防控诉求情况专报');
+    expect(r.body.focus).toEqual({ kind: 'topic', code: 'epidemic', name: '疫情防控' });
+    expect(f['focus.accepted']).toBe(acc);
+    expect(f['focus.previous']).toBe(await orders('2019-01-20', '2019-02-28', T));
+    expect(f['focus.share']).toBeCloseTo(acc / (await orders('2020-01-20', '2020-02-29')), 12);
+    expect(f['focus.public']).toBe(await orders('2020-01-20', '2020-02-29', `${T} AND ${PUBLIC}`));
+    expect(f['focus.collector']).toBe(await orders('2020-01-20', '2020-02-29', `${T} AND NOT ${PUBLIC}`));
+    expect(f['focus.direct']).toBe(await orders('2020-01-20', '2020-02-29', `${T} AND o.resolution = 'direct'`));
+    expect(f['focus.dispatched']).toBe(await orders('2020-01-20', '2020-02-29', `${T} AND o.resolution = 'dispatched'`));
+    expect(f['focus.onTimeRate']).toEqual(ratio(await orders('2020-01-20', '2020-02-29', `${T} AND ${ON_TIME}`), await orders('2020-01-20', '2020-02-29', `${T} AND ${FINISHED}`)));
+    const called = 'o.callback_at IS NOT NULL AND o.callback_satisfaction IS NOT NULL';
+    expect(f['focus.callbacks']).toBe(await orders('2020-01-20', '2020-02-29', `${T} AND ${called}`));
+    const types = await ds.query(
+      `SELECT o.appeal_type_code AS code, COUNT(*) AS n FROM work_order o WHERE o.platform_id = ${city} AND o.created_at >= ? AND o.created_at < ? AND ${T} GROUP BY o.appeal_type_code`,
+      [at('2020-01-20'), next('2020-02-29')],
+    );
+    for (const t of types) expect(f[`focus.type.${t.code}`]).toBe(Number(t.n));
+    const domains = await ds.query(
+      `SELECT COALESCE(g.name, p.name, c.name) AS name, COUNT(*) AS n FROM work_order o JOIN category c ON c.id = o.category_id LEFT JOIN category p ON p.id = c.parent_id LEFT JOIN category g ON g.id = p.parent_id
+       WHERE o.platform_id = ${city} AND o.created_at >= ? AND o.created_at < ? AND ${T} GROUP BY name`,
+      [at('2020-01-20'), next('2020-02-29')],
+    );
+    for (const d of domains) expect(f[`focus.breakdown.${d.name}`]).toBe(Number(d.n));
+    const trend = r.body.charts.find((c) => c.id === 'focus-trend');
+    expect(trend?.categories).toHaveLength(41);
+    expect(trend?.series[0].data.reduce((a, b) => a + b, 0)).toBe(acc);
+    const jan25 = await orders('2020-01-25', '2020-01-25', T);
+    expect(trend?.series[0].data[5]).toBe(jan25);
+  });
+
+  it('a 专报 on one category: its sub-categories and regions as a recount', async () => {
+    const r = await leader.get<AnnualReport>('/api/reports/express?kind=special&from=2020-01-01&to=2020-12-31&category=sdqn');
+    expect(r.status).toBe(200);
+    const f = r.body.figures;
+    expect(f['focus.accepted']).toBe(await orders('2020-01-01', '2020-12-31', inL1('sdqn')));
+    const l2 = await ds.query(
+      `SELECT CASE WHEN c.level = 3 THEN p.name ELSE c.name END AS name, COUNT(*) AS n FROM work_order o JOIN category c ON c.id = o.category_id LEFT JOIN category p ON p.id = c.parent_id
+       WHERE o.platform_id = ${city} AND o.created_at >= ? AND o.created_at < ? AND ${inL1('sdqn')} AND c.level > 1 GROUP BY name`,
+      [at('2020-01-01'), next('2020-12-31')],
+    );
+    expect(l2.length).toBeGreaterThan(0);
+    for (const x of l2) expect(f[`focus.breakdown.${x.name}`]).toBe(Number(x.n));
+    const regions = await ds.query(
+      `SELECT r.name, COUNT(*) AS n FROM work_order o JOIN region r ON r.id = o.region_id WHERE o.platform_id = ${city} AND o.created_at >= ? AND o.created_at < ? AND ${inL1('sdqn')} AND r.code <> 'city'
+       GROUP BY r.id, r.name, r.sort ORDER BY n DESC, r.sort`,
+      [at('2020-01-01'), next('2020-12-31')],
+    );
+    expect(r.body.tables[0].rows.map((row) => [row[0], row[1]])).toEqual(regions.map((x: { name: string; n: string }) => [x.name, Number(x.n)]));
+    expect((await leader.get('/api/reports/express?kind=special&from=2020-01-01&to=2020-12-31&category=nope')).status).toBe(422);
+    expect((await leader.get('/api/reports/express?kind=express&from=2020-01-01&to=2020-12-31&topic=epidemic')).body.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('issues a focused 专报 with the leadership’s remarks, edits them, and prints them in its DOCX', async () => {
+    const suggestion = '建议卫健、交通等部门加强政策解读，及时更新知识库。';
+    const before = '疫情发生以来，中心第一时间开通疫情防控专席。';
+    const issued = await leader.post('/api/reports/issues', {
+      kind: 'special',
+      from: '2020-01-20',
+      to: '2020-02-29',
+      topic: 'epidemic',
+      remarks: { 'focus.suggestions': { after: suggestion }, 'focus.overview': { before } },
+    });
+    expect(issued.status).toBe(201);
+    expect(issued.body).toMatchObject({ kind: 'special', focus: { kind: 'topic', code: 'epidemic' }, remarkKeys: ['focus.suggestions', 'focus.overview'], updatedAt: null });
+    const id = issued.body.id;
+    const detail = await leader.get<ReportIssueDetail>(`/api/reports/issues/${id}`);
+    expect(detail.body.report.sections[3].blocks[0].remarks).toEqual({ after: suggestion });
+    expect(detail.body.report.figures['focus.accepted']).toBe(await orders('2020-01-20', '2020-02-29', topic('epidemic')));
+    const docx = await fetch(`${api.base}/api/reports/issues/${id}/docx`, { headers: { authorization: `Bearer ${leader.token}` } });
+    expect(docx.status).toBe(200);
+    const xml = unzip(Buffer.from(await docx.arrayBuffer())).get('word/document.xml')?.toString('utf8') ?? '';
+    expect(xml).toContain('四、意见建议');
+    expect(xml).toContain(suggestion);
+    expect(xml.indexOf(before)).toBeLessThan(xml.indexOf('共受理疫情防控相关诉求'));
+
+    const edited = await leader.req<ReportIssueDetail>('PUT', `/api/reports/issues/${id}/remarks`, { remarks: { 'focus.suggestions': { after: '建议：继续做好政策解读。' } } });
+    expect(edited.status).toBe(200);
+    expect(edited.body.remarkKeys).toEqual(['focus.suggestions']);
+    expect(edited.body.updatedAt).not.toBeNull();
+    expect(edited.body.report.sections[0].blocks[0].remarks).toBeUndefined();
+    expect(edited.body.report.sections[3].blocks[0].remarks).toEqual({ after: '建议：继续做好政策解读。' });
+    const bad = await leader.req('PUT', `/api/reports/issues/${id}/remarks`, { remarks: { 'hot.zfgl': { after: 'x' } } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details[0].field).toBe('remarks.hot.zfgl');
+    expect((await water.req('PUT', `/api/reports/issues/${id}/remarks`, { remarks: {} })).status).toBe(403);
+    expect((await leader.get('/api/reports/issues/999999')).status).toBe(404);
+    await ds.query('DELETE FROM report_issue WHERE id = ?', [id]);
+  });
+
+  it('the annual report names what the coordination meetings were about, from their titles', async () => {
+    const titles: { title: string; n: string }[] = await ds.query("SELECT title, COUNT(*) AS n FROM coordination_meeting WHERE held_on BETWEEN '2020-01-01' AND '2020-12-31' GROUP BY title ORDER BY n DESC, title");
+    const units = report.sections[1].blocks.find((b) => b.key === 'handling.units');
+    if (titles.length) expect(units?.text).toContain(`推动${titles[0].title.replace(/专题协调会议$/, '').replace(/问题$/, '')}`);
+    expect(report.sections.flatMap((s) => s.blocks.map((b) => b.key))).toEqual(expect.arrayContaining(['intake', 'intake.volume', 'intake.consult', 'handling.backlog', 'hot']));
   });
 
   it('express reports come from the same engine; issuing one records it', async () => {
