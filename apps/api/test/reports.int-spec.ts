@@ -354,6 +354,11 @@ describe('annual report from generated history equals a recount from the orders'
     expect(trend?.series[0].data.reduce((a, b) => a + b, 0)).toBe(acc);
     const jan25 = await orders('2020-01-25', '2020-01-25', T);
     expect(trend?.series[0].data[5]).toBe(jan25);
+    const xlsx = await fetch(`${api.base}/api/reports/express.xlsx?kind=special&from=2020-01-20&to=2020-02-29&topic=epidemic`, { headers: { authorization: `Bearer ${leader.token}` } });
+    expect(xlsx.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
+    expect(wb.worksheets).toHaveLength(r.body.tables.length + r.body.charts.length + 1);
   });
 
   it('a 专报 on one category: its sub-categories and regions as a recount', async () => {

@@ -70,6 +70,14 @@ export class ReportsController {
     return new StreamableFile(await reportDocx(r), { disposition: attachment(r.title, 'docx') });
   }
 
+  @Get('express.xlsx')
+  @Roles(...REPORT_ROLES)
+  @Header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  async expressXlsx(@Query() q: ReportQueryDto): Promise<StreamableFile> {
+    const r = await this.reports.report({ period: toPeriod(q.from, q.to), scope: q.platform ?? 'city', kind: q.kind, focus: focusOf(q) });
+    return new StreamableFile(await reportXlsx(r), { disposition: attachment(r.title, 'xlsx') });
+  }
+
   /** Issues a report: records it with a snapshot of its content and the editors' remarks, so issued reports are counted and reprinted as sent. */
   @Post('issues')
   @Roles('leader', 'admin', 'supervisor')
