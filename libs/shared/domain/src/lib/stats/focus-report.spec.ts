@@ -49,6 +49,8 @@ describe('composeFocusReport (专报 on one topic or category)', () => {
     expect(text).toContain('求助类 3202件，占 32.02%，按时办结率 98.35%');
     expect(text).toContain('满意率 95.00%');
     expect(text).toContain('反映较多的有疫情防控 6000件（60.00%）、医疗卫生 2000件（20.00%）、交通运输 1200件（12.00%）、教育 800件（8.00%）等');
+    expect(text).toContain('受理量最多的一天为1月21日，共 900件。');
+    expect(r.charts[0].categories).toEqual(['1月20日', '1月21日']);
     expect(r.charts.map((c) => [c.no, c.id])).toEqual([
       [1, 'focus-trend'],
       [2, 'focus-types'],

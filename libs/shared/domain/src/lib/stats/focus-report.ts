@@ -88,7 +88,7 @@ export function composeFocusReport(a: FocusInput): AnnualReport {
     id: 'focus-trend',
     title: `${label}${name}诉求受理量${a.granularity === 'day' ? '逐日' : '逐月'}变化图`,
     kind: 'bar',
-    categories: a.trend.map((p) => p.bucket),
+    categories: a.trend.map((p) => bucketLabel(p.bucket)),
     series: [
       { name: '本期', data: a.trend.map((p) => p.value) },
       { name: '上年同期', data: a.trend.map((p) => p.previous ?? 0) },
@@ -105,7 +105,7 @@ export function composeFocusReport(a: FocusInput): AnnualReport {
     text:
       `${label}，${short}共受理${name}相关诉求 ${n(cur.accepted)}件，日均 ${n(Math.round(dailyAverage(cur.accepted, days)))}件，${growth == null ? '' : `同比${formatChange(growth)}，`}占同期诉求总量的 ${pct(share)}。` +
       (sources.length ? `其中，${sources.join('，')}。` : '') +
-      (peak && peak.value > 0 ? `受理量最多的${a.granularity === 'day' ? '一天' : '月份'}为 ${peak.bucket}，共 ${n(peak.value)}件。` : ''),
+      (peak && peak.value > 0 ? `受理量最多的${a.granularity === 'day' ? '一天' : '月份'}为${bucketLabel(peak.bucket)}，共 ${n(peak.value)}件。` : ''),
     chartIds: [trendChart],
     tableIds: [],
   };
@@ -212,3 +212,9 @@ export function composeFocusReport(a: FocusInput): AnnualReport {
 
 const NUMS = ['一', '二', '三', '四', '五', '六', '七', '八'];
 const sub = (i: number) => `（${NUMS[i]}）`;
+
+/** '2020-01-25' → '1月25日', '2020-02' → '2020年2月' */
+export function bucketLabel(bucket: string): string {
+  const [y, m, d] = bucket.split('-').map(Number);
+  return d ? `${m}月${d}日` : `${y}年${m}月`;
+}
