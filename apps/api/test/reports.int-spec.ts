@@ -412,6 +412,9 @@ describe('annual report from generated history equals a recount from the orders'
     expect(edited.body.updatedAt).not.toBeNull();
     expect(edited.body.report.sections[0].blocks[0].remarks).toBeUndefined();
     expect(edited.body.report.sections[3].blocks[0].remarks).toEqual({ after: '建议：继续做好政策解读。' });
+    const latest = await leader.get('/api/reports/issues/latest-remarks?kind=special&topic=epidemic');
+    expect(latest.body).toEqual({ 'focus.suggestions': { after: '建议：继续做好政策解读。' } });
+    expect((await leader.get('/api/reports/issues/latest-remarks?kind=special&category=sdqn')).body).toEqual({});
     const bad = await leader.req('PUT', `/api/reports/issues/${id}/remarks`, { remarks: { 'hot.zfgl': { after: 'x' } } });
     expect(bad.status).toBe(400);
     expect(bad.body.details[0].field).toBe('remarks.hot.zfgl');

@@ -172,6 +172,18 @@ export class AnnualReportService {
     return this.issueDetail(id);
   }
 
+  /**
+   * The remarks of the latest issued report of this kind (and focus): where an editor starts from next time,
+   * since much commentary carries over. Remarks on blocks the new report lacks are dropped when applied.
+   */
+  async latestRemarks(kind: AnnualReport['kind'], focus?: ReportFocus): Promise<ReportRemarks> {
+    const [row] = await this.ds.query(
+      `SELECT remarks FROM report_issue WHERE kind = ? AND remarks IS NOT NULL AND ${focus ? 'focus_kind = ? AND focus_code = ?' : 'focus_kind IS NULL'} ORDER BY issued_at DESC, id DESC LIMIT 1`,
+      focus ? [kind, focus.kind, focus.code] : [kind],
+    );
+    return row ? (JSON.parse(String(row.remarks)) as ReportRemarks) : {};
+  }
+
   private view(r: Row & Record<string, unknown>): ReportIssueView {
     const remarks = r['remarks'] ? (JSON.parse(String(r['remarks'])) as ReportRemarks) : {};
     return {

@@ -17,6 +17,13 @@ export class ReportQueryDto {
   @ApiPropertyOptional({ example: 'sdqn', description: 'a 专报 on one category code (level 1 or 2)' }) @IsOptional() @Matches(CODE) category?: string;
 }
 
+/** GET /api/reports/issues/latest-remarks */
+export class RemarksQueryDto {
+  @ApiProperty({ enum: ['express', 'special', 'annual'] }) @IsIn(['express', 'special', 'annual']) kind!: 'express' | 'special' | 'annual';
+  @ApiPropertyOptional({ example: 'epidemic' }) @IsOptional() @Matches(CODE) topic?: string;
+  @ApiPropertyOptional({ example: 'sdqn' }) @IsOptional() @Matches(CODE) category?: string;
+}
+
 /** POST /api/reports/issues */
 export class IssueReportDto extends ReportQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) title?: string;

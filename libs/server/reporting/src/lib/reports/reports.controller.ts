@@ -1,13 +1,13 @@
 import { Body, Controller, Get, Header, Param, ParseIntPipe, Post, Put, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AnnualReport, ReportIssueDetail, ReportIssueView } from '@hotline/contracts';
+import type { AnnualReport, ReportIssueDetail, ReportIssueView, ReportRemarks } from '@hotline/contracts';
 import { yearPeriod, type Period } from '@hotline/domain';
 import { CurrentUser, Roles, type AuthUser } from '@hotline/server-identity';
 import { AppException } from '@hotline/server-platform';
 import { AnnualReportQueryDto, PeriodQueryDto, toPeriod } from '../dto';
 import { REPORT_ROLES } from '../stats/stats.controller';
 import { AnnualReportService } from './annual-report.service';
-import { focusOf, IssueReportDto, RemarksDto, ReportQueryDto } from './dto';
+import { focusOf, IssueReportDto, RemarksDto, RemarksQueryDto, ReportQueryDto } from './dto';
 import { reportDocx, reportXlsx } from './exports';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -83,6 +83,13 @@ export class ReportsController {
   @Roles('leader', 'admin', 'supervisor')
   issue(@CurrentUser() user: AuthUser, @Body() body: IssueReportDto): Promise<ReportIssueView> {
     return this.reports.issue(user.id, { period: toPeriod(body.from, body.to), scope: body.platform ?? 'city', kind: body.kind, title: body.title, focus: focusOf(body), remarks: body.remarks });
+  }
+
+  /** The remarks of the last issued report of a kind (and focus), to start the next one from. */
+  @Get('issues/latest-remarks')
+  @Roles(...REPORT_ROLES)
+  latestRemarks(@Query() q: RemarksQueryDto): Promise<ReportRemarks> {
+    return this.reports.latestRemarks(q.kind, focusOf(q));
   }
 
   @Get('issues/:id')
