@@ -198,7 +198,9 @@ export function composeAnnualReport(a: AnnualInput): AnnualReport {
   fig('internet', k.internet.value);
   fig('internetTimes', k.internet.times);
   const civ = a.civilization;
-  fig('civilization', civ?.accepted.value ?? 0);
+  // 采集“文明创建”类问题 N件，占采集上报总量的 x%: the collectors' tagged reports, the share's numerator (a citizen's
+  // appeal tagged 文明创建 is not 采集)
+  fig('civilization', civ?.share.numerator ?? 0);
   fig('civilizationShare', civ?.share.value ?? null);
   const internetText = k.internet.times != null && k.internet.times >= 2 ? `是去年受理量的 ${formatTimes(k.internet.value, k.internet.previous)}` : `同比${change(k.internet.yoy)}`;
   const fedBack = k.haochaping.finished >= k.haochaping.value ? '已全部完成反馈' : `已完成反馈 ${n(k.haochaping.finished)}件`;
@@ -208,8 +210,9 @@ export function composeAnnualReport(a: AnnualInput): AnnualReport {
     lead: (k.internet.yoy ?? 0) > 0 || (k.callbacks.yoy ?? 0) > 0 ? '平台延伸服务进一步深化。' : '平台延伸服务持续推进。',
     text:
       `持续推进“好差评”工作，完成“好差评”回访 ${n(k.callbacks.value)} 件，省级派送“好差评”整改工单 ${n(k.haochaping.value)}件，${fedBack}；` +
-      `互联网渠道功能进一步完善，${whole}受理诉求 ${n(k.internet.value)} 件，${internetText}` +
-      (civ ? `；服务“创文”专项采集深入推进，${whole}采集“${civ.name}”类问题 ${n(civ.accepted.value)}件，占采集上报总量的 ${pct(civ.share.value)}。` : '。'),
+      // the claims around the figures follow them: 进一步完善 only when the channel grew, 深入推进 when collection did
+      `${(k.internet.yoy ?? 0) > 0 ? '互联网渠道功能进一步完善，' : '互联网渠道'}${whole}受理诉求 ${n(k.internet.value)} 件，${internetText}` +
+      (civ ? `；服务“创文”专项采集${(civ.accepted.yoy ?? 0) > 0 ? '深入推进' : '持续开展'}，${whole}采集“${civ.name}”类问题 ${n(civ.share.numerator)}件，占采集上报总量的 ${pct(civ.share.value)}。` : '。'),
     chartIds: [],
     tableIds: [],
   };

@@ -211,7 +211,7 @@ describe('composeAnnualReport on the seed report’s 2020 counts', () => {
     expect(block('intake.volume')?.text).toBe('2020年，全市 12345 在线共受理诉求 1224862 件，同比增长 35.11%，较 2018 年增长 83.87%；其中，市级平台诉求受理量同比增长 28.40%，较 2018 年增长 86.64%。');
     expect(block('intake.consult')?.lead).toBe('咨询类诉求占比持续提升。');
     expect(block('intake.extension')?.text).toContain('完成“好差评”回访 16963 件，省级派送“好差评”整改工单 417件，已全部完成反馈；');
-    expect(block('intake.extension')?.text).toContain('全年受理诉求 38947 件，是去年受理量的 5.15 倍');
+    expect(block('intake.extension')?.text).toContain('互联网渠道功能进一步完善，全年受理诉求 38947 件，是去年受理量的 5.15 倍；服务“创文”专项采集深入推进，全年采集“文明创建”类问题 152544件，占采集上报总量的 52.44%。');
   });
 
   it('words section 二 as the seed, 国务院大督查 and 省督办 included', () => {
