@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { STAT_MEASURES, type AnnualReport, type ReportFocus, type ReportIssueDetail, type ReportIssueView, type ReportRemarks } from '@hotline/contracts';
 import {
-  addDays, applyRemarks, channelGroup, chinaDay, chinaDayStart, composeAnnualReport, composeFocusReport, daysInPeriod, previousPeriod, ratio, remarkKeys, remarkProblems, shiftYears, sumTotals,
+  addDays, applyRemarks, channelGroup, chinaDay, chinaDayStart, composeAnnualReport, composeFocusReport, daysInPeriod, previousPeriod, ratio, remarkProblems, shiftYears, sumTotals,
   type AnnualInput, type FocusTypeInput, type HotCategoryInput, type HotStyle, type NamedValue, type Period,
 } from '@hotline/domain';
 import { AppException } from '@hotline/server-platform';

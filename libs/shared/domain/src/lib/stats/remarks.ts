@@ -51,8 +51,10 @@ export function applyRemarks(r: AnnualReport, remarks: ReportRemarks): AnnualRep
     sections: r.sections.map((s) => ({
       ...s,
       blocks: s.blocks.map((b) => {
-        const { remarks: _remarks, computedLead, ...rest } = b;
-        const lead = computedLead ?? b.lead;
+        const rest: ReportBlock = { ...b };
+        delete rest.remarks;
+        delete rest.computedLead;
+        const lead = b.computedLead ?? b.lead;
         const rm = b.key ? kept[b.key] : undefined;
         const out: ReportBlock = { ...rest, lead: rm?.lead ?? lead };
         if (rm?.lead) out.computedLead = lead;
