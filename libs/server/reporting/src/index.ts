@@ -16,3 +16,4 @@ export * from './lib/assessment/assessment.service';
 export * from './lib/meetings/meetings.service';
 export * from './lib/jobs/queue';
 export * from './lib/stats/summary-reader';
+export * from './lib/reports/png';

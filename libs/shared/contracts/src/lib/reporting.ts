@@ -108,7 +108,12 @@ export interface KpiSet {
   internet: CountFigure & { times: number | null };
   /** provincial 好差评 rectification orders and how many are finished */
   haochaping: CountFigure & { finished: number };
+  /** 国务院“互联网+督查” transfers (channel state_council) */
   stateCouncil: CountFigure;
+  /** 国务院大督查整改工单: orders tagged with the topic sc_inspection */
+  stateInspection: CountFigure;
+  /** 省督办单: orders tagged with the topic province_supervision */
+  provinceSupervision: CountFigure;
   praise: CountFigure & { units: number };
   instructions: CountFigure;
   topics: TopicFigure[];
@@ -212,11 +217,36 @@ export interface ReportTable {
 export interface ReportBlock {
   /** （一） … or '' for a section's opening paragraph */
   no: string;
-  /** bold lead sentence, e.g. 诉求受理总量稳步增长。 */
+  /** bold lead sentence, e.g. 诉求受理总量稳步增长。 (chosen by the data, or an editor's `ReportRemark.lead`) */
   lead: string;
+  /** the computed text: every figure and every word that depends on one */
   text: string;
   chartIds: string[];
   tableIds: string[];
+  /** stable name of the block within its report kind ('intake.volume', 'hot.zfgl' …): what remarks attach to */
+  key?: string;
+  /** editorial text around the computed text (from `AnnualReport.remarks`); printed lead, before, text, after */
+  remarks?: { before?: string; after?: string };
+  /** the lead the data chose, kept when an editor's remark replaced it (clearing the remark restores it) */
+  computedLead?: string;
+}
+
+/**
+ * Editorial text a report carries besides what the data says: the leadership's commentary (why a count fell,
+ * what units usually reply, what the center did). Keyed by `ReportBlock.key`; `lead` replaces the block's
+ * data-chosen lead sentence, `before` / `after` are printed before and after its computed text.
+ */
+export interface ReportRemark {
+  lead?: string;
+  before?: string;
+  after?: string;
+}
+export type ReportRemarks = Record<string, ReportRemark>;
+
+/** What a 专报 concentrates on: one topic (专题, e.g. epidemic) or one category (level 1 or 2, e.g. sdqn). */
+export interface ReportFocus {
+  kind: 'topic' | 'category';
+  code: string;
 }
 
 export interface ReportSection {
@@ -242,6 +272,10 @@ export interface AnnualReport {
   /** every number the text quotes, by a stable key (accepted, onTimeRate, hot.hjwr.count …) */
   figures: Record<string, number | string | null>;
   generatedInMs: number;
+  /** a 专报's single focus (absent for the annual report and 快报): its sections are about that topic or category only */
+  focus?: ReportFocus & { name: string };
+  /** the editorial text applied to the blocks (see ReportRemark) */
+  remarks?: ReportRemarks;
 }
 
 export interface ReportIssueView {
@@ -253,6 +287,16 @@ export interface ReportIssueView {
   platform: PlatformScope;
   issuedAt: string;
   issuedBy: number | null;
+  focus?: ReportFocus | null;
+  /** keys of the blocks that carry editorial remarks */
+  remarkKeys?: string[];
+  /** last edit of the remarks, if any */
+  updatedAt?: string | null;
+}
+
+/** GET /api/reports/issues/:id — an issued report with the snapshot taken when it was issued (remarks applied). */
+export interface ReportIssueDetail extends ReportIssueView {
+  report: AnnualReport;
 }
 
 // ------------------------------------------------------------------ assessment (考核)

@@ -2456,6 +2456,9 @@ export const TOPICS: TopicSeed[] = [
   { code: 'antigang', name: '扫黑除恶' },
   { code: 'wagearrears', name: '根治欠薪' },
   { code: 'rural', name: '乡村振兴' },
+  // handed down from above through the provincial platform: the annual report counts them (国务院大督查整改工单 5件，省督办单 3件)
+  { code: 'sc_inspection', name: '国务院大督查' },
+  { code: 'province_supervision', name: '省督办' },
 ];
 
 /** Intake platforms: the city platform (市级平台) and one sub-platform per region government. */

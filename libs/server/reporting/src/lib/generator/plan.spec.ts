@@ -99,6 +99,11 @@ describe('planCity at scale 1 (2020) reproduces the seed’s counts', () => {
     expect(count(orders, (o) => ['web', 'wechat', 'app', 'email', 'mayor_mailbox'].includes(o.channel))).toBe(38947);
     expect(count(orders, (o) => o.channel === 'haochaping')).toBe(417);
     expect(count(orders, (o) => o.channel === 'state_council')).toBe(108);
+    // 国务院大督查整改工单 5, 省督办单 3: provincial transfers, dispatched and finished on time
+    const handedDown = (code: string) => orders.filter((o) => o.topicIds.includes(ix.topic.get(code) as number));
+    expect(handedDown('sc_inspection')).toHaveLength(5);
+    expect(handedDown('province_supervision')).toHaveLength(3);
+    for (const o of [...handedDown('sc_inspection'), ...handedDown('province_supervision')]) expect([o.channel, o.direct, o.late]).toEqual(['province', false, 0]);
     expect(count(col, (o) => o.topicIds.includes(civ))).toBe(152544);
     expect(count(orders, (o) => o.type === 'praise' || o.type === 'thanks')).toBe(359);
     expect(new Set(orders.filter((o) => o.type === 'praise' || o.type === 'thanks').map((o) => o.unitId)).size).toBe(42);
@@ -146,7 +151,7 @@ describe('planCity at scale 1 (2020) reproduces the seed’s counts', () => {
   it('keeps every type × category count of the matrix', () => {
     const m = cityMatrix2020();
     const i = m.codes.indexOf('zsrm');
-    for (const k of TYPE_KEYS) expect(count(pub, (o) => l1Code(o.categoryId) === 'zsrm' && o.type === k && !o.topicIds.length)).toBe(m.rows[i][k]);
+    for (const k of TYPE_KEYS) expect(count(pub, (o) => l1Code(o.categoryId) === 'zsrm' && o.type === k && !o.topicIds.includes(epidemic))).toBe(m.rows[i][k]);
   });
 });
 
@@ -157,6 +162,11 @@ describe('planCity at a small scale, and the district platforms', () => {
     expect(Math.abs(orders.length - Math.round(CITY_YEARS[2019].total * 0.01))).toBeLessThanOrEqual(3);
     expect(count(orders, (o) => o.collector)).toBe(Math.round(CITY_YEARS[2019].collector * 0.01));
     expect(count(orders, (o) => o.type === 'consult' && !o.collector)).toBe(Math.round(CITY_YEARS[2019].consultPublic * 0.01));
+    // proportionally: 7 and 4 at scale 1 round to 0 at 1%, and at 30% to 2 and 1
+    expect(count(orders, (o) => o.topicIds.includes(ix.topic.get('sc_inspection') as number))).toBe(0);
+    const big = planCity(ix, 2019, 0.3, prng(2));
+    expect(count(big, (o) => o.topicIds.includes(ix.topic.get('sc_inspection') as number))).toBe(2);
+    expect(count(big, (o) => o.topicIds.includes(ix.topic.get('province_supervision') as number))).toBe(1);
   });
 
   it('plans a district platform’s own intake in its region', () => {

@@ -409,6 +409,18 @@ export function planCity(ix: RefIndex, year: number, scale: number, rnd: Rnd): P
   const lateTarget = S(t.total - t.direct - t.onTime); // dispatched − on time
   const lateable = dispatched.filter((o) => !epiSet.has(o) && !isPraise.has(o));
   for (const o of chooseK(lateable, clamp(lateTarget - epiLate, 0, lateable.length), (o) => ix.lateWeight(o.unitId), rnd)) o.late = 1;
+  // 国务院大督查整改工单, 省督办单: handed down through the provincial platform, dispatched, handled on time
+  // ("督促有关单位按时办理"); complaints and reports first, and never the same order for both
+  const handedDown: [number | undefined, number][] = [[ix.topic.get('sc_inspection'), S(t.stateInspection)], [ix.topic.get('province_supervision'), S(t.provinceSupervision)]];
+  const tagged = new Set<PlannedOrder>();
+  for (const [topicId, n] of handedDown) {
+    if (topicId == null || n <= 0) continue;
+    const pool = dispatched.filter((o) => o.channel === 'province' && o.late === 0 && !isPraise.has(o) && !epiSet.has(o) && !tagged.has(o));
+    for (const o of chooseK(pool, Math.min(n, pool.length), (o) => (o.type === 'complaint' || o.type === 'report' ? 10 : 1), rnd)) {
+      withTopic(o, topicId);
+      tagged.add(o);
+    }
+  }
   // still open at the year's end: late orders taken in the first half of December (due before the new year)
   const dec1 = dayOfYear(year, 12, 1);
   const carry = chooseK(orders.filter((o) => o.late === 1 && o.day >= dec1 && o.day < dec1 + 15), S(t.carryOver), () => 1, rnd);

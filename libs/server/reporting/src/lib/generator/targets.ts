@@ -150,6 +150,9 @@ export interface CityYear {
   internet: number;
   haochaping: number;
   stateCouncil: number;
+  /** 国务院大督查整改工单 and 省督办单: provincial transfers tagged with their topic, dispatched and finished on time */
+  stateInspection: number;
+  provinceSupervision: number;
   province: number;
   sms: number;
   callbacks: number;
@@ -194,6 +197,8 @@ export const CITY_YEARS: Record<number, CityYear> = {
     internet: 38947, // seed
     haochaping: 417, // seed: 省级派送“好差评”整改工单
     stateCouncil: 108, // seed: 国务院“互联网+督查”交办单
+    stateInspection: 5, // seed: 国务院大督查整改工单
+    provinceSupervision: 3, // seed: 省督办单
     province: 2100,
     sms: 2500,
     callbacks: 16963, // seed: 完成“好差评”回访
@@ -226,6 +231,8 @@ export const CITY_YEARS: Record<number, CityYear> = {
     internet: 7563, // 38947 is 5.15 times this (seed)
     haochaping: 350,
     stateCouncil: 90,
+    stateInspection: 7,
+    provinceSupervision: 4,
     province: 1800,
     sms: 2600,
     callbacks: 14000,
@@ -258,6 +265,8 @@ export const CITY_YEARS: Record<number, CityYear> = {
     internet: 3000,
     haochaping: 200,
     stateCouncil: 70,
+    stateInspection: 6,
+    provinceSupervision: 2,
     province: 1500,
     sms: 2800,
     callbacks: 11000,

@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { AnnualReport, ReportIssueView } from '@hotline/contracts';
-import { addDays, chinaDay, chinaDayStart, composeAnnualReport, previousPeriod, type AnnualInput, type HotCategoryInput, type HotStyle, type NamedValue, type Period } from '@hotline/domain';
+import { STAT_MEASURES, type AnnualReport, type ReportFocus, type ReportIssueDetail, type ReportIssueView, type ReportRemarks } from '@hotline/contracts';
+import {
+  addDays, applyRemarks, channelGroup, chinaDay, chinaDayStart, composeAnnualReport, composeFocusReport, daysInPeriod, previousPeriod, ratio, remarkProblems, shiftYears, sumTotals,
+  type AnnualInput, type FocusTypeInput, type HotCategoryInput, type HotStyle, type NamedValue, type Period,
+} from '@hotline/domain';
 import { AppException } from '@hotline/server-platform';
 import { DashboardService } from '../stats/dashboard.service';
-import { KpiService } from '../stats/kpi.service';
+import { KpiService, totalsOf } from '../stats/kpi.service';
 import { LookupService, type Lookup } from '../stats/lookup';
 import { SummaryReader } from '../stats/summary-reader';
 
@@ -37,7 +40,15 @@ export interface ReportOptions {
   kind?: AnnualReport['kind'];
   /** level-1 category codes for section 三, overriding the selection by complaints */
   hot?: string[];
+  /** a 专报 on one topic or category (kind must be special) */
+  focus?: ReportFocus;
+  /** editorial text by block key (see ReportRemark) */
+  remarks?: ReportRemarks;
 }
+
+/** The columns of report_issue a view needs. */
+const ISSUE_COLUMNS =
+  "id, kind, title, DATE_FORMAT(period_from, '%Y-%m-%d') AS f, DATE_FORMAT(period_to, '%Y-%m-%d') AS t, platform_code, focus_kind, focus_code, issued_at, issued_by, remarks, updated_at";
 
 /** The annual comprehensive analysis report (and 快报/专报 over any period), from the summary tables. */
 @Injectable()
@@ -51,6 +62,18 @@ export class AnnualReportService {
   ) {}
 
   async report(opts: ReportOptions): Promise<AnnualReport> {
+    const report = opts.focus ? await this.focusReport(opts, opts.focus) : await this.annualReport(opts);
+    return opts.remarks ? this.withRemarks(report, opts.remarks) : report;
+  }
+
+  /** Applies remarks after checking each names a block of this report (400 naming the field otherwise). */
+  withRemarks(report: AnnualReport, remarks: ReportRemarks): AnnualReport {
+    const problems = remarkProblems(report, remarks);
+    if (problems.length) throw new AppException('VALIDATION_FAILED', `remarks: ${problems[0].messages[0]}`, problems);
+    return applyRemarks(report, remarks);
+  }
+
+  private async annualReport(opts: ReportOptions): Promise<AnnualReport> {
     const t0 = Date.now();
     const scope = opts.scope ?? 'city';
     const lk = await this.lookup.get();
@@ -60,7 +83,7 @@ export class AnnualReportService {
     const two = previousPeriod(period, 2);
     const accepted = (p: Period, where: Record<string, number[] | undefined>) => this.reader.sum<Row>({ table: 'stat_intake', period: p, where, values: ['accepted'] }).then((r) => Number(r[0]?.['accepted'] ?? 0));
     const epidemicTopic = lk.topics.find((t) => t.code === 'epidemic');
-    const [kpis, all, allPrev, allTwo, twoYearsAgo, types, domains, praised, backlog, records, hot] = await Promise.all([
+    const [kpis, all, allPrev, allTwo, twoYearsAgo, types, domains, praised, backlog, records, hot, twoSide] = await Promise.all([
       this.kpiService.kpis(period, scope, prev),
       accepted(period, {}),
       accepted(prev, {}),
@@ -72,11 +95,15 @@ export class AnnualReportService {
       this.reader.backlog(period, platform_id),
       this.records(period, platform_id),
       this.hotCategories(lk, period, prev, platform_id, opts.hot),
+      this.kpiService.side(lk, two, scope),
     ]);
+    const publicOf = (c: { channel: string }) => channelGroup(c.channel) === 'public';
+    const twoPublic = sumTotals(twoSide.intake.filter(publicOf).map((c) => c.m)).accepted;
+    const twoConsult = sumTotals(twoSide.intake.filter((c) => publicOf(c) && c.appealType === 'consult').map((c) => c.m)).accepted;
     const input: AnnualInput = {
       kind: opts.kind ?? 'annual',
       issuer: ISSUER,
-      platformName: scope === 'city' ? '市 12345在线服务平台' : scope === 'all' ? '全市 12345在线服务平台' : (lk.platforms.find((p) => p.code === scope)?.name ?? scope),
+      platformName: this.platformName(lk, scope),
       issuedOn: chinaDay(new Date()),
       period,
       previousPeriod: prev,
@@ -87,9 +114,11 @@ export class AnnualReportService {
       epidemic: kpis.topics.find((t) => t.code === 'epidemic') ?? null,
       epidemicDomains: domains,
       civilization: kpis.topics.find((t) => t.code === 'civilization') ?? null,
+      consultationShareTwoYearsAgo: ratio(twoConsult, twoPublic),
       reportsIssued: records.reports,
       meetings: records.meetings,
       meetingUnits: records.meetingUnits,
+      meetingTopics: records.meetingTopics,
       praisedUnits: praised.slice(0, 10).map((u) => ({ name: u.name, value: u.value })),
       backlog: { ...backlog, supervisions: records.supervisions, supervisedUnits: records.supervisedUnits },
       hot: hot.selected,
@@ -106,28 +135,58 @@ export class AnnualReportService {
     if (opts.kind === 'annual' && (opts.period.from.slice(5) !== '01-01' || opts.period.to !== `${opts.period.from.slice(0, 4)}-12-31`)) {
       throw new AppException('VALIDATION_FAILED', 'an annual report covers one calendar year', [{ field: 'from', messages: ['must be YYYY-01-01 with to YYYY-12-31'] }]);
     }
+    if (opts.focus && opts.kind !== 'special') throw new AppException('VALIDATION_FAILED', 'only a 专报 (kind special) has a focus', [{ field: 'kind', messages: ['must be special with topic or category'] }]);
     const report = await this.report(opts);
     const title = opts.title ?? report.title;
     const now = new Date();
-    const res = await this.ds.query('INSERT INTO report_issue (kind, title, period_from, period_to, platform_code, issued_at, issued_by, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
-      report.kind,
-      title,
-      opts.period.from,
-      opts.period.to,
-      opts.scope ?? 'city',
-      now,
-      userId,
-      JSON.stringify(report),
-    ]);
-    return { id: Number(res.insertId), kind: report.kind, title, from: opts.period.from, to: opts.period.to, platform: opts.scope ?? 'city', issuedAt: now.toISOString(), issuedBy: userId };
+    const remarks = report.remarks && Object.keys(report.remarks).length ? JSON.stringify(report.remarks) : null;
+    const res = await this.ds.query(
+      'INSERT INTO report_issue (kind, title, period_from, period_to, platform_code, focus_kind, focus_code, issued_at, issued_by, content, remarks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      [report.kind, title, opts.period.from, opts.period.to, opts.scope ?? 'city', opts.focus?.kind ?? null, opts.focus?.code ?? null, now, userId, JSON.stringify({ ...report, title }), remarks],
+    );
+    return this.view((await this.ds.query(`SELECT ${ISSUE_COLUMNS} FROM report_issue WHERE id = ?`, [Number(res.insertId)]))[0]);
   }
 
   async issues(period: Period): Promise<ReportIssueView[]> {
-    const rows: Row[] = await this.ds.query(
-      "SELECT id, kind, title, DATE_FORMAT(period_from, '%Y-%m-%d') AS f, DATE_FORMAT(period_to, '%Y-%m-%d') AS t, platform_code, issued_at, issued_by FROM report_issue WHERE issued_at >= ? AND issued_at < ? ORDER BY issued_at DESC, id DESC LIMIT 1000",
-      [chinaDayStart(period.from), chinaDayStart(addDays(period.to, 1))],
+    const rows: Row[] = await this.ds.query(`SELECT ${ISSUE_COLUMNS} FROM report_issue WHERE issued_at >= ? AND issued_at < ? ORDER BY issued_at DESC, id DESC LIMIT 1000`, [
+      chinaDayStart(period.from),
+      chinaDayStart(addDays(period.to, 1)),
+    ]);
+    return rows.map((r) => this.view(r));
+  }
+
+  /** An issued report with its snapshot as issued (remarks applied): what was sent is what is shown and printed. */
+  async issueDetail(id: number): Promise<ReportIssueDetail> {
+    const [row] = await this.ds.query(`SELECT ${ISSUE_COLUMNS}, content FROM report_issue WHERE id = ?`, [id]);
+    if (!row) throw new AppException('NOT_FOUND', `no issued report ${id}`);
+    if (!row.content) throw new AppException('PRECONDITION_FAILED', `issued report ${id} was recorded without its content (imported or generated history)`);
+    return { ...this.view(row), report: JSON.parse(String(row.content)) as AnnualReport };
+  }
+
+  /** Replaces the remarks of an issued report; its figures stay those of the day it was issued. */
+  async updateRemarks(userId: number, id: number, remarks: ReportRemarks): Promise<ReportIssueDetail> {
+    const detail = await this.issueDetail(id);
+    const report = this.withRemarks(detail.report, remarks);
+    const kept = report.remarks && Object.keys(report.remarks).length ? JSON.stringify(report.remarks) : null;
+    await this.ds.query('UPDATE report_issue SET content = ?, remarks = ?, updated_at = ?, updated_by = ? WHERE id = ?', [JSON.stringify(report), kept, new Date(), userId, id]);
+    return this.issueDetail(id);
+  }
+
+  /**
+   * The remarks of the latest issued report of this kind (and focus): where an editor starts from next time,
+   * since much commentary carries over. Remarks on blocks the new report lacks are dropped when applied.
+   */
+  async latestRemarks(kind: AnnualReport['kind'], focus?: ReportFocus): Promise<ReportRemarks> {
+    const [row] = await this.ds.query(
+      `SELECT remarks FROM report_issue WHERE kind = ? AND remarks IS NOT NULL AND ${focus ? 'focus_kind = ? AND focus_code = ?' : 'focus_kind IS NULL'} ORDER BY issued_at DESC, id DESC LIMIT 1`,
+      focus ? [kind, focus.kind, focus.code] : [kind],
     );
-    return rows.map((r) => ({
+    return row ? (JSON.parse(String(row.remarks)) as ReportRemarks) : {};
+  }
+
+  private view(r: Row & Record<string, unknown>): ReportIssueView {
+    const remarks = r['remarks'] ? (JSON.parse(String(r['remarks'])) as ReportRemarks) : {};
+    return {
       id: Number(r['id']),
       kind: r['kind'] as ReportIssueView['kind'],
       title: String(r['title']),
@@ -136,7 +195,116 @@ export class AnnualReportService {
       platform: String(r['platform_code']),
       issuedAt: new Date(r['issued_at'] as unknown as Date).toISOString(),
       issuedBy: r['issued_by'] == null ? null : Number(r['issued_by']),
+      focus: r['focus_kind'] ? { kind: r['focus_kind'] as ReportFocus['kind'], code: String(r['focus_code']) } : null,
+      remarkKeys: Object.keys(remarks),
+      updatedAt: r['updated_at'] ? new Date(r['updated_at'] as unknown as Date).toISOString() : null,
+    };
+  }
+
+  /**
+   * A 专报 on one topic or category: the focus's orders by type (and category, region) from the same summary
+   * tables, this period and a year before, with a day or month trend.
+   */
+  private async focusReport(opts: ReportOptions, focus: ReportFocus): Promise<AnnualReport> {
+    const t0 = Date.now();
+    const scope = opts.scope ?? 'city';
+    const lk = await this.lookup.get();
+    const platform_id = lk.platformIds(scope);
+    const period = opts.period;
+    const prev = previousPeriod(period);
+    let table: 'stat_topic' | 'stat_category';
+    let where: Record<string, number | number[] | undefined>;
+    let name: string;
+    /** the breakdown entry a category id counts under: a topic by level 1, a category by its child on the way down */
+    let partOf: (categoryId: number) => number | null;
+    const cityRegion = lk.regions.find((r) => r.code === 'city')?.id;
+    if (focus.kind === 'topic') {
+      const t = lk.topics.find((x) => x.code === focus.code);
+      if (!t) throw new AppException('UNKNOWN_REFERENCE', `topic ${focus.code} does not exist`, { field: 'topic' });
+      table = 'stat_topic';
+      where = { platform_id, topic_id: t.id };
+      name = t.name;
+      partOf = (id) => lk.categories.get(id)?.l1 ?? null;
+    } else {
+      const c = lk.categoryByCode.get(focus.code);
+      if (!c) throw new AppException('UNKNOWN_REFERENCE', `category ${focus.code} does not exist`, { field: 'category' });
+      const ids = [...lk.categories.values()].filter((x) => x.id === c.id || x.l1 === c.id || x.l2 === c.id || x.parentId === c.id).map((x) => x.id);
+      table = 'stat_category';
+      where = { platform_id, category_id: ids };
+      name = c.name;
+      partOf = (id) => {
+        const x = lk.categories.get(id);
+        if (!x || x.id === c.id) return null;
+        return c.level === 1 ? x.l2 : c.level === 2 ? x.id : null;
+      };
+    }
+    const groupBy = focus.kind === 'topic' ? ['appeal_type_code', 'channel_grp', 'category_id'] : ['appeal_type_code', 'channel_grp', 'category_id', 'region_id'];
+    const granularity = daysInPeriod(period) <= 92 ? 'day' : 'month';
+    const [kpis, cur, before, series, seriesPrev] = await Promise.all([
+      this.kpiService.kpis(period, scope, prev),
+      this.reader.sum<Row>({ table, period, where, groupBy, values: STAT_MEASURES }),
+      this.reader.sum<Row>({ table, period: prev, where, groupBy: ['appeal_type_code'], values: STAT_MEASURES }),
+      this.reader.series<Row>({ table, period, where, bucket: granularity, values: ['accepted'] }),
+      this.reader.series<Row>({ table, period: prev, where, bucket: granularity, values: ['accepted'] }),
+    ]);
+    const byType: FocusTypeInput[] = lk.appealTypes.map((t) => ({
+      code: t.code,
+      name: t.name,
+      current: sumTotals(cur.filter((r) => r['appeal_type_code'] === t.code).map(totalsOf)),
+      previous: sumTotals(before.filter((r) => r['appeal_type_code'] === t.code).map(totalsOf)),
     }));
+    const group = (g: string) => cur.filter((r) => r['channel_grp'] === g).reduce((s, r) => s + Number(r['accepted']), 0);
+    const add = (m: Map<number, number>, id: number | null, v: number) => id != null && m.set(id, (m.get(id) ?? 0) + v);
+    const parts = new Map<number, number>();
+    const regions = new Map<number, { total: number; parts: Map<number, number> }>();
+    for (const r of cur) {
+      const v = Number(r['accepted']);
+      const part = partOf(Number(r['category_id']));
+      add(parts, part, v);
+      if (focus.kind === 'category') {
+        const rid = Number(r['region_id']);
+        if (!rid || rid === cityRegion) continue;
+        const rg = regions.get(rid) ?? { total: 0, parts: new Map<number, number>() };
+        rg.total += v;
+        add(rg.parts, part, v);
+        regions.set(rid, rg);
+      }
+    }
+    const namedOf = (m: Map<number, number>) => [...m.entries()].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([id, value]) => ({ name: lk.categories.get(id)?.name ?? String(id), value }));
+    const regionOrder = new Map(lk.regions.map((r) => [r.id, r.sort]));
+    const prevBy = new Map(seriesPrev.map((r) => [r.bucket, Number(r['accepted'])]));
+    const curBy = new Map(series.map((r) => [r.bucket, Number(r['accepted'])]));
+    const buckets: string[] = [];
+    for (let d = period.from; d <= period.to; d = addDays(d, 1)) {
+      const b = granularity === 'day' ? d : d.slice(0, 7);
+      if (buckets[buckets.length - 1] !== b) buckets.push(b);
+    }
+    const lastYear = (b: string) => (granularity === 'day' ? shiftYears(b, 1) : `${Number(b.slice(0, 4)) - 1}${b.slice(4)}`);
+    const report = composeFocusReport({
+      issuer: ISSUER,
+      platformName: this.platformName(lk, scope),
+      issuedOn: chinaDay(new Date()),
+      period,
+      previousPeriod: prev,
+      focus: { ...focus, name },
+      kpis,
+      byType,
+      byGroup: { public: group('public'), collector: group('collector') },
+      breakdown: namedOf(parts),
+      regions: [...regions.entries()]
+        .filter(([, v]) => v.total > 0)
+        .sort((x, y) => y[1].total - x[1].total || (regionOrder.get(x[0]) ?? 0) - (regionOrder.get(y[0]) ?? 0))
+        .map(([rid, v]) => ({ name: lk.regionName(rid), value: v.total, l2: namedOf(v.parts) })),
+      granularity,
+      trend: buckets.map((b) => ({ bucket: b, value: curBy.get(b) ?? 0, previous: prevBy.get(lastYear(b)) ?? null })),
+      generatedInMs: 0,
+    });
+    report.generatedInMs = Date.now() - t0;
+    return report;
+  }
+
+  private platformName(lk: Lookup, scope: string): string {
+    return scope === 'city' ? '市 12345在线服务平台' : scope === 'all' ? '全市 12345在线服务平台' : (lk.platforms.find((p) => p.code === scope)?.name ?? scope);
   }
 
   /** 疫情 appeals by the level-1 category they concern (figure 3). */
@@ -151,11 +319,11 @@ export class AnnualReportService {
   }
 
   /** What leadership counts besides orders: issued reports, coordination meetings, supervisions. */
-  private async records(period: Period, platform_id: number[] | undefined): Promise<{ reports: number; meetings: number; meetingUnits: string[]; supervisions: number; supervisedUnits: number }> {
+  private async records(period: Period, platform_id: number[] | undefined): Promise<{ reports: number; meetings: number; meetingUnits: string[]; meetingTopics: string[]; supervisions: number; supervisedUnits: number }> {
     const from = chinaDayStart(period.from);
     const to = chinaDayStart(addDays(period.to, 1));
     const plat = platform_id ? ` AND o.platform_id IN (${platform_id.map(() => '?').join(', ')})` : '';
-    const [[r], [m], units, [s]] = await Promise.all([
+    const [[r], [m], units, [s], titles] = await Promise.all([
       this.ds.query("SELECT COUNT(*) AS n FROM report_issue WHERE kind IN ('express', 'special') AND issued_at >= ? AND issued_at < ?", [from, to]),
       this.ds.query('SELECT COUNT(*) AS n FROM coordination_meeting WHERE held_on BETWEEN ? AND ?', [period.from, period.to]),
       this.ds.query(
@@ -163,8 +331,16 @@ export class AnnualReportService {
         [period.from, period.to],
       ),
       this.ds.query(`SELECT COUNT(*) AS n, COUNT(DISTINCT s.unit_id) AS units FROM supervision s JOIN work_order o ON o.id = s.order_id WHERE s.created_at >= ? AND s.created_at < ?${plat}`, [from, to, ...(platform_id ?? [])]),
+      this.ds.query('SELECT title FROM coordination_meeting WHERE held_on BETWEEN ? AND ?', [period.from, period.to]),
     ]);
-    return { reports: Number(r.n), meetings: Number(m.n), meetingUnits: units.map((u: { name: string }) => u.name), supervisions: Number(s.n), supervisedUnits: Number(s.units) };
+    return {
+      reports: Number(r.n),
+      meetings: Number(m.n),
+      meetingUnits: units.map((u: { name: string }) => u.name),
+      meetingTopics: meetingTopics(titles.map((t: { title: string }) => t.title)),
+      supervisions: Number(s.n),
+      supervisedUnits: Number(s.units),
+    };
   }
 
   /** Section 三: the categories with most complaints and reports among public appeals, with their breakdowns. */
@@ -237,4 +413,14 @@ export class AnnualReportService {
       .sort((x, y) => y.count - x.count);
     return { selected, also };
   }
+}
+
+/** What meetings were about, most frequent first: '停车收费问题专题协调会议' → '停车收费'. */
+export function meetingTopics(titles: string[]): string[] {
+  const by = new Map<string, number>();
+  for (const t of titles) {
+    const topic = t.replace(/(疑难问题)?(专题)?(协调)?(会议|会)$/u, '').replace(/(的)?问题$/u, '').trim();
+    if (topic) by.set(topic, (by.get(topic) ?? 0) + 1);
+  }
+  return [...by.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([t]) => t);
 }

@@ -15,7 +15,9 @@ export function chartOption(c: ChartData): Record<string, unknown> {
     };
   }
   const horizontal = c.kind === 'bar-horizontal';
-  const cat = { type: 'category', data: c.categories, axisLabel: { interval: 0, rotate: horizontal || c.categories.length <= 6 ? 0 : 30 } };
+  // a long series (a 专报's days) cannot label every bar: let ECharts thin the axis labels and drop the values
+  const dense = c.categories.length > 12;
+  const cat = { type: 'category', data: c.categories, axisLabel: { interval: dense ? 'auto' : 0, rotate: horizontal || c.categories.length <= 6 ? 0 : dense ? 45 : 30 } };
   const val = { type: 'value' };
   return {
     ...base,
@@ -23,7 +25,7 @@ export function chartOption(c: ChartData): Record<string, unknown> {
     grid: { left: horizontal ? 160 : 60, right: 30, top: 40, bottom: 60 },
     xAxis: horizontal ? val : cat,
     yAxis: horizontal ? { ...cat, inverse: true } : val,
-    series: c.series.map((s) => ({ type: 'bar', name: s.name, data: s.data, label: { show: true, position: horizontal ? 'right' : 'top' } })),
+    series: c.series.map((s) => ({ type: 'bar', name: s.name, data: s.data, label: { show: !dense, position: horizontal ? 'right' : 'top' } })),
   };
 }
 

@@ -1,18 +1,18 @@
 import ExcelJS from 'exceljs';
-import type { AnnualReport, ChartData, ReportTable } from '@hotline/contracts';
+import type { AnnualReport, ChartData, ReportBlock, ReportTable } from '@hotline/contracts';
 import { chartSvg, CHART_HEIGHT, CHART_WIDTH } from './charts';
+import { svgToPng } from './raster';
 import { zip } from './zip';
 
 /**
  * The report as files: a DOCX laid out like the seed (cover line, title, numbered sections, figures as images
  * under their captions, table 1) and an XLSX with its tables and every chart's data.
  *
- * Charts are embedded as SVG (Word 2016+, WPS and LibreOffice 7+ show them); the PNG fallback OOXML requires
- * beside an SVG is a blank pixel, because no rasteriser (resvg, sharp, canvas) is installed.
+ * Each chart is embedded twice, as OOXML wants it: a PNG rasterised by resvg with a CJK font (what Word 2013,
+ * WPS, LibreOffice and every viewer show) and the SVG beside it (what Word 2016+ prints, sharp at any size).
  */
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const BLANK_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 const WIDTH_EMU = 5_400_000; // 15 cm: the text width of an A4 page with the usual margins
 const FONT = '<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="仿宋_GB2312"/>';
 
@@ -44,7 +44,7 @@ function table(t: ReportTable): string {
   return `<w:tbl><w:tblPr><w:jc w:val="center"/><w:tblW w:w="5000" w:type="pct"/><w:tblBorders>${border}</w:tblBorders></w:tblPr>${rows.join('')}</w:tbl>`;
 }
 
-export function reportDocx(r: AnnualReport): Buffer {
+export async function reportDocx(r: AnnualReport): Promise<Buffer> {
   const body: string[] = [];
   const media: { name: string; data: Buffer | string }[] = [];
   const rels: string[] = [];
@@ -53,12 +53,15 @@ export function reportDocx(r: AnnualReport): Buffer {
   const [y, m, d] = r.issuedOn.split('-').map(Number);
   body.push(para(run(`${r.issuer} ${y}年 ${m}月 ${d}日`, { size: 28 }), { right: true }));
   body.push(para(run(r.title, { bold: true, size: 44, font: '方正小标宋简体' }), { center: true, before: 400 }));
+  // every chart is drawn first (resvg renders off the event loop, on libuv's threads), then laid out in order
+  const svgs = new Map(r.charts.map((c) => [c.id, chartSvg(c)]));
+  const pngs = new Map(await Promise.all(r.charts.map(async (c) => [c.id, await svgToPng(svgs.get(c.id) as string)] as const)));
   let pic = 0;
   const figure = (c: ChartData) => {
     pic++;
     const png = `rIdPng${pic}`;
     const svg = `rIdSvg${pic}`;
-    media.push({ name: `word/media/chart${pic}.png`, data: BLANK_PNG }, { name: `word/media/chart${pic}.svg`, data: chartSvg(c) });
+    media.push({ name: `word/media/chart${pic}.png`, data: pngs.get(c.id) as Buffer }, { name: `word/media/chart${pic}.svg`, data: svgs.get(c.id) as string });
     rels.push(
       `<Relationship Id="${png}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/chart${pic}.png"/>`,
       `<Relationship Id="${svg}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/chart${pic}.svg"/>`,
@@ -66,17 +69,23 @@ export function reportDocx(r: AnnualReport): Buffer {
     body.push(picture(png, svg, pic, `图 ${c.no}`));
     body.push(para(run(`图 ${c.no} ${c.title}`, { size: 24, bold: true }), { center: true }));
   };
+  // the editors' remarks sit around the computed text: lead, before, text, after; a block with nothing to say
+  // (the 专报's 意见建议 before anyone wrote them) is left out, and so is a section with nothing in it
+  const words = (b: ReportBlock) => [b.remarks?.before, b.text, b.remarks?.after].filter(Boolean).join('');
+  const empty = (b: ReportBlock) => !b.lead && !words(b) && !b.chartIds.length && !b.tableIds.length;
   for (const s of r.sections) {
+    if (s.blocks.every(empty)) continue;
     body.push(para(run(`${s.no}、${s.title}`, { bold: true, font: '黑体' }), { indent: true, before: 200 }));
     for (const b of s.blocks) {
+      if (empty(b)) continue;
       for (const tid of b.tableIds) {
         const t = tableById.get(tid);
         if (!t) continue;
-        body.push(para(run(`${b.no}${b.lead}`, { bold: true, font: '楷体_GB2312' }) + run(b.text), { indent: true }));
+        body.push(para(run(`${b.no}${b.lead}`, { bold: true, font: '楷体_GB2312' }) + run(words(b)), { indent: true }));
         body.push(para(run(`表 ${t.no}.${t.title}`, { bold: true, size: 24 }), { center: true }));
         body.push(table(t));
       }
-      if (!b.tableIds.length) body.push(para((b.lead ? run(`${b.no}${b.lead}`, { bold: true, font: '楷体_GB2312' }) : '') + run(b.text), { indent: true }));
+      if (!b.tableIds.length) body.push(para((b.lead ? run(`${b.no}${b.lead}`, { bold: true, font: '楷体_GB2312' }) : '') + run(words(b)), { indent: true }));
       for (const cid of b.chartIds) {
         const c = chartById.get(cid);
         if (c) figure(c);

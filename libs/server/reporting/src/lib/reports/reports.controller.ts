@@ -1,13 +1,17 @@
-import { Body, Controller, Get, Header, Post, Query, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Header, Param, ParseIntPipe, Post, Put, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AnnualReport, ReportIssueView } from '@hotline/contracts';
+import type { AnnualReport, ReportIssueDetail, ReportIssueView, ReportRemarks } from '@hotline/contracts';
 import { yearPeriod, type Period } from '@hotline/domain';
 import { CurrentUser, Roles, type AuthUser } from '@hotline/server-identity';
 import { AppException } from '@hotline/server-platform';
-import { AnnualReportQueryDto, ExpressReportDto, PeriodQueryDto, toPeriod } from '../dto';
+import { AnnualReportQueryDto, PeriodQueryDto, toPeriod } from '../dto';
 import { REPORT_ROLES } from '../stats/stats.controller';
 import { AnnualReportService } from './annual-report.service';
+import { focusOf, IssueReportDto, RemarksDto, RemarksQueryDto, ReportQueryDto } from './dto';
 import { reportDocx, reportXlsx } from './exports';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const attachment = (title: string, ext: string) => `attachment; filename*=UTF-8''${encodeURIComponent(`${title}.${ext}`)}`;
 
 /** `?year=2020`, or `?from&to` for any period. */
 export function reportPeriod(q: { year?: number; from?: string; to?: string }): Period {
@@ -36,10 +40,10 @@ export class ReportsController {
   /** The same report as a Word document: sections, figures as images, table 1. */
   @Get('annual.docx')
   @Roles(...REPORT_ROLES)
-  @Header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+  @Header('content-type', DOCX)
   async annualDocx(@Query() q: AnnualReportQueryDto): Promise<StreamableFile> {
     const r = await this.reports.report({ period: reportPeriod(q), scope: q.platform ?? 'city', hot: hotCodes(q.hot) });
-    return new StreamableFile(reportDocx(r), { disposition: `attachment; filename*=UTF-8''${encodeURIComponent(`${r.title}.docx`)}` });
+    return new StreamableFile(await reportDocx(r), { disposition: `attachment; filename*=UTF-8''${encodeURIComponent(`${r.title}.docx`)}` });
   }
 
   /** Its tables and chart data as a workbook. */
@@ -51,18 +55,63 @@ export class ReportsController {
     return new StreamableFile(await reportXlsx(r), { disposition: `attachment; filename*=UTF-8''${encodeURIComponent(`${r.title}.xlsx`)}` });
   }
 
-  /** 快报 / 专报 over any period, from the same engine. */
+  /** 快报 / 专报 over any period, from the same engine; a 专报 may focus on one topic (`topic=`) or category (`category=`). */
   @Get('express')
   @Roles(...REPORT_ROLES)
-  express(@Query() q: ExpressReportDto): Promise<AnnualReport> {
-    return this.reports.report({ period: toPeriod(q.from, q.to), scope: q.platform ?? 'city', kind: q.kind });
+  express(@Query() q: ReportQueryDto): Promise<AnnualReport> {
+    return this.reports.report({ period: toPeriod(q.from, q.to), scope: q.platform ?? 'city', kind: q.kind, focus: focusOf(q) });
   }
 
-  /** Issues a report: records it (with a snapshot of its content) so issued reports are counted. */
+  @Get('express.docx')
+  @Roles(...REPORT_ROLES)
+  @Header('content-type', DOCX)
+  async expressDocx(@Query() q: ReportQueryDto): Promise<StreamableFile> {
+    const r = await this.reports.report({ period: toPeriod(q.from, q.to), scope: q.platform ?? 'city', kind: q.kind, focus: focusOf(q) });
+    return new StreamableFile(await reportDocx(r), { disposition: attachment(r.title, 'docx') });
+  }
+
+  @Get('express.xlsx')
+  @Roles(...REPORT_ROLES)
+  @Header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  async expressXlsx(@Query() q: ReportQueryDto): Promise<StreamableFile> {
+    const r = await this.reports.report({ period: toPeriod(q.from, q.to), scope: q.platform ?? 'city', kind: q.kind, focus: focusOf(q) });
+    return new StreamableFile(await reportXlsx(r), { disposition: attachment(r.title, 'xlsx') });
+  }
+
+  /** Issues a report: records it with a snapshot of its content and the editors' remarks, so issued reports are counted and reprinted as sent. */
   @Post('issues')
   @Roles('leader', 'admin', 'supervisor')
-  issue(@CurrentUser() user: AuthUser, @Body() body: ExpressReportDto): Promise<ReportIssueView> {
-    return this.reports.issue(user.id, { period: toPeriod(body.from, body.to), scope: body.platform ?? 'city', kind: body.kind, title: body.title });
+  issue(@CurrentUser() user: AuthUser, @Body() body: IssueReportDto): Promise<ReportIssueView> {
+    return this.reports.issue(user.id, { period: toPeriod(body.from, body.to), scope: body.platform ?? 'city', kind: body.kind, title: body.title, focus: focusOf(body), remarks: body.remarks });
+  }
+
+  /** The remarks of the last issued report of a kind (and focus), to start the next one from. */
+  @Get('issues/latest-remarks')
+  @Roles(...REPORT_ROLES)
+  latestRemarks(@Query() q: RemarksQueryDto): Promise<ReportRemarks> {
+    return this.reports.latestRemarks(q.kind, focusOf(q));
+  }
+
+  @Get('issues/:id')
+  @Roles(...REPORT_ROLES)
+  issueDetail(@Param('id', ParseIntPipe) id: number): Promise<ReportIssueDetail> {
+    return this.reports.issueDetail(id);
+  }
+
+  /** Replaces the editorial remarks of an issued report (its figures stay as issued). */
+  @Put('issues/:id/remarks')
+  @Roles('leader', 'admin', 'supervisor')
+  updateRemarks(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() body: RemarksDto): Promise<ReportIssueDetail> {
+    return this.reports.updateRemarks(user.id, id, body.remarks);
+  }
+
+  /** The issued snapshot as a Word document, remarks included. */
+  @Get('issues/:id/docx')
+  @Roles(...REPORT_ROLES)
+  @Header('content-type', DOCX)
+  async issueDocx(@Param('id', ParseIntPipe) id: number): Promise<StreamableFile> {
+    const { report, title } = await this.reports.issueDetail(id);
+    return new StreamableFile(await reportDocx({ ...report, title }), { disposition: attachment(title, 'docx') });
   }
 
   @Get('issues')

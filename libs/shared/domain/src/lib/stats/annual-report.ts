@@ -1,5 +1,5 @@
 import type { AnnualReport, ChartData, KpiSet, ReportBlock, ReportSection, ReportTable, TopicFigure } from '@hotline/contracts';
-import { formatChange, formatCount, formatPercent, formatPp, formatTimes, ratio, yoy } from './figures';
+import { formatChange, formatCount, formatPercent, formatPp, formatTimes, ppChange, ratio, yoy } from './figures';
 import { daysInPeriod, lastOfMonth, type Period } from './period';
 
 /**
@@ -45,9 +45,13 @@ export interface AnnualInput {
   epidemic: TopicFigure | null;
   epidemicDomains: NamedValue[];
   civilization: TopicFigure | null;
+  /** the consultation share of public appeals two years before (持续提升 needs two rises in a row) */
+  consultationShareTwoYearsAgo?: number | null;
   reportsIssued: number;
   meetings: number;
   meetingUnits: string[];
+  /** what the coordination meetings were about, most frequent first (their titles less 专题协调会议) */
+  meetingTopics?: string[];
   praisedUnits: NamedValue[];
   backlog: { cleared: number; remaining: number; remainingBefore: number; supervisedUnits: number; supervisions: number };
   hot: HotCategoryInput[];
@@ -85,6 +89,17 @@ export function named(xs: NamedValue[], total: number, min = 0.08, max = 5): Nam
   return pick.length >= 2 ? pick : sorted.slice(0, Math.min(2, sorted.length));
 }
 
+/**
+ * A lead sentence from the direction of a change this period and the period before: two rises in a row are
+ * steady (稳步增长 / 持续提升), one is a rise (有所增长), a fall is a fall. `words` = [two rises, one rise, fall].
+ */
+export function trendLead(subject: string, change: number | null, before: number | null | undefined, words: [string, string, string]): string {
+  const up = (x: number | null | undefined) => x != null && x >= 0;
+  if (change == null) return `${subject}情况。`; // nothing to compare with: no claim either way
+  if (change < 0) return `${subject}${words[2]}。`;
+  return `${subject}${up(change) && up(before) ? words[0] : words[1]}。`;
+}
+
 export function composeAnnualReport(a: AnnualInput): AnnualReport {
   const k = a.kpis;
   const label = periodLabel(a.period);
@@ -115,6 +130,7 @@ export function composeAnnualReport(a: AnnualInput): AnnualReport {
   fig('publicShare', k.publicShare.value);
   fig('collectorShare', k.collectorShare.value);
   const opening: ReportBlock = {
+    key: 'intake',
     no: '',
     lead: '',
     text:
@@ -141,8 +157,9 @@ export function composeAnnualReport(a: AnnualInput): AnnualReport {
     ],
   });
   const volume: ReportBlock = {
+    key: 'intake.volume',
     no: sub(0),
-    lead: (yoy(all, allPrev) ?? 0) >= 0 ? '诉求受理总量稳步增长。' : '诉求受理总量有所回落。',
+    lead: trendLead('诉求受理总量', yoy(all, allPrev), yoy(allPrev, allTwo), ['稳步增长', '有所增长', '有所回落']),
     text:
       `${label}，全市 12345 在线共受理诉求 ${n(all)} 件，同比${change(yoy(all, allPrev))}，较 ${twoLabel}${change(yoy(all, allTwo))}；` +
       `其中，市级平台诉求受理量同比${change(k.accepted.yoy)}，较 ${twoLabel}${change(yoy(k.accepted.value, a.twoYearsAgo))}。`,
@@ -166,8 +183,9 @@ export function composeAnnualReport(a: AnnualInput): AnnualReport {
     ],
   });
   const consult: ReportBlock = {
+    key: 'intake.consult',
     no: sub(1),
-    lead: (k.consultationShare.ppChange ?? 0) >= 0 ? '咨询类诉求占比持续提升。' : '咨询类诉求占比有所下降。',
+    lead: trendLead('咨询类诉求占比', k.consultationShare.ppChange, ppChange(k.consultationShare.previous, a.consultationShareTwoYearsAgo), ['持续提升', '有所提升', '有所下降']),
     text:
       `${label}共受理咨询类诉求 ${n(k.consultations.value)}件，同比${change(k.consultations.yoy)}，占公众反映诉求总量的 ${pct(k.consultationShare.value)}，` +
       `同比${formatPp(k.consultationShare.ppChange)}，${whole}咨询类诉求直接答复率 ${pct(k.consultationDirectRate.value)}，同比${formatPp(k.consultationDirectRate.ppChange)}。`,
@@ -180,17 +198,21 @@ export function composeAnnualReport(a: AnnualInput): AnnualReport {
   fig('internet', k.internet.value);
   fig('internetTimes', k.internet.times);
   const civ = a.civilization;
-  fig('civilization', civ?.accepted.value ?? 0);
+  // 采集“文明创建”类问题 N件，占采集上报总量的 x%: the collectors' tagged reports, the share's numerator (a citizen's
+  // appeal tagged 文明创建 is not 采集)
+  fig('civilization', civ?.share.numerator ?? 0);
   fig('civilizationShare', civ?.share.value ?? null);
   const internetText = k.internet.times != null && k.internet.times >= 2 ? `是去年受理量的 ${formatTimes(k.internet.value, k.internet.previous)}` : `同比${change(k.internet.yoy)}`;
   const fedBack = k.haochaping.finished >= k.haochaping.value ? '已全部完成反馈' : `已完成反馈 ${n(k.haochaping.finished)}件`;
   const extension: ReportBlock = {
+    key: 'intake.extension',
     no: sub(2),
-    lead: '平台延伸服务进一步深化。',
+    lead: (k.internet.yoy ?? 0) > 0 || (k.callbacks.yoy ?? 0) > 0 ? '平台延伸服务进一步深化。' : '平台延伸服务持续推进。',
     text:
       `持续推进“好差评”工作，完成“好差评”回访 ${n(k.callbacks.value)} 件，省级派送“好差评”整改工单 ${n(k.haochaping.value)}件，${fedBack}；` +
-      `互联网渠道功能进一步完善，${whole}受理诉求 ${n(k.internet.value)} 件，${internetText}` +
-      (civ ? `；服务“创文”专项采集深入推进，${whole}采集“${civ.name}”类问题 ${n(civ.accepted.value)}件，占采集上报总量的 ${pct(civ.share.value)}。` : '。'),
+      // the claims around the figures follow them: 进一步完善 only when the channel grew, 深入推进 when collection did
+      `${(k.internet.yoy ?? 0) > 0 ? '互联网渠道功能进一步完善，' : '互联网渠道'}${whole}受理诉求 ${n(k.internet.value)} 件，${internetText}` +
+      (civ ? `；服务“创文”专项采集${(civ.accepted.yoy ?? 0) > 0 ? '深入推进' : '持续开展'}，${whole}采集“${civ.name}”类问题 ${n(civ.share.numerator)}件，占采集上报总量的 ${pct(civ.share.value)}。` : '。'),
     chartIds: [],
     tableIds: [],
   };
@@ -205,6 +227,7 @@ export function composeAnnualReport(a: AnnualInput): AnnualReport {
   fig('onTimeRatePp', k.onTimeRate.ppChange);
   fig('satisfactionRate', k.satisfactionRate.value);
   const handling: ReportBlock = {
+    key: 'handling',
     no: '',
     lead: '',
     text:
@@ -233,10 +256,12 @@ export function composeAnnualReport(a: AnnualInput): AnnualReport {
       h ? `求助类 ${n(h.accepted)} 件，占${e.name.replace(/防控$/, '')}相关诉求总量的 ${pct(h.share)}，按时办结率 ${pct(h.onTimeRate)}` : null,
     ].filter(Boolean);
     s2blocks.push({
+      key: 'handling.epidemic',
       no: sub(s2blocks.length - 1),
-      lead: '平台承接能力进一步增强。',
+      // a surge of one topic answered on the spot more often than the rest: the platform took the load itself
+      lead: (e.directRate.value ?? 0) >= (k.directRate.value ?? 0) ? '平台承接能力进一步增强。' : '平台承接能力经受考验。',
       text:
-        `随着平台标准化建设的不断完善，平台诉求承接能力特别是突发情况的应对能力进一步增强。${isYear(a.period) ? '今年以来' : label}，共受理${e.name.replace(/防控$/, '')}相关诉求 ${n(e.accepted.value)}件，` +
+        `${isYear(a.period) ? '今年以来' : label}，共受理${e.name.replace(/防控$/, '')}相关诉求 ${n(e.accepted.value)}件，` +
         `占${whole}公众反映诉求总量的 ${pct(e.share.value)}，直接办结率 ${pct(e.directRate.value)}。${parts.length ? `其中：${parts.join('；')}。` : ''}`,
       chartIds: [fig3],
       tableIds: [],
@@ -249,11 +274,13 @@ export function composeAnnualReport(a: AnnualInput): AnnualReport {
   fig('praiseUnits', k.praise.units);
   const fig4 = chart({ id: 'praised-units', title: '受到表扬、感谢类诉求较多的单位情况图', kind: 'bar-horizontal', categories: a.praisedUnits.map((u) => u.name), series: [{ name: '表扬、感谢', data: a.praisedUnits.map((u) => u.value) }] });
   const withUnits = a.meetingUnits.length ? `联动${a.meetingUnits.slice(0, 2).join('、')}等相关部门` : '联动相关部门';
+  const solvedIssues = a.meetings > 0 && a.meetingTopics?.length ? `，推动${a.meetingTopics.slice(0, 2).join('、')}等民生热点难点问题解决` : '';
   s2blocks.push({
+    key: 'handling.units',
     no: sub(s2blocks.length - 1),
-    lead: '部门处置效力进一步提升。',
+    lead: (k.onTimeRate.ppChange ?? 0) >= 0 ? '部门处置效力进一步提升。' : '部门处置效力有待提升。',
     text:
-      `${label}，共向市委、市政府报送各类数据分析快报、专报 ${n(a.reportsIssued)}期，市领导批示 ${n(k.instructions.value)}次，${withUnits}召开疑难问题专题协调会议 ${n(a.meetings)}次。` +
+      `${label}，共向市委、市政府报送各类数据分析快报、专报 ${n(a.reportsIssued)}期，市领导批示 ${n(k.instructions.value)}次，${withUnits}召开疑难问题专题协调会议 ${n(a.meetings)}次${solvedIssues}。` +
       `${short}${whole}共收到公众表扬、感谢类诉求 ${n(k.praise.value)}件，涉及 ${n(k.praise.units)}个单位。`,
     chartIds: [fig4],
     tableIds: [],
@@ -266,20 +293,30 @@ export function composeAnnualReport(a: AnnualInput): AnnualReport {
   fig('supervisedUnits', b.supervisedUnits);
   fig('supervisions', b.supervisions);
   fig('stateCouncil', k.stateCouncil.value);
+  fig('stateInspection', k.stateInspection.value);
+  fig('provinceSupervision', k.provinceSupervision.value);
+  // the seed: 督促有关单位按时办理国务院“互联网+督查”交办单 108件，国务院大督查整改工单 5件，省督办单 3件 (a kind with none is left out)
+  const handedDown = [
+    ['国务院“互联网+督查”交办单', k.stateCouncil.value],
+    ['国务院大督查整改工单', k.stateInspection.value],
+    ['省督办单', k.provinceSupervision.value],
+  ] as const;
+  const handedDownText = handedDown.filter(([, v]) => v > 0).map(([name, v]) => `${name} ${n(v)}件`);
   s2blocks.push({
+    key: 'handling.backlog',
     no: sub(s2blocks.length - 1),
-    lead: b.cleared > 0 ? '积案化解取得显著成效。' : '积案化解工作持续推进。',
+    lead: b.cleared > 0 && diff <= 0 ? '积案化解取得显著成效。' : '积案化解工作持续推进。',
     text:
       `${label}，中心加大对超期未办结工单的协调处置力度，共推动化解超期未办结、长期不回复的工单 ${n(b.cleared)}件。` +
       `${label}末，剩余超期未办工单 ${n(b.remaining)}件，较 ${isYear(a.period) ? `${year - 1} 年底` : '上年同期末'}${diff <= 0 ? '减少' : '增加'} ${n(Math.abs(diff))}件；` +
-      `对存在办件质效较差等问题的 ${n(b.supervisedUnits)}个成员单位进行督办 ${n(b.supervisions)}次，督促有关单位按时办理国务院“互联网+督查”交办单 ${n(k.stateCouncil.value)}件。`,
+      `对存在办件质效较差等问题的 ${n(b.supervisedUnits)}个成员单位进行督办 ${n(b.supervisions)}次${handedDownText.length ? `，督促有关单位按时办理${handedDownText.join('，')}` : ''}。`,
     chartIds: [],
     tableIds: [],
   });
   const s2: ReportSection = { no: '二', title: '诉求办理情况', blocks: s2blocks };
 
   // ---------------------------------------------------------------- 三、热点诉求剖析
-  const s3blocks: ReportBlock[] = [{ no: '', lead: '', text: '通过对群众反映诉求情况及部门办理情况进行梳理分析，群众反映矛盾集中的重点领域、突出问题主要集中在如下方面：', chartIds: [], tableIds: [] }];
+  const s3blocks: ReportBlock[] = [{ key: 'hot', no: '', lead: '', text: '通过对群众反映诉求情况及部门办理情况进行梳理分析，群众反映矛盾集中的重点领域、突出问题主要集中在如下方面：', chartIds: [], tableIds: [] }];
   for (const [i, h] of a.hot.entries()) {
     const y = yoy(h.count, h.previous);
     fig(`hot.${h.code}.count`, h.count);
@@ -340,9 +377,9 @@ export function composeAnnualReport(a: AnnualInput): AnnualReport {
     } else {
       chartIds.push(chart({ id: `hot-${h.code}`, title: `${h.name}诉求分析图`, kind: 'pie', categories: h.l2.map((x) => x.name), series: [{ name: '诉求量', data: h.l2.map((x) => x.value) }] }));
     }
-    s3blocks.push({ no: sub(i), lead: `${h.name}。`, text: head + body, chartIds, tableIds });
+    s3blocks.push({ key: `hot.${h.code}`, no: sub(i), lead: `${h.name}。`, text: head + body, chartIds, tableIds });
   }
-  if (a.alsoCategories.length) s3blocks.push({ no: '', lead: '', text: `除上述热点外，公众反映较集中的诉求类别还包括${a.alsoCategories.join('、')}等方面。`, chartIds: [], tableIds: [] });
+  if (a.alsoCategories.length) s3blocks.push({ key: 'hot.also', no: '', lead: '', text: `除上述热点外，公众反映较集中的诉求类别还包括${a.alsoCategories.join('、')}等方面。`, chartIds: [], tableIds: [] });
   const s3: ReportSection = { no: '三', title: '热点诉求剖析', blocks: s3blocks };
 
   const kindName = a.kind === 'annual' ? '运行情况综合分析报告' : a.kind === 'express' ? '运行情况快报' : '专题分析专报';

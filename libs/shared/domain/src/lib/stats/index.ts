@@ -5,3 +5,5 @@ export * from './kpis';
 export * from './annual-report';
 export * from './surge';
 export * from './assessment';
+export * from './remarks';
+export * from './focus-report';

@@ -39,6 +39,14 @@ export interface KpiInput {
 
 export const PRAISE_TYPES: readonly string[] = ['praise', 'thanks'];
 
+/**
+ * Orders handed down from above that are not an intake channel of their own: they reach the city through the
+ * provincial platform (or any channel) and are marked with a topic (专题) when registered or imported.
+ * 国务院“互联网+督查” is a channel (`state_council`): citizens write to the State Council's platform.
+ */
+export const STATE_INSPECTION_TOPIC = 'sc_inspection'; // 国务院大督查整改工单
+export const PROVINCE_SUPERVISION_TOPIC = 'province_supervision'; // 省督办单
+
 interface Side {
   all: MeasureTotals;
   pub: MeasureTotals;
@@ -49,6 +57,8 @@ interface Side {
   haochaping: MeasureTotals;
   stateCouncil: MeasureTotals;
   praise: MeasureTotals;
+  stateInspection: MeasureTotals;
+  provinceSupervision: MeasureTotals;
   calls: { offered: number; answered: number };
   praiseUnits: number;
 }
@@ -65,6 +75,8 @@ function side(s: KpiSide): Side {
     haochaping: pick((c) => c.channel === 'haochaping'),
     stateCouncil: pick((c) => c.channel === 'state_council'),
     praise: pick((c) => PRAISE_TYPES.includes(c.appealType)),
+    stateInspection: sumTotals(s.topics.filter((t) => t.topic === STATE_INSPECTION_TOPIC).map((t) => t.m)),
+    provinceSupervision: sumTotals(s.topics.filter((t) => t.topic === PROVINCE_SUPERVISION_TOPIC).map((t) => t.m)),
     calls: s.calls,
     praiseUnits: s.praiseUnits,
   };
@@ -107,6 +119,8 @@ export function computeKpis(input: KpiInput): KpiSet {
     internet: { ...internet, times: internet.previous ? internet.value / internet.previous : null },
     haochaping: { ...count((s) => s.haochaping.accepted), finished: c.haochaping.finished + c.haochaping.direct },
     stateCouncil: count((s) => s.stateCouncil.accepted),
+    stateInspection: count((s) => s.stateInspection.accepted),
+    provinceSupervision: count((s) => s.provinceSupervision.accepted),
     praise: { ...count((s) => s.praise.accepted), units: c.praiseUnits },
     instructions: count((s) => s.all.instructions),
     topics: input.topics

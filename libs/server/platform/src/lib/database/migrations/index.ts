@@ -3,7 +3,16 @@ import { AuditLog1764190000000 } from './1764190000000-audit-log';
 import { Reporting1764500000000 } from './1764500000000-reporting';
 import { Deadlines1764600000000 } from './1764600000000-deadlines';
 import { DeadlineTimerIndex1764600000001 } from './1764600000001-deadline-timer-index';
+import { ReportIssueFocusRemarks1764700000000 } from './1764700000000-report-issue-focus-remarks';
 import { NoIntakeEvents1764700000001 } from './1764700000001-no-intake-events';
 
 /** Every migration, oldest first. The schema comes only from here (never `synchronize`). */
-export const MIGRATIONS = [Foundation1764180000000, AuditLog1764190000000, Reporting1764500000000, Deadlines1764600000000, DeadlineTimerIndex1764600000001, NoIntakeEvents1764700000001];
+export const MIGRATIONS = [
+  Foundation1764180000000,
+  AuditLog1764190000000,
+  Reporting1764500000000,
+  Deadlines1764600000000,
+  DeadlineTimerIndex1764600000001,
+  ReportIssueFocusRemarks1764700000000,
+  NoIntakeEvents1764700000001,
+];
