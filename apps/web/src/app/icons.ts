@@ -21,6 +21,7 @@ import {
   TagsOutline,
   TeamOutline,
   UserOutline,
+  FileTextOutline,
 } from '@ant-design/icons-angular/icons';
 
 /**
@@ -50,4 +51,5 @@ export const APP_ICONS = [
   TagsOutline,
   TeamOutline,
   UserOutline,
+  FileTextOutline,
 ];

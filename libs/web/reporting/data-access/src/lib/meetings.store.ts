@@ -1,0 +1,94 @@
+import { inject } from '@angular/core';
+import { MeetingView } from '@hotline/contracts';
+import {
+  ApiClient,
+  CallState,
+  NOTIFIER,
+  errorMessage,
+} from '@hotline/web-core-data-access';
+import { patchState, signalStore, withMethods, withState } from '@ngrx/signals';
+import { Period, presetPeriod } from './period';
+
+export interface MeetingForm {
+  heldOn: string;
+  title: string;
+  summary: string;
+  unitIds: number[];
+  orderIds: number[];
+}
+
+/** The body of `POST /api/meetings`: empty optional fields left out (the DTO rejects nothing else). */
+export function meetingBody(f: MeetingForm): Record<string, unknown> {
+  const body: Record<string, unknown> = {
+    heldOn: f.heldOn,
+    title: f.title.trim(),
+  };
+  if (f.summary.trim()) body['summary'] = f.summary.trim();
+  if (f.unitIds.length) body['unitIds'] = [...new Set(f.unitIds)];
+  if (f.orderIds.length) body['orderIds'] = [...new Set(f.orderIds)];
+  return body;
+}
+
+interface MeetingsState {
+  period: Period;
+  meetings: MeetingView[];
+  callState: CallState;
+  saving: boolean;
+}
+
+/** 专题协调会议: the meetings of a period, newest first, and recording one against orders and units. */
+export const MeetingsStore = signalStore(
+  withState<MeetingsState>(() => ({
+    period: presetPeriod('year'),
+    meetings: [],
+    callState: 'init',
+    saving: false,
+  })),
+  withMethods(
+    (store, api = inject(ApiClient), notifier = inject(NOTIFIER)) => {
+      async function load(period = store.period()): Promise<void> {
+        patchState(store, { period, callState: 'loading' });
+        try {
+          const rows = await api.get<MeetingView[]>('/meetings', period);
+          patchState(store, {
+            meetings: [...rows].sort(
+              (a, b) => b.heldOn.localeCompare(a.heldOn) || b.id - a.id,
+            ),
+            callState: 'loaded',
+          });
+        } catch (err) {
+          patchState(store, { callState: { error: errorMessage(err) } });
+        }
+      }
+      return {
+        load,
+        async create(form: MeetingForm): Promise<MeetingView | null> {
+          patchState(store, { saving: true });
+          try {
+            const m = await api.post<MeetingView>(
+              '/meetings',
+              meetingBody(form),
+            );
+            notifier.success('会议已记录');
+            const p = store.period();
+            // show it even when it was held outside the period on screen
+            await load(
+              m.heldOn < p.from || m.heldOn > p.to
+                ? {
+                    from: m.heldOn < p.from ? m.heldOn : p.from,
+                    to: m.heldOn > p.to ? m.heldOn : p.to,
+                  }
+                : p,
+            );
+            return m;
+          } catch (err) {
+            notifier.error(`记录失败：${errorMessage(err)}`);
+            return null;
+          } finally {
+            patchState(store, { saving: false });
+          }
+        },
+      };
+    },
+  ),
+);
