@@ -70,7 +70,7 @@ export const WORKSPACES: Record<WorkspaceKey, Workspace> = {
   dashboard: {
     key: 'dashboard',
     path: '/dashboard',
-    label: '数据看板',
+    label: '领导看板',
     roles: LEADERSHIP,
   },
   reports: {

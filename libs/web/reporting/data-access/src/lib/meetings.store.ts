@@ -1,5 +1,5 @@
 import { inject } from '@angular/core';
-import { MeetingView } from '@hotline/contracts';
+import { MeetingView, OrderSummary, Page } from '@hotline/contracts';
 import {
   ApiClient,
   CallState,
@@ -15,6 +15,8 @@ export interface MeetingForm {
   summary: string;
   unitIds: number[];
   orderIds: number[];
+  /** 14-digit order numbers, resolved to ids before the POST */
+  orderNumbers?: string[];
 }
 
 /** The body of `POST /api/meetings`: empty optional fields left out (the DTO rejects nothing else). */
@@ -49,7 +51,7 @@ export const MeetingsStore = signalStore(
       async function load(period = store.period()): Promise<void> {
         patchState(store, { period, callState: 'loading' });
         try {
-          const rows = await api.get<MeetingView[]>('/meetings', period);
+          const rows = await api.get<MeetingView[]>('/meetings', { ...period });
           patchState(store, {
             meetings: [...rows].sort(
               (a, b) => b.heldOn.localeCompare(a.heldOn) || b.id - a.id,
@@ -65,9 +67,24 @@ export const MeetingsStore = signalStore(
         async create(form: MeetingForm): Promise<MeetingView | null> {
           patchState(store, { saving: true });
           try {
+            const resolved: number[] = [];
+            const missing: string[] = [];
+            for (const number of form.orderNumbers ?? []) {
+              const page = await api.get<Page<OrderSummary>>('/orders', {
+                number,
+                pageSize: 5,
+              });
+              const hit = page.items.find((o) => o.number === number);
+              if (hit) resolved.push(hit.id);
+              else missing.push(number);
+            }
+            if (missing.length) {
+              notifier.error(`工单编号不存在：${missing.join('、')}`);
+              return null;
+            }
             const m = await api.post<MeetingView>(
               '/meetings',
-              meetingBody(form),
+              meetingBody({ ...form, orderIds: [...form.orderIds, ...resolved] }),
             );
             notifier.success('会议已记录');
             const p = store.period();
@@ -92,3 +109,27 @@ export const MeetingsStore = signalStore(
     },
   ),
 );
+
+/** An order number (受理编号) is 14 digits; anything shorter is taken as the order's id. */
+const ORDER_NUMBER = /^\d{14}$/;
+
+/**
+ * Orders typed into one field, separated by commas, spaces or 、: 14-digit order numbers (what people read off
+ * the screen) or ids (#12). What is neither is reported.
+ */
+export function parseOrderRefs(text: string): {
+  ids: number[];
+  numbers: string[];
+  invalid: string[];
+} {
+  const ids: number[] = [];
+  const numbers: string[] = [];
+  const invalid: string[] = [];
+  for (const token of text.split(/[\s,，、;；]+/).filter(Boolean)) {
+    const t = token.replace(/^#/, '');
+    if (ORDER_NUMBER.test(t)) numbers.push(t);
+    else if (/^\d{1,10}$/.test(t) && Number(t) > 0) ids.push(Number(t));
+    else invalid.push(token);
+  }
+  return { ids: [...new Set(ids)], numbers: [...new Set(numbers)], invalid };
+}

@@ -120,7 +120,7 @@ export const ReportsStore = signalStore(
         try {
           const issues = await api.get<ReportIssueView[]>(
             '/reports/issues',
-            period,
+            { ...period },
           );
           patchState(store, { issues, issuesState: 'loaded' });
         } catch (err) {

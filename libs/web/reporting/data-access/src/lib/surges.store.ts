@@ -41,7 +41,7 @@ export const SurgesStore = signalStore(
         try {
           const alerts = await api.get<SurgeAlertView[]>(
             '/surge-alerts',
-            period,
+            { ...period },
           );
           patchState(store, { alerts: sortAlerts(alerts), callState: 'loaded' });
         } catch (err) {
