@@ -13,7 +13,7 @@ module.exports = {
     ],
   },
   transformIgnorePatterns: [
-    'node_modules/(?!(.*\\.mjs$|echarts/|zrender/|tslib/))',
+    'node_modules/(?!(.*\\.mjs$|echarts/|zrender/|tslib/|@angular/common/locales/))',
   ],
   snapshotSerializers: [
     'jest-preset-angular/build/serializers/no-ng-attributes',

@@ -12,7 +12,7 @@ import { chartHeight } from './report-view';
   template: `
     <figure [attr.data-testid]="'report-chart-' + chart().id" class="figure">
       <div echarts [options]="option()" [style.height.px]="height()"></div>
-      <figcaption>图{{ chart().no }}　{{ chart().title }}</figcaption>
+      <figcaption>图{{ chart().no }}&#x3000;{{ chart().title }}</figcaption>
     </figure>
   `,
   styles: `

@@ -6,7 +6,7 @@ import type { ReportTable } from '@hotline/contracts';
   selector: 'hl-report-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <div class="caption">表{{ table().no }}　{{ table().title }}</div>
+    <div class="caption">表{{ table().no }}&#x3000;{{ table().title }}</div>
     <div class="wrap">
       <table class="ant-table t" [attr.data-testid]="'report-table-' + table().id">
         <thead class="ant-table-thead">
