@@ -194,6 +194,18 @@ test('assessment and surge alerts render; a supervisor scans today', async ({ pa
   await expect(page.getByTestId('weights-card')).toContainText('及时签收率');
   await expect(page.getByTestId('weights-save')).toHaveCount(0); // only admin edits the weights
   await expect(page.getByTestId('red-list')).toBeVisible();
+  // this month: the complaints dispatched to the water company make it a ranked unit, scored like the API scores it
+  const month = chinaToday().slice(0, 7);
+  const picker = page.getByTestId('assessment-month').locator('input');
+  await picker.click();
+  await picker.fill(month);
+  await picker.press('Enter');
+  const view = await api<{ rows: { unitName: string; rank: number; score: number; fullScore: number }[] }>(page.request, 'leader', `/api/assessment?month=${month}&platform=city`);
+  expect(view.rows.length).toBeGreaterThan(0);
+  await expect(page.getByTestId('assessment-row')).toHaveCount(view.rows.length);
+  const first = page.getByTestId('assessment-row').first();
+  await expect(first).toContainText(view.rows[0].unitName);
+  await expect(first).toContainText(`${view.rows[0].score.toFixed(1)} / ${view.rows[0].fullScore}`);
   await shot(page, info, 'reporting-05-assessment');
   await page.goto('/surges');
   await expect(page.getByTestId('surge-table')).toBeVisible();

@@ -22,6 +22,13 @@ import {
   TeamOutline,
   UserOutline,
   FileTextOutline,
+  TrophyOutline,
+  RiseOutline,
+  ImportOutline,
+  FileWordOutline,
+  FileExcelOutline,
+  UploadOutline,
+  ScanOutline,
 } from '@ant-design/icons-angular/icons';
 
 /**
@@ -52,4 +59,11 @@ export const APP_ICONS = [
   TeamOutline,
   UserOutline,
   FileTextOutline,
+  TrophyOutline,
+  RiseOutline,
+  ImportOutline,
+  FileWordOutline,
+  FileExcelOutline,
+  UploadOutline,
+  ScanOutline,
 ];

@@ -1,6 +1,6 @@
 import type { ChartData } from '@hotline/contracts';
 import { dashboard } from '../testing-fixtures';
-import { heatColor, heatMax, praisedOption, reportChartOption, trendOption, typesOption } from './chart-options';
+import { hasData, heatColor, heatMax, praisedOption, reportChartOption, trendOption, typesOption } from './chart-options';
 
 type Any = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -34,9 +34,17 @@ describe('report chart → ECharts option', () => {
     const o = reportChartOption(chart({ kind: 'pie', categories: ['咨询', '投诉'], series: [{ name: '2020年', data: [5, 3] }, { name: '2019年', data: [4, 4] }] })) as Any;
     expect(o['series']).toHaveLength(2);
     expect(o['series'][0].data).toEqual([{ name: '咨询', value: 5 }, { name: '投诉', value: 3 }]);
+    const zero = reportChartOption(chart({ kind: 'pie', categories: ['咨询', '投诉'], series: [{ name: 'n', data: [5, 0] }] })) as Any;
+    expect(zero['series'][0].data[1]).toMatchObject({ name: '投诉', value: 0, label: { show: false } });
     expect(o['series'][0].center[0]).toBe('25%');
     expect(o['series'][1].center[0]).toBe('75%');
     expect(o['title']).toHaveLength(2);
+  });
+
+  it('knows an empty figure', () => {
+    expect(hasData(chart({}))).toBe(true);
+    expect(hasData(chart({ categories: [] }))).toBe(false);
+    expect(hasData(chart({ series: [{ name: 'x', data: [0, 0, 0] }] }))).toBe(false);
   });
 
   it('turns animation on when asked (people, not Playwright)', () => {

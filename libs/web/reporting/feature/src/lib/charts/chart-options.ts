@@ -42,10 +42,13 @@ export function reportChartOption(
         radius: n > 1 ? ['28%', '52%'] : ['0%', '60%'],
         center: [`${((i + 0.5) / n) * 100}%`, '45%'],
         label: { formatter: '{b}\n{d}%' },
-        data: chart.categories.map((c, j) => ({
-          name: c,
-          value: s.data[j] ?? 0,
-        })),
+        // an empty slice keeps its legend entry but gets no label line cluttering the ring
+        data: chart.categories.map((c, j) => {
+          const value = s.data[j] ?? 0;
+          return value
+            ? { name: c, value }
+            : { name: c, value, label: { show: false }, labelLine: { show: false } };
+        }),
       })),
       title:
         n > 1
@@ -87,6 +90,11 @@ export function reportChartOption(
       data: horizontal ? [...s.data].reverse() : s.data,
     })),
   };
+}
+
+/** Whether a figure has anything to draw (a period with no such appeals gives empty or all-zero series). */
+export function hasData(chart: ChartData): boolean {
+  return chart.categories.length > 0 && chart.series.some((s) => s.data.some((v) => v > 0));
 }
 
 /** Daily (or monthly) accepted orders, with the same bucket a year before as a dashed line. */
