@@ -239,6 +239,7 @@ test('a supervisor records a coordination meeting on an order and a unit, and se
   const row = page.getByTestId('meeting-row').filter({ hasText: title });
   await expect(row).toBeVisible();
   await expect(row).toContainText('水务');
-  await expect(row).toContainText(`#${order.id}`);
+  await expect(row.getByTestId('meeting-order')).toHaveText(order.number);
+  await expect(row.getByTestId('meeting-order')).toHaveAttribute('href', `/orders/${order.id}`);
   await shot(page, info, 'reporting-07-meetings');
 });

@@ -34,6 +34,8 @@ export function meetingBody(f: MeetingForm): Record<string, unknown> {
 interface MeetingsState {
   period: Period;
   meetings: MeetingView[];
+  /** order id → its 14-digit number, for the list (MeetingView carries ids only) */
+  orderNumbers: Record<number, string>;
   callState: CallState;
   saving: boolean;
 }
@@ -43,21 +45,44 @@ export const MeetingsStore = signalStore(
   withState<MeetingsState>(() => ({
     period: presetPeriod('year'),
     meetings: [],
+    orderNumbers: {},
     callState: 'init',
     saving: false,
   })),
   withMethods(
     (store, api = inject(ApiClient), notifier = inject(NOTIFIER)) => {
+      /** Looks up the numbers of the listed orders not known yet (a few per meeting); one failing leaves its id shown. */
+      async function resolveNumbers(rows: MeetingView[]): Promise<void> {
+        const known = store.orderNumbers();
+        const wanted = [...new Set(rows.flatMap((m) => m.orderIds))]
+          .filter((id) => !(id in known))
+          .slice(0, 100);
+        if (!wanted.length) return;
+        const found = await Promise.all(
+          wanted.map((id) =>
+            api
+              .get<OrderSummary>(`/orders/${id}`)
+              .then((o) => [id, o.number] as const)
+              .catch(() => null),
+          ),
+        );
+        patchState(store, {
+          orderNumbers: {
+            ...store.orderNumbers(),
+            ...Object.fromEntries(found.filter((f) => f !== null)),
+          },
+        });
+      }
+
       async function load(period = store.period()): Promise<void> {
         patchState(store, { period, callState: 'loading' });
         try {
           const rows = await api.get<MeetingView[]>('/meetings', { ...period });
-          patchState(store, {
-            meetings: [...rows].sort(
-              (a, b) => b.heldOn.localeCompare(a.heldOn) || b.id - a.id,
-            ),
-            callState: 'loaded',
-          });
+          const meetings = [...rows].sort(
+            (a, b) => b.heldOn.localeCompare(a.heldOn) || b.id - a.id,
+          );
+          patchState(store, { meetings, callState: 'loaded' });
+          await resolveNumbers(meetings);
         } catch (err) {
           patchState(store, { callState: { error: errorMessage(err) } });
         }

@@ -256,9 +256,13 @@ describe('MeetingsStore', () => {
     expect(post.request.body).toEqual({ heldOn: store.period().from, title: '停水协调', unitIds: [4], orderIds: [2, 12] });
     post.flush({ id: 1, heldOn: store.period().from, title: '停水协调' } as MeetingView);
     await settle();
-    http.expectOne((r) => r.url === '/api/meetings' && r.method === 'GET').flush([{ id: 1, heldOn: store.period().from }]);
+    http.expectOne((r) => r.url === '/api/meetings' && r.method === 'GET').flush([{ id: 1, heldOn: store.period().from, orderIds: [2, 12] }]);
+    await settle();
+    http.expectOne(path('/api/orders/2')).flush({ id: 2, number: '20201201000002' });
+    http.expectOne(path('/api/orders/12')).flush({}, { status: 404, statusText: 'Not Found' });
     expect(await done).toMatchObject({ id: 1 });
     expect(store.meetings()).toHaveLength(1);
+    expect(store.orderNumbers()).toEqual({ 2: '20201201000002' }); // the one it could not read stays an id
   });
 
   it('stops on an unknown order number', async () => {
