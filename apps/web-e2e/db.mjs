@@ -12,3 +12,23 @@ export async function dropE2eDatabase(url = E2E_DATABASE_URL) {
     await conn.end();
   }
 }
+
+/**
+ * Empties the e2e queue prefix in Redis. The database is dropped every run, but BullMQ keeps finished jobs under
+ * deterministic ids (`import-1` …); left over from the last run they would swallow this run's jobs of the same id.
+ */
+export async function clearE2eRedis(prefix, url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379') {
+  const { default: Redis } = await import('ioredis');
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      if (keys.length) await redis.unlink(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}

@@ -1,7 +1,7 @@
 // Starts what the end-to-end tests drive: a fresh `hotline_e2e` database with reference data, demo accounts and a
 // few demo orders, the worker, and the built API serving the built web app.
 import { spawn, spawnSync } from 'node:child_process';
-import { dropE2eDatabase, E2E_DATABASE_URL } from './db.mjs';
+import { clearE2eRedis, dropE2eDatabase, E2E_DATABASE_URL } from './db.mjs';
 
 const port = process.env.E2E_PORT ?? '3210';
 const env = {
@@ -16,6 +16,7 @@ const env = {
   DEMO_SCALE: process.env.DEMO_SCALE ?? '0', // the live demo orders are enough; no generated history
 };
 await dropE2eDatabase();
+await clearE2eRedis(env.QUEUE_PREFIX);
 const seeded = spawnSync('node', ['dist/apps/cli/main.js', 'demo', '--orders', '40'], { stdio: 'inherit', env });
 if (seeded.status !== 0) process.exit(seeded.status ?? 1);
 

@@ -21,6 +21,14 @@ import {
   TagsOutline,
   TeamOutline,
   UserOutline,
+  FileTextOutline,
+  TrophyOutline,
+  RiseOutline,
+  ImportOutline,
+  FileWordOutline,
+  FileExcelOutline,
+  UploadOutline,
+  ScanOutline,
 } from '@ant-design/icons-angular/icons';
 
 /**
@@ -50,4 +58,12 @@ export const APP_ICONS = [
   TagsOutline,
   TeamOutline,
   UserOutline,
+  FileTextOutline,
+  TrophyOutline,
+  RiseOutline,
+  ImportOutline,
+  FileWordOutline,
+  FileExcelOutline,
+  UploadOutline,
+  ScanOutline,
 ];

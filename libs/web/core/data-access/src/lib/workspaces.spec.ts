@@ -51,6 +51,22 @@ describe('role → landing route', () => {
     ]);
   });
 
+  it('opens the reporting screens to leadership, and the legacy import to admin only', () => {
+    expect(workspacesFor('leader').map((w) => w.key)).toEqual([
+      'dashboard',
+      'supervision',
+      'reports',
+      'assessment',
+      'surges',
+      'meetings',
+      'search',
+    ]);
+    expect(canOpen('admin', 'imports')).toBe(true);
+    expect(canOpen('leader', 'imports')).toBe(false);
+    expect(canOpen('agent', 'reports')).toBe(false);
+    expect(canOpen('unit_handler', 'assessment')).toBe(false);
+  });
+
   it('only honours a return URL the role may open', () => {
     expect(isReturnUrlAllowed('agent', '/search')).toBe(true);
     expect(isReturnUrlAllowed('agent', '/orders/12')).toBe(true);

@@ -15,8 +15,16 @@ export type WorkspaceKey =
   | 'supervision'
   | 'callback'
   | 'dashboard'
+  | 'reports'
+  | 'assessment'
+  | 'surges'
+  | 'meetings'
+  | 'imports'
   | 'search'
   | 'admin';
+
+/** Who steers with the statistics (the reporting API also lets dispatchers read them; their menu stays short). */
+const LEADERSHIP: readonly Role[] = ['leader', 'supervisor', 'admin'];
 
 const ALL_ROLES: readonly Role[] = [
   'agent',
@@ -62,14 +70,44 @@ export const WORKSPACES: Record<WorkspaceKey, Workspace> = {
   dashboard: {
     key: 'dashboard',
     path: '/dashboard',
-    label: '数据看板',
-    roles: ['leader', 'supervisor', 'admin'],
+    label: '领导看板',
+    roles: LEADERSHIP,
+  },
+  reports: {
+    key: 'reports',
+    path: '/reports',
+    label: '分析报告',
+    roles: LEADERSHIP,
+  },
+  assessment: {
+    key: 'assessment',
+    path: '/assessment',
+    label: '单位考核',
+    roles: LEADERSHIP,
+  },
+  surges: {
+    key: 'surges',
+    path: '/surges',
+    label: '激增预警',
+    roles: LEADERSHIP,
+  },
+  meetings: {
+    key: 'meetings',
+    path: '/meetings',
+    label: '协调会议',
+    roles: LEADERSHIP,
   },
   search: {
     key: 'search',
     path: '/search',
     label: '工单查询',
     roles: ALL_ROLES,
+  },
+  imports: {
+    key: 'imports',
+    path: '/imports',
+    label: '历史导入',
+    roles: ['admin'],
   },
   admin: { key: 'admin', path: '/admin', label: '系统管理', roles: ['admin'] },
 };

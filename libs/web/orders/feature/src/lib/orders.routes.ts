@@ -43,13 +43,6 @@ export const ordersRoutes: Route[] = [
       import('./supervision/supervision-page').then((m) => m.SupervisionPage),
   },
   {
-    path: 'dashboard',
-    title: '数据看板 · 12345',
-    canMatch: [workspaceGuard('dashboard')],
-    loadComponent: () =>
-      import('./dashboard/dashboard-page').then((m) => m.DashboardPage),
-  },
-  {
     path: 'search',
     title: '工单查询 · 12345',
     canMatch: [workspaceGuard('search')],

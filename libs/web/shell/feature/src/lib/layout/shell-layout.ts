@@ -30,6 +30,11 @@ const WORKSPACE_ICONS: Record<string, string> = {
   supervision: 'alert',
   callback: 'customer-service',
   dashboard: 'dashboard',
+  reports: 'file-text',
+  assessment: 'trophy',
+  surges: 'rise',
+  meetings: 'team',
+  imports: 'import',
   search: 'file-search',
   admin: 'setting',
 };

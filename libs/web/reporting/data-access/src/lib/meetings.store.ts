@@ -1,0 +1,160 @@
+import { inject } from '@angular/core';
+import { MeetingView, OrderSummary, Page } from '@hotline/contracts';
+import {
+  ApiClient,
+  CallState,
+  NOTIFIER,
+  errorMessage,
+} from '@hotline/web-core-data-access';
+import { patchState, signalStore, withMethods, withState } from '@ngrx/signals';
+import { Period, presetPeriod } from './period';
+
+export interface MeetingForm {
+  heldOn: string;
+  title: string;
+  summary: string;
+  unitIds: number[];
+  orderIds: number[];
+  /** 14-digit order numbers, resolved to ids before the POST */
+  orderNumbers?: string[];
+}
+
+/** The body of `POST /api/meetings`: empty optional fields left out (the DTO rejects nothing else). */
+export function meetingBody(f: MeetingForm): Record<string, unknown> {
+  const body: Record<string, unknown> = {
+    heldOn: f.heldOn,
+    title: f.title.trim(),
+  };
+  if (f.summary.trim()) body['summary'] = f.summary.trim();
+  if (f.unitIds.length) body['unitIds'] = [...new Set(f.unitIds)];
+  if (f.orderIds.length) body['orderIds'] = [...new Set(f.orderIds)];
+  return body;
+}
+
+interface MeetingsState {
+  period: Period;
+  meetings: MeetingView[];
+  /** order id → its 14-digit number, for the list (MeetingView carries ids only) */
+  orderNumbers: Record<number, string>;
+  callState: CallState;
+  saving: boolean;
+}
+
+/** 专题协调会议: the meetings of a period, newest first, and recording one against orders and units. */
+export const MeetingsStore = signalStore(
+  withState<MeetingsState>(() => ({
+    period: presetPeriod('year'),
+    meetings: [],
+    orderNumbers: {},
+    callState: 'init',
+    saving: false,
+  })),
+  withMethods(
+    (store, api = inject(ApiClient), notifier = inject(NOTIFIER)) => {
+      /** Looks up the numbers of the listed orders not known yet (a few per meeting); one failing leaves its id shown. */
+      async function resolveNumbers(rows: MeetingView[]): Promise<void> {
+        const known = store.orderNumbers();
+        const wanted = [...new Set(rows.flatMap((m) => m.orderIds))]
+          .filter((id) => !(id in known))
+          .slice(0, 100);
+        if (!wanted.length) return;
+        const found = await Promise.all(
+          wanted.map((id) =>
+            api
+              .get<OrderSummary>(`/orders/${id}`)
+              .then((o) => [id, o.number] as const)
+              .catch(() => null),
+          ),
+        );
+        patchState(store, {
+          orderNumbers: {
+            ...store.orderNumbers(),
+            ...Object.fromEntries(found.filter((f) => f !== null)),
+          },
+        });
+      }
+
+      async function load(period = store.period()): Promise<void> {
+        patchState(store, { period, callState: 'loading' });
+        try {
+          const rows = await api.get<MeetingView[]>('/meetings', { ...period });
+          const meetings = [...rows].sort(
+            (a, b) => b.heldOn.localeCompare(a.heldOn) || b.id - a.id,
+          );
+          patchState(store, { meetings, callState: 'loaded' });
+          await resolveNumbers(meetings);
+        } catch (err) {
+          patchState(store, { callState: { error: errorMessage(err) } });
+        }
+      }
+      return {
+        load,
+        async create(form: MeetingForm): Promise<MeetingView | null> {
+          patchState(store, { saving: true });
+          try {
+            const resolved: number[] = [];
+            const missing: string[] = [];
+            for (const number of form.orderNumbers ?? []) {
+              const page = await api.get<Page<OrderSummary>>('/orders', {
+                number,
+                pageSize: 5,
+              });
+              const hit = page.items.find((o) => o.number === number);
+              if (hit) resolved.push(hit.id);
+              else missing.push(number);
+            }
+            if (missing.length) {
+              notifier.error(`工单编号不存在：${missing.join('、')}`);
+              return null;
+            }
+            const m = await api.post<MeetingView>(
+              '/meetings',
+              meetingBody({ ...form, orderIds: [...form.orderIds, ...resolved] }),
+            );
+            notifier.success('会议已记录');
+            const p = store.period();
+            // show it even when it was held outside the period on screen
+            await load(
+              m.heldOn < p.from || m.heldOn > p.to
+                ? {
+                    from: m.heldOn < p.from ? m.heldOn : p.from,
+                    to: m.heldOn > p.to ? m.heldOn : p.to,
+                  }
+                : p,
+            );
+            return m;
+          } catch (err) {
+            notifier.error(`记录失败：${errorMessage(err)}`);
+            return null;
+          } finally {
+            patchState(store, { saving: false });
+          }
+        },
+      };
+    },
+  ),
+);
+
+/** An order number (受理编号) is 14 digits; anything shorter is taken as the order's id. */
+const ORDER_NUMBER = /^\d{14}$/;
+
+/**
+ * Orders typed into one field, separated by commas, spaces or 、: 14-digit order numbers (what people read off
+ * the screen) or ids (#12). What is neither is reported.
+ */
+export function parseOrderRefs(text: string): {
+  ids: number[];
+  numbers: string[];
+  invalid: string[];
+} {
+  const ids: number[] = [];
+  const numbers: string[] = [];
+  const invalid: string[] = [];
+  for (const token of text.split(/[\s,，、;；]+/).filter(Boolean)) {
+    const t = token.replace(/^#/, '');
+    if (ORDER_NUMBER.test(t)) numbers.push(t);
+    else if (/^\d{1,10}$/.test(t) && Number(t) > 0) ids.push(Number(t));
+    else invalid.push(token);
+  }
+  return { ids: [...new Set(ids)], numbers: [...new Set(numbers)], invalid };
+}

@@ -1,0 +1,67 @@
+import { provideHttpClient } from '@angular/common/http';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
+import { Directive, input } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { NgxEchartsDirective } from 'ngx-echarts';
+import { provideRouter } from '@angular/router';
+import { provideNzIconsTesting } from 'ng-zorro-antd/icon/testing';
+import { provideNoopAnimations } from '@angular/platform-browser/animations';
+import { dashboard } from '../testing-fixtures';
+import { DashboardPage } from './dashboard-page';
+
+/** jsdom has no canvas: the charts get a stand-in that keeps the option it was given. */
+// eslint-disable-next-line @angular-eslint/directive-selector -- stands in for ngx-echarts' own selector
+@Directive({ selector: '[echarts]', host: { '[attr.data-series]': 'options().series?.length' } })
+class EchartsStub {
+  readonly options = input<Record<string, unknown> & { series?: unknown[] }>({});
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve));
+
+describe('DashboardPage', () => {
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      imports: [DashboardPage],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([]),
+        provideNzIconsTesting(),
+        provideNoopAnimations(),
+      ],
+    });
+    TestBed.overrideComponent(DashboardPage, {
+      remove: { imports: [NgxEchartsDirective] },
+      add: { imports: [EchartsStub] },
+    });
+  });
+
+  it('shows the API’s figures in the cards, the hot categories and the heat table, and errors in Chinese', async () => {
+    const http = TestBed.inject(HttpTestingController);
+    const fixture = TestBed.createComponent(DashboardPage);
+    await fixture.whenStable();
+    http.expectOne((r) => r.url === '/api/stats/dashboard').flush(dashboard());
+    await settle();
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    const value = (key: string) =>
+      el.querySelector(`[data-testid="kpi-${key}"] [data-testid="kpi-value"]`)?.textContent?.trim();
+    expect(value('accepted')).toBe('868,022');
+    expect(value('on-time-rate')).toBe('97.10%');
+    expect(el.querySelector('[data-testid="kpi-on-time-rate"]')?.textContent).toContain('+2.66 个百分点');
+    expect(el.querySelector('[data-testid="hot-categories"]')?.textContent).toContain('市容环境');
+    expect(el.querySelector('[data-testid="heat-table"]')?.textContent).toContain('海州区');
+    expect(el.querySelector('[data-testid="overdue-table"]')?.textContent).toContain('市公安局');
+    expect(el.querySelector('[data-testid="trend-chart"]')?.getAttribute('data-series')).toBe('4');
+
+    (el.querySelector('[data-testid="dashboard-refresh"]') as HTMLButtonElement).click();
+    http.expectOne((r) => r.url === '/api/stats/dashboard').flush({ code: 'INTERNAL' }, { status: 500, statusText: 'Server Error' });
+    await settle();
+    await fixture.whenStable();
+    expect(el.querySelector('[data-testid="dashboard-error"]')?.textContent).toContain('看板数据加载失败');
+    http.verify();
+  });
+});
