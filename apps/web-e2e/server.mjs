@@ -7,7 +7,7 @@ const port = process.env.E2E_PORT ?? '3210';
 const env = {
   ...process.env,
   DATABASE_URL: E2E_DATABASE_URL,
-  QUEUE_PREFIX: 'e2e',
+  QUEUE_PREFIX: process.env.E2E_QUEUE_PREFIX ?? 'e2e', // with E2E_DATABASE_URL and E2E_PORT: two runs side by side
   LOG_LEVEL: 'warn',
   NODE_ENV: 'test',
   PORT: port,
