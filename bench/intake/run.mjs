@@ -2,7 +2,10 @@
 // Intake benchmark: the real API's POST /api/orders against a bare Fastify 5 + mysql2 baseline doing the same
 // database work, under the same autocannon load, on a throw-away database. Plain ESM, no build step.
 //
-//   node bench/intake/run.mjs [--duration 20] [--warmup 3] [--connections 50] [--keep] [--profile]
+//   node bench/intake/run.mjs [--duration 20] [--warmup 3] [--connections 50] [--mix uniform|hotline] [--keep] [--profile]
+//
+// --mix hotline draws channel and appeal type the way a hotline's day does (most orders by phone, about half of
+// them consultations) instead of uniformly: many intakes then count in the same summary cells at once.
 //
 // See bench/README.md. Everything listens on loopback only (loopback.cjs keeps the API, which would bind
 // 0.0.0.0, on 127.0.0.1); the whole run is bounded by a watchdog.
@@ -34,6 +37,7 @@ const { values: opt } = parseArgs({
     only: { type: 'string' },
     keep: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
+    mix: { type: 'string', default: 'uniform' },
     'api-preload': { type: 'string', multiple: true, default: [] },
     'quiet-wait': { type: 'string', default: '90' },
     'max-attempts': { type: 'string', default: '3' },
@@ -56,6 +60,7 @@ async function orchestrate() {
   const basePort = int(opt['baseline-port'], 'baseline-port', 1024, 65535);
   const only = opt.only ?? 'both';
   if (!['both', 'api', 'baseline'].includes(only)) die('--only must be api or baseline');
+  if (!['uniform', 'hotline'].includes(opt.mix)) die('--mix must be uniform or hotline');
   const dbUrl = new URL(opt['database-url']);
   const dbName = dbUrl.pathname.replace(/^\//, '');
   // this database is dropped at the end: refuse anything that does not look like a bench database
@@ -141,7 +146,7 @@ async function orchestrate() {
         innodbFlushLogAtTrxCommit: Number(flush),
       },
       app: appState(),
-      load: { connections, durationS: duration, warmupS: warmup, pipelining: 1, tool: 'autocannon 8 (programmatic), same process as this script', target: 'POST /api/orders, a freshly varied valid body per request' },
+      load: { connections, durationS: duration, warmupS: warmup, mix: opt.mix, pipelining: 1, tool: 'autocannon 8 (programmatic), same process as this script', target: 'POST /api/orders, a freshly varied valid body per request' },
       api: null,
       baseline: null,
       ratio: null,
@@ -363,23 +368,35 @@ async function bodyFactoryFromDb(admin) {
   return makeBodies({ leaves: leaves.map((r) => r.id), regions: regions.map((r) => r.id), channels: channels.map((r) => r.code), appealTypes: types.map((r) => r.code) });
 }
 
+/** Of a hotline's day (the 2020 report): two thirds by phone and a third from collectors; about half consultations. */
+const HOTLINE_MIX = {
+  channel: [['phone', 0.6], ['patrol', 0.25], ['wechat', 0.05], ['web', 0.04], ['video', 0.06]],
+  appealType: [['consult', 0.47], ['complaint', 0.25], ['help', 0.18], ['report', 0.05], ['suggestion', 0.05]],
+};
+
 function makeBodies(ref) {
   for (const [k, v] of Object.entries(ref)) if (!v.length) throw new Error(`no ${k} in the reference data`);
-  const pick = (a) => a[Math.floor(Math.random() * a.length)];
+  const uniform = (a) => a[Math.floor(Math.random() * a.length)];
+  const weighted = (w) => {
+    let r = Math.random();
+    for (const [v, p] of w) if ((r -= p) < 0) return v;
+    return w[w.length - 1][0];
+  };
+  const mix = opt.mix === 'hotline';
   let n = 0;
   return {
     ref,
     next() {
       n += 1;
-      const name = pick(NAMES);
+      const name = uniform(NAMES);
       return {
-        channel: pick(ref.channels),
-        appealType: pick(ref.appealTypes),
-        categoryId: pick(ref.leaves),
-        regionId: pick(ref.regions),
-        caller: { ...(name ? { name } : {}), phone: `1${pick(['38', '39', '50', '58', '77', '86'])}${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`, confidential: n % 17 === 0 },
-        address: `${pick(STREETS)}${1 + (n % 300)}号`,
-        content: `${pick(ISSUES)}（压测工单 ${n}）`,
+        channel: mix ? weighted(HOTLINE_MIX.channel) : uniform(ref.channels),
+        appealType: mix ? weighted(HOTLINE_MIX.appealType) : uniform(ref.appealTypes),
+        categoryId: uniform(ref.leaves),
+        regionId: uniform(ref.regions),
+        caller: { ...(name ? { name } : {}), phone: `1${uniform(['38', '39', '50', '58', '77', '86'])}${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`, confidential: n % 17 === 0 },
+        address: `${uniform(STREETS)}${1 + (n % 300)}号`,
+        content: `${uniform(ISSUES)}（压测工单 ${n}）`,
         topics: [],
         urgent: n % 23 === 0,
       };
@@ -644,7 +661,7 @@ function printSummary(r) {
 Intake benchmark — ${r.date}
   app       git ${r.app.gitHead}${r.app.uncommittedAppChanges ? ` + ${r.app.uncommittedAppChanges} uncommitted paths under apps/ libs/` : ''}, dist/apps/api/main.js ${r.app.distApi.sha256} built ${r.app.distApi.builtAt}
   machine   ${r.machine.cpuCount} × ${r.machine.cpuModel}, ${r.machine.totalMemGiB} GiB, ${r.machine.os}, Node ${r.machine.node}, MariaDB ${r.machine.mariadb}
-  load      ${r.load.connections} connections, ${r.load.durationS} s after ${r.load.warmupS} s warm-up
+  load      ${r.load.connections} connections, ${r.load.durationS} s after ${r.load.warmupS} s warm-up, ${r.load.mix ?? 'uniform'} mix
 ${row('api', r.api)}
 ${row('baseline', r.baseline)}
   ratio     ${r.ratio ?? '–'} (api / baseline req/s; target ≥ 0.5)${r.notes.length ? `\n  notes\n${r.notes.map((n) => `    - ${n}`).join('\n')}` : ''}

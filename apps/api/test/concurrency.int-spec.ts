@@ -1,4 +1,6 @@
+import { DataSource } from 'typeorm';
 import type { OrderDetail } from '@hotline/contracts';
+import { SummaryMaintenance } from '@hotline/server-reporting';
 import { intake, startApi, type Api } from './harness';
 
 describe('concurrency', () => {
@@ -41,5 +43,24 @@ describe('concurrency', () => {
     expect(new Set(numbers).size).toBe(60);
     const seqs = numbers.map((n) => Number(n.slice(8)));
     expect(seqs[59] - seqs[0]).toBe(59);
+  });
+
+  it('40 concurrent intakes into one summary cell spread over its slots, and the cell still sums to 40', async () => {
+    const agent = await api.as('agent');
+    const ds = api.app.get(DataSource);
+    // a channel and type nothing else in the run uses together, so the cell is this test's alone
+    const cell = "grain = 'y' AND channel_code = 'sms' AND appeal_type_code = 'thanks'";
+    const before = Number((await ds.query(`SELECT COALESCE(SUM(accepted), 0) AS n FROM stat_intake WHERE ${cell}`))[0].n);
+    const results = await Promise.all(Array.from({ length: 40 }, () => agent.post<OrderDetail>('/api/orders', intake(api, { channel: 'sms', appealType: 'thanks' }))));
+    expect(results.every((r) => r.status === 201)).toBe(true);
+    const rows: { slot: number; accepted: number }[] = await ds.query(`SELECT slot, accepted FROM stat_intake WHERE ${cell}`);
+    expect(rows.reduce((sum, r) => sum + Number(r.accepted), 0)).toBe(before + 40);
+    expect(rows.length).toBeGreaterThan(1); // more than one pooled connection wrote to it
+    const check = await api.app.get(SummaryMaintenance).check({ tables: ['stat_intake', 'stat_unit', 'stat_category'] });
+    expect(check.tables.map((t) => [t.table, t.mismatches])).toEqual([
+      ['stat_intake', 0],
+      ['stat_category', 0],
+      ['stat_unit', 0],
+    ]);
   });
 });

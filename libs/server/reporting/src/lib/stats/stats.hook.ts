@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { OrderHooks, type OrderChange, type OrderChangeHook } from '@hotline/server-orders';
 import { eventDelta, eventUnit, mergeDeltas, orderDeltas, type Delta } from './summary-spec';
-import { applyDeltas } from './summary-writer';
+import { applyDeltas, slotOf } from './summary-writer';
 
 /**
  * Keeps the summary tables current with every order change, inside the change's own transaction: the order's
@@ -35,6 +35,6 @@ export class StatsHook implements OrderChangeHook, OnModuleInit {
       deltas.push(...withTopics(topicIds));
     }
     if (event) deltas.push(event);
-    await applyDeltas(c.em, deltas);
+    await applyDeltas(c.em, deltas, slotOf(c.em));
   }
 }

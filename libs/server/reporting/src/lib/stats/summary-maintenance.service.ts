@@ -97,8 +97,10 @@ async function checkTable(em: EntityManager, t: TableSpec, limit: number): Promi
     const nonZero = t.values.map((v) => `s.${v} <> 0`).join(' OR ');
     const sel = [...keys.map((k) => `COALESCE(s.${k}, r.${k}) AS ${k}`), ...t.values.map((v) => `s.${v} AS s_${v}`), ...t.values.map((v) => `r.${v} AS r_${v}`)].join(', ');
     // stored cells that are wrong or should not exist (cells netted to zero are fine), then recounted cells never stored
-    const stored = `FROM ${t.table} s LEFT JOIN ${recount} r ON ${on} WHERE (r.${keys[0]} IS NULL AND (${nonZero})) OR (r.${keys[0]} IS NOT NULL AND (${differs}))`;
-    const missing = `FROM ${recount} r LEFT JOIN ${t.table} s ON ${on} WHERE s.${keys[0]} IS NULL`;
+    // a cell is the sum of its slots
+    const storedCells = t.slotted ? `(SELECT ${keys.join(', ')}, ${t.values.map((v) => `SUM(${v}) AS ${v}`).join(', ')} FROM ${t.table} GROUP BY ${keys.join(', ')})` : t.table;
+    const stored = `FROM ${storedCells} s LEFT JOIN ${recount} r ON ${on} WHERE (r.${keys[0]} IS NULL AND (${nonZero})) OR (r.${keys[0]} IS NOT NULL AND (${differs}))`;
+    const missing = `FROM ${recount} r LEFT JOIN ${storedCells} s ON ${on} WHERE s.${keys[0]} IS NULL`;
     const [{ a }] = await em.query(`SELECT COUNT(*) AS a ${stored}`);
     const [{ b }] = await em.query(`SELECT COUNT(*) AS b ${missing}`);
     const [{ cells }] = await em.query(`SELECT COUNT(*) AS cells FROM ${recount}`);

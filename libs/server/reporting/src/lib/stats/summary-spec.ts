@@ -113,7 +113,16 @@ export interface TableSpec {
    */
   recountBetween: string;
   timeColumn: string;
+  /**
+   * Whether the table's key ends with a `slot` (0…SLOTS−1) beyond the cell's key: concurrent order changes add to
+   * separate rows of one cell instead of queueing on its row lock. A cell's value is the SUM over its slots, which
+   * every reader takes anyway; rebuilds write slot 0.
+   */
+  slotted: boolean;
 }
+
+/** Rows one cell may be spread over (see TableSpec.slotted). */
+export const SLOTS = 8;
 
 function cubeRecount(c: CubeSpec, where = ''): string {
   const dims = c.dims.map((d) => `${DIM_SQL[d]} AS ${d}`).join(', ');
@@ -156,10 +165,11 @@ const callRecount = (where = '') => `SELECT ${CHINA_DAY('c.called_at')} AS perio
   FROM call_record c${where} GROUP BY period, platform_id`;
 
 export const TABLES: readonly TableSpec[] = [
-  ...CUBES.map((c) => ({ table: c.table, keys: c.dims, values: STAT_MEASURES, grained: true, recount: cubeRecount(c), recountBetween: cubeRecount(c, between('o.created_at')), timeColumn: 'o.created_at' })),
-  { table: 'stat_event', keys: ['platform_id', 'unit_id', 'action'], values: ['n'], grained: true, recount: eventRecount(), recountBetween: eventRecount(' AND h.created_at >= ? AND h.created_at < ?'), timeColumn: 'h.created_at' },
-  { table: 'stat_overdue', keys: ['platform_id', 'due_day', 'finish_day', 'unit_id'], values: ['n'], grained: false, recount: overdueRecount(), recountBetween: overdueRecount(' AND o.handle_due_at >= ? AND o.handle_due_at < ?'), timeColumn: 'o.handle_due_at' },
-  { table: 'stat_call', keys: ['platform_id'], values: ['offered', 'answered'], grained: true, recount: callRecount(), recountBetween: callRecount(between('c.called_at')), timeColumn: 'c.called_at' },
+  ...CUBES.map((c) => ({ table: c.table, keys: c.dims, values: STAT_MEASURES, grained: true, recount: cubeRecount(c), recountBetween: cubeRecount(c, between('o.created_at')), timeColumn: 'o.created_at', slotted: true })),
+  { table: 'stat_event', keys: ['platform_id', 'unit_id', 'action'], values: ['n'], grained: true, recount: eventRecount(), recountBetween: eventRecount(' AND h.created_at >= ? AND h.created_at < ?'), timeColumn: 'h.created_at', slotted: true },
+  { table: 'stat_overdue', keys: ['platform_id', 'due_day', 'finish_day', 'unit_id'], values: ['n'], grained: false, recount: overdueRecount(), recountBetween: overdueRecount(' AND o.handle_due_at >= ? AND o.handle_due_at < ?'), timeColumn: 'o.handle_due_at', slotted: true },
+  // written by imports of call records only, one batch at a time
+  { table: 'stat_call', keys: ['platform_id'], values: ['offered', 'answered'], grained: true, recount: callRecount(), recountBetween: callRecount(between('c.called_at')), timeColumn: 'c.called_at', slotted: false },
 ];
 
 export function tableSpec(table: SummaryTable): TableSpec {
@@ -262,7 +272,7 @@ function compareKeys(a: Key, b: Key): number {
   return 0;
 }
 
-/** Columns of a table in key order: grain and period first for grained tables. */
+/** Columns of a cell's key in order: grain and period first for grained tables (a slotted table's `slot` is not part of it). */
 export function keyColumns(t: TableSpec): string[] {
   return t.grained ? ['grain', 'period', ...t.keys] : [...t.keys];
 }

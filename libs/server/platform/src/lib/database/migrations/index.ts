@@ -5,6 +5,7 @@ import { Deadlines1764600000000 } from './1764600000000-deadlines';
 import { DeadlineTimerIndex1764600000001 } from './1764600000001-deadline-timer-index';
 import { ReportIssueFocusRemarks1764700000000 } from './1764700000000-report-issue-focus-remarks';
 import { NoIntakeEvents1764700000001 } from './1764700000001-no-intake-events';
+import { SummarySlots1764700000002 } from './1764700000002-summary-slots';
 
 /** Every migration, oldest first. The schema comes only from here (never `synchronize`). */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   DeadlineTimerIndex1764600000001,
   ReportIssueFocusRemarks1764700000000,
   NoIntakeEvents1764700000001,
+  SummarySlots1764700000002,
 ];
