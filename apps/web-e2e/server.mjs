@@ -1,5 +1,5 @@
-// Starts what the end-to-end tests drive: a fresh `hotline_e2e` database with reference data, demo accounts and a
-// few demo orders, the worker, and the built API serving the built web app.
+// Starts what the end-to-end tests drive: a fresh `hotline_e2e` database with reference data and demo accounts (no
+// orders: each spec makes those it needs), the worker, and the built API serving the built web app.
 import { spawn, spawnSync } from 'node:child_process';
 import { clearE2eRedis, dropE2eDatabase, E2E_DATABASE_URL } from './db.mjs';
 
@@ -13,7 +13,7 @@ const env = {
   PORT: port,
   WORKER_PORT: String(Number(port) + 1),
   WEB_DIST: 'dist/apps/web/browser',
-  DEMO_SCALE: process.env.DEMO_SCALE ?? '0', // the live demo orders are enough; no generated history
+  DEMO_SCALE: process.env.DEMO_SCALE ?? '0', // reference data and accounts only: each spec makes the orders it needs
 };
 await dropE2eDatabase();
 await clearE2eRedis(env.QUEUE_PREFIX);
