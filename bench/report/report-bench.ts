@@ -179,6 +179,8 @@ function compareWithSeed(r: AnnualReport): { figure: string; seed: string; got: 
     ['督办单位', '13', () => num('supervisedUnits')],
     ['督办次数', '23', () => num('supervisions')],
     ['国务院互联网+督查', '108', () => num('stateCouncil')],
+    ['国务院大督查整改工单', '5', () => num('stateInspection')],
+    ['省督办单', '3', () => num('provinceSupervision')],
     ...(
       [
         ['srhj', '20408', '+17.29'],
