@@ -20,4 +20,9 @@ export interface SurgeScanData {
 }
 
 /** Deterministic job ids: re-enqueuing the same import is a no-op. */
-export const importJobId = (id: number) => `import-${id}`;
+/**
+ * One BullMQ job per uploaded import, deterministic from its row. The row's creation time is part of it: finished jobs
+ * are kept in Redis, and a database recreated (or restored) under the same Redis numbers its imports from 1 again —
+ * with the id alone, a new import would be taken for a finished one and never run.
+ */
+export const importJobId = (job: { id: number; createdAt: string }) => `import-${job.id}-${Date.parse(job.createdAt)}`;
