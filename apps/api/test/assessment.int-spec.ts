@@ -50,9 +50,20 @@ describe('assessment, meetings and surge alerts', () => {
     const p = await row('gaj');
     expect(p?.received).toBe((before?.received ?? 0) + 1);
     expect((p?.returnRate ?? 0) * (p?.received ?? 0)).toBeCloseTo(((before?.returnRate ?? 0) * (before?.received ?? 0)) + 1, 6);
-    expect(r.body.rows.map((x) => x.rank)).toEqual(r.body.rows.map((_, i) => i + 1));
+    const ranked = r.body.rows.filter((x) => x.assessed);
+    expect(r.body.rows.slice(0, ranked.length)).toEqual(ranked); // 未参评 rows come last
+    expect(ranked.map((x) => x.rank)).toEqual(ranked.map((_, i) => i + 1));
+    expect(r.body.rows.filter((x) => x.list === 'red').length).toBeLessThanOrEqual(Math.floor(ranked.length / 2));
     const county = r.body.rows.find((x) => x.county);
     if (county) expect(county.fullScore).toBe(150);
+  });
+
+  it('shows a unit with nothing to measure as 未参评: no score, no rank, on neither list', async () => {
+    // dispatched to the civil affairs bureau, which has neither signed, finished nor been called back on anything
+    await dispatcher.act(await create(), 'dispatch', { unitId: api.ref.unit('mzj').id });
+    const r = await leader.get<AssessmentView>(`/api/assessment?month=${month}`);
+    const civil = r.body.rows.find((x) => x.unitId === api.ref.unit('mzj').id);
+    expect(civil).toMatchObject({ received: 1, assessed: false, measured: [], score: null, rank: null, list: null, signOnTimeRate: null, onTimeRate: null, satisfactionRate: null });
   });
 
   it('lets an admin change the weights, and no one else', async () => {

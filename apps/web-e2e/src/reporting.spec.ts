@@ -200,12 +200,13 @@ test('assessment and surge alerts render; a supervisor scans today', async ({ pa
   await picker.click();
   await picker.fill(month);
   await picker.press('Enter');
-  const view = await api<{ rows: { unitName: string; rank: number; score: number; fullScore: number }[] }>(page.request, 'leader', `/api/assessment?month=${month}&platform=city`);
+  const view = await api<{ rows: { unitName: string; rank: number | null; score: number | null; fullScore: number; assessed: boolean }[] }>(page.request, 'leader', `/api/assessment?month=${month}&platform=city`);
   expect(view.rows.length).toBeGreaterThan(0);
+  expect(view.rows[0].assessed).toBe(true);
   await expect(page.getByTestId('assessment-row')).toHaveCount(view.rows.length);
   const first = page.getByTestId('assessment-row').first();
   await expect(first).toContainText(view.rows[0].unitName);
-  await expect(first).toContainText(`${view.rows[0].score.toFixed(1)} / ${view.rows[0].fullScore}`);
+  await expect(first).toContainText(`${view.rows[0].score?.toFixed(1)} / ${view.rows[0].fullScore}`);
   await shot(page, info, 'reporting-05-assessment');
   await page.goto('/surges');
   await expect(page.getByTestId('surge-table')).toBeVisible();
