@@ -395,5 +395,7 @@ export interface MeetingView {
   summary: string | null;
   unitIds: number[];
   orderIds: number[];
+  /** the 14-digit numbers (受理编号) of `orderIds`, in the same order */
+  orderNumbers: string[];
   createdAt: string;
 }
