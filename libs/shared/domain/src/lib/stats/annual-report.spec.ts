@@ -64,6 +64,8 @@ describe('composeAnnualReport without a previous period (a new center, its first
     );
     expect(block('hot.srhj')?.text).toBe('共受理 120 件。主要反映垃圾清理、占道经营等问题。');
     expect(block('intake.extension')?.text).toContain('互联网渠道全年受理诉求 0 件。');
+    expect(block('intake.extension')?.text).toContain('省级派送“好差评”整改工单 0件；'); // no 已全部完成反馈 of nothing
+    expect(block('handling.backlog')?.text).toContain('剩余超期未办工单 0件，较 2024 年底持平；');
   });
 
   it('claims no rise or fall it cannot know, and draws no bars for the years before the center', () => {

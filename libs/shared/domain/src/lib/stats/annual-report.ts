@@ -226,13 +226,14 @@ export function composeAnnualReport(a: AnnualInput): AnnualReport {
   fig('civilization', civ?.share.numerator ?? 0);
   fig('civilizationShare', civ?.share.value ?? null);
   const internetText = k.internet.times != null && k.internet.times >= 2 ? `是去年受理量的 ${formatTimes(k.internet.value, k.internet.previous)}` : versus('同比', k.internet.yoy);
-  const fedBack = k.haochaping.finished >= k.haochaping.value ? '已全部完成反馈' : `已完成反馈 ${n(k.haochaping.finished)}件`;
+  // nothing handed down: nothing to say was fed back
+  const fedBack = k.haochaping.value === 0 ? '' : k.haochaping.finished >= k.haochaping.value ? '，已全部完成反馈' : `，已完成反馈 ${n(k.haochaping.finished)}件`;
   const extension: ReportBlock = {
     key: 'intake.extension',
     no: sub(2),
     lead: (k.internet.yoy ?? 0) > 0 || (k.callbacks.yoy ?? 0) > 0 ? '平台延伸服务进一步深化。' : '平台延伸服务持续推进。',
     text:
-      `持续推进“好差评”工作，完成“好差评”回访 ${n(k.callbacks.value)} 件，省级派送“好差评”整改工单 ${n(k.haochaping.value)}件，${fedBack}；` +
+      `持续推进“好差评”工作，完成“好差评”回访 ${n(k.callbacks.value)} 件，省级派送“好差评”整改工单 ${n(k.haochaping.value)}件${fedBack}；` +
       // the claims around the figures follow them: 进一步完善 only when the channel grew, 深入推进 when collection did
       `${(k.internet.yoy ?? 0) > 0 ? '互联网渠道功能进一步完善，' : '互联网渠道'}${whole}受理诉求 ${n(k.internet.value)} 件${clauses(internetText)}` +
       // the collectors' share needs collectors: without any the clause has nothing to say
@@ -335,7 +336,7 @@ export function composeAnnualReport(a: AnnualInput): AnnualReport {
     lead: b.cleared > 0 && diff <= 0 ? '积案化解取得显著成效。' : '积案化解工作持续推进。',
     text:
       `${label}，中心加大对超期未办结工单的协调处置力度，共推动化解超期未办结、长期不回复的工单 ${n(b.cleared)}件。` +
-      `${label}末，剩余超期未办工单 ${n(b.remaining)}件，较 ${isYear(a.period) ? `${year - 1} 年底` : '上年同期末'}${diff <= 0 ? '减少' : '增加'} ${n(Math.abs(diff))}件；` +
+      `${label}末，剩余超期未办工单 ${n(b.remaining)}件，较 ${isYear(a.period) ? `${year - 1} 年底` : '上年同期末'}${diff === 0 ? '持平' : `${diff < 0 ? '减少' : '增加'} ${n(Math.abs(diff))}件`}；` +
       `对存在办件质效较差等问题的 ${n(b.supervisedUnits)}个成员单位进行督办 ${n(b.supervisions)}次${handedDownText.length ? `，督促有关单位按时办理${handedDownText.join('，')}` : ''}。`,
     chartIds: [],
     tableIds: [],
