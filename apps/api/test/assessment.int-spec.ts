@@ -50,9 +50,20 @@ describe('assessment, meetings and surge alerts', () => {
     const p = await row('gaj');
     expect(p?.received).toBe((before?.received ?? 0) + 1);
     expect((p?.returnRate ?? 0) * (p?.received ?? 0)).toBeCloseTo(((before?.returnRate ?? 0) * (before?.received ?? 0)) + 1, 6);
-    expect(r.body.rows.map((x) => x.rank)).toEqual(r.body.rows.map((_, i) => i + 1));
+    const ranked = r.body.rows.filter((x) => x.assessed);
+    expect(r.body.rows.slice(0, ranked.length)).toEqual(ranked); // 未参评 rows come last
+    expect(ranked.map((x) => x.rank)).toEqual(ranked.map((_, i) => i + 1));
+    expect(r.body.rows.filter((x) => x.list === 'red').length).toBeLessThanOrEqual(Math.floor(ranked.length / 2));
     const county = r.body.rows.find((x) => x.county);
     if (county) expect(county.fullScore).toBe(150);
+  });
+
+  it('shows a unit with nothing to measure as 未参评: no score, no rank, on neither list', async () => {
+    // dispatched to the civil affairs bureau, which has neither signed, finished nor been called back on anything
+    await dispatcher.act(await create(), 'dispatch', { unitId: api.ref.unit('mzj').id });
+    const r = await leader.get<AssessmentView>(`/api/assessment?month=${month}`);
+    const civil = r.body.rows.find((x) => x.unitId === api.ref.unit('mzj').id);
+    expect(civil).toMatchObject({ received: 1, assessed: false, measured: [], score: null, rank: null, list: null, signOnTimeRate: null, onTimeRate: null, satisfactionRate: null });
   });
 
   it('lets an admin change the weights, and no one else', async () => {
@@ -69,11 +80,16 @@ describe('assessment, meetings and surge alerts', () => {
     const o = await create();
     const m = await supervisor.post<MeetingView>('/api/meetings', { heldOn: today, title: '停车收费问题专题协调会议', summary: '明确分工', unitIds: [api.ref.unit('gaj').id, api.ref.unit('scjgj').id], orderIds: [o.id] });
     expect(m.status).toBe(201);
-    expect(m.body).toMatchObject({ heldOn: today, unitIds: [api.ref.unit('gaj').id, api.ref.unit('scjgj').id].sort((a, b) => a - b), orderIds: [o.id] });
-    expect((await leader.get(`/api/meetings?from=${today}&to=${today}`)).body.map((x: MeetingView) => x.id)).toContain(m.body.id);
+    expect(m.body).toMatchObject({ heldOn: today, unitIds: [api.ref.unit('gaj').id, api.ref.unit('scjgj').id].sort((a, b) => a - b), orderIds: [o.id], orderNumbers: [o.number] });
+    const listed = (await leader.get<MeetingView[]>(`/api/meetings?from=${today}&to=${today}`)).body.find((x) => x.id === m.body.id);
+    expect(listed).toMatchObject({ orderIds: [o.id], orderNumbers: [o.number] });
     const report = await leader.get<AnnualReport>(`/api/reports/express?kind=express&from=${today}&to=${today}`);
     expect(report.body.figures['meetings']).toBe(1);
     expect(report.body.sections[1].blocks.map((b) => b.text).join('')).toContain('联动市公安局、市市场监督管理局等相关部门召开疑难问题专题协调会议 1次');
+    // several orders: each number beside its id, in order
+    const o2 = await create();
+    const m2 = await supervisor.post<MeetingView>('/api/meetings', { heldOn: today, title: '供水管网协调会议', orderIds: [o2.id, o.id] });
+    expect(m2.body).toMatchObject({ orderIds: [o.id, o2.id], orderNumbers: [o.number, o2.number] });
     expect((await supervisor.post('/api/meetings', { heldOn: today, title: 'x', orderIds: [999999999] })).body.code).toBe('UNKNOWN_REFERENCE');
     expect((await water.post('/api/meetings', { heldOn: today, title: 'x' })).status).toBe(403);
   });

@@ -430,6 +430,26 @@ describe('annual report from generated history equals a recount from the orders'
     expect(report.sections.flatMap((s) => s.blocks.map((b) => b.key))).toEqual(expect.arrayContaining(['intake', 'intake.volume', 'intake.consult', 'handling.backlog', 'hot']));
   });
 
+  it('the first year has no YoY and the second no two-years-back clause, rather than 同比—; an empty period says so', async () => {
+    const text = (r: AnnualReport) => r.sections.flatMap((s) => s.blocks.map((b) => b.text)).join('\n');
+    const block = (r: AnnualReport, key: string) => r.sections.flatMap((s) => s.blocks).find((b) => b.key === key)?.text ?? '';
+    const first = (await leader.get<AnnualReport>('/api/reports/annual?year=2018')).body;
+    expect(text(first)).not.toContain('—');
+    expect(block(first, 'intake.volume')).toBe(`2018年，全市 12345 在线共受理诉求 ${first.figures['allAccepted']} 件。`);
+    expect(block(first, 'intake.consult')).not.toContain('同比');
+    const second = (await leader.get<AnnualReport>('/api/reports/annual?year=2019')).body;
+    expect(text(second)).not.toContain('—');
+    expect(block(second, 'intake.volume')).toContain('同比');
+    expect(block(second, 'intake.volume')).not.toContain('2017');
+    const empty = (await leader.get<AnnualReport>('/api/reports/express?kind=express&from=2017-03-01&to=2017-03-31')).body;
+    expect(block(empty, 'intake')).toBe('2017年3月，市 12345在线服务平台（以下简称市 12345在线）未受理诉求。');
+    expect(text(empty)).not.toContain('日均受理 0件');
+    expect(text(empty)).not.toContain('—');
+    const focus = (await leader.get<AnnualReport>('/api/reports/express?kind=special&from=2018-01-01&to=2018-12-31&category=sdqn')).body;
+    expect(text(focus)).not.toContain('—');
+    expect(block(focus, 'focus.overview')).not.toContain('同比');
+  });
+
   it('express reports come from the same engine; issuing one records it', async () => {
     const express = await leader.get<AnnualReport>('/api/reports/express?kind=express&from=2020-02-01&to=2020-02-29');
     expect(express.status).toBe(200);

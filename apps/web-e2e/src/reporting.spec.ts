@@ -61,6 +61,11 @@ test.beforeAll(async ({ request }) => {
     const body = p.direct ? { version: order.version, answer: '已按知识库答复市民。' } : { version: order.version, unitId: swjt };
     const r = await request.post(`/api/orders/${order.id}/actions/${action}`, { headers: who, data: body });
     expect(r.status(), `${action} ${await r.text()}`).toBe(200);
+    // the water company signs for the first complaint: a unit is assessed on what it did (signing), not on being sent orders
+    if (i === 2) {
+      const signed = await request.post(`/api/orders/${order.id}/actions/sign`, { headers: await auth('swjt'), data: { version: (await r.json()).version } });
+      expect(signed.status(), `sign ${await signed.text()}`).toBe(200);
+    }
   }
 });
 
@@ -194,18 +199,26 @@ test('assessment and surge alerts render; a supervisor scans today', async ({ pa
   await expect(page.getByTestId('weights-card')).toContainText('及时签收率');
   await expect(page.getByTestId('weights-save')).toHaveCount(0); // only admin edits the weights
   await expect(page.getByTestId('red-list')).toBeVisible();
-  // this month: the complaints dispatched to the water company make it a ranked unit, scored like the API scores it
+  // this month: the complaint the water company signed for makes it a ranked unit, scored like the API scores it
   const month = chinaToday().slice(0, 7);
   const picker = page.getByTestId('assessment-month').locator('input');
   await picker.click();
   await picker.fill(month);
   await picker.press('Enter');
-  const view = await api<{ rows: { unitName: string; rank: number; score: number; fullScore: number }[] }>(page.request, 'leader', `/api/assessment?month=${month}&platform=city`);
+  const view = await api<{ rows: { unitName: string; rank: number | null; score: number | null; fullScore: number; assessed: boolean }[] }>(page.request, 'leader', `/api/assessment?month=${month}&platform=city`);
   expect(view.rows.length).toBeGreaterThan(0);
+  expect(view.rows[0].assessed).toBe(true);
   await expect(page.getByTestId('assessment-row')).toHaveCount(view.rows.length);
   const first = page.getByTestId('assessment-row').first();
   await expect(first).toContainText(view.rows[0].unitName);
-  await expect(first).toContainText(`${view.rows[0].score.toFixed(1)} / ${view.rows[0].fullScore}`);
+  await expect(first).toContainText(`${view.rows[0].score?.toFixed(1)} / ${view.rows[0].fullScore}`);
+  // a unit with nothing to measure is shown 未参评, as the API says, and is on neither list
+  const unassessed = view.rows.filter((r) => !r.assessed);
+  await expect(page.getByTestId('unassessed')).toHaveCount(unassessed.length);
+  for (const r of unassessed) {
+    await expect(page.getByTestId('red-list')).not.toContainText(r.unitName);
+    await expect(page.getByTestId('black-list')).not.toContainText(r.unitName);
+  }
   await shot(page, info, 'reporting-05-assessment');
   await page.goto('/surges');
   await expect(page.getByTestId('surge-table')).toBeVisible();

@@ -31,14 +31,6 @@ export class AnnualReportQueryDto {
   hot?: string;
 }
 
-export class ExpressReportDto {
-  @ApiProperty({ enum: ['express', 'special', 'annual'] }) @IsIn(['express', 'special', 'annual']) kind!: 'express' | 'special' | 'annual';
-  @ApiProperty({ example: '2020-02-01' }) @Matches(DATE) from!: string;
-  @ApiProperty({ example: '2020-02-07' }) @Matches(DATE) to!: string;
-  @ApiPropertyOptional({ example: 'city' }) @IsOptional() @Matches(SCOPE) platform?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) title?: string;
-}
-
 export class MonthQueryDto {
   @ApiProperty({ example: '2020-06' }) @Matches(/^\d{4}-\d{2}$/, { message: 'month must be YYYY-MM' }) month!: string;
   @ApiPropertyOptional({ example: 'city' }) @IsOptional() @Matches(SCOPE) platform?: string;

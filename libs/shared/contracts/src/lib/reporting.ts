@@ -308,7 +308,10 @@ export type AssessmentMetric = (typeof ASSESSMENT_METRICS)[number];
 export interface AssessmentWeights {
   normal: Record<AssessmentMetric, number>;
   county: Record<AssessmentMetric, number>;
-  /** below this share of its full score (percent) a unit is on the black list; the top `redCount` form the red list */
+  /**
+   * below this share of its full score (percent) an assessed unit is on the black list; the top `redCount` assessed
+   * units not on it form the red list, at most half of the assessed units
+   */
   blackBelow: number;
   redCount: number;
 }
@@ -324,8 +327,17 @@ export interface UnitAssessmentRow {
   satisfactionRate: number | null;
   returnRate: number | null;
   reworkRate: number | null;
-  score: number;
-  rank: number;
+  /**
+   * false = 未参评: none of 及时签收率, 按时办结率, 满意率 could be measured in the month (nothing to divide by), so
+   * the unit has no score, no rank and is on neither list. Such rows come after the ranked ones.
+   */
+  assessed: boolean;
+  /** the rates that counted toward the score (a rate with a zero denominator does not; the weights are re-scaled over these) */
+  measured: AssessmentMetric[];
+  /** out of `fullScore`, re-weighted over `measured`; null when not assessed */
+  score: number | null;
+  /** 1 … number of assessed units; null when not assessed */
+  rank: number | null;
   list: 'red' | 'black' | null;
 }
 
@@ -383,5 +395,7 @@ export interface MeetingView {
   summary: string | null;
   unitIds: number[];
   orderIds: number[];
+  /** the 14-digit numbers (受理编号) of `orderIds`, in the same order */
+  orderNumbers: string[];
   createdAt: string;
 }

@@ -39,18 +39,22 @@ export class MeetingsService {
     const rows: Row[] = await this.ds.query(
       `SELECT m.id, DATE_FORMAT(m.held_on, '%Y-%m-%d') AS held_on, m.title, m.summary, m.created_at,
         (SELECT GROUP_CONCAT(unit_id ORDER BY unit_id) FROM coordination_meeting_unit WHERE meeting_id = m.id) AS units,
-        (SELECT GROUP_CONCAT(order_id ORDER BY order_id) FROM coordination_meeting_order WHERE meeting_id = m.id) AS orders
+        (SELECT GROUP_CONCAT(CONCAT(mo.order_id, ':', COALESCE(o.number, '')) ORDER BY mo.order_id SEPARATOR ',')
+           FROM coordination_meeting_order mo LEFT JOIN work_order o ON o.id = mo.order_id WHERE mo.meeting_id = m.id) AS orders
        FROM coordination_meeting m WHERE m.held_on BETWEEN ? AND ? ORDER BY m.held_on DESC, m.id DESC LIMIT 500`,
       [period.from, period.to],
     );
     const ids = (v: unknown) => (v ? String(v).split(',').map(Number) : []);
+    // 'id:number' pairs, so the numbers line up with the ids in the same query (the list shows numbers, links ids)
+    const orders = (v: unknown) => (v ? String(v).split(',').map((pair) => pair.split(':')) : []);
     return rows.map((r) => ({
       id: Number(r['id']),
       heldOn: String(r['held_on']),
       title: String(r['title']),
       summary: (r['summary'] as string | null) ?? null,
       unitIds: ids(r['units']),
-      orderIds: ids(r['orders']),
+      orderIds: orders(r['orders']).map(([id]) => Number(id)),
+      orderNumbers: orders(r['orders']).map(([, number]) => number ?? ''),
       createdAt: new Date(r['created_at'] as Date).toISOString(),
     }));
   }

@@ -65,6 +65,16 @@ const pct = formatPercent;
 const n = formatCount;
 /** 同比 + '增长 35.11%' reads as the seed does: 同比增长 35.11% */
 const change = formatChange;
+/**
+ * A comparison clause ('同比增长 35.11%', '较 2018 年下降 1.43%', '同比提高 4.19个百分点'), or null when there is
+ * no previous value to compare with (a new center, the first year): the clause is left out, never printed as '—'.
+ */
+export const versus = (prefix: string, c: number | null | undefined): string | null => (c == null ? null : `${prefix}${change(c)}`);
+export const versusPp = (prefix: string, pp: number | null | undefined): string | null => (pp == null ? null : `${prefix}${formatPp(pp)}`);
+/** ',' + the clauses there are, or nothing: '…件，同比增长 1.00%' / '…件' */
+export const clauses = (...xs: (string | null | false | undefined)[]): string => xs.filter(Boolean).map((x) => `，${x}`).join('');
+/** A rate clause with its change: '，按期办结率 97.10%，同比提高 2.66个百分点', left out when the rate has no denominator. */
+const rateClause = (name: string, value: number | null, pp?: number | null) => (value == null ? '' : `，${name} ${pct(value)}${clauses(versusPp('同比', pp))}`);
 
 /** '2020年', '2020年1—6月', '2020年1月20日至2月15日' */
 export function periodLabel(p: Period): string {
@@ -105,7 +115,8 @@ export function composeAnnualReport(a: AnnualInput): AnnualReport {
   const label = periodLabel(a.period);
   const whole = isYear(a.period) ? '全年' : '期间';
   const year = Number(a.period.from.slice(0, 4));
-  const twoLabel = isYear(a.period) ? `${year - 2} 年` : '前年同期';
+  // '较 2018 年增长 83.87%' as the seed spaces it; '较前年同期增长' for other periods
+  const twoLabel = isYear(a.period) ? ` ${year - 2} 年` : '前年同期';
   const short = '市 12345在线';
   const figures: AnnualReport['figures'] = {};
   const fig = (key: string, v: number | string | null) => {
@@ -133,10 +144,13 @@ export function composeAnnualReport(a: AnnualInput): AnnualReport {
     key: 'intake',
     no: '',
     lead: '',
+    // an empty period says so, rather than 日均受理 0件 and shares of nothing
     text:
-      `${label}，${a.platformName}（以下简称${short}）共受理诉求 ${n(k.accepted.value)}件，日均受理 ${n(Math.round(k.dailyAverage))}件，电话接通率 ${pct(k.answerRate.value)}。` +
-      `其中，公众通过电话、网络等渠道反映 ${n(k.publicAppeals.value)}件，信息采集员通过路面巡查、视频监控等渠道上报 ${n(k.collectorAppeals.value)}件，` +
-      `分别占诉求总量的 ${pct(k.publicShare.value)}和 ${pct(k.collectorShare.value)}。`,
+      k.accepted.value > 0
+        ? `${label}，${a.platformName}（以下简称${short}）共受理诉求 ${n(k.accepted.value)}件，日均受理 ${n(Math.round(k.dailyAverage))}件${rateClause('电话接通率', k.answerRate.value)}。` +
+          `其中，公众通过电话、网络等渠道反映 ${n(k.publicAppeals.value)}件，信息采集员通过路面巡查、视频监控等渠道上报 ${n(k.collectorAppeals.value)}件，` +
+          `分别占诉求总量的 ${pct(k.publicShare.value)}和 ${pct(k.collectorShare.value)}。`
+        : `${label}，${a.platformName}（以下简称${short}）未受理诉求${rateClause('电话接通率', k.answerRate.value)}。`,
     chartIds: [],
     tableIds: [],
   };
@@ -146,23 +160,32 @@ export function composeAnnualReport(a: AnnualInput): AnnualReport {
   fig('allVsTwoYearsAgo', yoy(all, allTwo));
   fig('acceptedYoy', k.accepted.yoy);
   fig('acceptedVsTwoYearsAgo', yoy(k.accepted.value, a.twoYearsAgo));
+  // the years before the center had any orders are not drawn as zero bars
+  const volumeYears = [
+    { year: year - 2, all: allTwo, city: a.twoYearsAgo },
+    { year: year - 1, all: allPrev, city: k.accepted.previous ?? 0 },
+    { year, all, city: k.accepted.value },
+  ];
+  const firstYear = volumeYears.findIndex((y) => y.all > 0 || y.city > 0 || y.year === year);
+  const shownYears = volumeYears.slice(firstYear);
   const fig1 = chart({
     id: 'volume',
-    title: `${year - 2}—${year} 年全市 12345 在线诉求受理量对比图`,
+    title: `${shownYears[0].year === year ? '' : `${shownYears[0].year}—`}${year} 年全市 12345 在线诉求受理量对比图`,
     kind: 'bar',
-    categories: [`${year - 2}年`, `${year - 1}年`, `${year}年`],
+    categories: shownYears.map((y) => `${y.year}年`),
     series: [
-      { name: '全市', data: [allTwo, allPrev, all] },
-      { name: '市级平台', data: [a.twoYearsAgo, k.accepted.previous ?? 0, k.accepted.value] },
+      { name: '全市', data: shownYears.map((y) => y.all) },
+      { name: '市级平台', data: shownYears.map((y) => y.city) },
     ],
   });
+  const cityVersus = [versus('同比', k.accepted.yoy), versus(`较${twoLabel}`, yoy(k.accepted.value, a.twoYearsAgo))].filter(Boolean).join('，');
   const volume: ReportBlock = {
     key: 'intake.volume',
     no: sub(0),
     lead: trendLead('诉求受理总量', yoy(all, allPrev), yoy(allPrev, allTwo), ['稳步增长', '有所增长', '有所回落']),
     text:
-      `${label}，全市 12345 在线共受理诉求 ${n(all)} 件，同比${change(yoy(all, allPrev))}，较 ${twoLabel}${change(yoy(all, allTwo))}；` +
-      `其中，市级平台诉求受理量同比${change(k.accepted.yoy)}，较 ${twoLabel}${change(yoy(k.accepted.value, a.twoYearsAgo))}。`,
+      `${label}，全市 12345 在线共受理诉求 ${n(all)} 件${clauses(versus('同比', yoy(all, allPrev)), versus(`较${twoLabel}`, yoy(all, allTwo)))}` +
+      (cityVersus ? `；其中，市级平台诉求受理量${cityVersus}。` : '。'),
     chartIds: [fig1],
     tableIds: [],
   };
@@ -187,8 +210,8 @@ export function composeAnnualReport(a: AnnualInput): AnnualReport {
     no: sub(1),
     lead: trendLead('咨询类诉求占比', k.consultationShare.ppChange, ppChange(k.consultationShare.previous, a.consultationShareTwoYearsAgo), ['持续提升', '有所提升', '有所下降']),
     text:
-      `${label}共受理咨询类诉求 ${n(k.consultations.value)}件，同比${change(k.consultations.yoy)}，占公众反映诉求总量的 ${pct(k.consultationShare.value)}，` +
-      `同比${formatPp(k.consultationShare.ppChange)}，${whole}咨询类诉求直接答复率 ${pct(k.consultationDirectRate.value)}，同比${formatPp(k.consultationDirectRate.ppChange)}。`,
+      `${label}共受理咨询类诉求 ${n(k.consultations.value)}件${clauses(versus('同比', k.consultations.yoy))}${rateClause('占公众反映诉求总量的', k.consultationShare.value, k.consultationShare.ppChange)}` +
+      `${rateClause(`${whole}咨询类诉求直接答复率`, k.consultationDirectRate.value, k.consultationDirectRate.ppChange)}。`,
     chartIds: [fig2],
     tableIds: [],
   };
@@ -202,17 +225,19 @@ export function composeAnnualReport(a: AnnualInput): AnnualReport {
   // appeal tagged 文明创建 is not 采集)
   fig('civilization', civ?.share.numerator ?? 0);
   fig('civilizationShare', civ?.share.value ?? null);
-  const internetText = k.internet.times != null && k.internet.times >= 2 ? `是去年受理量的 ${formatTimes(k.internet.value, k.internet.previous)}` : `同比${change(k.internet.yoy)}`;
-  const fedBack = k.haochaping.finished >= k.haochaping.value ? '已全部完成反馈' : `已完成反馈 ${n(k.haochaping.finished)}件`;
+  const internetText = k.internet.times != null && k.internet.times >= 2 ? `是去年受理量的 ${formatTimes(k.internet.value, k.internet.previous)}` : versus('同比', k.internet.yoy);
+  // nothing handed down: nothing to say was fed back
+  const fedBack = k.haochaping.value === 0 ? '' : k.haochaping.finished >= k.haochaping.value ? '，已全部完成反馈' : `，已完成反馈 ${n(k.haochaping.finished)}件`;
   const extension: ReportBlock = {
     key: 'intake.extension',
     no: sub(2),
     lead: (k.internet.yoy ?? 0) > 0 || (k.callbacks.yoy ?? 0) > 0 ? '平台延伸服务进一步深化。' : '平台延伸服务持续推进。',
     text:
-      `持续推进“好差评”工作，完成“好差评”回访 ${n(k.callbacks.value)} 件，省级派送“好差评”整改工单 ${n(k.haochaping.value)}件，${fedBack}；` +
+      `持续推进“好差评”工作，完成“好差评”回访 ${n(k.callbacks.value)} 件，省级派送“好差评”整改工单 ${n(k.haochaping.value)}件${fedBack}；` +
       // the claims around the figures follow them: 进一步完善 only when the channel grew, 深入推进 when collection did
-      `${(k.internet.yoy ?? 0) > 0 ? '互联网渠道功能进一步完善，' : '互联网渠道'}${whole}受理诉求 ${n(k.internet.value)} 件，${internetText}` +
-      (civ ? `；服务“创文”专项采集${(civ.accepted.yoy ?? 0) > 0 ? '深入推进' : '持续开展'}，${whole}采集“${civ.name}”类问题 ${n(civ.share.numerator)}件，占采集上报总量的 ${pct(civ.share.value)}。` : '。'),
+      `${(k.internet.yoy ?? 0) > 0 ? '互联网渠道功能进一步完善，' : '互联网渠道'}${whole}受理诉求 ${n(k.internet.value)} 件${clauses(internetText)}` +
+      // the collectors' share needs collectors: without any the clause has nothing to say
+      (civ && civ.share.value != null ? `；服务“创文”专项采集${(civ.accepted.yoy ?? 0) > 0 ? '深入推进' : '持续开展'}，${whole}采集“${civ.name}”类问题 ${n(civ.share.numerator)}件，占采集上报总量的 ${pct(civ.share.value)}。` : '。'),
     chartIds: [],
     tableIds: [],
   };
@@ -231,8 +256,10 @@ export function composeAnnualReport(a: AnnualInput): AnnualReport {
     no: '',
     lead: '',
     text:
-      `${label}受理的诉求中，${short}通过查询知识库、三方通话等方式直接办结 ${n(k.direct.value)}件，直接办结率 ${pct(k.directRate.value)}，同比${formatPp(k.directRate.ppChange)}；` +
-      `派发服务工单 ${n(k.dispatched.value)}件，按期办结率 ${pct(k.onTimeRate.value)}，同比${formatPp(k.onTimeRate.ppChange)}，满意率 ${pct(k.satisfactionRate.value)}。`,
+      k.accepted.value > 0
+        ? `${label}受理的诉求中，${short}通过查询知识库、三方通话等方式直接办结 ${n(k.direct.value)}件${rateClause('直接办结率', k.directRate.value, k.directRate.ppChange)}；` +
+          `派发服务工单 ${n(k.dispatched.value)}件${rateClause('按期办结率', k.onTimeRate.value, k.onTimeRate.ppChange)}${rateClause('满意率', k.satisfactionRate.value)}。`
+        : `${label}未受理诉求，无办理情况。`,
     chartIds: [],
     tableIds: [],
   };
@@ -252,8 +279,8 @@ export function composeAnnualReport(a: AnnualInput): AnnualReport {
     fig('epidemicHelpOnTimeRate', h?.onTimeRate ?? null);
     const fig3 = chart({ id: 'epidemic-domains', title: `${e.name.replace(/防控$/, '')}诉求涉及领域分布图`, kind: 'pie', categories: a.epidemicDomains.map((d) => d.name), series: [{ name: '诉求量', data: a.epidemicDomains.map((d) => d.value) }] });
     const parts = [
-      c ? `咨询类诉求 ${n(c.accepted)}件，占${e.name.replace(/防控$/, '')}相关诉求总量的 ${pct(c.share)}，直接答复率 ${pct(c.directRate)}` : null,
-      h ? `求助类 ${n(h.accepted)} 件，占${e.name.replace(/防控$/, '')}相关诉求总量的 ${pct(h.share)}，按时办结率 ${pct(h.onTimeRate)}` : null,
+      c ? `咨询类诉求 ${n(c.accepted)}件，占${e.name.replace(/防控$/, '')}相关诉求总量的 ${pct(c.share)}${rateClause('直接答复率', c.directRate)}` : null,
+      h ? `求助类 ${n(h.accepted)} 件，占${e.name.replace(/防控$/, '')}相关诉求总量的 ${pct(h.share)}${rateClause('按时办结率', h.onTimeRate)}` : null,
     ].filter(Boolean);
     s2blocks.push({
       key: 'handling.epidemic',
@@ -262,7 +289,7 @@ export function composeAnnualReport(a: AnnualInput): AnnualReport {
       lead: (e.directRate.value ?? 0) >= (k.directRate.value ?? 0) ? '平台承接能力进一步增强。' : '平台承接能力经受考验。',
       text:
         `${isYear(a.period) ? '今年以来' : label}，共受理${e.name.replace(/防控$/, '')}相关诉求 ${n(e.accepted.value)}件，` +
-        `占${whole}公众反映诉求总量的 ${pct(e.share.value)}，直接办结率 ${pct(e.directRate.value)}。${parts.length ? `其中：${parts.join('；')}。` : ''}`,
+        `占${whole}公众反映诉求总量的 ${pct(e.share.value)}${rateClause('直接办结率', e.directRate.value)}。${parts.length ? `其中：${parts.join('；')}。` : ''}`,
       chartIds: [fig3],
       tableIds: [],
     });
@@ -278,7 +305,8 @@ export function composeAnnualReport(a: AnnualInput): AnnualReport {
   s2blocks.push({
     key: 'handling.units',
     no: sub(s2blocks.length - 1),
-    lead: (k.onTimeRate.ppChange ?? 0) >= 0 ? '部门处置效力进一步提升。' : '部门处置效力有待提升。',
+    // no previous on-time rate: no claim either way
+    lead: k.onTimeRate.ppChange == null ? '部门处置情况。' : k.onTimeRate.ppChange >= 0 ? '部门处置效力进一步提升。' : '部门处置效力有待提升。',
     text:
       `${label}，共向市委、市政府报送各类数据分析快报、专报 ${n(a.reportsIssued)}期，市领导批示 ${n(k.instructions.value)}次，${withUnits}召开疑难问题专题协调会议 ${n(a.meetings)}次${solvedIssues}。` +
       `${short}${whole}共收到公众表扬、感谢类诉求 ${n(k.praise.value)}件，涉及 ${n(k.praise.units)}个单位。`,
@@ -308,7 +336,7 @@ export function composeAnnualReport(a: AnnualInput): AnnualReport {
     lead: b.cleared > 0 && diff <= 0 ? '积案化解取得显著成效。' : '积案化解工作持续推进。',
     text:
       `${label}，中心加大对超期未办结工单的协调处置力度，共推动化解超期未办结、长期不回复的工单 ${n(b.cleared)}件。` +
-      `${label}末，剩余超期未办工单 ${n(b.remaining)}件，较 ${isYear(a.period) ? `${year - 1} 年底` : '上年同期末'}${diff <= 0 ? '减少' : '增加'} ${n(Math.abs(diff))}件；` +
+      `${label}末，剩余超期未办工单 ${n(b.remaining)}件，较 ${isYear(a.period) ? `${year - 1} 年底` : '上年同期末'}${diff === 0 ? '持平' : `${diff < 0 ? '减少' : '增加'} ${n(Math.abs(diff))}件`}；` +
       `对存在办件质效较差等问题的 ${n(b.supervisedUnits)}个成员单位进行督办 ${n(b.supervisions)}次${handedDownText.length ? `，督促有关单位按时办理${handedDownText.join('，')}` : ''}。`,
     chartIds: [],
     tableIds: [],
@@ -322,7 +350,7 @@ export function composeAnnualReport(a: AnnualInput): AnnualReport {
     fig(`hot.${h.code}.count`, h.count);
     fig(`hot.${h.code}.yoy`, y);
     for (const l2 of h.l2) fig(`hot.${h.code}.${l2.name}`, l2.value);
-    const head = `共受理 ${n(h.count)} 件，同比${change(y)}。`;
+    const head = `共受理 ${n(h.count)} 件${clauses(versus('同比', y))}。`;
     const chartIds: string[] = [];
     const tableIds: string[] = [];
     let body = '';

@@ -77,3 +77,29 @@ describe('composeFocusReport (专报 on one topic or category)', () => {
     expect(r.figures['focus.region.海州区']).toBe(60);
   });
 });
+
+describe('composeFocusReport without a year before, or with nothing in the period', () => {
+  const all = (r: ReturnType<typeof composeFocusReport>) => r.sections.flatMap((s) => s.blocks.map((b) => b.text)).join('\n');
+
+  it('leaves out the YoY and pp clauses when the year before had none of the focus’s orders', () => {
+    const r = composeFocusReport(input());
+    expect(all(r)).not.toContain('—');
+    expect(r.sections[1].blocks[0].text).toBe('直接办结 6680件，直接办结率 66.80%；派发工单 3320件，按期办结率 98.16%；回访 200件，满意率 95.00%。');
+    expect(r.sections[1].blocks[0].lead).toBe('办理情况。');
+  });
+
+  it('words the comparison when the year before has data', () => {
+    const r = composeFocusReport(input({ byType: [{ code: 'help', name: '求助', current: m({ accepted: 200, direct: 50, dispatched: 150, finished: 100, on_time: 90 }), previous: m({ accepted: 100, direct: 20, dispatched: 80, finished: 80, on_time: 80 }) }] }));
+    expect(r.sections[0].blocks[0].text).toContain('共受理疫情防控相关诉求 200件，日均 7件，同比增长 100.00%，占同期诉求总量的 0.20%。');
+    expect(r.sections[1].blocks[0].text).toBe('直接办结 50件，直接办结率 25.00%，同比提高 5.00个百分点；派发工单 150件，按期办结率 90.00%，同比降低 10.00个百分点。');
+    expect(r.sections[1].blocks[0].lead).toBe('办理质效有待提升。');
+  });
+
+  it('says an empty period plainly, rather than 日均 0件 and rates of nothing', () => {
+    const r = composeFocusReport(input({ byType: [], byGroup: { public: 0, collector: 0 }, breakdown: [], trend: [] }));
+    expect(r.sections[0].blocks[0].text).toBe('2020年1月20日至2月15日，市 12345在线未受理疫情防控相关诉求。');
+    expect(r.sections[1].blocks[0].text).toBe('本期无疫情防控相关诉求，无办理情况。');
+    expect(all(r)).not.toContain('日均 0件');
+    expect(all(r)).not.toContain('—');
+  });
+});

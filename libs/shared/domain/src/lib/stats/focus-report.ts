@@ -1,7 +1,7 @@
 import type { AnnualReport, ChartData, KpiSet, MeasureTotals, ReportBlock, ReportFocus, ReportSection, ReportTable } from '@hotline/contracts';
-import { periodLabel, named, type NamedValue } from './annual-report';
+import { clauses, periodLabel, named, versusPp, type NamedValue } from './annual-report';
 import { satisfied, sumTotals } from './facts';
-import { dailyAverage, formatChange, formatCount, formatPercent, formatPp, ppChange, ratio, yoy } from './figures';
+import { dailyAverage, formatChange, formatCount, formatPercent, ppChange, ratio, yoy } from './figures';
 import { daysInPeriod, type Period } from './period';
 
 /**
@@ -102,10 +102,14 @@ export function composeFocusReport(a: FocusInput): AnnualReport {
     key: 'focus.overview',
     no: '',
     lead: '',
+    // an empty period says so, rather than 日均 0件
     text:
-      `${label}，${short}共受理${name}相关诉求 ${n(cur.accepted)}件，日均 ${n(Math.round(dailyAverage(cur.accepted, days)))}件，${growth == null ? '' : `同比${formatChange(growth)}，`}占同期诉求总量的 ${pct(share)}。` +
-      (sources.length ? `其中，${sources.join('，')}。` : '') +
-      (peak && peak.value > 0 ? `受理量最多的${a.granularity === 'day' ? '一天' : '月份'}为${bucketLabel(peak.bucket)}，共 ${n(peak.value)}件。` : ''),
+      cur.accepted === 0
+        ? `${label}，${short}未受理${name}相关诉求。`
+        : `${label}，${short}共受理${name}相关诉求 ${n(cur.accepted)}件，日均 ${n(Math.round(dailyAverage(cur.accepted, days)))}件` +
+          `${clauses(growth == null ? null : `同比${formatChange(growth)}`, share == null ? null : `占同期诉求总量的 ${pct(share)}`)}。` +
+          (sources.length ? `其中，${sources.join('，')}。` : '') +
+          (peak && peak.value > 0 ? `受理量最多的${a.granularity === 'day' ? '一天' : '月份'}为${bucketLabel(peak.bucket)}，共 ${n(peak.value)}件。` : ''),
     chartIds: [trendChart],
     tableIds: [],
   };
@@ -115,10 +119,13 @@ export function composeFocusReport(a: FocusInput): AnnualReport {
   const handling: ReportBlock = {
     key: 'focus.handling',
     no: sub(0),
-    lead: (direct.pp ?? 0) >= 0 && (onTime.pp ?? 0) >= 0 ? '办理质效保持稳定。' : '办理质效有待提升。',
+    // stable or not needs a year before to compare with; without one, no claim
+    lead: direct.pp == null && onTime.pp == null ? '办理情况。' : (direct.pp ?? 0) >= 0 && (onTime.pp ?? 0) >= 0 ? '办理质效保持稳定。' : '办理质效有待提升。',
     text:
-      `直接办结 ${n(cur.direct)}件，直接办结率 ${pct(direct.value)}，同比${formatPp(direct.pp)}；派发工单 ${n(cur.dispatched)}件，按期办结率 ${pct(onTime.value)}，同比${formatPp(onTime.pp)}` +
-      (cur.callbacks ? `；回访 ${n(cur.callbacks)}件，满意率 ${pct(sat.value)}。` : '。'),
+      cur.accepted === 0
+        ? `本期无${name}相关诉求，无办理情况。`
+        : `直接办结 ${n(cur.direct)}件${rateText('直接办结率', direct)}；派发工单 ${n(cur.dispatched)}件${rateText('按期办结率', onTime)}` +
+          (cur.callbacks ? `；回访 ${n(cur.callbacks)}件，满意率 ${pct(sat.value)}。` : '。'),
     chartIds: [],
     tableIds: [],
   };
@@ -209,6 +216,9 @@ export function composeFocusReport(a: FocusInput): AnnualReport {
     focus: a.focus,
   };
 }
+
+/** '，按期办结率 97.10%，同比提高 2.66个百分点'; the change left out without a year before, the rate without a denominator */
+const rateText = (label: string, r: { value: number | null; pp: number | null }) => (r.value == null ? '' : `，${label} ${pct(r.value)}${clauses(versusPp('同比', r.pp))}`);
 
 const NUMS = ['一', '二', '三', '四', '五', '六', '七', '八'];
 const sub = (i: number) => `（${NUMS[i]}）`;

@@ -34,46 +34,23 @@ export function meetingBody(f: MeetingForm): Record<string, unknown> {
 interface MeetingsState {
   period: Period;
   meetings: MeetingView[];
-  /** order id → its 14-digit number, for the list (MeetingView carries ids only) */
-  orderNumbers: Record<number, string>;
   callState: CallState;
   saving: boolean;
 }
 
-/** 专题协调会议: the meetings of a period, newest first, and recording one against orders and units. */
+/**
+ * 专题协调会议: the meetings of a period, newest first, and recording one against orders and units. Each meeting
+ * comes with its orders' numbers (`orderNumbers`, beside `orderIds`): the list needs no lookup per order.
+ */
 export const MeetingsStore = signalStore(
   withState<MeetingsState>(() => ({
     period: presetPeriod('year'),
     meetings: [],
-    orderNumbers: {},
     callState: 'init',
     saving: false,
   })),
   withMethods(
     (store, api = inject(ApiClient), notifier = inject(NOTIFIER)) => {
-      /** Looks up the numbers of the listed orders not known yet (a few per meeting); one failing leaves its id shown. */
-      async function resolveNumbers(rows: MeetingView[]): Promise<void> {
-        const known = store.orderNumbers();
-        const wanted = [...new Set(rows.flatMap((m) => m.orderIds))]
-          .filter((id) => !(id in known))
-          .slice(0, 100);
-        if (!wanted.length) return;
-        const found = await Promise.all(
-          wanted.map((id) =>
-            api
-              .get<OrderSummary>(`/orders/${id}`)
-              .then((o) => [id, o.number] as const)
-              .catch(() => null),
-          ),
-        );
-        patchState(store, {
-          orderNumbers: {
-            ...store.orderNumbers(),
-            ...Object.fromEntries(found.filter((f) => f !== null)),
-          },
-        });
-      }
-
       async function load(period = store.period()): Promise<void> {
         patchState(store, { period, callState: 'loading' });
         try {
@@ -82,7 +59,6 @@ export const MeetingsStore = signalStore(
             (a, b) => b.heldOn.localeCompare(a.heldOn) || b.id - a.id,
           );
           patchState(store, { meetings, callState: 'loaded' });
-          await resolveNumbers(meetings);
         } catch (err) {
           patchState(store, { callState: { error: errorMessage(err) } });
         }

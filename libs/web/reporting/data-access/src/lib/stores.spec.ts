@@ -256,13 +256,13 @@ describe('MeetingsStore', () => {
     expect(post.request.body).toEqual({ heldOn: store.period().from, title: '停水协调', unitIds: [4], orderIds: [2, 12] });
     post.flush({ id: 1, heldOn: store.period().from, title: '停水协调' } as MeetingView);
     await settle();
-    http.expectOne((r) => r.url === '/api/meetings' && r.method === 'GET').flush([{ id: 1, heldOn: store.period().from, orderIds: [2, 12] }]);
+    http.expectOne((r) => r.url === '/api/meetings' && r.method === 'GET').flush([{ id: 1, heldOn: store.period().from, orderIds: [2, 12], orderNumbers: ['20201201000002', '20201201000012'] }]);
     await settle();
-    http.expectOne(path('/api/orders/2')).flush({ id: 2, number: '20201201000002' });
-    http.expectOne(path('/api/orders/12')).flush({}, { status: 404, statusText: 'Not Found' });
     expect(await done).toMatchObject({ id: 1 });
-    expect(store.meetings()).toHaveLength(1);
-    expect(store.orderNumbers()).toEqual({ 2: '20201201000002' }); // the one it could not read stays an id
+    expect(store.meetings()).toEqual([expect.objectContaining({ orderIds: [2, 12], orderNumbers: ['20201201000002', '20201201000012'] })]);
+    // the list carries the numbers: no request per order
+    http.expectNone((r) => /^\/api\/orders\/\d+$/.test(r.url));
+    http.verify();
   });
 
   it('stops on an unknown order number', async () => {

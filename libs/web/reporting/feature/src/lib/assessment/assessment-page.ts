@@ -39,7 +39,10 @@ function monthDate(month: string): Date {
   return new Date(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1);
 }
 
-/** 单位考核: the month's ranking (score out of 100, 150 for counties), red and black lists, and the weights. */
+/**
+ * 单位考核: the month's ranking (score out of 100, 150 for counties), red and black lists, and the weights.
+ * A unit with nothing to measure is shown 未参评 after the ranked ones: no rank, no score, on neither list.
+ */
 @Component({
   selector: 'hl-assessment-page',
   imports: [
@@ -82,6 +85,12 @@ function monthDate(month: string): Date {
     }
     .red {
       background: #f6ffed;
+    }
+    .unassessed {
+      color: rgba(0, 0, 0, 0.45);
+    }
+    .unmeasured {
+      color: rgba(0, 0, 0, 0.25);
     }
     nz-card {
       margin-top: 12px;
@@ -153,6 +162,11 @@ export class AssessmentPage {
   protected save(): void {
     const d = this.draft();
     if (d) void this.store.saveWeights(d);
+  }
+
+  /** An assessed unit's score, one decimal; a 未参评 unit has none. */
+  protected scoreText(row: { score: number | null }): string {
+    return row.score === null ? '—' : row.score.toFixed(1);
   }
 
   protected rateOf(

@@ -1,0 +1,98 @@
+import { APPEAL_TYPES, type MeasureTotals } from '@hotline/contracts';
+import { composeAnnualReport, type AnnualInput } from './annual-report';
+import { zeroTotals } from './facts';
+import { computeKpis, type IntakeCell, type KpiSide } from './kpis';
+import { yearPeriod, type Period } from './period';
+
+const m = (over: Partial<MeasureTotals>): MeasureTotals => ({ ...zeroTotals(), ...over });
+const cell = (channel: string, appealType: string, over: Partial<MeasureTotals>): IntakeCell => ({ channel, appealType, m: m(over) });
+const empty: KpiSide = { intake: [], topics: [], calls: { offered: 0, answered: 0 }, praiseUnits: 0 };
+/** a first year's work: consultations answered on the spot, help dispatched and called back, collectors' reports */
+const firstYear: KpiSide = {
+  intake: [
+    cell('phone', 'consult', { accepted: 600, direct: 590, dispatched: 10, finished: 10, on_time: 10 }),
+    cell('phone', 'help', { accepted: 300, direct: 50, dispatched: 250, finished: 240, on_time: 230, callbacks: 100, cb_satisfied: 95, cb_dissatisfied: 5 }),
+    cell('patrol', 'report', { accepted: 100, dispatched: 100, finished: 100, on_time: 100 }),
+  ],
+  topics: [],
+  calls: { offered: 1000, answered: 980 },
+  praiseUnits: 0,
+};
+
+function input(period: Period, previousPeriod: Period, current: KpiSide, previous: KpiSide | null, over: Partial<AnnualInput> = {}): AnnualInput {
+  const kpis = computeKpis({ platform: 'city', period, previousPeriod, current, previous, topics: [], appealTypes: APPEAL_TYPES });
+  return {
+    kind: 'annual',
+    issuer: '连云港市 12345 政府公共服务中心',
+    platformName: '市 12345在线服务平台',
+    issuedOn: '2026-01-05',
+    period,
+    previousPeriod,
+    kpis,
+    allPlatforms: [kpis.accepted.value, 0, 0],
+    twoYearsAgo: 0,
+    types: [],
+    epidemic: null,
+    epidemicDomains: [],
+    civilization: null,
+    reportsIssued: 0,
+    meetings: 0,
+    meetingUnits: [],
+    praisedUnits: [],
+    backlog: { cleared: 0, remaining: 0, remainingBefore: 0, supervisedUnits: 0, supervisions: 0 },
+    hot: [{ code: 'srhj', name: '市容环境', count: 120, previous: null, style: 'reflect', chart: 'l2', l2: [{ name: '垃圾清理', value: 80, l3: [] }, { name: '占道经营', value: 40, l3: [] }], regions: [] }],
+    alsoCategories: [],
+    generatedInMs: 0,
+    ...over,
+  };
+}
+const texts = (a: AnnualInput) => {
+  const r = composeAnnualReport(a);
+  return { r, all: r.sections.flatMap((s) => s.blocks.map((b) => b.text)).join('\n'), block: (key: string) => r.sections.flatMap((s) => s.blocks).find((b) => b.key === key) };
+};
+
+describe('composeAnnualReport without a previous period (a new center, its first year)', () => {
+  const { r, all, block } = texts(input(yearPeriod(2025), yearPeriod(2024), firstYear, empty));
+
+  it('leaves out every YoY and pp clause instead of printing —', () => {
+    expect(all).not.toContain('—');
+    expect(all).not.toMatch(/同比[，。；]|较 ?[^，。；]*年[，。；]/);
+    expect(block('intake.volume')?.text).toBe('2025年，全市 12345 在线共受理诉求 1000 件。');
+    expect(block('intake.consult')?.text).toBe('2025年共受理咨询类诉求 600件，占公众反映诉求总量的 66.67%，全年咨询类诉求直接答复率 98.33%。');
+    expect(block('handling')?.text).toBe(
+      '2025年受理的诉求中，市 12345在线通过查询知识库、三方通话等方式直接办结 640件，直接办结率 64.00%；派发服务工单 360件，按期办结率 97.14%，满意率 95.00%。',
+    );
+    expect(block('hot.srhj')?.text).toBe('共受理 120 件。主要反映垃圾清理、占道经营等问题。');
+    expect(block('intake.extension')?.text).toContain('互联网渠道全年受理诉求 0 件。');
+    expect(block('intake.extension')?.text).toContain('省级派送“好差评”整改工单 0件；'); // no 已全部完成反馈 of nothing
+    expect(block('handling.backlog')?.text).toContain('剩余超期未办工单 0件，较 2024 年底持平；');
+  });
+
+  it('claims no rise or fall it cannot know, and draws no bars for the years before the center', () => {
+    expect(block('intake.volume')?.lead).toBe('诉求受理总量情况。');
+    expect(block('handling.units')?.lead).toBe('部门处置情况。');
+    expect(r.charts.find((c) => c.id === 'volume')).toMatchObject({ title: '2025 年全市 12345 在线诉求受理量对比图', categories: ['2025年'] });
+  });
+
+  it('keeps the year-before comparison and leaves out only the missing two-years-back one', () => {
+    const second = input(yearPeriod(2026), yearPeriod(2025), firstYear, { ...firstYear, intake: [cell('phone', 'consult', { accepted: 800, direct: 780 })] }, { allPlatforms: [1000, 800, 0] });
+    const t = texts(second);
+    expect(t.block('intake.volume')?.text).toBe('2026年，全市 12345 在线共受理诉求 1000 件，同比增长 25.00%；其中，市级平台诉求受理量同比增长 25.00%。');
+    expect(t.r.charts.find((c) => c.id === 'volume')?.categories).toEqual(['2025年', '2026年']);
+    expect(t.all).not.toContain('—');
+    // any other period: 较前年同期, no stray space
+    const q: Period = { from: '2026-01-01', to: '2026-03-31' };
+    const withTwo = texts(input(q, { from: '2025-01-01', to: '2025-03-31' }, firstYear, firstYear, { allPlatforms: [1000, 1000, 500], twoYearsAgo: 500 }));
+    expect(withTwo.block('intake.volume')?.text).toBe('2026年1—3月，全市 12345 在线共受理诉求 1000 件，同比持平，较前年同期增长 100.00%；其中，市级平台诉求受理量同比持平，较前年同期增长 100.00%。');
+  });
+});
+
+describe('composeAnnualReport on an empty period', () => {
+  it('says plainly that nothing was accepted, rather than 日均受理 0件 and empty shares', () => {
+    const { all, block } = texts(input(yearPeriod(2025), yearPeriod(2024), empty, null, { hot: [] }));
+    expect(block('intake')?.text).toBe('2025年，市 12345在线服务平台（以下简称市 12345在线）未受理诉求。');
+    expect(block('handling')?.text).toBe('2025年未受理诉求，无办理情况。');
+    expect(all).not.toContain('日均受理 0件');
+    expect(all).not.toContain('—');
+  });
+});
