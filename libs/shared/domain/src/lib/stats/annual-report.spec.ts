@@ -19,8 +19,8 @@ const firstYear: KpiSide = {
   praiseUnits: 0,
 };
 
-function input(period: Period, previousPeriod: Period, current: KpiSide, previous: KpiSide | null, over: Partial<AnnualInput> = {}): AnnualInput {
-  const kpis = computeKpis({ platform: 'city', period, previousPeriod, current, previous, topics: [], appealTypes: APPEAL_TYPES });
+function input(period: Period, previousPeriod: Period, current: KpiSide, previous: KpiSide | null, over: Partial<AnnualInput> = {}, platform = 'city'): AnnualInput {
+  const kpis = computeKpis({ platform, period, previousPeriod, current, previous, topics: [], appealTypes: APPEAL_TYPES });
   return {
     kind: 'annual',
     issuer: '连云港市 12345 政府公共服务中心',
@@ -94,5 +94,19 @@ describe('composeAnnualReport on an empty period', () => {
     expect(block('handling')?.text).toBe('2025年未受理诉求，无办理情况。');
     expect(all).not.toContain('日均受理 0件');
     expect(all).not.toContain('—');
+  });
+});
+
+describe('composeAnnualReport names the platform it is about beside 全市', () => {
+  const prev = { ...firstYear, intake: [cell('phone', 'consult', { accepted: 800, direct: 780 })] };
+  it('a 全市 report has no 其中 clause and one series (its own figures are 全市)', () => {
+    const t = texts(input(yearPeriod(2026), yearPeriod(2025), firstYear, prev, { allPlatforms: [1000, 800, 0] }, 'all'));
+    expect(t.block('intake.volume')?.text).toBe('2026年，全市 12345 在线共受理诉求 1000 件，同比增长 25.00%。');
+    expect(t.r.charts.find((c) => c.id === 'volume')?.series.map((x) => x.name)).toEqual(['全市']);
+  });
+  it("a district platform's report says its own name, not 市级平台", () => {
+    const t = texts(input(yearPeriod(2026), yearPeriod(2025), firstYear, prev, { allPlatforms: [3000, 2400, 0], platformName: '海州区 12345 平台' }, 'haizhou'));
+    expect(t.block('intake.volume')?.text).toBe('2026年，全市 12345 在线共受理诉求 3000 件，同比增长 25.00%；其中，海州区 12345 平台诉求受理量同比增长 25.00%。');
+    expect(t.r.charts.find((c) => c.id === 'volume')?.series.map((x) => x.name)).toEqual(['全市', '海州区 12345 平台']);
   });
 });

@@ -167,25 +167,24 @@ export function composeAnnualReport(a: AnnualInput): AnnualReport {
     { year, all, city: k.accepted.value },
   ];
   const firstYear = volumeYears.findIndex((y) => y.all > 0 || y.city > 0 || y.year === year);
+  // the report's own platform beside 全市: the city platform, or a district's; a report of 全市 has only the one series
+  const ownName = k.platform === 'all' ? null : k.platform === 'city' ? '市级平台' : a.platformName;
   const shownYears = volumeYears.slice(firstYear);
   const fig1 = chart({
     id: 'volume',
     title: `${shownYears[0].year === year ? '' : `${shownYears[0].year}—`}${year} 年全市 12345 在线诉求受理量对比图`,
     kind: 'bar',
     categories: shownYears.map((y) => `${y.year}年`),
-    series: [
-      { name: '全市', data: shownYears.map((y) => y.all) },
-      { name: '市级平台', data: shownYears.map((y) => y.city) },
-    ],
+    series: [{ name: '全市', data: shownYears.map((y) => y.all) }, ...(ownName ? [{ name: ownName, data: shownYears.map((y) => y.city) }] : [])],
   });
-  const cityVersus = [versus('同比', k.accepted.yoy), versus(`较${twoLabel}`, yoy(k.accepted.value, a.twoYearsAgo))].filter(Boolean).join('，');
+  const cityVersus = ownName ? [versus('同比', k.accepted.yoy), versus(`较${twoLabel}`, yoy(k.accepted.value, a.twoYearsAgo))].filter(Boolean).join('，') : '';
   const volume: ReportBlock = {
     key: 'intake.volume',
     no: sub(0),
     lead: trendLead('诉求受理总量', yoy(all, allPrev), yoy(allPrev, allTwo), ['稳步增长', '有所增长', '有所回落']),
     text:
       `${label}，全市 12345 在线共受理诉求 ${n(all)} 件${clauses(versus('同比', yoy(all, allPrev)), versus(`较${twoLabel}`, yoy(all, allTwo)))}` +
-      (cityVersus ? `；其中，市级平台诉求受理量${cityVersus}。` : '。'),
+      (cityVersus ? `；其中，${ownName}诉求受理量${cityVersus}。` : '。'),
     chartIds: [fig1],
     tableIds: [],
   };
