@@ -122,6 +122,7 @@ describe('admin CRUD page frame', () => {
     expect(q('topic-code').closest('nz-form-item')?.classList).toContain(
       'ant-form-item-has-error',
     );
+    expect(q('topic-code').classList).toContain('ant-input-status-error');
     expect(explainOf('topic-name')).toBeNull();
 
     // editing the field clears the API's complaint; a good save closes the dialog

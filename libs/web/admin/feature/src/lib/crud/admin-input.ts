@@ -31,10 +31,11 @@ type TextKey<E> = {
       [label]="label()"
       [required]="required()"
       [extra]="extra()"
-      [error]="editor().error(field())"
+      [error]="error()"
     >
       <input
         nz-input
+        [nzStatus]="error() ? 'error' : ''"
         [type]="type()"
         [name]="field()"
         [disabled]="disabled()"
@@ -62,6 +63,7 @@ export class AdminInput<E extends AdminEdit> {
   protected readonly value = computed(
     () => (this.editor().value()?.[this.field()] as string | undefined) ?? '',
   );
+  protected readonly error = computed(() => this.editor().error(this.field()));
 
   protected patch(value: string): void {
     this.editor().patch({ [this.field()]: value } as Partial<E>);
