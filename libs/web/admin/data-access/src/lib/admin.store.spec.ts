@@ -171,6 +171,30 @@ describe('AdminStore', () => {
     expect(notifier.error).toHaveBeenCalledWith('数据已存在，请勿重复提交');
   });
 
+  it('keeps the error of a failed save for the form to mark the field it names', async () => {
+    const done = store.saveUser(null, user);
+    http.expectOne('/api/admin/users').flush(
+      {
+        statusCode: 409,
+        code: 'DUPLICATE',
+        message: 'username zhang is taken',
+        details: { field: 'username' },
+      },
+      { status: 409, statusText: 'x' },
+    );
+    await expect(done).resolves.toBe(false);
+    expect(store.lastSaveError()).toMatchObject({
+      code: 'DUPLICATE',
+      details: { field: 'username' },
+    });
+    const again = store.saveUser(null, { ...user, username: 'zhang2' });
+    expect(store.lastSaveError()).toBeNull();
+    http.expectOne('/api/admin/users').flush({ id: 5 });
+    await settle();
+    http.expectOne('/api/admin/users').flush([]);
+    await expect(again).resolves.toBe(true);
+  });
+
   it('loads holidays per year, sorted', async () => {
     const done = store.loadHolidays(2020);
     const req = http.expectOne((r) => r.url === '/api/admin/holidays');

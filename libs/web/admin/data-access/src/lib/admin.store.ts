@@ -16,6 +16,7 @@ import {
   CallState,
   NOTIFIER,
   ReferenceStore,
+  WebError,
   errorMessage,
   toWebError,
 } from '@hotline/web-core-data-access';
@@ -96,6 +97,8 @@ interface AdminState {
   deadlineOpsState: CallState;
   reconciling: boolean;
   saving: boolean;
+  /** Why the last save failed (null after a success): the open form marks the fields it names. */
+  lastSaveError: WebError | null;
 }
 
 export const NO_VERSION_MESSAGE =
@@ -240,6 +243,7 @@ export const AdminStore = signalStore(
     deadlineOpsState: 'init',
     reconciling: false,
     saving: false,
+    lastSaveError: null,
   }),
   withMethods(
     (
@@ -260,7 +264,7 @@ export const AdminStore = signalStore(
           notifier.error(NO_VERSION_MESSAGE);
           return false;
         }
-        patchState(store, { saving: true });
+        patchState(store, { saving: true, lastSaveError: null });
         try {
           await run();
           notifier.success(success);
@@ -268,6 +272,7 @@ export const AdminStore = signalStore(
           return true;
         } catch (err) {
           const e = toWebError(err);
+          patchState(store, { lastSaveError: e });
           if (e.code === 'STALE_VERSION') {
             notifier.warning(ADMIN_STALE_MESSAGE);
             await reload();

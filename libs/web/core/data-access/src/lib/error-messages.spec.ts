@@ -1,6 +1,11 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ERROR_HTTP_STATUS, ErrorCode } from '@hotline/contracts';
-import { ERROR_MESSAGES, errorMessage, toWebError } from './error-messages';
+import {
+  ERROR_MESSAGES,
+  errorMessage,
+  fieldErrors,
+  toWebError,
+} from './error-messages';
 
 function httpError(status: number, body: unknown): HttpErrorResponse {
   return new HttpErrorResponse({ status, error: body, url: '/api/x' });
@@ -84,5 +89,67 @@ describe('error mapper', () => {
 
   it('copes with a non-HTTP error', () => {
     expect(errorMessage(new Error('boom'))).toBe('服务器内部错误，请稍后重试');
+  });
+});
+
+describe('field errors', () => {
+  it('marks each field a validation error names, in Chinese', () => {
+    const err = httpError(400, {
+      statusCode: 400,
+      code: 'VALIDATION_FAILED',
+      message: 'code: …',
+      details: [
+        {
+          field: 'code',
+          messages: [
+            'code: lowercase letters, digits and _, starting with a letter',
+          ],
+        },
+        {
+          field: 'name',
+          messages: ['name must be longer than or equal to 1 characters'],
+        },
+        { field: 'caller.phone', messages: ['phone must be a phone number'] },
+        { field: 'parentId', messages: ['分类最多三级'] },
+      ],
+    });
+    expect(fieldErrors(err)).toEqual({
+      code: '编码须以小写字母开头，只含小写字母、数字和下划线',
+      name: '请填写名称',
+      'caller.phone': '来电号码格式不正确',
+      parentId: '分类最多三级',
+    });
+  });
+
+  it('marks the field of a duplicate or an unknown reference (details as one object)', () => {
+    expect(
+      fieldErrors(
+        httpError(409, {
+          statusCode: 409,
+          code: 'DUPLICATE',
+          message: 'username zhang is taken',
+          details: { field: 'username' },
+        }),
+      ),
+    ).toEqual({ username: '用户名已存在' });
+    expect(
+      fieldErrors(
+        httpError(422, {
+          statusCode: 422,
+          code: 'UNKNOWN_REFERENCE',
+          message: 'unit 9 does not exist',
+          details: { field: 'unitId' },
+        }),
+      ),
+    ).toEqual({ unitId: '所选承办单位不存在或已停用' });
+  });
+
+  it('is empty when the error names no field', () => {
+    expect(
+      fieldErrors(
+        httpError(409, { statusCode: 409, code: 'DUPLICATE', message: 'dup' }),
+      ),
+    ).toEqual({});
+    expect(fieldErrors(new Error('boom'))).toEqual({});
   });
 });

@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ApiError, ErrorCode } from '@hotline/contracts';
+import { ApiError, ErrorCode, FieldError } from '@hotline/contracts';
 
 /** Codes the browser adds for failures that never reached the API's error filter. */
 export type WebErrorCode = ErrorCode | 'NETWORK_ERROR';
@@ -121,7 +121,7 @@ function fieldList(details: unknown): string[] {
         : undefined,
     )
     .filter((f): f is string => typeof f === 'string')
-    .map((f) => FIELD_LABELS[f] ?? FIELD_LABELS[f.split('.').pop() ?? f] ?? f);
+    .map(fieldLabel);
   return [...new Set(names)];
 }
 
@@ -161,4 +161,87 @@ export function errorMessage(
     return `${base}：${e.message}`;
   }
   return base;
+}
+
+/** A request field's Chinese name; a dotted path falls back to its last segment. */
+export function fieldLabel(field: string): string {
+  return (
+    FIELD_LABELS[field] ??
+    FIELD_LABELS[field.split('.').pop() ?? field] ??
+    field
+  );
+}
+
+/**
+ * The API's validation messages are English (class-validator and the services' own rules); these
+ * are the ones a form can trigger, in Chinese. Anything else reads "<label>格式不正确".
+ */
+const RULE_MESSAGES: [
+  RegExp,
+  (label: string, m: RegExpMatchArray) => string,
+][] = [
+  [
+    /lowercase letters, digits (and|or) _/,
+    (l) => `${l}须以小写字母开头，只含小写字母、数字和下划线`,
+  ],
+  [/characters without \//, (l) => `${l}为 1–64 个字符，不能含“/”`],
+  [/would create a cycle/, () => '不能选择本单位或其下级作为上级'],
+  [/parent is already level 3/, () => '分类最多三级，所选上级已是三级分类'],
+  [/required for unit_handler/, () => '承办单位用户必须选择所属单位'],
+  [/YYYY-MM-DD/, (l) => `${l}格式应为 YYYY-MM-DD`],
+  [/longer than or equal to 1 characters/, (l) => `请填写${l}`],
+  [
+    /longer than or equal to (\d+) characters/,
+    (l, m) => `${l}至少 ${m[1]} 个字符`,
+  ],
+  [
+    /shorter than or equal to (\d+) characters/,
+    (l, m) => `${l}最多 ${m[1]} 个字符`,
+  ],
+  [/should not exist/, (l) => `不允许提交${l}`],
+  [/must be one of the following values/, (l) => `${l}的取值不在允许范围内`],
+];
+
+function detailList(details: unknown): FieldError[] {
+  const one = (d: unknown): FieldError | null => {
+    if (typeof d !== 'object' || d === null) return null;
+    const { field, messages } = d as { field?: unknown; messages?: unknown };
+    if (typeof field !== 'string') return null;
+    return {
+      field,
+      messages: Array.isArray(messages)
+        ? messages.filter((m): m is string => typeof m === 'string')
+        : [],
+    };
+  };
+  const list = Array.isArray(details) ? details.map(one) : [one(details)];
+  return list.filter((d): d is FieldError => d !== null);
+}
+
+function fieldMessage(code: WebErrorCode, d: FieldError): string {
+  const label = fieldLabel(d.field);
+  if (code === 'DUPLICATE') return `${label}已存在`;
+  if (code === 'UNKNOWN_REFERENCE') return `所选${label}不存在或已停用`;
+  if (code !== 'VALIDATION_FAILED') return ERROR_MESSAGES[code];
+  const chinese = d.messages.find((m) => HAS_CHINESE.test(m));
+  if (chinese) return chinese;
+  for (const m of d.messages)
+    for (const [pattern, say] of RULE_MESSAGES) {
+      const match = m.match(pattern);
+      if (match) return say(label, match);
+    }
+  return `${label}格式不正确`;
+}
+
+/**
+ * What a form should show beside each field the API named: `details` is `[{ field, messages }]` for
+ * validation, `{ field }` for a duplicate or an unknown reference. Keys are the API's field paths
+ * (`caller.phone`), values Chinese sentences; empty when the error names no field.
+ */
+export function fieldErrors(err: unknown): Record<string, string> {
+  const e = toWebError(err);
+  const out: Record<string, string> = {};
+  for (const d of detailList(e.details))
+    out[d.field] ??= fieldMessage(e.code, d);
+  return out;
 }

@@ -16,13 +16,8 @@ import {
   ReferenceStore,
   callError,
   errorMessage,
-  toWebError,
 } from '@hotline/web-core-data-access';
-import {
-  MAX_PAGE_SIZE,
-  OrderQuery,
-  OrdersStore,
-} from '@hotline/web-orders-data-access';
+import { OrderQuery, OrdersStore } from '@hotline/web-orders-data-access';
 import {
   Clock,
   DeadlineCountdown,
@@ -43,6 +38,8 @@ import {
   UnitOverdue,
   groupOverdueByUnit,
   isLongOverdue,
+  leadingCount,
+  longOverdueCutoff,
 } from './overdue-board';
 
 type SupervisionTab = 'board' | 'supervised' | 'long';
@@ -53,6 +50,8 @@ const TABS: { key: SupervisionTab; label: string }[] = [
 ];
 /** The board groups at most this many overdue orders (five API pages); beyond it the counts say so. */
 const BOARD_LIMIT = 1000;
+/** Overdue orders, earliest handling deadline first: the 积案 are its first rows. */
+const LONG_QUERY: OrderQuery = { overdue: true, sort: 'handleDueAt' };
 
 /** 督办: the overdue board by unit, urging and supervising, the supervised orders and the long-overdue ones. */
 @Component({
@@ -158,18 +157,19 @@ export class SupervisionPage {
   // supervised list: the filter is not in docs/api.md yet
   protected readonly supervisedUnavailable = signal(false);
 
-  // long overdue
+  // long overdue: counted on the server's sort, then paged by the server
   protected readonly longDays = signal(30);
-  protected readonly longRows = signal<OrderSummary[]>([]);
+  private readonly longCutoff = signal(0);
+  protected readonly longTotal = signal(0);
   protected readonly longState = signal<
     'loading' | 'loaded' | { error: string }
   >('loading');
   protected readonly longError = computed(() => callError(this.longState()));
-  protected readonly longFiltered = computed(() =>
-    this.longRows().filter((o) =>
-      isLongOverdue(o, this.longDays(), this.clock.now()),
-    ),
+  /** The last page of the prefix also holds the first orders past the cutoff: they are not 积案. */
+  protected readonly longItems = computed(() =>
+    this.store.items().filter((o) => isLongOverdue(o, this.longCutoff())),
   );
+  private longSeq = 0;
 
   constructor() {
     void inject(ReferenceStore).load();
@@ -244,18 +244,36 @@ export class SupervisionPage {
     }
   }
 
+  protected setLongDays(days: number): void {
+    this.longDays.set(days);
+    void this.loadLong();
+  }
+
+  /**
+   * Counts the 积案 where the overdue search (sorted by handling deadline) crosses the cutoff, with
+   * one-row probes, then shows them a server page at a time; any number of orders, nothing filtered
+   * in the browser but the tail of the last page.
+   */
   protected async loadLong(): Promise<void> {
+    const seq = ++this.longSeq;
+    const cutoff = longOverdueCutoff(this.longDays(), this.clock.now());
+    this.longCutoff.set(cutoff);
     this.longState.set('loading');
+    this.store.clearList();
     try {
-      const rows = await this.store.fetchAll(
-        { overdue: true, sort: 'handleDueAt' },
-        undefined,
-        MAX_PAGE_SIZE,
-      );
-      this.longRows.set(rows);
+      const first = await this.store.rowAt(LONG_QUERY, 0);
+      const count = await leadingCount(first.total, async (i) => {
+        const row =
+          i === 0 ? first.row : (await this.store.rowAt(LONG_QUERY, i)).row;
+        return !!row && isLongOverdue(row, cutoff);
+      });
+      if (seq !== this.longSeq) return; // the days changed meanwhile
+      this.longTotal.set(count);
       this.longState.set('loaded');
+      if (count) await this.store.search(LONG_QUERY, 1);
     } catch (err) {
-      this.longState.set({ error: errorMessage(toWebError(err)) });
+      if (seq === this.longSeq)
+        this.longState.set({ error: errorMessage(err) });
     }
   }
 
@@ -273,8 +291,8 @@ export class SupervisionPage {
     this.store.closeDetail();
   }
 
-  protected async urge(row: OrderSummary): Promise<void> {
-    const outcome = await this.store.rowAction(row, 'urge');
-    if (outcome.ok && this.active() === 'long') void this.loadLong();
+  /** The store refreshes the list shown; urging moves no deadline, so the 积案 count stands. */
+  protected urge(row: OrderSummary): void {
+    void this.store.rowAction(row, 'urge');
   }
 }

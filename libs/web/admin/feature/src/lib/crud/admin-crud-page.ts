@@ -1,0 +1,196 @@
+import { NgTemplateOutlet } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  Directive,
+  TemplateRef,
+  computed,
+  contentChild,
+  input,
+  output,
+} from '@angular/core';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzFormModule } from 'ng-zorro-antd/form';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzModalModule } from 'ng-zorro-antd/modal';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { AdminEdit, AdminEditor } from './admin-editor';
+
+export interface AdminColumn {
+  title: string;
+  /** e.g. '120px'; the column without one takes the rest. */
+  width?: string;
+}
+
+/** The cells of one table row: `<ng-template [hlAdminRow]="rows()" let-row>…<td>…</td></ng-template>`. */
+@Directive({ selector: 'ng-template[hlAdminRow]' })
+export class AdminRowDef<T> {
+  /** The rows the page passes to the table, only so that `let-row` is typed. */
+  readonly hlAdminRow = input.required<readonly T[]>();
+  // a type guard for the template compiler only: never called, its parameters only typed
+  /* eslint-disable @typescript-eslint/no-unused-vars */
+  static ngTemplateContextGuard<T>(
+    _dir: AdminRowDef<T>,
+    ctx: unknown,
+  ): ctx is { $implicit: T } {
+    return true;
+  }
+  /* eslint-enable @typescript-eslint/no-unused-vars */
+}
+
+/** The fields of the edit form: `<ng-template [hlAdminForm]="editor" let-e>…</ng-template>`. */
+@Directive({ selector: 'ng-template[hlAdminForm]' })
+export class AdminFormDef<E extends AdminEdit> {
+  readonly hlAdminForm = input.required<AdminEditor<E>>();
+  /* eslint-disable @typescript-eslint/no-unused-vars */
+  static ngTemplateContextGuard<E extends AdminEdit>(
+    _dir: AdminFormDef<E>,
+    ctx: unknown,
+  ): ctx is { $implicit: E } {
+    return true;
+  }
+  /* eslint-enable @typescript-eslint/no-unused-vars */
+}
+
+/**
+ * The frame every admin list-and-edit page shares: heading, tools and a create button; the load
+ * error; a small client-paged table; and the edit dialog driven by an AdminEditor (save, loading,
+ * errors beside the fields). The page brings only its columns, cells, form fields and store calls.
+ *
+ * Test ids follow `entity`: `<entity>-create`, `<entity>-row-<rowKey>`, `<entity>-form`.
+ */
+@Component({
+  selector: 'hl-admin-crud-page',
+  imports: [
+    NgTemplateOutlet,
+    NzAlertModule,
+    NzButtonModule,
+    NzFormModule,
+    NzIconModule,
+    NzModalModule,
+    NzTableModule,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="bar">
+      <h2>{{ heading() }}</h2>
+      <ng-content />
+      <button
+        nz-button
+        nzType="primary"
+        (click)="create.emit()"
+        [attr.data-testid]="entity() + '-create'"
+      >
+        <nz-icon nzType="plus" />{{ createLabel() ?? createVerb() + noun() }}
+      </button>
+    </div>
+    @if (error(); as message) {
+      <nz-alert nzType="error" nzShowIcon [nzMessage]="message" />
+    }
+    <nz-table
+      #t
+      nzSize="small"
+      [nzData]="rows()"
+      [nzLoading]="loading()"
+      [nzPageSize]="pageSize()"
+      [nzNoResult]="noResult()"
+      [attr.data-testid]="tableId()"
+    >
+      <thead>
+        <tr>
+          @for (c of columns(); track c.title) {
+            <th [nzWidth]="c.width ?? null">{{ c.title }}</th>
+          }
+        </tr>
+      </thead>
+      <tbody>
+        @for (row of t.data; track rowKey()(row)) {
+          <tr [attr.data-testid]="entity() + '-row-' + rowKey()(row)">
+            <ng-container
+              *ngTemplateOutlet="rowDef(); context: { $implicit: row }"
+            />
+          </tr>
+        }
+      </tbody>
+    </nz-table>
+
+    <nz-modal
+      [nzVisible]="editor().isOpen()"
+      [nzTitle]="title()"
+      (nzOnCancel)="editor().close()"
+      (nzOnOk)="editor().submit()"
+      [nzOkLoading]="editor().saving()"
+      nzOkText="保存"
+    >
+      <ng-container *nzModalContent>
+        @if (editor().value(); as value) {
+          <form
+            nz-form
+            nzLayout="vertical"
+            (ngSubmit)="editor().submit()"
+            [attr.data-testid]="entity() + '-form'"
+          >
+            @if (editor().formError(); as message) {
+              <nz-alert
+                nzType="error"
+                nzShowIcon
+                [nzMessage]="message"
+                data-testid="admin-form-error"
+              />
+            }
+            <ng-container
+              *ngTemplateOutlet="formDef(); context: { $implicit: value }"
+            />
+          </form>
+        }
+      </ng-container>
+    </nz-modal>
+  `,
+  styles: `
+    .bar {
+      display: flex;
+      gap: 12px;
+      align-items: center;
+      margin-bottom: 8px;
+    }
+    h2 {
+      font-size: 16px;
+      margin: 0;
+      flex: 1;
+    }
+    form nz-alert {
+      margin-bottom: 10px;
+    }
+  `,
+})
+export class AdminCrudPage<T, E extends AdminEdit> {
+  readonly heading = input.required<string>();
+  /** What one row is, in Chinese (单位): the dialog says 新建单位 / 编辑单位. */
+  readonly noun = input.required<string>();
+  /** Test-id prefix (unit → unit-create, unit-row-…, unit-form). */
+  readonly entity = input.required<string>();
+  readonly tableId = input.required<string>();
+  readonly columns = input.required<readonly AdminColumn[]>();
+  readonly rows = input.required<readonly T[]>();
+  readonly rowKey = input.required<(row: T) => string | number>();
+  readonly editor = input.required<AdminEditor<E>>();
+  readonly createVerb = input('新建');
+  /** The create button when it says more than 新建 + noun (新建一级分类). */
+  readonly createLabel = input<string | null>(null);
+  readonly loading = input(false);
+  readonly error = input<string | null>(null);
+  readonly pageSize = input(50);
+  readonly noResult = input<string | undefined>(undefined);
+  readonly create = output<void>();
+
+  protected readonly rowDef = contentChild.required(AdminRowDef, {
+    read: TemplateRef,
+  });
+  protected readonly formDef = contentChild.required(AdminFormDef, {
+    read: TemplateRef,
+  });
+  protected readonly title = computed(
+    () => (this.editor().isNew() ? this.createVerb() : '编辑') + this.noun(),
+  );
+}
