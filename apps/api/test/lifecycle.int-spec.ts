@@ -1,4 +1,5 @@
-import type { OrderDetail } from '@hotline/contracts';
+import { DataSource } from 'typeorm';
+import type { OrderDetail, OrderSummary, Page } from '@hotline/contracts';
 import { intake, startApi, type Api, type Client } from './harness';
 
 describe('order lifecycle over HTTP (real MariaDB + Redis)', () => {
@@ -65,6 +66,22 @@ describe('order lifecycle over HTTP (real MariaDB + Redis)', () => {
       expect(stored.status).toBe(200);
       expect(created).toEqual(stored.body);
     }
+  });
+
+  it('search: handleDueBefore finds the orders overdue for at least N days (积案), sorted by deadline, for any number', async () => {
+    const ds = api.app.get(DataSource);
+    const marker = `积案检索${Date.now()}`;
+    const day = 86_400_000;
+    const made: OrderDetail[] = [];
+    for (const ago of [10, 3, -1]) {
+      const o = await dispatched('swjt', { content: `${marker} 小区供水管道漏水多日。` });
+      await ds.query('UPDATE work_order SET handle_due_at = ? WHERE id = ?', [new Date(Date.now() - ago * day), o.id]);
+      made.push(o);
+    }
+    const search = (before: Date) => dispatcher.get<Page<OrderSummary>>(`/api/orders?overdue=true&sort=handleDueAt&q=${encodeURIComponent(marker)}&handleDueBefore=${before.toISOString()}`);
+    expect((await search(new Date(Date.now() - 7 * day))).body).toMatchObject({ total: 1, items: [{ id: made[0].id }] });
+    expect((await search(new Date(Date.now() - 2 * day))).body.items.map((i) => i.id)).toEqual([made[0].id, made[1].id]);
+    expect((await dispatcher.get('/api/orders?handleDueBefore=last-week')).body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'handleDueBefore' }] });
   });
 
   it('answers a consultation directly without dispatch', async () => {

@@ -45,6 +45,7 @@ export class SearchOrdersDto {
   @ApiPropertyOptional() @IsOptional() @IsISO8601() to?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() overdue?: boolean;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(24 * 30) dueWithinHours?: number;
+  @ApiPropertyOptional({ description: 'handling deadline at or before this time (积案: overdue for N days)' }) @IsOptional() @IsISO8601() handleDueBefore?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() pendingExtension?: boolean;
   @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() reworked?: boolean;
   @ApiPropertyOptional({ description: 'orders that have been formally supervised (督办件)' }) @IsOptional() @Transform(toBool) @IsBoolean() supervised?: boolean;

@@ -142,6 +142,7 @@ export class OrdersService {
         { now },
       );
     }
+    if (q.handleDueBefore) qb.andWhere('o.handle_due_at <= :handleDueBefore', { handleDueBefore: new Date(q.handleDueBefore) });
     if (q.dueWithinHours) {
       const until = new Date(now.getTime() + q.dueWithinHours * 3600_000);
       qb.andWhere(
