@@ -124,6 +124,9 @@ describe('auth, reference data and admin', () => {
 
       const t = await admin.post('/api/admin/topics', { code: 'flood2026', name: '2026防汛' });
       expect(t.status).toBe(201);
+      // a clash with a unique key names the field at fault
+      expect(await admin.post('/api/admin/topics', { code: 'flood2026', name: '另一个专题' })).toMatchObject({ status: 409, body: { code: 'DUPLICATE', details: { field: 'code' } } });
+      expect(await admin.post('/api/admin/topics', { code: 'flood2026b', name: '2026防汛' })).toMatchObject({ status: 409, body: { code: 'DUPLICATE', details: { field: 'name' } } });
       expect((await admin.req('PATCH', `/api/admin/topics/${t.body.id}`, { version: 1, active: false })).body.active).toBe(false);
 
       expect((await admin.req('PUT', '/api/admin/holidays/2027-02-14', { kind: 'workday', name: '春节调休上班' })).status).toBe(200);

@@ -22,6 +22,13 @@ describe('AllExceptionsFilter.toApiError', () => {
     expect(f.toApiError({ code: 'ER_DUP_ENTRY' }).code).toBe('DUPLICATE');
   });
 
+  it('names the field of a unique-key clash from the key (MariaDB and MySQL 8 wording), never the value', () => {
+    expect(f.toApiError({ code: 'ER_DUP_ENTRY', message: "Duplicate entry 'epidemic' for key 'uq_topic_code'" })).toEqual({ statusCode: 409, code: 'DUPLICATE', message: 'a record with the same code exists', details: { field: 'code' } });
+    expect(f.toApiError({ code: 'ER_DUP_ENTRY', message: "Duplicate entry '水电气暖' for key 'topic.uq_topic_name'" }).details).toEqual({ field: 'name' });
+    expect(f.toApiError({ code: 'ER_DUP_ENTRY', message: "Duplicate entry '市容环境/垃圾清理' for key 'uq_category_path'" }).details).toEqual({ field: 'name' });
+    expect(f.toApiError({ code: 'ER_DUP_ENTRY', message: "Duplicate entry '1-2' for key 'PRIMARY'" })).toEqual({ statusCode: 409, code: 'DUPLICATE', message: 'a record with the same key exists' });
+  });
+
   it('never leaks internals of unknown errors', () => {
     expect(f.toApiError(new Error('SELECT * FROM secret'))).toEqual({ statusCode: 500, code: 'INTERNAL', message: 'internal error' });
   });

@@ -37,9 +37,24 @@ export class AllExceptionsFilter implements ExceptionFilter {
       if (fe.statusCode === 400) return make('MALFORMED_JSON', 'request body is not valid JSON');
       return { statusCode: fe.statusCode, code: codeForStatus(fe.statusCode), message: fe.message ?? 'request error' };
     }
-    if (fe && fe.code === 'ER_DUP_ENTRY') return make('DUPLICATE', 'a record with the same key exists');
+    if (fe && fe.code === 'ER_DUP_ENTRY') {
+      const field = duplicateField(fe.message);
+      return field ? make('DUPLICATE', `a record with the same ${field} exists`, { field }) : make('DUPLICATE', 'a record with the same key exists');
+    }
     return make('INTERNAL', 'internal error');
   }
+}
+
+/**
+ * The request field a unique-key clash is about, from the key's name: unique keys are named uq_<table>_<column>
+ * (MariaDB: "Duplicate entry 'x' for key 'uq_topic_code'"; MySQL 8 puts the table before it). A category's unique
+ * path is made from its name, so that is the field to correct.
+ */
+export function duplicateField(message: string | undefined): string | null {
+  const m = /for key '(?:\w+\.)?uq_[a-z]+_([a-z_]+)'/.exec(message ?? '');
+  if (!m) return null;
+  const column = m[1] === 'path' ? 'name' : m[1];
+  return column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 
 function make(code: ErrorCode, message: string, details?: unknown): ApiError {
