@@ -17,15 +17,14 @@ export interface OrderQuery {
   to?: string | null;
   overdue?: boolean;
   dueWithinHours?: number | null;
+  /** ISO time: handling deadline at or before it; with `overdue`, the 积案 of N days. */
+  handleDueBefore?: string | null;
   pendingExtension?: boolean;
   reworked?: boolean;
   sort?: 'createdAt' | '-createdAt' | 'handleDueAt';
-  /** Orders awaiting a callback, merged ones included (the API has it; docs/api.md does not list it yet). */
+  /** Orders awaiting a callback, merged ones included. */
   callbackQueue?: boolean;
-  /**
-   * Filters the screens need that docs/api.md does not list yet (supervision list, leader KPIs);
-   * sent only by the screens that use them, which show "尚未开放" when the API refuses them.
-   */
+  /** 督办件: orders that have been formally supervised. */
   supervised?: boolean;
   resolution?: 'direct' | 'dispatched' | null;
   satisfaction?: readonly string[];

@@ -44,17 +44,6 @@ describe('OrdersStore', () => {
   });
   afterEach(() => http.verify());
 
-  it('fetches the row at a position of a sorted search, with the total', async () => {
-    const done = store.rowAt({ overdue: true, sort: 'handleDueAt' }, 41);
-    const req = http.expectOne((r) => r.url === '/api/orders');
-    expect(req.request.params.get('overdue')).toBe('true');
-    expect(req.request.params.get('sort')).toBe('handleDueAt');
-    expect(req.request.params.get('page')).toBe('42');
-    expect(req.request.params.get('pageSize')).toBe('1');
-    req.flush({ items: [summary(7)], total: 90, page: 42, pageSize: 1 });
-    await expect(done).resolves.toMatchObject({ row: { id: 7 }, total: 90 });
-  });
-
   it('searches with filters and server paging', async () => {
     const done = store.search(
       {

@@ -252,21 +252,6 @@ export const OrdersStore = signalStore(
         }
       },
 
-      /**
-       * The row at a 0-based position of a search in its sort order (one row fetched), and the
-       * search's total: lets a screen find where a sorted list crosses a value the API cannot filter on.
-       */
-      async rowAt(
-        query: OrderQuery,
-        index: number,
-      ): Promise<{ row: OrderSummary | null; total: number }> {
-        const res = await api.get<Page<OrderSummary>>(
-          '/orders',
-          toQueryParams(query, index + 1, 1),
-        );
-        return { row: res.items[0] ?? null, total: res.total };
-      },
-
       /** Every order matching a query, fetched in pages of 200 (the API's cap), for exports and boards. */
       async fetchAll(
         query: OrderQuery,

@@ -1,10 +1,5 @@
 import { OrderSummary } from '@hotline/contracts';
-import {
-  groupOverdueByUnit,
-  isLongOverdue,
-  leadingCount,
-  longOverdueCutoff,
-} from './overdue-board';
+import { groupOverdueByUnit, longOverdueQuery } from './overdue-board';
 
 const row = (
   id: number,
@@ -40,42 +35,14 @@ describe('overdue board', () => {
     expect(groups[2].urgent).toBe(1);
   });
 
-  it('counts an order long overdue from N days past its handling deadline', () => {
-    const cutoff = longOverdueCutoff(30, Date.parse('2020-04-01T00:00:00Z'));
-    expect(isLongOverdue(row(1, 4, 'x', '2020-03-01T00:00:00Z'), cutoff)).toBe(
-      true,
-    );
-    expect(isLongOverdue(row(1, 4, 'x', '2020-03-02T00:00:00Z'), cutoff)).toBe(
-      true,
-    );
-    expect(isLongOverdue(row(1, 4, 'x', '2020-03-15T00:00:00Z'), cutoff)).toBe(
-      false,
-    );
+  it('asks the API for the overdue orders whose handling deadline is N calendar days past, oldest first', () => {
+    expect(longOverdueQuery(30, Date.parse('2020-04-01T08:30:00Z'))).toEqual({
+      overdue: true,
+      sort: 'handleDueAt',
+      handleDueBefore: '2020-03-02T08:30:00.000Z',
+    });
     expect(
-      isLongOverdue({ ...row(1, 4, 'x', ''), handleDueAt: null }, cutoff),
-    ).toBe(false);
-  });
-
-  it('counts the leading rows that pass with about log2(n) probes, for any size and boundary', async () => {
-    for (const total of [0, 1, 2, 3, 7, 200, 201, 1000, 123_457]) {
-      for (const boundary of new Set([
-        0,
-        1,
-        Math.floor(total / 3),
-        total - 1,
-        total,
-      ])) {
-        if (boundary < 0 || boundary > total) continue;
-        let probes = 0;
-        const n = await leadingCount(total, async (i) => {
-          probes++;
-          expect(i).toBeGreaterThanOrEqual(0);
-          expect(i).toBeLessThan(total);
-          return i < boundary;
-        });
-        expect(n).toBe(boundary);
-        expect(probes).toBeLessThanOrEqual(Math.ceil(Math.log2(total + 1)));
-      }
-    }
+      longOverdueQuery(7, Date.parse('2020-03-03T00:00:00Z')).handleDueBefore,
+    ).toBe('2020-02-25T00:00:00.000Z');
   });
 });

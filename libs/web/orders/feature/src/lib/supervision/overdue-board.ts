@@ -1,4 +1,5 @@
 import { OrderSummary } from '@hotline/contracts';
+import { OrderQuery } from '@hotline/web-orders-data-access';
 
 export interface UnitOverdue {
   unitId: number | null;
@@ -36,34 +37,16 @@ export function groupOverdueByUnit(
   );
 }
 
-/**
- * 积案: an overdue order whose handling deadline passed at least `days` calendar days before `now`.
- * Judged on the handling deadline only, because that is what the search API sorts on
- * (`sort=handleDueAt`), so the 积案 are exactly the first rows of the overdue search.
- */
-export function longOverdueCutoff(days: number, now: number): number {
-  return now - days * 24 * 3600 * 1000;
-}
-
-export function isLongOverdue(o: OrderSummary, cutoff: number): boolean {
-  return !!o.handleDueAt && Date.parse(o.handleDueAt) <= cutoff;
-}
+const DAY_MS = 24 * 3600 * 1000;
 
 /**
- * How many of a sorted list's first rows pass a test that holds for a prefix of it (rows that
- * pass, then none that do), found with about log2(total) probes of one row each: the API has no
- * "deadline before" filter, but sorts on the deadline, so this counts 积案 for any number of orders.
+ * 积案: the overdue orders whose handling deadline passed at least `days` calendar days before `now`,
+ * earliest deadline first. The API filters on the deadline, so the page's total is the count.
  */
-export async function leadingCount(
-  total: number,
-  passes: (index: number) => Promise<boolean>,
-): Promise<number> {
-  let lo = 0;
-  let hi = total;
-  while (lo < hi) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (await passes(mid)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+export function longOverdueQuery(days: number, now: number): OrderQuery {
+  return {
+    overdue: true,
+    sort: 'handleDueAt',
+    handleDueBefore: new Date(now - days * DAY_MS).toISOString(),
+  };
 }

@@ -19,7 +19,7 @@ const DAY = 24 * 3600 * 1000;
 
 /**
  * 450 overdue orders as the API sorts them (`sort=handleDueAt`): the first 230 are 30+ days past
- * their handling deadline, the rest less.
+ * their handling deadline, the first 117 of them 60 days or more (the 117th exactly 60).
  */
 const overdue: OrderSummary[] = Array.from({ length: 450 }, (_, i) => ({
   id: i + 1,
@@ -39,7 +39,7 @@ const overdue: OrderSummary[] = Array.from({ length: 450 }, (_, i) => ({
   createdAt: '2020-01-01T00:00:00Z',
   signDueAt: null,
   handleDueAt: new Date(
-    NOW - (i < 230 ? 80 - i * 0.2 : 29 - (i - 230) * 0.1) * DAY,
+    NOW - (i < 230 ? 89 - i * 0.25 : 29 - (i - 230) * 0.1) * DAY,
   ).toISOString(),
   callbackDueAt: null,
   overdue: true,
@@ -49,7 +49,7 @@ describe('SupervisionPage 积案', () => {
   let http: HttpTestingController;
   const searches: URLSearchParams[] = [];
 
-  /** Answers every pending request like the API would, until none is left. */
+  /** Answers every pending request like the API would (its deadline filter included), until none is left. */
   async function serve(): Promise<void> {
     for (let round = 0; round < 50; round++) {
       await settle();
@@ -62,13 +62,16 @@ describe('SupervisionPage 积案', () => {
         }
         const p = req.request.params;
         searches.push(new URLSearchParams(p.toString()));
-        expect(p.get('overdue')).toBe('true');
-        expect(p.get('sort')).toBe('handleDueAt');
+        const before = p.get('handleDueBefore');
+        const matching = overdue.filter(
+          (o) =>
+            !before || Date.parse(o.handleDueAt ?? '') <= Date.parse(before),
+        );
         const page = Number(p.get('page'));
         const size = Number(p.get('pageSize'));
         req.flush({
-          items: overdue.slice((page - 1) * size, page * size),
-          total: overdue.length,
+          items: matching.slice((page - 1) * size, page * size),
+          total: matching.length,
           page,
           pageSize: size,
         });
@@ -99,31 +102,66 @@ describe('SupervisionPage 积案', () => {
     http = TestBed.inject(HttpTestingController);
   });
 
-  it('counts 积案 on the server’s sort with a few one-row probes and pages them from the server', async () => {
+  const rowsShown = (el: HTMLElement) =>
+    [...el.querySelectorAll('[data-testid^="order-row-"]')].map((r) =>
+      r.getAttribute('data-testid'),
+    );
+  const numbers = (from: number, to: number) =>
+    overdue.slice(from, to).map((o) => `order-row-${o.number}`);
+
+  it('asks the server for the 积案 of N days in one paged query and shows its total and rows', async () => {
     const fixture = TestBed.createComponent(SupervisionPage);
     fixture.componentRef.setInput('tab', 'long');
     await serve();
     await fixture.whenStable();
     const el: HTMLElement = fixture.nativeElement;
 
+    expect(searches.map((s) => Object.fromEntries(s))).toEqual([
+      {
+        overdue: 'true',
+        sort: 'handleDueAt',
+        handleDueBefore: new Date(NOW - 30 * DAY).toISOString(),
+        page: '1',
+        pageSize: '20',
+      },
+    ]);
     expect(
       el.querySelector('[data-testid="long-total"]')?.textContent,
     ).toContain('共 230 件');
-    const probes = searches.filter((s) => s.get('pageSize') === '1');
-    // one for the total, then a binary search over 450 rows
-    expect(probes.length).toBeLessThanOrEqual(1 + Math.ceil(Math.log2(451)));
-    expect(searches.some((s) => Number(s.get('pageSize')) > 20)).toBe(false);
-    expect(el.querySelectorAll('[data-testid^="order-row-"]').length).toBe(20);
+    expect(rowsShown(el)).toEqual(numbers(0, 20));
 
-    // the last page holds 10 积案; the orders after them on that server page are not shown
+    // paging keeps the cutoff; the last page shows what the server sent
     const store = fixture.debugElement.injector.get(OrdersStore);
+    searches.length = 0;
     void store.setPage(12);
     await serve();
     await fixture.whenStable();
-    const rows = el.querySelectorAll('[data-testid^="order-row-"]');
-    expect(rows.length).toBe(10);
-    expect(rows[9].getAttribute('data-testid')).toBe(
-      `order-row-${overdue[229].number}`,
+    expect(searches.length).toBe(1);
+    expect(searches[0].get('handleDueBefore')).toBe(
+      new Date(NOW - 30 * DAY).toISOString(),
     );
+    expect(searches[0].get('page')).toBe('12');
+    expect(rowsShown(el)).toEqual(numbers(220, 230));
+  });
+
+  it('moves the cutoff with the chosen N and counts what the API counts', async () => {
+    const fixture = TestBed.createComponent(SupervisionPage);
+    fixture.componentRef.setInput('tab', 'long');
+    await serve();
+    searches.length = 0;
+
+    fixture.componentInstance['setLongDays'](60);
+    await serve();
+    await fixture.whenStable();
+    const el: HTMLElement = fixture.nativeElement;
+    expect(searches.length).toBe(1);
+    expect(searches[0].get('handleDueBefore')).toBe(
+      new Date(NOW - 60 * DAY).toISOString(),
+    );
+    expect(searches[0].get('page')).toBe('1');
+    expect(
+      el.querySelector('[data-testid="long-total"]')?.textContent,
+    ).toContain('共 117 件');
+    expect(rowsShown(el)).toEqual(numbers(0, 20));
   });
 });

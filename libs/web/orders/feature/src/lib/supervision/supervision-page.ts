@@ -37,9 +37,7 @@ import { injectOrderLookups } from '../shared/lookups';
 import {
   UnitOverdue,
   groupOverdueByUnit,
-  isLongOverdue,
-  leadingCount,
-  longOverdueCutoff,
+  longOverdueQuery,
 } from './overdue-board';
 
 type SupervisionTab = 'board' | 'supervised' | 'long';
@@ -50,8 +48,6 @@ const TABS: { key: SupervisionTab; label: string }[] = [
 ];
 /** The board groups at most this many overdue orders (five API pages); beyond it the counts say so. */
 const BOARD_LIMIT = 1000;
-/** Overdue orders, earliest handling deadline first: the 积案 are its first rows. */
-const LONG_QUERY: OrderQuery = { overdue: true, sort: 'handleDueAt' };
 
 /** 督办: the overdue board by unit, urging and supervising, the supervised orders and the long-overdue ones. */
 @Component({
@@ -154,22 +150,11 @@ export class SupervisionPage {
   protected readonly boardError = computed(() => callError(this.boardState()));
   protected readonly selectedUnit = signal<UnitOverdue | null>(null);
 
-  // supervised list: the filter is not in docs/api.md yet
+  // supervised list: an API from before the filter refuses it
   protected readonly supervisedUnavailable = signal(false);
 
-  // long overdue: counted on the server's sort, then paged by the server
+  // long overdue: one server query, its total is the count
   protected readonly longDays = signal(30);
-  private readonly longCutoff = signal(0);
-  protected readonly longTotal = signal(0);
-  protected readonly longState = signal<
-    'loading' | 'loaded' | { error: string }
-  >('loading');
-  protected readonly longError = computed(() => callError(this.longState()));
-  /** The last page of the prefix also holds the first orders past the cutoff: they are not 积案. */
-  protected readonly longItems = computed(() =>
-    this.store.items().filter((o) => isLongOverdue(o, this.longCutoff())),
-  );
-  private longSeq = 0;
 
   constructor() {
     void inject(ReferenceStore).load();
@@ -250,31 +235,15 @@ export class SupervisionPage {
   }
 
   /**
-   * Counts the 积案 where the overdue search (sorted by handling deadline) crosses the cutoff, with
-   * one-row probes, then shows them a server page at a time; any number of orders, nothing filtered
-   * in the browser but the tail of the last page.
+   * The cutoff is fixed when the list loads (refresh or a new N moves it), so paging through the
+   * store keeps one consistent set of 积案 rather than one that shifts with the clock.
    */
-  protected async loadLong(): Promise<void> {
-    const seq = ++this.longSeq;
-    const cutoff = longOverdueCutoff(this.longDays(), this.clock.now());
-    this.longCutoff.set(cutoff);
-    this.longState.set('loading');
-    this.store.clearList();
-    try {
-      const first = await this.store.rowAt(LONG_QUERY, 0);
-      const count = await leadingCount(first.total, async (i) => {
-        const row =
-          i === 0 ? first.row : (await this.store.rowAt(LONG_QUERY, i)).row;
-        return !!row && isLongOverdue(row, cutoff);
-      });
-      if (seq !== this.longSeq) return; // the days changed meanwhile
-      this.longTotal.set(count);
-      this.longState.set('loaded');
-      if (count) await this.store.search(LONG_QUERY, 1);
-    } catch (err) {
-      if (seq === this.longSeq)
-        this.longState.set({ error: errorMessage(err) });
-    }
+  private loadLong(): Promise<void> {
+    this.store.clearList(); // not the previous tab's rows and total while the 积案 load
+    return this.store.search(
+      longOverdueQuery(this.longDays(), this.clock.now()),
+      1,
+    );
   }
 
   protected onPage(change: PageChange): void {
@@ -291,7 +260,7 @@ export class SupervisionPage {
     this.store.closeDetail();
   }
 
-  /** The store refreshes the list shown; urging moves no deadline, so the 积案 count stands. */
+  /** The store refreshes the list shown (and with it the board's orders or the 积案 count). */
   protected urge(row: OrderSummary): void {
     void this.store.rowAction(row, 'urge');
   }
