@@ -28,7 +28,6 @@ import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDrawerModule } from 'ng-zorro-antd/drawer';
 import { NzIconModule } from 'ng-zorro-antd/icon';
-import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
@@ -58,7 +57,6 @@ const BOARD_LIMIT = 1000;
     NzButtonModule,
     NzDrawerModule,
     NzIconModule,
-    NzResultModule,
     NzSelectModule,
     NzTableModule,
     NzTabsModule,
@@ -151,7 +149,6 @@ export class SupervisionPage {
   protected readonly selectedUnit = signal<UnitOverdue | null>(null);
 
   // supervised list: an API from before the filter refuses it
-  protected readonly supervisedUnavailable = signal(false);
 
   // long overdue: one server query, its total is the count
   protected readonly longDays = signal(30);
@@ -220,13 +217,7 @@ export class SupervisionPage {
   }
 
   private async loadSupervised(): Promise<void> {
-    this.supervisedUnavailable.set(false);
     await this.store.search({ supervised: true }, 1);
-    const state = this.store.listState();
-    if (typeof state === 'object') {
-      // a 400/404 here means the API does not know the filter yet
-      this.supervisedUnavailable.set(true);
-    }
   }
 
   protected setLongDays(days: number): void {
