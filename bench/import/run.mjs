@@ -10,6 +10,7 @@
 // recount from the orders); --profile writes a CPU profile of the first import (.cpuprofile) into results/.
 // The machine is shared: each import records the CPU the importer, mariadbd and every other process used
 // meanwhile (cpuCoresUsed, from /proc) and how many sessions of other databases were busy in MariaDB.
+// BENCH_IMPORT_NODE_FLAGS adds node flags to the importer (experiments).
 // Results: bench/import/results/latest.json (and import-<date>.json; the runs quoted are kept as reference-*.json).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -48,7 +49,7 @@ function cli(args) {
  * while sampling the CPU of the importer, of mariadbd and of the whole machine.
  */
 async function importRun(args, { profile = false, admin, dbName } = {}) {
-  const node = ['--max-old-space-size=320'];
+  const node = ['--max-old-space-size=320', ...(process.env.BENCH_IMPORT_NODE_FLAGS ?? '').split(' ').filter(Boolean)];
   if (profile) node.push('--cpu-prof', `--cpu-prof-dir=${path.join(HERE, 'results')}`, '--cpu-prof-name=profile-latest.cpuprofile');
   const child = spawn('/usr/bin/time', ['-f', '%M %e', process.execPath, ...node, CLI, ...args], { env, cwd: ROOT });
   let out = '';
