@@ -11,7 +11,7 @@ import { applyDeltas } from '../stats/summary-writer';
 import { readCsv } from './csv';
 import { CALL_HEADERS, indexHeaders, ORDER_HEADERS, parseCallRow, parseOrderRow, type Cell, type LegacyCall, type LegacyOrder, type Names } from './legacy';
 import { BulkLoadError, loadRows } from './bulk-write';
-import { HISTORY_COLS, ORDER_COLS, prepareOrders, TOPIC_COLS, withOrderIds, type PreparedBatch } from './order-batch';
+import { HISTORY_COLS, ORDER_COLS, prepareOrders, prepareOrdersYielding, TOPIC_COLS, withOrderIds, yieldToIo, type PreparedBatch } from './order-batch';
 
 export type ImportKind = 'orders' | 'calls';
 
@@ -103,7 +103,7 @@ export class ImportService {
         const flush = async (orders: LegacyOrder[], errs: ImportRowError[]) => {
           const existing = await this.existingNumbers(this.ds, orders.map((o) => o.number));
           const fresh = existing.size ? orders.filter((o) => !existing.has(o.number)) : orders;
-          const prepared = prepareOrders(fresh, jobId);
+          const prepared = await prepareOrdersYielding(fresh, jobId);
           const prev = writing;
           writing = (async () => {
             await prev;
@@ -119,6 +119,8 @@ export class ImportService {
         for await (const cells of rows) {
           rowNo++;
           state.processed++;
+          // the reader hands over a whole chunk of the file without a turn for I/O: give the writer one
+          if (rowNo % 200 === 0) await yieldToIo();
           const r = parseOrderRow(cells, index, names, rowNo);
           if (!r.ok) errors.push(...r.errors);
           else {

@@ -34,35 +34,68 @@ export interface PreparedBatch {
 
 const ACTOR = tsvField(IMPORT_ACTOR);
 
-export function prepareOrders(orders: readonly LegacyOrder[], jobId: number | null): PreparedBatch {
-  const numbers: string[] = [];
-  const history: string[][] = [];
-  const topicIds: number[][] = [];
-  const sums = new CellSums();
-  let text = '';
-  let historyRows = 0;
-  for (const o of orders) {
-    const r = legacyToRows(o, jobId);
+/** Builds a PreparedBatch order by order. */
+export class BatchBuilder {
+  private readonly numbers: string[] = [];
+  private readonly history: string[][] = [];
+  private readonly topicIds: number[][] = [];
+  private readonly sums = new CellSums();
+  private readonly lines: string[] = [];
+  private historyRows = 0;
+
+  constructor(private readonly jobId: number | null) {}
+
+  add(o: LegacyOrder): void {
+    const r = legacyToRows(o, this.jobId);
     const f = r.facts;
     const last = r.history[r.history.length - 1].at;
-    text += tsvLine([
-      o.number, f.status, r.history.length, o.platformId, o.channel, o.appealType, o.categoryId, o.regionId, o.phone, o.content, f.resolution, r.directAnswer, f.mainUnitId,
-      r.dispatchedAt, f.signedAt, f.repliedAt, r.reply, f.acceptedAt, r.closedAt, f.handleDueAt, f.callbackSatisfaction, f.callbackSolved, f.callbackAt, o.createdAt, last,
-    ]);
+    this.lines.push(
+      tsvLine([
+        o.number, f.status, r.history.length, o.platformId, o.channel, o.appealType, o.categoryId, o.regionId, o.phone, o.content, f.resolution, r.directAnswer, f.mainUnitId,
+        r.dispatchedAt, f.signedAt, f.repliedAt, r.reply, f.acceptedAt, r.closedAt, f.handleDueAt, f.callbackSatisfaction, f.callbackSolved, f.callbackAt, o.createdAt, last,
+      ]),
+    );
     const lines: string[] = [];
     for (const h of r.history) {
       // actor_id is NULL: the import is no user
       lines.push(`\t${tsvField(h.action)}\t${tsvField(h.from)}\t${tsvField(h.to)}\t\\N\t${ACTOR}\t${tsvField(h.role)}\t${tsvField(h.unitId)}\t${tsvField(h.comment)}\t${tsvField(h.data ? JSON.stringify(h.data) : null)}\t${tsvField(h.at)}\n`);
       const e = historyEventDelta({ action: h.action, toStatus: h.to, actorUnitId: h.unitId, data: h.data, at: h.at }, o.platformId);
-      if (e) sums.add(e);
+      if (e) this.sums.add(e);
     }
-    historyRows += lines.length;
-    numbers.push(o.number);
-    history.push(lines);
-    topicIds.push(o.topicIds);
-    for (const d of orderDeltas({ ...f, topicIds: o.topicIds }, 1)) sums.add(d);
+    this.historyRows += lines.length;
+    this.numbers.push(o.number);
+    this.history.push(lines);
+    this.topicIds.push(o.topicIds);
+    for (const d of orderDeltas({ ...f, topicIds: o.topicIds }, 1)) this.sums.add(d);
   }
-  return { numbers, orders: text, history, topicIds, historyRows, sums, upserts: sums.statements() };
+
+  finish(): PreparedBatch {
+    return { numbers: this.numbers, orders: this.lines.join(''), history: this.history, topicIds: this.topicIds, historyRows: this.historyRows, sums: this.sums, upserts: this.sums.statements() };
+  }
+}
+
+export function prepareOrders(orders: readonly LegacyOrder[], jobId: number | null): PreparedBatch {
+  const b = new BatchBuilder(jobId);
+  for (const o of orders) b.add(o);
+  return b.finish();
+}
+
+/**
+ * prepareOrders, giving the event loop a turn every `slice` orders: building a batch takes a good part of a
+ * second, and the batch being written meanwhile must not wait that long for its next statement to be sent.
+ */
+export async function prepareOrdersYielding(orders: readonly LegacyOrder[], jobId: number | null, slice = 50): Promise<PreparedBatch> {
+  const b = new BatchBuilder(jobId);
+  for (let i = 0; i < orders.length; i++) {
+    b.add(orders[i]);
+    if (i % slice === slice - 1) await yieldToIo();
+  }
+  return b.finish();
+}
+
+/** Lets pending I/O callbacks run (a resolved promise would not: microtasks run before I/O). */
+export function yieldToIo(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** The history and topic rows once the orders' ids are known (`ids[i]` is the id of `numbers[i]`). */
