@@ -145,6 +145,7 @@ async function main() {
     const b = spawnSync('npx', ['nx', 'run', 'cli:build', '--outputStyle=static'], { stdio: 'inherit', env, cwd: ROOT });
     if (b.status !== 0) process.exit(1);
   }
+  const app = appInfo(); // what is measured, taken before the run (the tree may move meanwhile)
   const u = new URL(DB_URL);
   const server = await mysql.createConnection({ host: u.hostname, port: Number(u.port || 3306), user: decodeURIComponent(u.username || 'root'), password: decodeURIComponent(u.password) });
   const db = u.pathname.slice(1);
@@ -200,7 +201,7 @@ async function main() {
     rows: ROWS, fileMb: Math.round(bytes / 1e6), first: run(first), statsCheck: check, second: run(second), orders: Number(orders), history: Number(history),
     at: new Date().toISOString(), loadAvgBefore: loadBefore,
     host: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memGiB: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version, mariadb, innodbBufferPoolMb: Number(vars.bufferPool) / 2 ** 20, flushLogAtTrxCommit: Number(vars.flushAtCommit), localInfile: Number(vars.localInfile) },
-    app: appInfo(),
+    app,
   };
   mkdirSync(path.join(HERE, 'results'), { recursive: true });
   const out = path.join(HERE, 'results', `import-${result.at.replace(/[:.]/g, '-')}.json`);
