@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { ReferenceService } from '@hotline/server-reference-data';
 import type { ImportJobView, KpiSet } from '@hotline/contracts';
 import { ImportJobsService, ImportService, ORDER_HEADERS, SummaryMaintenance } from '@hotline/server-reporting';
 import { startApi, type Api, type Client } from './harness';
@@ -164,6 +165,24 @@ describe('legacy import (CSV, XLSX, HTTP job)', () => {
     expect(o.caller_phone).toBeNull();
     expect(new Date(o.created_at).toISOString()).toBe('2017-03-01T01:30:00.000Z');
     expect(new Date(o.dispatched_at).toISOString()).toBe('2017-03-01T01:40:00.000Z');
+  });
+
+  it('imports the same way over multi-row INSERTs when the server refuses LOAD DATA LOCAL', async () => {
+    // a client without the LOCAL_FILES capability is refused like a server with local_infile=OFF (MySQL 8's default)
+    const noLocal = new DataSource({ ...ds.options, flags: ['-LOCAL_FILES'], extra: { connectionLimit: 2 } } as DataSourceOptions);
+    await noLocal.initialize();
+    try {
+      const plain = new ImportService(noLocal, api.app.get(ReferenceService));
+      const file = join(dir, 'no-local.csv');
+      writeFileSync(file, csv([[...ORDER_HEADERS], good(601, { 诉求内容: 'tab\there\nline' }), good(602, { 专题: '文明创建' }), good(603, { 来源渠道: '飞鸽' })]));
+      expect(await plain.importFile('orders', file)).toMatchObject({ inserted: 2, errors: 1 });
+      expect(await plain.importFile('orders', file)).toMatchObject({ inserted: 0, skipped: 2, errors: 1 });
+    } finally {
+      await noLocal.destroy();
+    }
+    expect((await ds.query(`SELECT content FROM work_order WHERE number = '${PREFIX}000601'`))[0].content).toBe('tab\there\nline');
+    expect(await count(`SELECT COUNT(*) AS n FROM order_history h JOIN work_order o ON o.id = h.order_id WHERE o.number IN ('${PREFIX}000601', '${PREFIX}000602')`)).toBe(14);
+    expect((await admin.get('/api/stats/check')).body.ok).toBe(true);
   });
 
   it('refuses a file without the required columns, storing nothing', async () => {

@@ -1,3 +1,4 @@
+import { parseTsv } from './bulk-write';
 import { tsvDate, tsvField, tsvLine, tsvText } from './tsv';
 
 /** What LOAD DATA (FIELDS TERMINATED BY '\t' ESCAPED BY '\\' LINES TERMINATED BY '\n') reads a field back as. */
@@ -36,5 +37,18 @@ describe('LOAD DATA text', () => {
   it('joins a row into one line whose fields read back as the values', () => {
     const line = tsvLine(['L1', null, 3, 'a\tb\nc', new Date('2020-01-02T03:04:05Z'), false]);
     expect(split(line).map(unescape)).toEqual(['L1', null, '3', 'a\tb\nc', '2020-01-02 03:04:05.000', '0']);
+  });
+});
+
+describe('parseTsv (the INSERT fallback when the server refuses LOCAL)', () => {
+  it('reads back what tsvLine wrote', () => {
+    const rows = [
+      ['L1', null, 3, 'a\tb\nc\\d \\N', new Date('2020-01-02T03:04:05Z'), true],
+      ['L2', '', 0, '中文', null, false],
+    ];
+    expect(parseTsv(rows.map(tsvLine).join(''))).toEqual([
+      ['L1', null, '3', 'a\tb\nc\\d \\N', '2020-01-02 03:04:05.000', '1'],
+      ['L2', '', '0', '中文', null, '0'],
+    ]);
   });
 });
