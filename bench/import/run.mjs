@@ -3,12 +3,17 @@
 // imported by the real CLI (`cli import FILE`, the code behind `npm run import`) into a throw-away database,
 // then imported again (idempotent: must insert nothing). Reports rows/s and the importer's peak RSS.
 //
-//   node bench/import/run.mjs [--rows 1000000] [--bad 0.01] [--keep] [--keep-file]
+//   node bench/import/run.mjs [--rows 1000000] [--bad 0.01] [--check] [--profile] [--keep] [--keep-file]
 //
 // Uses dist/apps/cli (built first when missing) and hotline_bench_import (BENCH_IMPORT_DATABASE_URL), dropped
-// afterwards unless --keep. Results: bench/import/results/latest.json.
-import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// afterwards unless --keep. --check runs `cli stats-check` after the first import (every summary cell against a
+// recount from the orders); --profile writes a CPU profile of the first import (.cpuprofile) into results/.
+// The machine is shared: each import records the CPU the importer, mariadbd and every other process used
+// meanwhile (cpuCoresUsed, from /proc) and how many sessions of other databases were busy in MariaDB.
+// BENCH_IMPORT_NODE_FLAGS adds node flags to the importer (experiments).
+// Results: bench/import/results/latest.json (and import-<date>.json; the runs quoted are kept as reference-*.json).
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +29,8 @@ const { values: opt } = parseArgs({
     bad: { type: 'string', default: '0.01' },
     keep: { type: 'boolean', default: false },
     'keep-file': { type: 'boolean', default: false },
+    check: { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
   },
 });
 const ROWS = Number(opt.rows);
@@ -32,12 +39,51 @@ const env = { ...process.env, DATABASE_URL: DB_URL, LOG_LEVEL: 'warn', NX_DAEMON
 const log = (s) => process.stderr.write(`${s}\n`);
 
 function cli(args) {
-  // the same heap cap as `npm run import` (scripts/cli.mjs)
-  const heap = args[0] === 'import' ? ['--max-old-space-size=320'] : [];
-  const r = spawnSync('/usr/bin/time', ['-f', '%M %e', process.execPath, ...heap, CLI, ...args], { env, cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, [CLI, ...args], { env, cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`cli ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
-  const [kb, secs] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
-  return { out: r.stdout, maxRssMb: Math.round(kb / 1024), wallS: secs };
+  return r.stdout;
+}
+
+/**
+ * `cli import …` under /usr/bin/time (peak RSS), with the same heap cap as `npm run import` (scripts/cli.mjs),
+ * while sampling the CPU of the importer, of mariadbd and of the whole machine.
+ */
+async function importRun(args, { profile = false, admin, dbName } = {}) {
+  const node = ['--max-old-space-size=320', ...(process.env.BENCH_IMPORT_NODE_FLAGS ?? '').split(' ').filter(Boolean)];
+  if (profile) node.push('--cpu-prof', `--cpu-prof-dir=${path.join(HERE, 'results')}`, '--cpu-prof-name=profile-latest.cpuprofile');
+  const child = spawn('/usr/bin/time', ['-f', '%M %e', process.execPath, ...node, CLI, ...args], { env, cwd: ROOT });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (c) => (out += c));
+  child.stderr.on('data', (c) => (err += c));
+  const mariadb = findPid('mariadbd');
+  const t0 = { machine: systemBusyTicks(), mariadb: ticksOf(mariadb), others: allProcessTicks() };
+  let importer = null;
+  let importerTicks = 0;
+  const sampler = setInterval(() => {
+    importer ??= childOf(child.pid);
+    const t = ticksOf(importer);
+    if (t != null) importerTicks = t;
+  }, 250);
+  const dbSessions = sampleOtherDbSessions(admin, dbName);
+  const t0ms = Date.now();
+  const code = await new Promise((res) => child.on('close', res));
+  clearInterval(sampler);
+  const secs = (Date.now() - t0ms) / 1000;
+  const others = allProcessTicks();
+  const machine = (systemBusyTicks() - t0.machine) / CLK_TCK / secs;
+  const mariadbd = ((ticksOf(mariadb) ?? 0) - (t0.mariadb ?? 0)) / CLK_TCK / secs;
+  const imp = importerTicks / CLK_TCK / secs; // the importer started after t0: all its ticks are this run's
+  const cpuCoresUsed = { importer: +imp.toFixed(2), mariadbd: +mariadbd.toFixed(2), wholeMachine: +machine.toFixed(2), otherProcesses: +Math.max(0, machine - imp - mariadbd).toFixed(2) };
+  const topOtherProcesses = [...others.entries()]
+    .filter(([pid]) => pid !== mariadb && pid !== importer && pid !== process.pid && pid !== child.pid)
+    .map(([pid, x]) => ({ cores: +((x.ticks - (t0.others.get(pid)?.ticks ?? 0)) / CLK_TCK / secs).toFixed(2), cmd: x.cmd.slice(0, 80) }))
+    .filter((x) => x.cores >= 0.02)
+    .sort((a, b) => b.cores - a.cores)
+    .slice(0, 6);
+  if (code !== 0) throw new Error(`cli ${args.join(' ')} failed:\n${out}\n${err}`);
+  const [kb, wall] = err.trim().split('\n').pop().split(' ').map(Number);
+  return { out, maxRssMb: Math.round(kb / 1024), wallS: wall, cpuCoresUsed, topOtherProcesses, otherDbSessions: await dbSessions.stop(), loadAvg: os.loadavg().map((x) => +x.toFixed(2)) };
 }
 
 /** A deterministic PRNG, so every run writes the same file. */
@@ -99,6 +145,7 @@ async function main() {
     const b = spawnSync('npx', ['nx', 'run', 'cli:build', '--outputStyle=static'], { stdio: 'inherit', env, cwd: ROOT });
     if (b.status !== 0) process.exit(1);
   }
+  const app = appInfo(); // what is measured, taken before the run (the tree may move meanwhile)
   const u = new URL(DB_URL);
   const server = await mysql.createConnection({ host: u.hostname, port: Number(u.port || 3306), user: decodeURIComponent(u.username || 'root'), password: decodeURIComponent(u.password) });
   const db = u.pathname.slice(1);
@@ -124,19 +171,38 @@ async function main() {
   const bytes = statSync(file).size;
   log(`  ${(bytes / 1e6).toFixed(0)} MB in ${((Date.now() - t) / 1000).toFixed(0)} s`);
 
-  log('› importing…');
-  const first = cli(['import', file, '--kind', 'orders']);
+  const loadBefore = os.loadavg().map((x) => +x.toFixed(2));
+  log(`› importing… (load average ${loadBefore.join(' ')})`);
+  const first = await importRun(['import', file, '--kind', 'orders'], { profile: opt.profile, admin: server, dbName: db });
   log(first.out.trim().split('\n').slice(-3).join('\n'));
+  log(`  cores: ${JSON.stringify(first.cpuCoresUsed)}`);
+  let check = null;
+  if (opt.check) {
+    log('› checking every summary cell against a recount from the orders…');
+    t = Date.now();
+    const out = cli(['stats-check']);
+    check = { ok: /summary tables match the orders/.test(out), seconds: Math.round((Date.now() - t) / 1000), out: out.trim().split('\n').slice(1) };
+    log(out.trim());
+  }
   log('› importing the same file again…');
-  const second = cli(['import', file, '--kind', 'orders']);
+  const second = await importRun(['import', file, '--kind', 'orders'], { admin: server, dbName: db });
   log(second.out.trim().split('\n').slice(-3).join('\n'));
+  log(`  cores: ${JSON.stringify(second.cpuCoresUsed)}`);
   const parse = (out) => {
     const m = /(\d+) rows: (\d+) imported, (\d+) already there, (\d+) with errors .* in ([\d.]+) s — (\d+) rows\/s, peak RSS (\d+) MB/.exec(out);
     return m ? { rows: +m[1], imported: +m[2], skipped: +m[3], errors: +m[4], seconds: +m[5], rowsPerSecond: +m[6], peakRssMb: +m[7] } : null;
   };
   const [[{ orders }]] = await server.query('SELECT COUNT(*) AS orders FROM work_order');
   const [[{ history }]] = await server.query('SELECT COUNT(*) AS history FROM order_history');
-  const result = { rows: ROWS, fileMb: Math.round(bytes / 1e6), first: { ...parse(first.out), processRssMb: first.maxRssMb, wallS: first.wallS }, second: { ...parse(second.out), processRssMb: second.maxRssMb, wallS: second.wallS }, orders: Number(orders), history: Number(history), at: new Date().toISOString(), host: { cpus: os.cpus().length, node: process.version } };
+  const [[{ mariadb }]] = await server.query('SELECT VERSION() AS mariadb');
+  const [[vars]] = await server.query('SELECT @@innodb_buffer_pool_size AS bufferPool, @@innodb_flush_log_at_trx_commit AS flushAtCommit, @@local_infile AS localInfile');
+  const run = (r) => ({ ...parse(r.out), processRssMb: r.maxRssMb, wallS: r.wallS, cpuCoresUsed: r.cpuCoresUsed, topOtherProcesses: r.topOtherProcesses, otherDbSessions: r.otherDbSessions, loadAvgAfter: r.loadAvg });
+  const result = {
+    rows: ROWS, fileMb: Math.round(bytes / 1e6), first: run(first), statsCheck: check, second: run(second), orders: Number(orders), history: Number(history),
+    at: new Date().toISOString(), loadAvgBefore: loadBefore,
+    host: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memGiB: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version, mariadb, innodbBufferPoolMb: Number(vars.bufferPool) / 2 ** 20, flushLogAtTrxCommit: Number(vars.flushAtCommit), localInfile: Number(vars.localInfile) },
+    app,
+  };
   mkdirSync(path.join(HERE, 'results'), { recursive: true });
   const out = path.join(HERE, 'results', `import-${result.at.replace(/[:.]/g, '-')}.json`);
   writeFileSync(out, JSON.stringify(result, null, 2));
@@ -145,6 +211,95 @@ async function main() {
   if (!opt['keep-file']) rmSync(dir, { recursive: true, force: true });
   if (!opt.keep) await server.query(`DROP DATABASE IF EXISTS \`${db}\``);
   await server.end();
+}
+
+function appInfo() {
+  const git = (...a) => {
+    try {
+      return execFileSync('git', ['-C', ROOT, ...a], { encoding: 'utf8' }).trim();
+    } catch {
+      return null;
+    }
+  };
+  const status = git('status', '--porcelain', '--', 'apps', 'libs');
+  return { gitHead: git('rev-parse', '--short', 'HEAD'), uncommittedAppChanges: status == null ? null : status.split('\n').filter(Boolean).length, distCliBuiltAt: statSync(CLI).mtime.toISOString() };
+}
+
+// ---------------------------------------------------------------- CPU accounting (Linux /proc), as bench/intake
+
+const CLK_TCK = 100; // USER_HZ on Linux x86-64 and arm64
+function ticksOf(pid) {
+  if (pid == null) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(f[11]) + Number(f[12]); // utime + stime
+  } catch {
+    return null;
+  }
+}
+function childOf(pid) {
+  try {
+    const c = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+    return c.length ? Number(c[0]) : null;
+  } catch {
+    return null;
+  }
+}
+function allProcessTicks() {
+  const out = new Map();
+  for (const d of readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
+    try {
+      const t = ticksOf(d);
+      const cmd = readFileSync(`/proc/${d}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
+      if (t != null) out.set(Number(d), { ticks: t, cmd });
+    } catch {
+      /* exited */
+    }
+  }
+  return out;
+}
+function systemBusyTicks() {
+  const [, user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+  return user + nice + system + irq + softirq + (steal || 0);
+}
+function findPid(comm) {
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      if (readFileSync(`/proc/${d}/comm`, 'utf8').trim() === comm) return Number(d);
+    } catch {
+      /* gone */
+    }
+  }
+  return null;
+}
+/** Samples, twice a second, how many sessions of other databases are executing something in MariaDB. */
+function sampleOtherDbSessions(admin, dbName) {
+  const counts = [];
+  let busy = false;
+  const timer = setInterval(async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      const [[{ n }]] = await admin.query(
+        "SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE COMMAND NOT IN ('Sleep', 'Daemon', 'Binlog Dump') AND ID <> CONNECTION_ID() AND COALESCE(DB, '') <> ?",
+        [dbName],
+      );
+      counts.push(Number(n));
+    } catch {
+      /* ignore */
+    } finally {
+      busy = false;
+    }
+  }, 500);
+  return {
+    async stop() {
+      clearInterval(timer);
+      while (busy) await new Promise((r) => setTimeout(r, 20));
+      return counts.length ? +(counts.reduce((a, b) => a + b, 0) / counts.length).toFixed(2) : null;
+    },
+  };
 }
 
 main().catch((e) => {

@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { ReferenceService } from '@hotline/server-reference-data';
 import type { ImportJobView, KpiSet } from '@hotline/contracts';
 import { ImportJobsService, ImportService, ORDER_HEADERS, SummaryMaintenance } from '@hotline/server-reporting';
 import { startApi, type Api, type Client } from './harness';
@@ -123,6 +124,65 @@ describe('legacy import (CSV, XLSX, HTTP job)', () => {
     expect(again).toMatchObject({ processed: 10, inserted: 0, skipped: 6, errors: 4 });
     expect(await ours()).toBe(6);
     expect(await kpis2017()).toEqual(after);
+  });
+
+  it('leaves nothing of a batch whose database write fails midway, keeps the batches before it, and a re-run completes it', async () => {
+    // a late order of 2016 makes a stat_overdue cell: the batch's last statement, after its orders, history,
+    // topics and other summary cells are written in the same transaction, fails on it
+    await ds.query('DROP TRIGGER IF EXISTS it_import_fail');
+    await ds.query(`CREATE TRIGGER it_import_fail BEFORE INSERT ON stat_overdue FOR EACH ROW BEGIN IF NEW.due_day = '2016-05-06' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'it: poisoned batch'; END IF; END`);
+    const at = (d: number) => `2016-05-0${d} 09:00:00`;
+    const row = (no: number, over: Partial<Record<(typeof ORDER_HEADERS)[number], string>> = {}) =>
+      good(no, { 受理时间: at(1), 派单时间: at(1), 办理时限: '2016-05-03 17:30:00', 办结时间: at(4), 回访时间: at(5), 专题: '疫情防控', ...over });
+    const rows = [[...ORDER_HEADERS], row(401), row(402), row(403), row(404, { 办理时限: '2016-05-06 09:00:00', 办结时间: '2016-05-07 09:00:00', 回访时间: '2016-05-08 09:00:00' }), row(405), row(406)];
+    const file = join(dir, 'poisoned.csv');
+    writeFileSync(file, csv(rows));
+    const numbers = `number BETWEEN '${PREFIX}000401' AND '${PREFIX}000406'`;
+    try {
+      await expect(importer.importFile('orders', file, { batchSize: 2 })).rejects.toThrow(/poisoned batch/);
+      // batch 1 (401, 402) is in, whole; batch 2 (403, 404) left nothing; batch 3 never ran
+      expect((await ds.query(`SELECT number FROM work_order WHERE ${numbers} ORDER BY number`)).map((r: { number: string }) => r.number)).toEqual([`${PREFIX}000401`, `${PREFIX}000402`]);
+      expect(await count(`SELECT COUNT(*) AS n FROM order_history h JOIN work_order o ON o.id = h.order_id WHERE o.${numbers}`)).toBe(14);
+      expect(await count(`SELECT COUNT(*) AS n FROM order_topic t JOIN work_order o ON o.id = t.order_id WHERE o.${numbers}`)).toBe(2);
+      expect(await count("SELECT COUNT(*) AS n FROM order_history WHERE order_id NOT IN (SELECT id FROM work_order)")).toBe(0);
+      expect((await admin.get('/api/stats/check')).body.ok).toBe(true);
+    } finally {
+      await ds.query('DROP TRIGGER IF EXISTS it_import_fail');
+    }
+    const r = await importer.importFile('orders', file, { batchSize: 2 });
+    expect(r).toMatchObject({ processed: 6, inserted: 4, skipped: 2, errors: 0 });
+    expect(await count(`SELECT COUNT(*) AS n FROM work_order WHERE ${numbers}`)).toBe(6);
+    expect((await admin.get('/api/stats/check')).body.ok).toBe(true);
+  });
+
+  it('stores text exactly as the file has it, with tabs, backslashes and line breaks (the bulk load escapes them)', async () => {
+    const content = 'tab\there, back\\slash \\N, CR\r\nLF\n"quoted" 中文';
+    const file = join(dir, 'text.csv');
+    writeFileSync(file, csv([[...ORDER_HEADERS], good(501, { 诉求内容: content, 来电号码: '' })]));
+    expect(await importer.importFile('orders', file)).toMatchObject({ inserted: 1, errors: 0 });
+    const [o] = await ds.query(`SELECT content, caller_phone, created_at, dispatched_at FROM work_order WHERE number = '${PREFIX}000501'`);
+    expect(o.content).toBe(content);
+    expect(o.caller_phone).toBeNull();
+    expect(new Date(o.created_at).toISOString()).toBe('2017-03-01T01:30:00.000Z');
+    expect(new Date(o.dispatched_at).toISOString()).toBe('2017-03-01T01:40:00.000Z');
+  });
+
+  it('imports the same way over multi-row INSERTs when the server refuses LOAD DATA LOCAL', async () => {
+    // a client without the LOCAL_FILES capability is refused like a server with local_infile=OFF (MySQL 8's default)
+    const noLocal = new DataSource({ ...ds.options, flags: ['-LOCAL_FILES'], extra: { connectionLimit: 2 } } as DataSourceOptions);
+    await noLocal.initialize();
+    try {
+      const plain = new ImportService(noLocal, api.app.get(ReferenceService));
+      const file = join(dir, 'no-local.csv');
+      writeFileSync(file, csv([[...ORDER_HEADERS], good(601, { 诉求内容: 'tab\there\nline' }), good(602, { 专题: '文明创建' }), good(603, { 来源渠道: '飞鸽' })]));
+      expect(await plain.importFile('orders', file)).toMatchObject({ inserted: 2, errors: 1 });
+      expect(await plain.importFile('orders', file)).toMatchObject({ inserted: 0, skipped: 2, errors: 1 });
+    } finally {
+      await noLocal.destroy();
+    }
+    expect((await ds.query(`SELECT content FROM work_order WHERE number = '${PREFIX}000601'`))[0].content).toBe('tab\there\nline');
+    expect(await count(`SELECT COUNT(*) AS n FROM order_history h JOIN work_order o ON o.id = h.order_id WHERE o.number IN ('${PREFIX}000601', '${PREFIX}000602')`)).toBe(14);
+    expect((await admin.get('/api/stats/check')).body.ok).toBe(true);
   });
 
   it('refuses a file without the required columns, storing nothing', async () => {

@@ -6,11 +6,12 @@ import { PassThrough, type Readable } from 'node:stream';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { APPEAL_TYPES, CHANNELS, type ImportRowError } from '@hotline/contracts';
 import { ReferenceService } from '@hotline/server-reference-data';
-import { callDelta, historyEventDelta, orderDeltas, type Delta } from '../stats/summary-spec';
+import { callDelta } from '../stats/summary-spec';
 import { applyDeltas } from '../stats/summary-writer';
 import { readCsv } from './csv';
 import { CALL_HEADERS, indexHeaders, ORDER_HEADERS, parseCallRow, parseOrderRow, type Cell, type LegacyCall, type LegacyOrder, type Names } from './legacy';
-import { IMPORT_ACTOR, legacyToRows } from './legacy-rows';
+import { BulkLoadError, loadRows } from './bulk-write';
+import { HISTORY_COLS, ORDER_COLS, prepareOrders, prepareOrdersYielding, TOPIC_COLS, withOrderIds, yieldToIo, type PreparedBatch } from './order-batch';
 
 export type ImportKind = 'orders' | 'calls';
 
@@ -37,11 +38,6 @@ export interface ImportOptions {
   batchSize?: number;
 }
 
-const ORDER_COLS = [
-  'number', 'status', 'version', 'platform_id', 'channel_code', 'appeal_type_code', 'category_id', 'region_id', 'caller_phone', 'content', 'resolution', 'direct_answer', 'main_unit_id',
-  'dispatched_at', 'signed_at', 'replied_at', 'reply', 'accepted_at', 'closed_at', 'handle_due_at', 'callback_satisfaction', 'callback_solved', 'callback_at', 'created_at', 'updated_at',
-];
-const HISTORY_COLS = ['order_id', 'action', 'from_status', 'to_status', 'actor_id', 'actor_name', 'actor_role', 'actor_unit_id', 'comment', 'data', 'created_at'];
 const KEEP_ERRORS = 100;
 
 /**
@@ -99,22 +95,32 @@ export class ImportService {
         let pending: LegacyOrder[] = [];
         let errors: ImportRowError[] = [];
         let rowNo = 1;
-        // one batch is written while the next is read and checked: the database and the parsing overlap
+        const jobId = opts.jobId ?? null;
+        // while one batch is written, the next is read, checked against the orders already there (on another
+        // connection: its numbers are not in the batch being written) and built, so parsing, building and the
+        // database overlap; at most one batch is written while the next is read, so memory stays flat
         let writing: Promise<void> = Promise.resolve();
-        const flush = (orders: LegacyOrder[], errs: ImportRowError[]) => {
+        const flush = async (orders: LegacyOrder[], errs: ImportRowError[]) => {
+          const existing = await this.existingNumbers(this.ds, orders.map((o) => o.number));
+          const fresh = existing.size ? orders.filter((o) => !existing.has(o.number)) : orders;
+          const prepared = await prepareOrdersYielding(fresh, jobId);
           const prev = writing;
           writing = (async () => {
             await prev;
-            await this.writeOrders(qr, orders, opts.jobId ?? null, state);
+            await this.writeOrders(qr, prepared, fresh, jobId, state);
+            state.skipped += orders.length - fresh.length;
             await report(errs);
             await tick();
           })();
           // surface a failed write at the next await instead of as an unhandled rejection
           writing.catch(() => undefined);
+          await prev;
         };
         for await (const cells of rows) {
           rowNo++;
           state.processed++;
+          // the reader hands over a whole chunk of the file without a turn for I/O: give the writer one
+          if (rowNo % 200 === 0) await yieldToIo();
           const r = parseOrderRow(cells, index, names, rowNo);
           if (!r.ok) errors.push(...r.errors);
           else {
@@ -126,13 +132,12 @@ export class ImportService {
             }
           }
           if (pending.length >= batch) {
-            await writing; // at most one batch in flight: memory stays flat
-            flush(pending, errors);
+            await flush(pending, errors);
             pending = [];
             errors = [];
           }
         }
-        flush(pending, errors);
+        await flush(pending, errors);
         await writing;
       } else {
         const { index, missing } = indexHeaders(first.value, CALL_HEADERS);
@@ -198,56 +203,53 @@ export class ImportService {
     yield* readCsv(input as Readable, onBytes);
   }
 
-  private async writeOrders(qr: QueryRunner, batch: LegacyOrder[], jobId: number | null, state: ImportProgress): Promise<void> {
-    if (!batch.length) return;
+  private async existingNumbers(q: { query: DataSource['query'] }, numbers: string[]): Promise<Set<string>> {
+    if (!numbers.length) return new Set();
+    const rows: { number: string }[] = await q.query(`SELECT number FROM work_order WHERE number IN (${numbers.map(() => '?').join(', ')})`, numbers);
+    return new Set(rows.map((r) => r.number));
+  }
+
+  /** One batch in one transaction: its orders with their history, topics and summary cells, or nothing of it. */
+  private async writeOrders(qr: QueryRunner, b: PreparedBatch, fresh: LegacyOrder[], jobId: number | null, state: ImportProgress): Promise<void> {
+    if (!b.numbers.length) return;
+    try {
+      await this.inTransaction(qr, () => this.storePrepared(qr, b));
+      state.inserted += b.numbers.length;
+    } catch (e) {
+      if (!(e instanceof BulkLoadError && e.table === 'work_order' && e.stored < e.expected)) throw e;
+      // some of these numbers were stored since they were checked (another import of the same file): check
+      // again inside the transaction, so the batch skips them like any order already there
+      await this.inTransaction(qr, async () => {
+        const existing = await this.existingNumbers(qr, fresh.map((o) => o.number));
+        const rest = fresh.filter((o) => !existing.has(o.number));
+        await this.storePrepared(qr, prepareOrders(rest, jobId));
+        state.inserted += rest.length;
+        state.skipped += fresh.length - rest.length;
+      });
+    }
+  }
+
+  private async inTransaction(qr: QueryRunner, work: () => Promise<void>): Promise<void> {
     await qr.startTransaction();
     try {
-      const numbers = batch.map((o) => o.number);
-      const existing = new Set<string>((await qr.query(`SELECT number FROM work_order WHERE number IN (${numbers.map(() => '?').join(', ')})`, numbers)).map((r: { number: string }) => r.number));
-      const fresh = batch.filter((o) => !existing.has(o.number));
-      const lived = fresh.map((o) => ({ o, rows: legacyToRows(o, jobId) }));
-      await insertRows(
-        qr,
-        'work_order',
-        ORDER_COLS,
-        lived.map(({ o, rows: r }) => {
-          const f = r.facts;
-          const last = r.history[r.history.length - 1].at;
-          return [
-            o.number, f.status, r.history.length, o.platformId, o.channel, o.appealType, o.categoryId, o.regionId, o.phone, o.content, f.resolution, r.directAnswer, f.mainUnitId,
-            r.dispatchedAt, f.signedAt, f.repliedAt, r.reply, f.acceptedAt, r.closedAt, f.handleDueAt, f.callbackSatisfaction, f.callbackSolved == null ? null : f.callbackSolved ? 1 : 0, f.callbackAt,
-            o.createdAt, last,
-          ];
-        }),
-      );
-      const ids = new Map<string, number>();
-      if (lived.length) {
-        const fresh = lived.map((x) => x.o.number);
-        for (const r of await qr.query(`SELECT id, number FROM work_order WHERE number IN (${fresh.map(() => '?').join(', ')})`, fresh)) ids.set(r.number, Number(r.id));
-      }
-      const history: unknown[][] = [];
-      const topics: unknown[][] = [];
-      const deltas: Delta[] = [];
-      for (const { o, rows: r } of lived) {
-        const id = ids.get(o.number) as number;
-        for (const h of r.history) {
-          history.push([id, h.action, h.from, h.to, null, IMPORT_ACTOR, h.role, h.unitId, h.comment, h.data ? JSON.stringify(h.data) : null, h.at]);
-          const e = historyEventDelta({ action: h.action, toStatus: h.to, actorUnitId: h.unitId, data: h.data, at: h.at }, o.platformId);
-          if (e) deltas.push(e);
-        }
-        for (const t of o.topicIds) topics.push([id, t]);
-        deltas.push(...orderDeltas({ ...r.facts, topicIds: o.topicIds }, 1));
-      }
-      await insertRows(qr, 'order_history', HISTORY_COLS, history);
-      await insertRows(qr, 'order_topic', ['order_id', 'topic_id'], topics);
-      await applyDeltas(qr.manager, deltas);
+      await work();
       await qr.commitTransaction();
-      state.inserted += fresh.length;
-      state.skipped += batch.length - fresh.length;
     } catch (e) {
       await qr.rollbackTransaction();
       throw e;
     }
+  }
+
+  /** Stores a prepared batch inside the caller's transaction: orders, then (with their ids) history and topics, then the summary cells. */
+  private async storePrepared(qr: QueryRunner, b: PreparedBatch): Promise<void> {
+    if (!b.numbers.length) return;
+    await loadRows(qr, 'work_order', ORDER_COLS, b.orders, b.numbers.length);
+    const idOf = new Map<string, number>();
+    for (const r of await qr.query(`SELECT id, number FROM work_order WHERE number IN (${b.numbers.map(() => '?').join(', ')})`, b.numbers)) idOf.set(r.number, Number(r.id));
+    const rows = withOrderIds(b, b.numbers.map((n) => idOf.get(n) as number));
+    await loadRows(qr, 'order_history', HISTORY_COLS, rows.history, b.historyRows);
+    await loadRows(qr, 'order_topic', TOPIC_COLS, rows.topics, rows.topicRows);
+    for (const sql of b.upserts) await qr.query(sql);
   }
 
   private async writeCalls(qr: QueryRunner, platformId: number, batch: LegacyCall[], state: ImportProgress): Promise<void> {
