@@ -13,12 +13,13 @@
 // BENCH_IMPORT_NODE_FLAGS adds node flags to the importer (experiments).
 // Results: bench/import/results/latest.json (and import-<date>.json; the runs quoted are kept as reference-*.json).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import mysql from 'mysql2/promise';
+import { allProcessTicks, CLK_TCK, findPid, sampleOtherDbSessions, systemBusyTicks, ticksOf } from '../lib/machine.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
@@ -225,19 +226,8 @@ function appInfo() {
   return { gitHead: git('rev-parse', '--short', 'HEAD'), uncommittedAppChanges: status == null ? null : status.split('\n').filter(Boolean).length, distCliBuiltAt: statSync(CLI).mtime.toISOString() };
 }
 
-// ---------------------------------------------------------------- CPU accounting (Linux /proc), as bench/intake
+// ---------------------------------------------------------------- CPU accounting (Linux /proc; the rest in bench/lib/machine.mjs)
 
-const CLK_TCK = 100; // USER_HZ on Linux x86-64 and arm64
-function ticksOf(pid) {
-  if (pid == null) return null;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(f[11]) + Number(f[12]); // utime + stime
-  } catch {
-    return null;
-  }
-}
 function childOf(pid) {
   try {
     const c = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
@@ -245,61 +235,6 @@ function childOf(pid) {
   } catch {
     return null;
   }
-}
-function allProcessTicks() {
-  const out = new Map();
-  for (const d of readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
-    try {
-      const t = ticksOf(d);
-      const cmd = readFileSync(`/proc/${d}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
-      if (t != null) out.set(Number(d), { ticks: t, cmd });
-    } catch {
-      /* exited */
-    }
-  }
-  return out;
-}
-function systemBusyTicks() {
-  const [, user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
-  return user + nice + system + irq + softirq + (steal || 0);
-}
-function findPid(comm) {
-  for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      if (readFileSync(`/proc/${d}/comm`, 'utf8').trim() === comm) return Number(d);
-    } catch {
-      /* gone */
-    }
-  }
-  return null;
-}
-/** Samples, twice a second, how many sessions of other databases are executing something in MariaDB. */
-function sampleOtherDbSessions(admin, dbName) {
-  const counts = [];
-  let busy = false;
-  const timer = setInterval(async () => {
-    if (busy) return;
-    busy = true;
-    try {
-      const [[{ n }]] = await admin.query(
-        "SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE COMMAND NOT IN ('Sleep', 'Daemon', 'Binlog Dump') AND ID <> CONNECTION_ID() AND COALESCE(DB, '') <> ?",
-        [dbName],
-      );
-      counts.push(Number(n));
-    } catch {
-      /* ignore */
-    } finally {
-      busy = false;
-    }
-  }, 500);
-  return {
-    async stop() {
-      clearInterval(timer);
-      while (busy) await new Promise((r) => setTimeout(r, 20));
-      return counts.length ? +(counts.reduce((a, b) => a + b, 0) / counts.length).toFixed(2) : null;
-    },
-  };
 }
 
 main().catch((e) => {

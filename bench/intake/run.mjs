@@ -11,12 +11,13 @@
 // 0.0.0.0, on 127.0.0.1); the whole run is bounded by a watchdog.
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { allProcessTicks, CLK_TCK, findPid, sampleOtherDbSessions, systemBusyTicks, ticksOf } from '../lib/machine.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
@@ -528,77 +529,8 @@ function appState() {
 
 // ---------------------------------------------------------------- CPU accounting (Linux /proc)
 
-const CLK_TCK = 100; // USER_HZ on Linux x86-64 and arm64
 function cpuTicks(pids) {
-  return Object.fromEntries(Object.entries(pids).map(([k, pid]) => {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      return [k, Number(f[11]) + Number(f[12])]; // utime + stime
-    } catch {
-      return [k, null];
-    }
-  }));
-}
-/** Samples, twice a second, how many sessions of other databases are executing something in MariaDB. */
-function sampleOtherDbSessions(admin, dbName) {
-  if (!admin) return { stop: async () => null };
-  const counts = [];
-  let busy = false;
-  const timer = setInterval(async () => {
-    if (busy) return;
-    busy = true;
-    try {
-      const [[{ n }]] = await admin.query(
-        "SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE COMMAND NOT IN ('Sleep', 'Daemon', 'Binlog Dump') AND ID <> CONNECTION_ID() AND COALESCE(DB, '') <> ?",
-        [dbName],
-      );
-      counts.push(Number(n));
-    } catch {
-      /* ignore */
-    } finally {
-      busy = false;
-    }
-  }, 500);
-  return {
-    async stop() {
-      clearInterval(timer);
-      while (busy) await sleep(20);
-      return counts.length ? +(counts.reduce((a, b) => a + b, 0) / counts.length).toFixed(2) : null;
-    },
-  };
-}
-
-/** utime + stime and command line of every process (to name what else ran during a measurement). */
-function allProcessTicks() {
-  const out = new Map();
-  let dirs = [];
-  try {
-    dirs = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
-  } catch {
-    return out;
-  }
-  for (const d of dirs) {
-    try {
-      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const cmd = readFileSync(`/proc/${d}/cmdline`, 'utf8').replace(/\0/g, ' ').trim().slice(0, 120) || stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      out.set(Number(d), { ticks: Number(f[11]) + Number(f[12]), cmd });
-    } catch {
-      /* exited */
-    }
-  }
-  return out;
-}
-
-/** Busy ticks of the whole machine (all CPUs): user + nice + system + irq + softirq + steal. */
-function systemBusyTicks() {
-  try {
-    const [, user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
-    return user + nice + system + irq + softirq + (steal || 0);
-  } catch {
-    return null;
-  }
+  return Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, ticksOf(pid)]));
 }
 
 /** Waits (bounded) until the rest of the machine is quiet, so other builds or tests do not skew the run. */
@@ -615,22 +547,6 @@ async function waitQuiet(maxWaitS) {
     if (busy < 0.25 * cores || Date.now() > end) return +busy.toFixed(2);
     log(`machine busy (${busy.toFixed(2)} of ${cores} cores in use by other processes); waiting for it to settle…`);
   }
-}
-
-function findPid(comm) {
-  try {
-    for (const d of readdirSync('/proc')) {
-      if (!/^\d+$/.test(d)) continue;
-      try {
-        if (readFileSync(`/proc/${d}/comm`, 'utf8').trim() === comm) return Number(d);
-      } catch {
-        /* gone */
-      }
-    }
-  } catch {
-    /* no /proc */
-  }
-  return null;
 }
 
 function assertPortFree(port) {
