@@ -82,6 +82,8 @@ describe('order lifecycle over HTTP (real MariaDB + Redis)', () => {
     expect((await search(new Date(Date.now() - 7 * day))).body).toMatchObject({ total: 1, items: [{ id: made[0].id }] });
     expect((await search(new Date(Date.now() - 2 * day))).body.items.map((i) => i.id)).toEqual([made[0].id, made[1].id]);
     expect((await dispatcher.get('/api/orders?handleDueBefore=last-week')).body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'handleDueBefore' }] });
+    // the deadlines were moved behind the statistics' back: put them back, or the recount check of later tests differs
+    for (const o of made) await ds.query('UPDATE work_order SET handle_due_at = ? WHERE id = ?', [new Date(o.handleDueAt as string), o.id]);
   });
 
   it('answers a consultation directly without dispatch', async () => {

@@ -29,12 +29,12 @@ test('a topic: the API’s field error is marked under the field in Chinese, the
   await expect(page.getByTestId('topic-form')).toBeHidden();
   await expect(page.getByTestId('topic-row-flood_e2e')).toContainText('汛期排涝');
 
-  // the same code again: the API says DUPLICATE without naming the field, so the form says it on top
+  // the same code again: the API's DUPLICATE names the field (from the unique key), so the code field is marked
   await page.getByTestId('topic-create').click();
   await page.getByTestId('topic-code').fill('flood_e2e');
   await page.getByTestId('topic-name').fill('另一个防汛专题');
   await save(page);
-  await expect(page.getByTestId('admin-form-error')).toContainText('数据已存在');
+  await expect(fieldError(page, 'topic-code')).toHaveText('编码已存在');
   await expect(page.getByTestId('topic-name')).toHaveValue('另一个防汛专题');
   await page.locator('.ant-modal-footer .ant-btn').first().click(); // 取消
   await expect(page.getByTestId('topic-form')).toBeHidden();
