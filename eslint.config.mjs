@@ -1,6 +1,7 @@
 import nx from '@nx/eslint-plugin';
 
-export default [
+/** Every project's rules; the Angular projects add `angularConfig` on top (see below). */
+const baseConfig = [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],
@@ -45,3 +46,34 @@ export default [
     rules: {},
   },
 ];
+
+export default baseConfig;
+
+/**
+ * The Angular projects' rules (apps/web and every lib under libs/web): the base, Angular's recommended sets, the
+ * selector prefix, and ng-zorro's label hosts. One definition, so the web libs' eslint.config.mjs are one line each.
+ */
+export function angularConfig(prefix) {
+  return [
+    ...nx.configs['flat/angular'],
+    ...nx.configs['flat/angular-template'],
+    ...baseConfig,
+    {
+      files: ['**/*.ts'],
+      rules: {
+        '@angular-eslint/directive-selector': ['error', { type: 'attribute', prefix, style: 'camelCase' }],
+        '@angular-eslint/component-selector': ['error', { type: 'element', prefix, style: 'kebab-case' }],
+      },
+    },
+    {
+      files: ['**/*.html'],
+      rules: {
+        // ng-zorro's radio/checkbox components are <label> hosts that render their own <input>
+        '@angular-eslint/template/label-has-associated-control': [
+          'error',
+          { labelComponents: [{ selector: 'label', inputs: ['for', 'htmlFor', 'nz-radio', 'nz-radio-button', 'nz-checkbox'] }] },
+        ],
+      },
+    },
+  ];
+}
