@@ -1,5 +1,6 @@
-/** The e2e database is the tests' own: drop it so the next run starts clean. */
+/** The e2e database and queue keys are the tests' own: drop them so the run leaves nothing behind. */
 export default async function globalTeardown(): Promise<void> {
-  const { dropE2eDatabase } = await import('./db.mjs');
+  const { clearE2eRedis, dropE2eDatabase } = await import('./db.mjs');
   await dropE2eDatabase();
+  await clearE2eRedis(process.env['E2E_QUEUE_PREFIX'] ?? 'e2e');
 }
