@@ -15,7 +15,8 @@ const baseConfig = [
         'error',
         {
           enforceBuildableLibDependency: true,
-          allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
+          // the shared lint config, and the Angular projects' one Jest setup (tools/jest), which their src/test-setup.ts import
+          allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$', '^(\\.\\./)+tools/jest/web-test-setup$'],
           depConstraints: [
             // shared/* is framework-free and used by both sides
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
