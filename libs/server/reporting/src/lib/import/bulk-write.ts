@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import type { QueryRunner } from 'typeorm';
+import { tsvString, type TsvData } from './tsv';
 
 /**
  * The import's bulk writes on the query runner's own connection, inside its transaction.
@@ -33,18 +34,28 @@ export class BulkLoadError extends Error {
   }
 }
 
-export async function loadRows(qr: QueryRunner, table: string, cols: readonly string[], text: string, rows: number): Promise<void> {
+/**
+ * Loads `rows` lines of LOAD DATA text into `table`'s columns `cols`. A column may be a user variable ('@i') that
+ * `set` (a SET clause's assignments) uses; those need LOAD DATA, so they are refused where it is (check
+ * `localInfileRefused` first).
+ */
+export async function loadRows(qr: QueryRunner, table: string, cols: readonly string[], data: TsvData, rows: number, set?: string): Promise<void> {
   if (!rows) return;
   const conn = (await qr.connect()) as MysqlConnection;
-  const sql = `LOAD DATA LOCAL INFILE 'import.tsv' INTO TABLE ${table} CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' (${cols.join(', ')})`;
-  if (localRefused.has(conn)) return insertTsv(qr, table, cols, text, rows);
+  const sql = `LOAD DATA LOCAL INFILE 'import.tsv' INTO TABLE ${table} CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' (${cols.join(', ')})${set ? ` SET ${set}` : ''}`;
+  const fallback = () => {
+    if (set || cols.some((c) => c.startsWith('@'))) throw new Error(`loading ${table} needs LOAD DATA LOCAL, which this connection refuses`);
+    return insertTsv(qr, table, cols, tsvString(data), rows);
+  };
+  if (localRefused.has(conn)) return fallback();
+  const chunks = typeof data === 'string' ? [Buffer.from(data, 'utf8')] : data;
   let r: MysqlResult;
   try {
-    r = await new Promise<MysqlResult>((ok, fail) => conn.query({ sql, infileStreamFactory: () => Readable.from([Buffer.from(text, 'utf8')]) }, (err, res) => (err ? fail(err) : ok(res))));
+    r = await new Promise<MysqlResult>((ok, fail) => conn.query({ sql, infileStreamFactory: () => Readable.from(chunks) }, (err, res) => (err ? fail(err) : ok(res))));
   } catch (e) {
     if (!LOCAL_REFUSED.includes((e as { errno?: number }).errno ?? 0)) throw e;
     localRefused.add(conn);
-    return insertTsv(qr, table, cols, text, rows);
+    return fallback();
   }
   if (r.affectedRows !== rows || r.warningStatus) {
     let detail = '';
@@ -59,6 +70,11 @@ export async function loadRows(qr: QueryRunner, table: string, cols: readonly st
 /** ER_NOT_ALLOWED_COMMAND (MySQL, local_infile=OFF), ER_CLIENT_LOCAL_FILES_DISABLED (MySQL 8 client side), ER_LOAD_INFILE_CAPABILITY_DISABLED (MariaDB) */
 const LOCAL_REFUSED = [1148, 3948, 4166];
 const localRefused = new WeakSet<object>();
+
+/** Whether LOAD DATA LOCAL was refused on the query runner's connection (known once a load has been tried). */
+export async function localInfileRefused(qr: QueryRunner): Promise<boolean> {
+  return localRefused.has((await qr.connect()) as object);
+}
 
 /** The rows of LOAD DATA text (tsv.ts) as values: \N is NULL, escapes undone. */
 export function parseTsv(text: string): (string | null)[][] {

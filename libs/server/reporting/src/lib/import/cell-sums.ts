@@ -1,13 +1,18 @@
 import { bucketsOf } from '@hotline/domain';
 import { keyColumns, tableSpec, TABLES, type Delta, type Key, type SummaryTable } from '../stats/summary-spec';
+import { TsvSink, tsvText, type TsvData } from './tsv';
 
 /**
- * mergeDeltas for a batch of thousands of orders, and the upserts that add it to the summary tables.
+ * mergeDeltas for a batch of thousands of orders, and the rows that add it to the summary tables.
  *
- * The same cells, sums and order as mergeDeltas, but built as the deltas come, each delta going straight to
- * its day, month and year cells, with every cell's measures in one shared Float64Array instead of an array
- * of its own. A batch holds a few cells per order for as long as it takes to write it; as separate arrays
- * (and mergeDeltas' intermediate copies) they were most of the import's CPU, in the garbage collector.
+ * The same cells and sums as mergeDeltas, but built as the deltas come, each delta going straight to its day,
+ * month and year cells, with every cell's measures in one shared Float64Array instead of an array of its own.
+ * A batch holds a few cells per order for as long as it takes to write it; as separate arrays (and mergeDeltas'
+ * intermediate copies) they were most of the import's CPU, in the garbage collector.
+ *
+ * The cells come out two ways: as LOAD DATA text per table (`rows`), which the import stages in a temporary
+ * table and adds with one INSERT … SELECT … ORDER BY (the server sorts them into the lock order), and as literal
+ * upserts in mergeDeltas' order (`statements`), for a server where staging is not possible.
  */
 
 export interface Cell {
@@ -18,85 +23,123 @@ export interface Cell {
   values: number[];
 }
 
+/** A table's cells as LOAD DATA text: columns `columns`, one line per cell. */
+export interface TableRows {
+  table: SummaryTable;
+  columns: string[];
+  /** the measures among the columns, the ones that are not zero in every cell */
+  values: string[];
+  text: TsvData;
+  rows: number;
+}
+
 const WIDTH = Math.max(...TABLES.map((t) => t.values.length));
 const GRAINS = ['d', 'm', 'y'] as const;
+const TABLE_NO = new Map(TABLES.map((t, i) => [t.table, i]));
 
-interface DayMaps {
-  table: SummaryTable;
-  day: string | null;
-  /** key id → cell index, one map per grain (just one for a table without periods) */
+interface DayCells {
+  /** key text → cell index, one map per grain (just one for a table without periods) */
   maps: Map<string, number>[];
   periods: (string | null)[];
 }
 
 export class CellSums {
-  private readonly byTableDay = new Map<string, DayMaps>();
-  private readonly grainMaps = new Map<string, Map<string, number>>();
+  /** per table (TABLES' order): day (or '' for a table without periods) → its cells */
+  private readonly byDay: Map<string, DayCells>[] = TABLES.map(() => new Map());
+  /** per table: `grain|period` → key text → cell index; month and year cells are shared by every day in them */
+  private readonly byPeriod: Map<string, Map<string, number>>[] = TABLES.map(() => new Map());
   private pool = new Float64Array(WIDTH * 1024);
   private n = 0;
-  private readonly tables: SummaryTable[] = [];
+  private readonly tableOf: number[] = [];
   private readonly grains: (string | null)[] = [];
   private readonly periods: (string | null)[] = [];
   private readonly keys: Key[] = [];
+  /** the key as LOAD DATA text (tab-separated), which is also its id in the maps */
+  private readonly keyTexts: string[] = [];
+  /** per table: the cells, in the order they were first added to */
+  private readonly cellsOf: number[][] = TABLES.map(() => []);
+  /** per table: which measures any delta was non-zero in (bit k = values[k]) */
+  private readonly touched: number[] = TABLES.map(() => 0);
 
   add(d: Delta): void {
-    const tableDay = `${d.table}|${d.day}`;
-    let dm = this.byTableDay.get(tableDay);
-    if (!dm) {
-      const periods: (string | null)[] = d.day == null ? [null] : Object.values(bucketsOf(d.day));
-      const grains = d.day == null ? [null] : GRAINS;
-      // cells of one month (or year) are shared by every day in it
-      const maps = grains.map((g, i) => {
-        const id = `${d.table}|${g}|${periods[i]}`;
-        let m = this.grainMaps.get(id);
-        if (!m) this.grainMaps.set(id, (m = new Map()));
-        return m;
-      });
-      dm = { table: d.table, day: d.day, maps, periods };
-      this.byTableDay.set(tableDay, dm);
-    }
-    const keyId = d.key.length === 1 ? String(d.key[0]) : d.key.join('|');
-    for (let g = 0; g < dm.maps.length; g++) {
-      const map = dm.maps[g];
-      let i = map.get(keyId);
+    const t = TABLE_NO.get(d.table);
+    if (t === undefined) throw new Error(`unknown summary table ${d.table}`);
+    const dayId = d.day ?? '';
+    let dc = this.byDay[t].get(dayId);
+    if (!dc) dc = this.dayCells(t, d.day);
+    const k = d.key;
+    const keyText = k.length === 1 ? keyField(k[0]) : keyTextOf(k);
+    const v = d.values;
+    let mask = 0;
+    for (let j = 0; j < v.length; j++) if (v[j] !== 0) mask |= 1 << j;
+    this.touched[t] |= mask;
+    for (let g = 0; g < dc.maps.length; g++) {
+      const map = dc.maps[g];
+      let i = map.get(keyText);
       if (i === undefined) {
-        i = this.n++;
-        if (i * WIDTH >= this.pool.length) {
-          const bigger = new Float64Array(this.pool.length * 2);
-          bigger.set(this.pool);
-          this.pool = bigger;
-        }
-        map.set(keyId, i);
-        this.tables.push(d.table);
-        this.grains.push(dm.maps.length === 1 ? null : GRAINS[g]);
-        this.periods.push(dm.periods[g]);
-        this.keys.push(d.key);
+        i = this.newCell(t, dc.maps.length === 1 ? null : GRAINS[g], dc.periods[g], k, keyText);
+        map.set(keyText, i);
       }
       const off = i * WIDTH;
-      const v = d.values;
-      for (let k = 0; k < v.length; k++) this.pool[off + k] += v[k];
+      for (let j = 0; j < v.length; j++) this.pool[off + j] += v[j];
     }
+  }
+
+  private dayCells(t: number, day: string | null): DayCells {
+    let dc: DayCells;
+    if (day == null) dc = { maps: [new Map()], periods: [null] };
+    else {
+      const b = bucketsOf(day);
+      const periods = [b.d, b.m, b.y];
+      dc = {
+        periods,
+        maps: GRAINS.map((g, i) => {
+          const id = `${g}|${periods[i]}`;
+          let m = this.byPeriod[t].get(id);
+          if (!m) this.byPeriod[t].set(id, (m = new Map()));
+          return m;
+        }),
+      };
+    }
+    this.byDay[t].set(day ?? '', dc);
+    return dc;
+  }
+
+  private newCell(t: number, grain: string | null, period: string | null, key: Key, keyText: string): number {
+    const i = this.n++;
+    if (i * WIDTH >= this.pool.length) {
+      const bigger = new Float64Array(this.pool.length * 2);
+      bigger.set(this.pool);
+      this.pool = bigger;
+    }
+    this.tableOf.push(t);
+    this.grains.push(grain);
+    this.periods.push(period);
+    this.keys.push(key);
+    this.keyTexts.push(keyText);
+    this.cellsOf[t].push(i);
+    return i;
   }
 
   get size(): number {
     return this.n;
   }
 
+  private isZero(i: number, width: number): boolean {
+    const off = i * WIDTH;
+    for (let k = 0; k < width; k++) if (this.pool[off + k] !== 0) return false;
+    return true;
+  }
+
   /** Cell indexes that do not net to zero, in mergeDeltas' order: table, then [grain, period, …key]. */
   private sorted(): number[] {
     const idx: number[] = [];
-    for (let i = 0; i < this.n; i++) {
-      const width = tableSpec(this.tables[i]).values.length;
-      for (let k = 0; k < width; k++) {
-        if (this.pool[i * WIDTH + k] !== 0) {
-          idx.push(i);
-          break;
-        }
-      }
-    }
-    const { tables: t, grains: g, periods: p, keys } = this;
+    for (let i = 0; i < this.n; i++) if (!this.isZero(i, TABLES[this.tableOf[i]].values.length)) idx.push(i);
+    const { tableOf, grains: g, periods: p, keys } = this;
     return idx.sort((a, b) => {
-      if (t[a] !== t[b]) return t[a] < t[b] ? -1 : 1;
+      const ta = TABLES[tableOf[a]].table;
+      const tb = TABLES[tableOf[b]].table;
+      if (ta !== tb) return ta < tb ? -1 : 1;
       if (g[a] !== g[b]) return String(g[a]) < String(g[b]) ? -1 : 1;
       if (p[a] !== p[b]) return String(p[a]) < String(p[b]) ? -1 : 1;
       const x = keys[a];
@@ -112,15 +155,43 @@ export class CellSums {
     });
   }
 
-  /** The merged cells per table (for checks; the import writes statements()). */
+  /** The merged cells per table, in mergeDeltas' order (for checks; the import writes rows() or statements()). */
   cells(): Map<SummaryTable, Cell[]> {
     const out = new Map<SummaryTable, Cell[]>();
     for (const i of this.sorted()) {
-      const table = this.tables[i];
+      const table = TABLES[this.tableOf[i]].table;
       let list = out.get(table);
       if (!list) out.set(table, (list = []));
       const width = tableSpec(table).values.length;
       list.push({ grain: this.grains[i], period: this.periods[i], key: this.keys[i], values: Array.from(this.pool.subarray(i * WIDTH, i * WIDTH + width)) });
+    }
+    return out;
+  }
+
+  /**
+   * Per table with cells, the cells as LOAD DATA text: key columns (grain and period first for a table with
+   * periods), then only the measures some cell is not zero in; cells that net to zero are left out. In no
+   * particular order: whoever adds them sorts them.
+   */
+  rows(): TableRows[] {
+    const out: TableRows[] = [];
+    for (let t = 0; t < TABLES.length; t++) {
+      const cells = this.cellsOf[t];
+      if (!cells.length) continue;
+      const spec = TABLES[t];
+      const measures: number[] = [];
+      for (let k = 0; k < spec.values.length; k++) if (this.touched[t] & (1 << k)) measures.push(k);
+      const text = new TsvSink(256 * 1024);
+      let rows = 0;
+      for (const i of cells) {
+        if (this.isZero(i, spec.values.length)) continue;
+        let line = this.grains[i] == null ? this.keyTexts[i] : `${this.grains[i]}\t${this.periods[i]}\t${this.keyTexts[i]}`;
+        const off = i * WIDTH;
+        for (const k of measures) line += `\t${integer(this.pool[off + k])}`;
+        text.write(`${line}\n`);
+        rows++;
+      }
+      if (rows) out.push({ table: spec.table, columns: [...keyColumns(spec), ...measures.map((k) => spec.values[k])], values: measures.map((k) => spec.values[k]), text: text.chunks(), rows });
     }
     return out;
   }
@@ -141,24 +212,36 @@ export class CellSums {
       rows = [];
     };
     for (const i of this.sorted()) {
-      if (this.tables[i] !== table || rows.length >= chunk) {
+      const spec = TABLES[this.tableOf[i]];
+      if (spec.table !== table || rows.length >= chunk) {
         flush();
-        table = this.tables[i];
+        table = spec.table;
       }
-      const width = tableSpec(table).values.length;
       let s = this.grains[i] == null ? '(' : `('${this.grains[i]}','${this.periods[i]}',`;
       for (const k of this.keys[i]) s += `${literal(k)},`;
       const off = i * WIDTH;
-      for (let v = 0; v < width; v++) {
-        const x = this.pool[off + v];
-        if (!Number.isSafeInteger(x)) throw new Error(`summary value is not an integer: ${x}`);
-        s += v ? `,${x}` : String(x);
-      }
+      for (let v = 0; v < spec.values.length; v++) s += v ? `,${integer(this.pool[off + v])}` : integer(this.pool[off + v]);
       rows.push(`${s})`);
     }
     flush();
     return out;
   }
+}
+
+function integer(x: number): string {
+  if (!Number.isSafeInteger(x)) throw new Error(`summary value is not an integer: ${x}`);
+  return String(x);
+}
+
+/** A key part as LOAD DATA text: ids, codes and dates, escaped all the same. */
+function keyField(v: string | number): string {
+  return typeof v === 'number' ? String(v) : tsvText(v);
+}
+
+function keyTextOf(k: Key): string {
+  let s = keyField(k[0]);
+  for (let i = 1; i < k.length; i++) s += `\t${keyField(k[i])}`;
+  return s;
 }
 
 function literal(v: string | number): string {

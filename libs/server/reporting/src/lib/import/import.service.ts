@@ -10,8 +10,9 @@ import { callDelta } from '../stats/summary-spec';
 import { applyDeltas } from '../stats/summary-writer';
 import { readCsv } from './csv';
 import { CALL_HEADERS, indexHeaders, ORDER_HEADERS, parseCallRow, parseOrderRow, type Cell, type LegacyCall, type LegacyOrder, type Names } from './legacy';
-import { BulkLoadError, loadRows } from './bulk-write';
+import { BulkLoadError, loadRows, localInfileRefused } from './bulk-write';
 import { HISTORY_COLS, ORDER_COLS, prepareOrders, prepareOrdersYielding, TOPIC_COLS, withOrderIds, yieldToIo, type PreparedBatch } from './order-batch';
+import { SummaryStaging } from './summary-staging';
 
 export type ImportKind = 'orders' | 'calls';
 
@@ -50,6 +51,7 @@ const KEEP_ERRORS = 100;
 @Injectable()
 export class ImportService {
   private readonly logger = new Logger(ImportService.name);
+  private autoIncrementStep?: number;
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -63,6 +65,7 @@ export class ImportService {
     let bytes = 0;
     const qr = this.ds.createQueryRunner();
     await qr.connect();
+    let staging: SummaryStaging | null = null;
     try {
       // every reference was checked by name against the reference data: the per-row FK lookups only cost time
       await qr.query('SET FOREIGN_KEY_CHECKS = 0');
@@ -91,6 +94,8 @@ export class ImportService {
         const { index, missing } = indexHeaders(first.value, ORDER_HEADERS);
         if (missing.length) throw new ImportFileError(`missing columns: ${missing.join('、')}`, missing.map((c) => ({ row: 1, column: c, reason: '缺少该列' })));
         const names = await this.names();
+        staging = await SummaryStaging.open(qr);
+        if (!staging) this.logger.warn('cannot create temporary MEMORY tables on this connection: summary cells go in as literal upserts (slower)');
         const seen = new Map<string, number>();
         let pending: LegacyOrder[] = [];
         let errors: ImportRowError[] = [];
@@ -107,7 +112,7 @@ export class ImportService {
           const prev = writing;
           writing = (async () => {
             await prev;
-            await this.writeOrders(qr, prepared, fresh, jobId, state);
+            await this.writeOrders(qr, staging, prepared, fresh, jobId, state);
             state.skipped += orders.length - fresh.length;
             await report(errs);
             await tick();
@@ -174,6 +179,7 @@ export class ImportService {
       bytes = size;
       await tick();
     } finally {
+      await staging?.close(qr).catch(() => undefined);
       await qr.query('SET FOREIGN_KEY_CHECKS = 1').catch(() => undefined);
       await qr.release();
     }
@@ -205,15 +211,15 @@ export class ImportService {
 
   private async existingNumbers(q: { query: DataSource['query'] }, numbers: string[]): Promise<Set<string>> {
     if (!numbers.length) return new Set();
-    const rows: { number: string }[] = await q.query(`SELECT number FROM work_order WHERE number IN (${numbers.map(() => '?').join(', ')})`, numbers);
+    const rows: { number: string }[] = await q.query(`SELECT number FROM work_order WHERE number IN (${numberList(numbers)})`);
     return new Set(rows.map((r) => r.number));
   }
 
   /** One batch in one transaction: its orders with their history, topics and summary cells, or nothing of it. */
-  private async writeOrders(qr: QueryRunner, b: PreparedBatch, fresh: LegacyOrder[], jobId: number | null, state: ImportProgress): Promise<void> {
+  private async writeOrders(qr: QueryRunner, staging: SummaryStaging | null, b: PreparedBatch, fresh: LegacyOrder[], jobId: number | null, state: ImportProgress): Promise<void> {
     if (!b.numbers.length) return;
     try {
-      await this.inTransaction(qr, () => this.storePrepared(qr, b));
+      await this.inTransaction(qr, () => this.storePrepared(qr, staging, b));
       state.inserted += b.numbers.length;
     } catch (e) {
       if (!(e instanceof BulkLoadError && e.table === 'work_order' && e.stored < e.expected)) throw e;
@@ -222,7 +228,7 @@ export class ImportService {
       await this.inTransaction(qr, async () => {
         const existing = await this.existingNumbers(qr, fresh.map((o) => o.number));
         const rest = fresh.filter((o) => !existing.has(o.number));
-        await this.storePrepared(qr, prepareOrders(rest, jobId));
+        await this.storePrepared(qr, staging, prepareOrders(rest, jobId));
         state.inserted += rest.length;
         state.skipped += fresh.length - rest.length;
       });
@@ -241,15 +247,44 @@ export class ImportService {
   }
 
   /** Stores a prepared batch inside the caller's transaction: orders, then (with their ids) history and topics, then the summary cells. */
-  private async storePrepared(qr: QueryRunner, b: PreparedBatch): Promise<void> {
+  private async storePrepared(qr: QueryRunner, staging: SummaryStaging | null, b: PreparedBatch): Promise<void> {
     if (!b.numbers.length) return;
     await loadRows(qr, 'work_order', ORDER_COLS, b.orders, b.numbers.length);
+    const ids = await this.orderIds(qr, b.numbers);
+    const byId = ['order_id', ...HISTORY_COLS.slice(1)];
+    if (Array.isArray(ids) || (await localInfileRefused(qr))) {
+      const list = Array.isArray(ids) ? ids : b.numbers.map((_, i) => ids.first + i * ids.step);
+      await loadRows(qr, 'order_history', byId, withOrderIds(b.history, list), b.historyRows);
+      await loadRows(qr, 'order_topic', ['order_id', ...TOPIC_COLS.slice(1)], withOrderIds(b.topics, list), b.topicRows);
+    } else {
+      const set = `order_id = ${ids.first} + @i * ${ids.step}`;
+      await loadRows(qr, 'order_history', HISTORY_COLS, b.history, b.historyRows, set);
+      await loadRows(qr, 'order_topic', TOPIC_COLS, b.topics, b.topicRows, set);
+    }
+    if (staging) await staging.add(qr, b.summaryRows);
+    else for (const sql of b.sums.statements()) await qr.query(sql);
+  }
+
+  /**
+   * The ids the batch's orders were just given, in order. InnoDB gives the rows of one statement increasing ids, and
+   * consecutive ones (a step of auto_increment_increment apart) unless another session's inserts came in between
+   * (innodb_autoinc_lock_mode = 2, MySQL 8's default, allows that): if the first and the last order have the ids
+   * of a consecutive run, every order in between has too. Otherwise they are looked up by number.
+   */
+  private async orderIds(qr: QueryRunner, numbers: readonly string[]): Promise<{ first: number; step: number } | number[]> {
+    this.autoIncrementStep ??= Number((await qr.query('SELECT @@auto_increment_increment AS step'))[0].step) || 1;
+    const step = this.autoIncrementStep;
+    const [r] = await qr.query(
+      `SELECT LAST_INSERT_ID() AS first, (SELECT number FROM work_order WHERE id = LAST_INSERT_ID()) AS a, (SELECT number FROM work_order WHERE id = LAST_INSERT_ID() + ${(numbers.length - 1) * step}) AS z`,
+    );
+    if (r.a === numbers[0] && r.z === numbers[numbers.length - 1]) return { first: Number(r.first), step };
     const idOf = new Map<string, number>();
-    for (const r of await qr.query(`SELECT id, number FROM work_order WHERE number IN (${b.numbers.map(() => '?').join(', ')})`, b.numbers)) idOf.set(r.number, Number(r.id));
-    const rows = withOrderIds(b, b.numbers.map((n) => idOf.get(n) as number));
-    await loadRows(qr, 'order_history', HISTORY_COLS, rows.history, b.historyRows);
-    await loadRows(qr, 'order_topic', TOPIC_COLS, rows.topics, rows.topicRows);
-    for (const sql of b.upserts) await qr.query(sql);
+    for (const row of await qr.query(`SELECT id, number FROM work_order WHERE number IN (${numberList(numbers)})`)) idOf.set(row.number, Number(row.id));
+    return numbers.map((n) => {
+      const id = idOf.get(n);
+      if (id === undefined) throw new Error(`order ${n} was loaded but is not there`);
+      return id;
+    });
   }
 
   private async writeCalls(qr: QueryRunner, platformId: number, batch: LegacyCall[], state: ImportProgress): Promise<void> {
@@ -309,6 +344,20 @@ export class ImportFileError extends Error {
     super(message);
   }
 }
+
+/**
+ * Order numbers as an SQL list. They passed parseOrderRow's check (letters, digits, '-' and '_'), so they are
+ * written as they are: 5,000 placeholders cost the driver more than the query costs the server.
+ */
+function numberList(numbers: readonly string[]): string {
+  let s = '';
+  for (const n of numbers) {
+    if (!SAFE_NUMBER.test(n)) throw new Error(`not an order number: ${n}`);
+    s += s ? `, '${n}'` : `'${n}'`;
+  }
+  return s;
+}
+const SAFE_NUMBER = /^[A-Za-z0-9_-]+$/;
 
 function cellValue(v: ExcelJS.CellValue): Cell {
   if (v == null) return null;

@@ -1,35 +1,42 @@
 import { historyEventDelta, orderDeltas } from '../stats/summary-spec';
-import { CellSums } from './cell-sums';
+import { CellSums, type TableRows } from './cell-sums';
 import type { LegacyOrder } from './legacy';
 import { IMPORT_ACTOR, legacyToRows } from './legacy-rows';
-import { tsvField, tsvLine } from './tsv';
+import { tsvField, tsvLine, TsvSink, tsvString, type TsvData } from './tsv';
 
 /**
  * A batch of checked legacy orders turned into what the database takes, before it is written (pure, so it is
- * built while the previous batch commits): the work_order rows as LOAD DATA text, each order's history and
- * topic rows without the order id (known only once the order rows are in), and the summary cells the batch
- * adds to, merged.
+ * built while the previous batch commits): the work_order rows, their history and topic rows, and the summary
+ * cells the batch adds to, merged, all as LOAD DATA text.
+ *
+ * An order's id is known only once its row is in, so the history and topic rows start with the order's index in
+ * the batch instead (`@i` in HISTORY_COLS and TOPIC_COLS): the loads turn it into the id with `SET order_id =
+ * first + @i * step` when the orders got consecutive ids, which the writer checks, or the text is rewritten
+ * with the ids looked up (withOrderIds).
  */
 
 export const ORDER_COLS = [
   'number', 'status', 'version', 'platform_id', 'channel_code', 'appeal_type_code', 'category_id', 'region_id', 'caller_phone', 'content', 'resolution', 'direct_answer', 'main_unit_id',
   'dispatched_at', 'signed_at', 'replied_at', 'reply', 'accepted_at', 'closed_at', 'handle_due_at', 'callback_satisfaction', 'callback_solved', 'callback_at', 'created_at', 'updated_at',
 ] as const;
-export const HISTORY_COLS = ['order_id', 'action', 'from_status', 'to_status', 'actor_id', 'actor_name', 'actor_role', 'actor_unit_id', 'comment', 'data', 'created_at'] as const;
-export const TOPIC_COLS = ['order_id', 'topic_id'] as const;
+/** '@i' is the order's index in the batch, which the load turns into order_id */
+export const HISTORY_COLS = ['@i', 'action', 'from_status', 'to_status', 'actor_id', 'actor_name', 'actor_role', 'actor_unit_id', 'comment', 'data', 'created_at'] as const;
+export const TOPIC_COLS = ['@i', 'topic_id'] as const;
 
 export interface PreparedBatch {
   numbers: string[];
-  /** LOAD DATA text of the work_order rows, in `numbers` order */
-  orders: string;
-  /** per order (same order): its history lines after the order_id column, each starting with '\t' */
-  history: string[][];
-  topicIds: number[][];
+  /** the work_order rows, in `numbers` order */
+  orders: TsvData;
+  /** the history rows, each starting with its order's index in the batch */
+  history: TsvData;
   historyRows: number;
+  /** the order_topic rows, likewise */
+  topics: TsvData;
+  topicRows: number;
   /** the summary cells the batch adds to */
   sums: CellSums;
-  /** and the statements that add them */
-  upserts: string[];
+  /** and as LOAD DATA text, per table */
+  summaryRows: TableRows[];
 }
 
 const ACTOR = tsvField(IMPORT_ACTOR);
@@ -37,40 +44,57 @@ const ACTOR = tsvField(IMPORT_ACTOR);
 /** Builds a PreparedBatch order by order. */
 export class BatchBuilder {
   private readonly numbers: string[] = [];
-  private readonly history: string[][] = [];
-  private readonly topicIds: number[][] = [];
+  private readonly orders = new TsvSink();
+  private readonly history = new TsvSink();
+  private readonly topics = new TsvSink(64 * 1024);
   private readonly sums = new CellSums();
-  private readonly lines: string[] = [];
   private historyRows = 0;
+  private topicRows = 0;
 
   constructor(private readonly jobId: number | null) {}
 
   add(o: LegacyOrder): void {
+    const i = this.numbers.length;
     const r = legacyToRows(o, this.jobId);
     const f = r.facts;
     const last = r.history[r.history.length - 1].at;
-    this.lines.push(
+    this.orders.write(
       tsvLine([
         o.number, f.status, r.history.length, o.platformId, o.channel, o.appealType, o.categoryId, o.regionId, o.phone, o.content, f.resolution, r.directAnswer, f.mainUnitId,
         r.dispatchedAt, f.signedAt, f.repliedAt, r.reply, f.acceptedAt, r.closedAt, f.handleDueAt, f.callbackSatisfaction, f.callbackSolved, f.callbackAt, o.createdAt, last,
       ]),
     );
-    const lines: string[] = [];
+    let lines = '';
     for (const h of r.history) {
       // actor_id is NULL: the import is no user
-      lines.push(`\t${tsvField(h.action)}\t${tsvField(h.from)}\t${tsvField(h.to)}\t\\N\t${ACTOR}\t${tsvField(h.role)}\t${tsvField(h.unitId)}\t${tsvField(h.comment)}\t${tsvField(h.data ? JSON.stringify(h.data) : null)}\t${tsvField(h.at)}\n`);
+      lines += `${i}\t${tsvField(h.action)}\t${tsvField(h.from)}\t${tsvField(h.to)}\t\\N\t${ACTOR}\t${tsvField(h.role)}\t${tsvField(h.unitId)}\t${tsvField(h.comment)}\t${tsvField(h.data ? JSON.stringify(h.data) : null)}\t${tsvField(h.at)}\n`;
       const e = historyEventDelta({ action: h.action, toStatus: h.to, actorUnitId: h.unitId, data: h.data, at: h.at }, o.platformId);
       if (e) this.sums.add(e);
     }
-    this.historyRows += lines.length;
+    this.history.write(lines);
+    this.historyRows += r.history.length;
+    if (o.topicIds.length) {
+      let t = '';
+      for (const id of o.topicIds) t += `${i}\t${id}\n`;
+      this.topics.write(t);
+      this.topicRows += o.topicIds.length;
+    }
     this.numbers.push(o.number);
-    this.history.push(lines);
-    this.topicIds.push(o.topicIds);
-    for (const d of orderDeltas({ ...f, topicIds: o.topicIds }, 1)) this.sums.add(d);
+    // r.facts is this order's own object: it takes the topics instead of a copy being made with them
+    for (const d of orderDeltas(Object.assign(f, { topicIds: o.topicIds }), 1)) this.sums.add(d);
   }
 
   finish(): PreparedBatch {
-    return { numbers: this.numbers, orders: this.lines.join(''), history: this.history, topicIds: this.topicIds, historyRows: this.historyRows, sums: this.sums, upserts: this.sums.statements() };
+    return {
+      numbers: this.numbers,
+      orders: this.orders.chunks(),
+      history: this.history.chunks(),
+      historyRows: this.historyRows,
+      topics: this.topics.chunks(),
+      topicRows: this.topicRows,
+      sums: this.sums,
+      summaryRows: this.sums.rows(),
+    };
   }
 }
 
@@ -98,18 +122,11 @@ export function yieldToIo(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/** The history and topic rows once the orders' ids are known (`ids[i]` is the id of `numbers[i]`). */
-export function withOrderIds(b: PreparedBatch, ids: readonly number[]): { history: string; topics: string; topicRows: number } {
-  let history = '';
-  let topics = '';
-  let topicRows = 0;
-  for (let i = 0; i < ids.length; i++) {
-    const id = String(ids[i]);
-    for (const line of b.history[i]) history += id + line;
-    for (const t of b.topicIds[i]) {
-      topics += `${id}\t${t}\n`;
-      topicRows++;
-    }
-  }
-  return { history, topics, topicRows };
+/** History or topic text with each line's batch index replaced by its order's id (`ids[i]` is the id of `numbers[i]`). */
+export function withOrderIds(text: TsvData, ids: readonly number[]): string {
+  return tsvString(text).replace(/^(\d+)\t/gm, (_, i: string) => {
+    const id = ids[Number(i)];
+    if (id === undefined) throw new Error(`no order id for batch index ${i}`);
+    return `${id}\t`;
+  });
 }

@@ -34,6 +34,14 @@ describe('LOAD DATA text', () => {
     expect(tsvField(new Date('1999-12-31T23:59:59.999Z'))).toBe('1999-12-31 23:59:59.999');
   });
 
+  it('formats any instant as toISOString does, before 1970 and at the edges of a day too', () => {
+    const iso = (d: Date) => d.toISOString().replace('T', ' ').slice(0, 23);
+    const edges = ['1969-12-31T23:59:59.999Z', '1970-01-01T00:00:00.000Z', '1960-02-29T12:00:00.500Z', '2020-12-31T16:00:00.000Z', '2099-01-01T00:00:00.001Z'];
+    const instants = [...edges.map((s) => new Date(s)), ...Array.from({ length: 2000 }, (_, i) => new Date(Date.UTC(1965, 0, 1) + i * 987_654_321.123))];
+    for (const d of instants) expect(tsvDate(d)).toBe(iso(d));
+    expect(() => tsvDate(new Date(Number.NaN))).toThrow(RangeError);
+  });
+
   it('joins a row into one line whose fields read back as the values', () => {
     const line = tsvLine(['L1', null, 3, 'a\tb\nc', new Date('2020-01-02T03:04:05Z'), false]);
     expect(split(line).map(unescape)).toEqual(['L1', null, '3', 'a\tb\nc', '2020-01-02 03:04:05.000', '0']);

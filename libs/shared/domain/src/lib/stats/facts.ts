@@ -41,8 +41,10 @@ export function channelGroup(channel: string): ChannelGroup {
   return GROUP_BY_CHANNEL.get(channel) ?? 'public';
 }
 
+const ZERO_TOTALS = Object.freeze(Object.fromEntries(STAT_MEASURES.map((m) => [m, 0])) as MeasureTotals);
+
 export function zeroTotals(): MeasureTotals {
-  return Object.fromEntries(STAT_MEASURES.map((m) => [m, 0])) as MeasureTotals;
+  return { ...ZERO_TOTALS };
 }
 
 const LEVEL_MEASURE: Record<Satisfaction, StatMeasure> = {

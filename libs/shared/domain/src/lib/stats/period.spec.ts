@@ -27,6 +27,11 @@ describe('period arithmetic', () => {
   it('puts an instant on its China calendar day whatever the host time zone', () => {
     expect(chinaDay(new Date('2020-12-31T15:59:59.999Z'))).toBe('2020-12-31');
     expect(chinaDay(new Date('2020-12-31T16:00:00.000Z'))).toBe('2021-01-01');
+    // the cached day names are the formatted ones, before 1970 too
+    for (let ms = Date.UTC(1968, 0, 1); ms < Date.UTC(1972, 0, 1); ms += 3_599_999) {
+      expect(chinaDay(new Date(ms))).toBe(new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10));
+    }
+    expect(() => chinaDay(new Date(Number.NaN))).toThrow(RangeError);
     expect(chinaDayStart('2021-01-01').toISOString()).toBe('2020-12-31T16:00:00.000Z');
   });
 
