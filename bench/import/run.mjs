@@ -3,7 +3,12 @@
 // imported by the real CLI (`cli import FILE`, the code behind `npm run import`) into a throw-away database,
 // then imported again (idempotent: must insert nothing). Reports rows/s and the importer's peak RSS.
 //
-//   node bench/import/run.mjs [--rows 1000000] [--bad 0.01] [--check] [--profile] [--keep] [--keep-file]
+//   node bench/import/run.mjs [--rows 1000000] [--bad 0.01] [--mix uniform|hotline] [--check] [--profile] [--keep] [--keep-file]
+//
+// --mix uniform (the default, the worst case for the summary tables): every channel, type, category, region and
+// unit equally likely, so nearly every order has summary cells of its own. --mix hotline: the shares a 12345 export
+// has (the seed report's): two thirds public channels, mostly the phone, a third from collectors; 47% consultations;
+// categories and units by a Zipf law (a few dozen categories take most orders); regions by the seed's table 1.
 //
 // Uses dist/apps/cli (built first when missing) and hotline_bench_import (BENCH_IMPORT_DATABASE_URL), dropped
 // afterwards unless --keep. --check runs `cli stats-check` after the first import (every summary cell against a
@@ -32,8 +37,10 @@ const { values: opt } = parseArgs({
     'keep-file': { type: 'boolean', default: false },
     check: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
+    mix: { type: 'string', default: 'uniform' },
   },
 });
+if (!['uniform', 'hotline'].includes(opt.mix)) throw new Error(`--mix is uniform or hotline, not ${opt.mix}`);
 const ROWS = Number(opt.rows);
 const DB_URL = process.env.BENCH_IMPORT_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/hotline_bench_import';
 const env = { ...process.env, DATABASE_URL: DB_URL, LOG_LEVEL: 'warn', NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
@@ -99,9 +106,59 @@ function prng(seed) {
   };
 }
 
+/** Picks from `xs` with the given weights (by name, or a function of the position), deterministic given rnd. */
+function weighted(rnd, xs, weightOf) {
+  const w = xs.map((x, i) => weightOf(x, i));
+  const total = w.reduce((a, b) => a + b, 0);
+  const cum = [];
+  let acc = 0;
+  for (const x of w) cum.push((acc += x / total));
+  return () => {
+    const r = rnd();
+    let lo = 0;
+    let hi = cum.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cum[mid] < r) lo = mid + 1;
+      else hi = mid;
+    }
+    return xs[lo];
+  };
+}
+
+/** The pickers of one mix (see the header). */
+function pickers(rnd, names) {
+  const pick = (xs) => () => xs[Math.floor(rnd() * xs.length)];
+  if (opt.mix === 'uniform') {
+    return { channel: pick(names.channels), type: pick(names.types), category: pick(names.categories), region: pick(names.regions), unit: pick(names.units) };
+  }
+  const CHANNEL = { 电话: 0.5, 网站: 0.03, 微信: 0.06, APP: 0.03, 短信: 0.01, 邮件: 0.005, 领导信箱: 0.01, 省平台转办: 0.015, 好差评: 0.005, '国务院互联网+督查': 0.0005, 路面巡查: 0.22, 视频监控: 0.115 };
+  const TYPE = { 咨询: 0.47, 求助: 0.16, 投诉: 0.25, 举报: 0.05, 建议: 0.04, 其他: 0.03 };
+  const REGION = { 海州区: 39.3, 赣榆区: 11.8, 东海县: 9.2, 灌南县: 9.2, 连云区: 6.8, 开发区: 6.7, 灌云县: 4.3, 徐圩新区: 1.5, 云台山景区: 0.6 };
+  // a fixed shuffle, so the Zipf law does not follow the reference data's order
+  const shuffled = (xs) => {
+    const r = prng(11);
+    const out = [...xs];
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = Math.floor(r() * (i + 1));
+      [out[i], out[j]] = [out[j], out[i]];
+    }
+    return out;
+  };
+  const zipf = (_, i) => 1 / (i + 1);
+  return {
+    channel: weighted(rnd, names.channels, (n) => CHANNEL[n] ?? 0.005),
+    type: weighted(rnd, names.types, (n) => TYPE[n] ?? 0.01),
+    category: weighted(rnd, shuffled(names.categories), zipf),
+    region: weighted(rnd, names.regions, (n) => REGION[n] ?? 0.5),
+    unit: weighted(rnd, shuffled(names.units), zipf),
+  };
+}
+
 async function writeCsv(file, names) {
   const rnd = prng(7);
   const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
+  const by = pickers(rnd, names);
   const out = createWriteStream(file);
   const write = (s) => (out.write(s) ? Promise.resolve() : new Promise((r) => out.once('drain', r)));
   const q = (s) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
@@ -116,17 +173,17 @@ async function writeCsv(file, names) {
     const called = !direct && finished && rnd() < 0.05;
     const row = [
       `L${String(i + 1).padStart(10, '0')}`,
-      rnd() < 0.7 ? '市级' : pick(names.regions),
+      rnd() < 0.7 ? '市级' : by.region(),
       fmt(at),
-      pick(names.channels),
-      pick(names.types),
-      pick(names.categories),
-      rnd() < 0.1 ? '' : pick(names.regions),
+      by.channel(),
+      by.type(),
+      by.category(),
+      rnd() < 0.1 ? '' : by.region(),
       rnd() < 0.1 ? pick(names.topics) : '',
       `1${3 + Math.floor(rnd() * 6)}${String(Math.floor(rnd() * 1e9)).padStart(9, '0')}`,
       `历史工单内容 ${i}：小区门口道路破损，雨天积水，行人通行不便，请尽快维修。`,
       direct ? '直接办结' : '派单',
-      direct ? '' : pick(names.units),
+      direct ? '' : by.unit(),
       direct ? '' : fmt(at + 600e3),
       direct ? '' : fmt(at + 5 * 86400e3),
       finished ? fmt(at + (direct ? 300e3 : 2 * 86400e3)) : '',
@@ -165,7 +222,7 @@ async function main() {
   };
   const dir = path.join(os.tmpdir(), 'hotline-bench-import');
   mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `orders-${ROWS}.csv`);
+  const file = path.join(dir, `orders-${ROWS}${opt.mix === 'uniform' ? '' : `-${opt.mix}`}.csv`);
   log(`› writing ${ROWS} rows to ${file}…`);
   let t = Date.now();
   await writeCsv(file, names);
@@ -199,7 +256,7 @@ async function main() {
   const [[vars]] = await server.query('SELECT @@innodb_buffer_pool_size AS bufferPool, @@innodb_flush_log_at_trx_commit AS flushAtCommit, @@local_infile AS localInfile');
   const run = (r) => ({ ...parse(r.out), processRssMb: r.maxRssMb, wallS: r.wallS, cpuCoresUsed: r.cpuCoresUsed, topOtherProcesses: r.topOtherProcesses, otherDbSessions: r.otherDbSessions, loadAvgAfter: r.loadAvg });
   const result = {
-    rows: ROWS, fileMb: Math.round(bytes / 1e6), first: run(first), statsCheck: check, second: run(second), orders: Number(orders), history: Number(history),
+    rows: ROWS, mix: opt.mix, fileMb: Math.round(bytes / 1e6), first: run(first), statsCheck: check, second: run(second), orders: Number(orders), history: Number(history),
     at: new Date().toISOString(), loadAvgBefore: loadBefore,
     host: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memGiB: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version, mariadb, innodbBufferPoolMb: Number(vars.bufferPool) / 2 ** 20, flushLogAtTrxCommit: Number(vars.flushAtCommit), localInfile: Number(vars.localInfile) },
     app,

@@ -5,8 +5,9 @@ import { TsvSink, tsvText, type TsvData } from './tsv';
 /**
  * mergeDeltas for a batch of thousands of orders, and the rows that add it to the summary tables.
  *
- * The same cells and sums as mergeDeltas, but built as the deltas come, each delta going straight to its day,
- * month and year cells, with every cell's measures in one shared Float64Array instead of an array of its own.
+ * The same cells and sums as mergeDeltas, built the same way (deltas merged into day cells, which are then added
+ * to their month and year cells), with every cell's measures in one shared Float64Array instead of an array of
+ * its own.
  * A batch holds a few cells per order for as long as it takes to write it; as separate arrays (and mergeDeltas'
  * intermediate copies) they were most of the import's CPU, in the garbage collector.
  *
@@ -34,20 +35,18 @@ export interface TableRows {
 }
 
 const WIDTH = Math.max(...TABLES.map((t) => t.values.length));
-const GRAINS = ['d', 'm', 'y'] as const;
 const TABLE_NO = new Map(TABLES.map((t, i) => [t.table, i]));
 
 interface DayCells {
-  /** key text → cell index, one map per grain (just one for a table without periods) */
-  maps: Map<string, number>[];
-  periods: (string | null)[];
+  /** key text → cell index */
+  map: Map<string, number>;
+  /** the day (null for a table without periods) and, for a day, its month and year */
+  periods: [string | null, string | null, string | null];
 }
 
 export class CellSums {
   /** per table (TABLES' order): day (or '' for a table without periods) → its cells */
   private readonly byDay: Map<string, DayCells>[] = TABLES.map(() => new Map());
-  /** per table: `grain|period` → key text → cell index; month and year cells are shared by every day in them */
-  private readonly byPeriod: Map<string, Map<string, number>>[] = TABLES.map(() => new Map());
   private pool = new Float64Array(WIDTH * 1024);
   private n = 0;
   private readonly tableOf: number[] = [];
@@ -60,49 +59,78 @@ export class CellSums {
   private readonly cellsOf: number[][] = TABLES.map(() => []);
   /** per table: which measures any delta was non-zero in (bit k = values[k]) */
   private readonly touched: number[] = TABLES.map(() => 0);
+  /** whether the day cells have been added to their month and year cells (after which nothing more is added) */
+  private expanded = false;
 
+  /** Adds a delta to its day cell (or its cell, for a table without periods); months and years follow in expand(). */
   add(d: Delta): void {
+    if (this.expanded) throw new Error('CellSums: cells already read out');
     const t = TABLE_NO.get(d.table);
     if (t === undefined) throw new Error(`unknown summary table ${d.table}`);
     const dayId = d.day ?? '';
     let dc = this.byDay[t].get(dayId);
-    if (!dc) dc = this.dayCells(t, d.day);
+    if (!dc) {
+      const b = d.day == null ? null : bucketsOf(d.day);
+      dc = { map: new Map(), periods: b ? [b.d, b.m, b.y] : [null, null, null] };
+      this.byDay[t].set(dayId, dc);
+    }
     const k = d.key;
     const keyText = k.length === 1 ? keyField(k[0]) : keyTextOf(k);
-    const v = d.values;
-    let mask = 0;
-    for (let j = 0; j < v.length; j++) if (v[j] !== 0) mask |= 1 << j;
-    this.touched[t] |= mask;
-    for (let g = 0; g < dc.maps.length; g++) {
-      const map = dc.maps[g];
-      let i = map.get(keyText);
-      if (i === undefined) {
-        i = this.newCell(t, dc.maps.length === 1 ? null : GRAINS[g], dc.periods[g], k, keyText);
-        map.set(keyText, i);
-      }
-      const off = i * WIDTH;
-      for (let j = 0; j < v.length; j++) this.pool[off + j] += v[j];
+    let i = dc.map.get(keyText);
+    if (i === undefined) {
+      i = this.newCell(t, d.day == null ? null : 'd', d.day, k, keyText);
+      dc.map.set(keyText, i);
     }
+    const v = d.values;
+    const off = i * WIDTH;
+    let mask = 0;
+    for (let j = 0; j < v.length; j++) {
+      const x = v[j];
+      if (x !== 0) {
+        mask |= 1 << j;
+        this.pool[off + j] += x;
+      }
+    }
+    this.touched[t] |= mask;
   }
 
-  private dayCells(t: number, day: string | null): DayCells {
-    let dc: DayCells;
-    if (day == null) dc = { maps: [new Map()], periods: [null] };
-    else {
-      const b = bucketsOf(day);
-      const periods = [b.d, b.m, b.y];
-      dc = {
-        periods,
-        maps: GRAINS.map((g, i) => {
-          const id = `${g}|${periods[i]}`;
-          let m = this.byPeriod[t].get(id);
-          if (!m) this.byPeriod[t].set(id, (m = new Map()));
-          return m;
-        }),
+  /**
+   * Adds every day cell to its month and year cells, once, before the cells are read: a batch's deltas merge into
+   * far fewer day cells, so expanding those costs less than expanding each delta.
+   */
+  private expand(): void {
+    if (this.expanded) return;
+    this.expanded = true;
+    for (let t = 0; t < TABLES.length; t++) {
+      if (!TABLES[t].grained) continue;
+      const width = TABLES[t].values.length;
+      const byPeriod = new Map<string, Map<string, number>>();
+      const periodMap = (id: string) => {
+        let m = byPeriod.get(id);
+        if (!m) byPeriod.set(id, (m = new Map()));
+        return m;
       };
+      for (const dc of this.byDay[t].values()) {
+        const [, month, year] = dc.periods;
+        if (month == null || year == null) continue;
+        const targets: [string, string, Map<string, number>][] = [
+          ['m', month, periodMap(`m|${month}`)],
+          ['y', year, periodMap(`y|${year}`)],
+        ];
+        for (const [keyText, day] of dc.map) {
+          for (const [grain, period, map] of targets) {
+            let i = map.get(keyText);
+            if (i === undefined) {
+              i = this.newCell(t, grain, period, this.keys[day], keyText);
+              map.set(keyText, i);
+            }
+            const from = day * WIDTH;
+            const to = i * WIDTH;
+            for (let j = 0; j < width; j++) this.pool[to + j] += this.pool[from + j];
+          }
+        }
+      }
     }
-    this.byDay[t].set(day ?? '', dc);
-    return dc;
   }
 
   private newCell(t: number, grain: string | null, period: string | null, key: Key, keyText: string): number {
@@ -121,6 +149,7 @@ export class CellSums {
     return i;
   }
 
+  /** Cells so far (day cells only, until they are read out). */
   get size(): number {
     return this.n;
   }
@@ -133,6 +162,7 @@ export class CellSums {
 
   /** Cell indexes that do not net to zero, in mergeDeltas' order: table, then [grain, period, …key]. */
   private sorted(): number[] {
+    this.expand();
     const idx: number[] = [];
     for (let i = 0; i < this.n; i++) if (!this.isZero(i, TABLES[this.tableOf[i]].values.length)) idx.push(i);
     const { tableOf, grains: g, periods: p, keys } = this;
@@ -174,6 +204,7 @@ export class CellSums {
    * particular order: whoever adds them sorts them.
    */
   rows(): TableRows[] {
+    this.expand();
     const out: TableRows[] = [];
     for (let t = 0; t < TABLES.length; t++) {
       const cells = this.cellsOf[t];

@@ -65,7 +65,8 @@ export class ImportService {
     let bytes = 0;
     const qr = this.ds.createQueryRunner();
     await qr.connect();
-    let staging: SummaryStaging | null = null;
+    /** the writers of order batches (see below); qr is the first */
+    const writers: Writer[] = [];
     try {
       // every reference was checked by name against the reference data: the per-row FK lookups only cost time
       await qr.query('SET FOREIGN_KEY_CHECKS = 0');
@@ -76,13 +77,13 @@ export class ImportService {
         state.errors += new Set(errors.map((e) => e.row)).size;
         for (const e of errors) if (state.firstErrors.length < KEEP_ERRORS) state.firstErrors.push(e);
         opts.onErrors?.(errors);
-        if (opts.jobId) await insertRows(qr, 'import_error', ['job_id', 'row_no', 'col', 'reason'], errors.map((e) => [opts.jobId, e.row, e.column, e.reason.slice(0, 500)]));
+        if (opts.jobId) await insertRows(this.ds, 'import_error', ['job_id', 'row_no', 'col', 'reason'], errors.map((e) => [opts.jobId, e.row, e.column, e.reason.slice(0, 500)]));
       };
       const tick = async () => {
         state.progress = size ? Math.min(1, bytes / size) : 1;
         opts.onProgress?.({ ...state });
         if (opts.jobId) {
-          await qr.query('UPDATE import_job SET processed_rows = ?, inserted_rows = ?, skipped_rows = ?, error_rows = ?, progress = ? WHERE id = ?', [
+          await this.ds.query('UPDATE import_job SET processed_rows = ?, inserted_rows = ?, skipped_rows = ?, error_rows = ?, progress = ? WHERE id = ?', [
             state.processed, state.inserted, state.skipped, state.errors, state.progress, opts.jobId,
           ]);
         }
@@ -94,32 +95,51 @@ export class ImportService {
         const { index, missing } = indexHeaders(first.value, ORDER_HEADERS);
         if (missing.length) throw new ImportFileError(`missing columns: ${missing.join('、')}`, missing.map((c) => ({ row: 1, column: c, reason: '缺少该列' })));
         const names = await this.names();
-        staging = await SummaryStaging.open(qr);
-        if (!staging) this.logger.warn('cannot create temporary MEMORY tables on this connection: summary cells go in as literal upserts (slower)');
+        // two connections write batches: while one adds a batch's summary cells and commits, the other loads the
+        // next batch's orders and history, so the server works on both cores
+        // next to them the pool needs a connection for the checks and the progress: a smaller pool gets one writer
+        writers.push({ qr, staging: null, last: Promise.resolve() });
+        if (poolLimit(this.ds) >= 4) {
+          const second = this.ds.createQueryRunner();
+          await second.connect();
+          writers.push({ qr: second, staging: null, last: Promise.resolve() });
+          await second.query('SET FOREIGN_KEY_CHECKS = 0');
+        }
+        for (const w of writers) w.staging = await SummaryStaging.open(w.qr);
+        if (writers.some((w) => !w.staging)) this.logger.warn('cannot create temporary MEMORY tables on this connection: summary cells go in as literal upserts (slower)');
         const seen = new Map<string, number>();
         let pending: LegacyOrder[] = [];
         let errors: ImportRowError[] = [];
         let rowNo = 1;
         const jobId = opts.jobId ?? null;
-        // while one batch is written, the next is read, checked against the orders already there (on another
-        // connection: its numbers are not in the batch being written) and built, so parsing, building and the
-        // database overlap; at most one batch is written while the next is read, so memory stays flat
-        let writing: Promise<void> = Promise.resolve();
+        // While batches are written, the next is read, checked against the orders already there (on the pool: its
+        // numbers are in no batch being written) and built, so parsing, building and the database overlap. Batches
+        // go to the two writers in turn and commit in file order: a batch loads its orders and history while the
+        // one before it is still adding its summary cells, but adds its own only once that one has committed (and
+        // rolls back if it failed), so what is stored is always the file's batches up to some point. At most two
+        // batches are written while the next is built, so memory stays flat.
+        let committed: Promise<void> = Promise.resolve();
+        let n = 0;
         const flush = async (orders: LegacyOrder[], errs: ImportRowError[]) => {
           const existing = await this.existingNumbers(this.ds, orders.map((o) => o.number));
           const fresh = existing.size ? orders.filter((o) => !existing.has(o.number)) : orders;
           const prepared = await prepareOrdersYielding(fresh, jobId);
-          const prev = writing;
-          writing = (async () => {
-            await prev;
-            await this.writeOrders(qr, staging, prepared, fresh, jobId, state);
+          const w = writers[n++ % writers.length];
+          const free = w.last;
+          const before = committed;
+          const done = (async () => {
+            await free;
+            await this.writeOrders(w, prepared, fresh, jobId, state, before);
             state.skipped += orders.length - fresh.length;
             await report(errs);
             await tick();
           })();
           // surface a failed write at the next await instead of as an unhandled rejection
-          writing.catch(() => undefined);
-          await prev;
+          done.catch(() => undefined);
+          w.last = done;
+          committed = done;
+          // go on reading once the other writer is free for the next batch
+          await writers[n % writers.length].last;
         };
         for await (const cells of rows) {
           rowNo++;
@@ -143,7 +163,7 @@ export class ImportService {
           }
         }
         await flush(pending, errors);
-        await writing;
+        await committed;
       } else {
         const { index, missing } = indexHeaders(first.value, CALL_HEADERS);
         if (missing.length) throw new ImportFileError(`missing columns: ${missing.join('、')}`, missing.map((c) => ({ row: 1, column: c, reason: '缺少该列' })));
@@ -179,7 +199,14 @@ export class ImportService {
       bytes = size;
       await tick();
     } finally {
-      await staging?.close(qr).catch(() => undefined);
+      // a writer may still be in a batch when another one failed: let it finish (or roll back) first
+      await Promise.allSettled(writers.map((w) => w.last));
+      for (const w of writers) {
+        await w.staging?.close(w.qr).catch(() => undefined);
+        if (w.qr === qr) continue;
+        await w.qr.query('SET FOREIGN_KEY_CHECKS = 1').catch(() => undefined);
+        await w.qr.release();
+      }
       await qr.query('SET FOREIGN_KEY_CHECKS = 1').catch(() => undefined);
       await qr.release();
     }
@@ -215,11 +242,15 @@ export class ImportService {
     return new Set(rows.map((r) => r.number));
   }
 
-  /** One batch in one transaction: its orders with their history, topics and summary cells, or nothing of it. */
-  private async writeOrders(qr: QueryRunner, staging: SummaryStaging | null, b: PreparedBatch, fresh: LegacyOrder[], jobId: number | null, state: ImportProgress): Promise<void> {
-    if (!b.numbers.length) return;
+  /**
+   * One batch in one transaction: its orders with their history, topics and summary cells, or nothing of it. The
+   * summary cells are added, and the batch committed, only once `before` (the batch before it) has committed.
+   */
+  private async writeOrders(w: Writer, b: PreparedBatch, fresh: LegacyOrder[], jobId: number | null, state: ImportProgress, before: Promise<void>): Promise<void> {
+    const { qr, staging } = w;
+    if (!b.numbers.length) return before;
     try {
-      await this.inTransaction(qr, () => this.storePrepared(qr, staging, b));
+      await this.inTransaction(qr, () => this.storePrepared(qr, staging, b, before));
       state.inserted += b.numbers.length;
     } catch (e) {
       if (!(e instanceof BulkLoadError && e.table === 'work_order' && e.stored < e.expected)) throw e;
@@ -228,7 +259,7 @@ export class ImportService {
       await this.inTransaction(qr, async () => {
         const existing = await this.existingNumbers(qr, fresh.map((o) => o.number));
         const rest = fresh.filter((o) => !existing.has(o.number));
-        await this.storePrepared(qr, staging, prepareOrders(rest, jobId));
+        await this.storePrepared(qr, staging, prepareOrders(rest, jobId), before);
         state.inserted += rest.length;
         state.skipped += fresh.length - rest.length;
       });
@@ -247,8 +278,8 @@ export class ImportService {
   }
 
   /** Stores a prepared batch inside the caller's transaction: orders, then (with their ids) history and topics, then the summary cells. */
-  private async storePrepared(qr: QueryRunner, staging: SummaryStaging | null, b: PreparedBatch): Promise<void> {
-    if (!b.numbers.length) return;
+  private async storePrepared(qr: QueryRunner, staging: SummaryStaging | null, b: PreparedBatch, before: Promise<void>): Promise<void> {
+    if (!b.numbers.length) return before;
     await loadRows(qr, 'work_order', ORDER_COLS, b.orders, b.numbers.length);
     const ids = await this.orderIds(qr, b.numbers);
     const byId = ['order_id', ...HISTORY_COLS.slice(1)];
@@ -261,6 +292,9 @@ export class ImportService {
       await loadRows(qr, 'order_history', HISTORY_COLS, b.history, b.historyRows, set);
       await loadRows(qr, 'order_topic', TOPIC_COLS, b.topics, b.topicRows, set);
     }
+    // the summary cells are shared with the batch before (its month and year cells): wait for it to commit, which
+    // also keeps the commits in file order
+    await before;
     if (staging) await staging.add(qr, b.summaryRows);
     else for (const sql of b.sums.statements()) await qr.query(sql);
   }
@@ -370,7 +404,20 @@ function cellValue(v: ExcelJS.CellValue): Cell {
   return String(v);
 }
 
-async function insertRows(qr: QueryRunner, table: string, cols: string[], rows: unknown[][]): Promise<void> {
+/** How many connections the data source's pool opens at most (mysql2's default is 10). */
+function poolLimit(ds: DataSource): number {
+  const o = ds.options as { poolSize?: number; extra?: { connectionLimit?: number } };
+  return o.extra?.connectionLimit ?? o.poolSize ?? 10;
+}
+
+/** A connection writing order batches, its staging tables, and the last batch given to it. */
+interface Writer {
+  qr: QueryRunner;
+  staging: SummaryStaging | null;
+  last: Promise<void>;
+}
+
+async function insertRows(qr: { query(sql: string, params?: unknown[]): Promise<unknown> }, table: string, cols: string[], rows: unknown[][]): Promise<void> {
   const chunk = 1000;
   for (let i = 0; i < rows.length; i += chunk) {
     const part = rows.slice(i, i + chunk);
