@@ -7,7 +7,7 @@ import { IdentityModule, UsersService } from '@hotline/server-identity';
 import { OrdersModule } from '@hotline/server-orders';
 import { AppException, ensureDatabase, loadConfig, PlatformModule } from '@hotline/server-platform';
 import { ReferenceDataModule, seedReferenceData } from '@hotline/server-reference-data';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { GeneratorService, ImportService, ReportingCoreModule, SummaryMaintenance } from '@hotline/server-reporting';
 
 const USAGE = `usage: cli <command>
@@ -128,14 +128,18 @@ async function main(argv: string[]): Promise<void> {
     }
 
     if (command === 'import') {
-      const file = rest.find((a) => !a.startsWith('--') && a !== arg(rest, '--kind'));
-      if (!file) throw new Error('usage: cli import FILE [--kind orders|calls]');
+      const file = rest.find((a) => !a.startsWith('--') && a !== arg(rest, '--kind') && a !== arg(rest, '--batch'));
+      if (!file) throw new Error('usage: cli import FILE [--kind orders|calls] [--batch ROWS]');
+      if (!existsSync(file)) throw new Error(`no such file: ${file}`);
+      const batch = arg(rest, '--batch');
+      if (batch !== undefined && !(Number.isInteger(Number(batch)) && Number(batch) >= 1 && Number(batch) <= 50_000)) throw new Error('--batch is a number of rows from 1 to 50000');
       const kind = (arg(rest, '--kind') ?? (await guessKind(file))) as 'orders' | 'calls';
       const errorsFile = `${file}.errors.csv`;
       const out = createWriteStream(errorsFile);
       out.write('\ufeff行号,列,原因\n');
       const bar = progressPrinter();
       const r = await app.get(ImportService).importFile(kind, file, {
+        batchSize: batch === undefined ? undefined : Number(batch),
         onProgress: (p) => bar({ phase: `导入${kind === 'orders' ? '工单' : '来电记录'}`, done: Math.round(p.progress * 1000), total: 1000 }),
         onErrors: (errors) => errors.forEach((e) => out.write(`${e.row},${e.column},"${e.reason.replace(/"/g, '""')}"\n`)),
       });
