@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ReferenceService } from '@hotline/server-reference-data';
 import type { ImportJobView, KpiSet } from '@hotline/contracts';
-import { ImportJobsService, ImportService, ORDER_HEADERS, SummaryMaintenance } from '@hotline/server-reporting';
+import { ImportJobsService, ImportService, ORDER_HEADERS, SummaryMaintenance, SummaryStaging } from '@hotline/server-reporting';
 import { startApi, type Api, type Client } from './harness';
 
 /**
@@ -182,6 +182,34 @@ describe('legacy import (CSV, XLSX, HTTP job)', () => {
     }
     expect((await ds.query(`SELECT content FROM work_order WHERE number = '${PREFIX}000601'`))[0].content).toBe('tab\there\nline');
     expect(await count(`SELECT COUNT(*) AS n FROM order_history h JOIN work_order o ON o.id = h.order_id WHERE o.number IN ('${PREFIX}000601', '${PREFIX}000602')`)).toBe(14);
+    expect((await admin.get('/api/stats/check')).body.ok).toBe(true);
+  });
+
+  it('imports the same way where the connection may not create temporary tables (summary cells as literal upserts)', async () => {
+    const db = String(ds.driver.database);
+    const user = `it_notmp_${process.pid}`;
+    await ds.query(`DROP USER IF EXISTS '${user}'@'%'`);
+    await ds.query(`CREATE USER '${user}'@'%' IDENTIFIED BY 'it-pass'`);
+    // everything the import needs except CREATE TEMPORARY TABLES
+    await ds.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON \`${db}\`.* TO '${user}'@'%'`);
+    const limited = new DataSource({ ...ds.options, url: undefined, host: '127.0.0.1', port: 3306, username: user, password: 'it-pass', database: db, extra: { connectionLimit: 4 } } as DataSourceOptions);
+    await limited.initialize();
+    const open = jest.spyOn(SummaryStaging, 'open');
+    try {
+      const plain = new ImportService(limited, api.app.get(ReferenceService));
+      const file = join(dir, 'no-temp.csv');
+      writeFileSync(file, csv([[...ORDER_HEADERS], good(701), good(702, { 专题: '文明创建' }), good(703), good(704)]));
+      expect(await plain.importFile('orders', file, { batchSize: 2 })).toMatchObject({ inserted: 4, errors: 0 });
+      expect(await plain.importFile('orders', file, { batchSize: 2 })).toMatchObject({ inserted: 0, skipped: 4 });
+      // both writers of both runs were refused their staging tables
+      expect(open).toHaveBeenCalledTimes(4);
+      for (const r of open.mock.results) expect(await r.value).toBeNull();
+    } finally {
+      open.mockRestore();
+      await limited.destroy();
+      await ds.query(`DROP USER IF EXISTS '${user}'@'%'`);
+    }
+    expect(await count(`SELECT COUNT(*) AS n FROM order_history h JOIN work_order o ON o.id = h.order_id WHERE o.number BETWEEN '${PREFIX}000701' AND '${PREFIX}000704'`)).toBe(28);
     expect((await admin.get('/api/stats/check')).body.ok).toBe(true);
   });
 

@@ -11,6 +11,7 @@ export * from './lib/reports/annual-report.service';
 export * from './lib/import/import.service';
 export * from './lib/import/import-jobs.service';
 export * from './lib/import/legacy';
+export * from './lib/import/summary-staging';
 export * from './lib/surge/surge.service';
 export * from './lib/assessment/assessment.service';
 export * from './lib/meetings/meetings.service';
