@@ -98,8 +98,8 @@ export class ImportService {
         if (missing.length) throw new ImportFileError(`missing columns: ${missing.join('、')}`, missing.map((c) => ({ row: 1, column: c, reason: '缺少该列' })));
         const names = await this.names();
         // two connections write batches: while one adds a batch's summary cells and commits, the other loads the
-        // next batch's orders and history, so the server works on both cores
-        // next to them the pool needs a connection for the checks and the progress: a smaller pool gets one writer
+        // next batch's orders and history, so the server works on both cores. The pool also needs a connection for
+        // the existence checks and the progress next to them: a pool of fewer than 4 gets one writer.
         writers.push({ qr, staging: null, last: Promise.resolve() });
         if (poolLimit(this.ds) >= 4) {
           const second = this.ds.createQueryRunner();
