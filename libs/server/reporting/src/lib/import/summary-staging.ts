@@ -1,5 +1,5 @@
 import type { QueryRunner } from 'typeorm';
-import { TABLES, keyColumns, type SummaryTable } from '../stats/summary-spec';
+import { TABLES, keyColumns, tableSpec, type SummaryTable } from '../stats/summary-spec';
 import { loadRows } from './bulk-write';
 import type { TableRows } from './cell-sums';
 
@@ -87,9 +87,7 @@ async function dropStages(qr: QueryRunner, names: string[]): Promise<void> {
 
 /** mergeDeltas' order in SQL: grain, period, then the key, strings compared as bytes (as JavaScript compares codes). */
 function orderBy(table: SummaryTable, stringColumns: ReadonlySet<string>): string {
-  const spec = TABLES.find((t) => t.table === table);
-  if (!spec) throw new Error(`unknown summary table ${table}`);
-  return keyColumns(spec)
+  return keyColumns(tableSpec(table))
     .map((c) => (stringColumns.has(`${table}.${c}`) ? `${c} COLLATE utf8mb4_bin` : c))
     .join(', ');
 }

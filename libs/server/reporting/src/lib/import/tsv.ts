@@ -1,3 +1,4 @@
+import { dayName } from '@hotline/domain';
 /**
  * Rows as LOAD DATA reads them with its defaults (FIELDS TERMINATED BY '\t' ESCAPED BY '\\' LINES TERMINATED
  * BY '\n'): NULL is \N, and a backslash, tab, line feed, carriage return or NUL inside a value is escaped, so
@@ -16,8 +17,6 @@ export function tsvText(s: string): string {
 }
 
 const DAY_MS = 86_400_000;
-/** 'YYYY-MM-DD ' by UTC day number: an import writes a dozen times per order, over a few hundred days */
-const DAY_PREFIX = new Map<number, string>();
 const PAD2 = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
 const PAD3 = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
 
@@ -25,13 +24,7 @@ const PAD3 = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
 export function tsvDate(d: Date): string {
   const ms = d.getTime();
   const day = Math.floor(ms / DAY_MS);
-  let prefix = DAY_PREFIX.get(day);
-  if (prefix === undefined) {
-    if (Number.isNaN(day)) throw new RangeError('not a date');
-    if (DAY_PREFIX.size >= 100_000) DAY_PREFIX.clear();
-    prefix = `${new Date(day * DAY_MS).toISOString().slice(0, 10)} `;
-    DAY_PREFIX.set(day, prefix);
-  }
+  const date = dayName(day);
   let t = ms - day * DAY_MS;
   const milli = t % 1000;
   t = (t - milli) / 1000;
@@ -39,7 +32,7 @@ export function tsvDate(d: Date): string {
   t = (t - sec) / 60;
   const min = t % 60;
   const hour = (t - min) / 60;
-  return `${prefix}${PAD2[hour]}:${PAD2[min]}:${PAD2[sec]}.${PAD3[milli]}`;
+  return `${date} ${PAD2[hour]}:${PAD2[min]}:${PAD2[sec]}.${PAD3[milli]}`;
 }
 
 export function tsvField(v: TsvValue): string {

@@ -27,22 +27,25 @@ function fromUtc(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-/** Day strings by day number (days since 1970-01-01 in China), so counting an order does not format a date. */
+/** Day strings by day number, so counting an order (or writing one) does not format a date each time. */
 const DAY_NAMES = new Map<number, string>();
 const DAY_NAMES_MAX = 100_000;
 
-/** The China calendar day an instant falls on. */
-export function chinaDay(at: Date): string {
-  const ms = at.getTime() + CHINA_OFFSET_MS;
-  const n = Math.floor(ms / DAY_MS);
+/** 'YYYY-MM-DD' of day number `n` (days since 1970-01-01, the calendar's own: UTC for UTC days, China's for China days). */
+export function dayName(n: number): string {
   let name = DAY_NAMES.get(n);
   if (name === undefined) {
-    if (Number.isNaN(n)) throw new RangeError('not a date');
+    if (!Number.isInteger(n)) throw new RangeError('not a date');
     if (DAY_NAMES.size >= DAY_NAMES_MAX) DAY_NAMES.clear();
     name = new Date(n * DAY_MS).toISOString().slice(0, 10);
     DAY_NAMES.set(n, name);
   }
   return name;
+}
+
+/** The China calendar day an instant falls on. */
+export function chinaDay(at: Date): string {
+  return dayName(Math.floor((at.getTime() + CHINA_OFFSET_MS) / DAY_MS));
 }
 
 /** The instant a China calendar day starts. */
