@@ -5,7 +5,12 @@ export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? 'mysql://root@12
 
 export async function dropE2eDatabase(url = E2E_DATABASE_URL) {
   const u = new URL(url);
-  const conn = await createConnection({ host: u.hostname, port: Number(u.port || 3306), user: decodeURIComponent(u.username || 'root'), password: decodeURIComponent(u.password) });
+  const conn = await createConnection({
+    host: u.hostname,
+    port: Number(u.port || 3306),
+    user: decodeURIComponent(u.username || 'root'),
+    password: decodeURIComponent(u.password),
+  });
   try {
     await conn.query(`DROP DATABASE IF EXISTS \`${u.pathname.slice(1)}\``);
   } finally {

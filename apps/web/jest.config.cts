@@ -12,9 +12,7 @@ module.exports = {
       },
     ],
   },
-  transformIgnorePatterns: [
-    'node_modules/(?!(.*\\.mjs$|echarts/|zrender/|tslib/))',
-  ],
+  transformIgnorePatterns: ['node_modules/(?!(.*\\.mjs$|echarts/|zrender/|tslib/))'],
   snapshotSerializers: [
     'jest-preset-angular/build/serializers/no-ng-attributes',
     'jest-preset-angular/build/serializers/ng-snapshot',

@@ -14,7 +14,9 @@ describe('assessment, meetings and surge alerts', () => {
 
   beforeAll(async () => {
     api = await startApi();
-    [agent, dispatcher, water, police, supervisor, leader, admin] = await Promise.all(['agent', 'dispatcher', 'swjt', 'gaj', 'supervisor', 'leader', 'admin'].map((u) => api.as(u)));
+    [agent, dispatcher, water, police, supervisor, leader, admin] = await Promise.all(
+      ['agent', 'dispatcher', 'swjt', 'gaj', 'supervisor', 'leader', 'admin'].map((u) => api.as(u)),
+    );
     ds = api.app.get(DataSource);
   });
   afterAll(async () => {
@@ -32,7 +34,8 @@ describe('assessment, meetings and surge alerts', () => {
   };
 
   it('assesses a month: signing, finishing, satisfaction, returns by the unit that returned', async () => {
-    const row = async (code: string) => (await leader.get<AssessmentView>(`/api/assessment?month=${month}`)).body.rows.find((r) => r.unitId === api.ref.unit(code).id);
+    const row = async (code: string) =>
+      (await leader.get<AssessmentView>(`/api/assessment?month=${month}`)).body.rows.find((r) => r.unitId === api.ref.unit(code).id);
     const before = await row('gaj');
     // the police return one order; the water company finishes two, one called back satisfied
     const misrouted = await dispatcher.act(await create(), 'dispatch', { unitId: api.ref.unit('gaj').id });
@@ -49,7 +52,7 @@ describe('assessment, meetings and surge alerts', () => {
     expect(w).toMatchObject({ fullScore: 100, signOnTimeRate: 1, onTimeRate: 1, satisfactionRate: 1 });
     const p = await row('gaj');
     expect(p?.received).toBe((before?.received ?? 0) + 1);
-    expect((p?.returnRate ?? 0) * (p?.received ?? 0)).toBeCloseTo(((before?.returnRate ?? 0) * (before?.received ?? 0)) + 1, 6);
+    expect((p?.returnRate ?? 0) * (p?.received ?? 0)).toBeCloseTo((before?.returnRate ?? 0) * (before?.received ?? 0) + 1, 6);
     const ranked = r.body.rows.filter((x) => x.assessed);
     expect(r.body.rows.slice(0, ranked.length)).toEqual(ranked); // 未参评 rows come last
     expect(ranked.map((x) => x.rank)).toEqual(ranked.map((_, i) => i + 1));
@@ -63,11 +66,26 @@ describe('assessment, meetings and surge alerts', () => {
     await dispatcher.act(await create(), 'dispatch', { unitId: api.ref.unit('mzj').id });
     const r = await leader.get<AssessmentView>(`/api/assessment?month=${month}`);
     const civil = r.body.rows.find((x) => x.unitId === api.ref.unit('mzj').id);
-    expect(civil).toMatchObject({ received: 1, assessed: false, measured: [], score: null, rank: null, list: null, signOnTimeRate: null, onTimeRate: null, satisfactionRate: null });
+    expect(civil).toMatchObject({
+      received: 1,
+      assessed: false,
+      measured: [],
+      score: null,
+      rank: null,
+      list: null,
+      signOnTimeRate: null,
+      onTimeRate: null,
+      satisfactionRate: null,
+    });
   });
 
   it('lets an admin change the weights, and no one else', async () => {
-    const weights = { normal: { signOnTime: 10, onTime: 40, satisfaction: 40, returns: 5, rework: 5 }, county: { signOnTime: 15, onTime: 60, satisfaction: 60, returns: 7.5, rework: 7.5 }, blackBelow: 80, redCount: 3 };
+    const weights = {
+      normal: { signOnTime: 10, onTime: 40, satisfaction: 40, returns: 5, rework: 5 },
+      county: { signOnTime: 15, onTime: 60, satisfaction: 60, returns: 7.5, rework: 7.5 },
+      blackBelow: 80,
+      redCount: 3,
+    };
     expect((await leader.req('PUT', '/api/assessment/weights', weights)).status).toBe(403);
     const put = await admin.req('PUT', '/api/assessment/weights', weights);
     expect(put.status).toBe(200);
@@ -78,9 +96,20 @@ describe('assessment, meetings and surge alerts', () => {
 
   it('records coordination meetings against units and orders, and the report counts them', async () => {
     const o = await create();
-    const m = await supervisor.post<MeetingView>('/api/meetings', { heldOn: today, title: '停车收费问题专题协调会议', summary: '明确分工', unitIds: [api.ref.unit('gaj').id, api.ref.unit('scjgj').id], orderIds: [o.id] });
+    const m = await supervisor.post<MeetingView>('/api/meetings', {
+      heldOn: today,
+      title: '停车收费问题专题协调会议',
+      summary: '明确分工',
+      unitIds: [api.ref.unit('gaj').id, api.ref.unit('scjgj').id],
+      orderIds: [o.id],
+    });
     expect(m.status).toBe(201);
-    expect(m.body).toMatchObject({ heldOn: today, unitIds: [api.ref.unit('gaj').id, api.ref.unit('scjgj').id].sort((a, b) => a - b), orderIds: [o.id], orderNumbers: [o.number] });
+    expect(m.body).toMatchObject({
+      heldOn: today,
+      unitIds: [api.ref.unit('gaj').id, api.ref.unit('scjgj').id].sort((a, b) => a - b),
+      orderIds: [o.id],
+      orderNumbers: [o.number],
+    });
     const listed = (await leader.get<MeetingView[]>(`/api/meetings?from=${today}&to=${today}`)).body.find((x) => x.id === m.body.id);
     expect(listed).toMatchObject({ orderIds: [o.id], orderNumbers: [o.number] });
     const report = await leader.get<AnnualReport>(`/api/reports/express?kind=express&from=${today}&to=${today}`);
@@ -103,7 +132,11 @@ describe('assessment, meetings and surge alerts', () => {
     expect(alert).toMatchObject({ categoryPath: '噪声扰民/建筑施工噪声', baseline: 0 });
     expect(alert?.count).toBeGreaterThanOrEqual(6);
     await admin.post('/api/surge-alerts/scan', { day: today });
-    expect((await leader.get<SurgeAlertView[]>(`/api/surge-alerts?from=${today}&to=${today}`)).body.filter((a) => a.regionName === '灌南县' && a.kind === 'category_region')).toHaveLength(1);
+    expect(
+      (await leader.get<SurgeAlertView[]>(`/api/surge-alerts?from=${today}&to=${today}`)).body.filter(
+        (a) => a.regionName === '灌南县' && a.kind === 'category_region',
+      ),
+    ).toHaveLength(1);
     const dash = await leader.get(`/api/stats/dashboard?from=${today}&to=${today}`);
     expect(dash.body.surges.some((s: SurgeAlertView) => s.regionName === '灌南县')).toBe(true);
   });

@@ -40,15 +40,26 @@ describe('admin changes reach every process at once (two API instances, real Mar
 
   it('time limits: an edit through A is in force in B, and leaves an audit row', async () => {
     const limitsB = b.app.get(TimeLimitsProvider);
-    const row = (await adminA.get<TimeLimitPolicyView[]>('/api/admin/time-limits')).body.find((p) => p.appealType === 'suggestion' && !p.urgent) as TimeLimitPolicyView;
+    const row = (await adminA.get<TimeLimitPolicyView[]>('/api/admin/time-limits')).body.find(
+      (p) => p.appealType === 'suggestion' && !p.urgent,
+    ) as TimeLimitPolicyView;
     expect(row).toBeDefined();
     await limitsB.policies(); // cached in B
-    const edited = await adminA.req<TimeLimitPolicyView>('PATCH', `/api/admin/time-limits/${row.id}`, { version: row.version, prewarnPercent: row.prewarnPercent === 70 ? 75 : 70 });
+    const edited = await adminA.req<TimeLimitPolicyView>('PATCH', `/api/admin/time-limits/${row.id}`, {
+      version: row.version,
+      prewarnPercent: row.prewarnPercent === 70 ? 75 : 70,
+    });
     expect(edited.status).toBe(200);
-    await until('B to use the edited policy', async () => (await limitsB.policies()).some((p) => p.appealType === 'suggestion' && !p.urgent && p.prewarnPercent === edited.body.prewarnPercent), 2000);
+    await until(
+      'B to use the edited policy',
+      async () => (await limitsB.policies()).some((p) => p.appealType === 'suggestion' && !p.urgent && p.prewarnPercent === edited.body.prewarnPercent),
+      2000,
+    );
     const trail = await adminB.get(`/api/admin/audit?entity=time-limit&entityId=${row.id}`);
     expect(trail.body.items[0]).toMatchObject({ action: 'update', actorRole: 'admin', data: { prewarnPercent: edited.body.prewarnPercent } });
     // the other tests of the run share this database: put the policy back
-    expect((await adminB.req('PATCH', `/api/admin/time-limits/${row.id}`, { version: edited.body.version, prewarnPercent: row.prewarnPercent })).status).toBe(200);
+    expect((await adminB.req('PATCH', `/api/admin/time-limits/${row.id}`, { version: edited.body.version, prewarnPercent: row.prewarnPercent })).status).toBe(
+      200,
+    );
   });
 });

@@ -51,7 +51,9 @@ describe('concurrency', () => {
     // a channel and type nothing else in the run uses together, so the cell is this test's alone
     const cell = "grain = 'y' AND channel_code = 'sms' AND appeal_type_code = 'thanks'";
     const before = Number((await ds.query(`SELECT COALESCE(SUM(accepted), 0) AS n FROM stat_intake WHERE ${cell}`))[0].n);
-    const results = await Promise.all(Array.from({ length: 40 }, () => agent.post<OrderDetail>('/api/orders', intake(api, { channel: 'sms', appealType: 'thanks' }))));
+    const results = await Promise.all(
+      Array.from({ length: 40 }, () => agent.post<OrderDetail>('/api/orders', intake(api, { channel: 'sms', appealType: 'thanks' }))),
+    );
     expect(results.every((r) => r.status === 201)).toBe(true);
     const rows: { slot: number; accepted: number }[] = await ds.query(`SELECT slot, accepted FROM stat_intake WHERE ${cell}`);
     expect(rows.reduce((sum, r) => sum + Number(r.accepted), 0)).toBe(before + 40);

@@ -9,7 +9,16 @@ import { testEnv } from './test-env';
  * Second-scale drill policy for appeal type 'help': sign in 3 s (pre-warning at 2.4 s), handle in 2 days of 2 s
  * (pre-warning at 3.2 s, overdue at 4 s), escalate 1 day (2 s) after that; callback and supervision feedback 2 s.
  */
-const DRILL = { clock: 'natural', dayLength: '2s', signLimit: '3s', handleLimit: '2d', callbackLimit: '2s', feedbackLimit: '2s', prewarnPercent: 80, longOverdueAfter: '1d' };
+const DRILL = {
+  clock: 'natural',
+  dayLength: '2s',
+  signLimit: '3s',
+  handleLimit: '2d',
+  callbackLimit: '2s',
+  feedbackLimit: '2s',
+  prewarnPercent: 80,
+  longOverdueAfter: '1d',
+};
 const WORKER_ENV = {
   DEADLINES_RECONCILE_EVERY_MS: '500',
   DEADLINES_RELAY_EVERY_MS: '300',
@@ -45,8 +54,10 @@ describe('deadlines: timers that fire on time and survive faults (real MariaDB, 
     process.env['IT_REDIS_URL'] = redis.url;
     [api, worker] = await Promise.all([startApi(), startWorker(WORKER_ENV)]);
     db = await createConnection({ uri: testEnv().DATABASE_URL, timezone: 'Z' });
-    [admin, agent, dispatcher, water, supervisor, callback] = await Promise.all(['admin', 'agent', 'dispatcher', 'swjt', 'supervisor', 'callback'].map((u) => api.as(u)));
-    original = ((await admin.get<TimeLimitPolicyView[]>('/api/admin/time-limits')).body).find((p) => p.appealType === 'help' && !p.urgent) as TimeLimitPolicyView;
+    [admin, agent, dispatcher, water, supervisor, callback] = await Promise.all(
+      ['admin', 'agent', 'dispatcher', 'swjt', 'supervisor', 'callback'].map((u) => api.as(u)),
+    );
+    original = (await admin.get<TimeLimitPolicyView[]>('/api/admin/time-limits')).body.find((p) => p.appealType === 'help' && !p.urgent) as TimeLimitPolicyView;
     const drill = await admin.req<TimeLimitPolicyView>('PATCH', `/api/admin/time-limits/${original.id}`, { version: original.version, ...DRILL });
     expect(drill.status).toBe(200);
     queueRedis = new Redis(redis.url, { maxRetriesPerRequest: null });
@@ -55,9 +66,19 @@ describe('deadlines: timers that fire on time and survive faults (real MariaDB, 
 
   afterAll(async () => {
     if (admin && original) {
-      const now = ((await admin.get<TimeLimitPolicyView[]>('/api/admin/time-limits')).body).find((p) => p.id === original.id) as TimeLimitPolicyView;
+      const now = (await admin.get<TimeLimitPolicyView[]>('/api/admin/time-limits')).body.find((p) => p.id === original.id) as TimeLimitPolicyView;
       const { clock, dayLength, signLimit, handleLimit, callbackLimit, feedbackLimit, prewarnPercent, longOverdueAfter } = original;
-      await admin.req('PATCH', `/api/admin/time-limits/${original.id}`, { version: now.version, clock, dayLength, signLimit, handleLimit, callbackLimit, feedbackLimit, prewarnPercent, longOverdueAfter });
+      await admin.req('PATCH', `/api/admin/time-limits/${original.id}`, {
+        version: now.version,
+        clock,
+        dayLength,
+        signLimit,
+        handleLimit,
+        callbackLimit,
+        feedbackLimit,
+        prewarnPercent,
+        longOverdueAfter,
+      });
     }
     await timersQueue?.close();
     queueRedis?.disconnect();
@@ -69,11 +90,13 @@ describe('deadlines: timers that fire on time and survive faults (real MariaDB, 
     delete process.env['IT_REDIS_URL'];
   });
 
-  const create = async (over: Record<string, unknown> = {}) => (await agent.post<OrderDetail>('/api/orders', intake(api, { appealType: 'help', ...over }))).body;
+  const create = async (over: Record<string, unknown> = {}) =>
+    (await agent.post<OrderDetail>('/api/orders', intake(api, { appealType: 'help', ...over }))).body;
   const dispatched = async () => dispatcher.act(await create(), 'dispatch', { unitId: api.ref.unit('swjt').id });
   const reload = async (id: number) => (await dispatcher.get<OrderDetail>(`/api/orders/${id}`)).body;
   const systemEvents = async (id: number) => (await reload(id)).history.filter((h) => h.actorRole === 'system').map((h) => h.action);
-  const effects = async (orderId: number) => (await db.query<Effect[]>('SELECT kind, due_at, fired_at FROM deadline_effect WHERE order_id = ? ORDER BY due_at, kind', [orderId]))[0];
+  const effects = async (orderId: number) =>
+    (await db.query<Effect[]>('SELECT kind, due_at, fired_at FROM deadline_effect WHERE order_id = ? ORDER BY due_at, kind', [orderId]))[0];
   const kinds = async (orderId: number) => (await effects(orderId)).map((e) => e.kind);
   const sleepUntil = (t: number) => sleep(Math.max(0, t - Date.now()));
 
@@ -245,7 +268,12 @@ describe('deadlines: timers that fire on time and survive faults (real MariaDB, 
     });
 
     it('an extension approved after the timers were scheduled moves them: nothing at the old deadline, overdue at the new one only', async () => {
-      const { d, approved, before, atOldDeadline } = (await runs['extension']) as { d: OrderDetail; approved: OrderDetail; before: OrderTimerView[]; atOldDeadline: string[] };
+      const { d, approved, before, atOldDeadline } = (await runs['extension']) as {
+        d: OrderDetail;
+        approved: OrderDetail;
+        before: OrderTimerView[];
+        atOldDeadline: string[];
+      };
       expect(ms(approved.handleDueAt) - ms(d.handleDueAt)).toBe(2000); // one drill day
       expect(atOldDeadline).not.toContain('handle-overdue');
       const fx = await effects(d.id);
@@ -263,7 +291,12 @@ describe('deadlines: timers that fire on time and survive faults (real MariaDB, 
     });
 
     it('suspension stops the clock; resume restarts it with the time that was left', async () => {
-      const { d, suspended, resumed, whileSuspended } = (await runs['suspension']) as { d: OrderDetail; suspended: OrderDetail; resumed: OrderDetail; whileSuspended: string[] };
+      const { d, suspended, resumed, whileSuspended } = (await runs['suspension']) as {
+        d: OrderDetail;
+        suspended: OrderDetail;
+        resumed: OrderDetail;
+        whileSuspended: string[];
+      };
       expect(whileSuspended).not.toContain('handle-overdue');
       const left = ms(d.handleDueAt) - ms(suspended.history.at(-1)?.createdAt);
       const resumedAt = ms(resumed.history.at(-1)?.createdAt);
@@ -296,16 +329,22 @@ describe('deadlines: timers that fire on time and survive faults (real MariaDB, 
     const EVENTS = ['pre-warning', 'sign-overdue', 'handle-overdue', 'auto-urge', 'escalate'];
     /** Every order has each effect exactly once: five ledger rows, seven system history rows. */
     const expectEachOnce = async (ids: number[]) => {
-      const [fx] = await db.query<RowDataPacket[]>(`SELECT order_id, kind, COUNT(*) AS n FROM deadline_effect WHERE order_id IN (?) GROUP BY order_id, kind`, [ids]);
+      const [fx] = await db.query<RowDataPacket[]>(`SELECT order_id, kind, COUNT(*) AS n FROM deadline_effect WHERE order_id IN (?) GROUP BY order_id, kind`, [
+        ids,
+      ]);
       expect(fx).toHaveLength(ids.length * 5);
       expect(fx.every((r) => Number(r['n']) === 1)).toBe(true);
-      const [hist] = await db.query<RowDataPacket[]>(`SELECT order_id, action, COUNT(*) AS n FROM order_history WHERE order_id IN (?) AND actor_role = 'system' GROUP BY order_id, action`, [ids]);
+      const [hist] = await db.query<RowDataPacket[]>(
+        `SELECT order_id, action, COUNT(*) AS n FROM order_history WHERE order_id IN (?) AND actor_role = 'system' GROUP BY order_id, action`,
+        [ids],
+      );
       const count = (id: number, action: string) => Number(hist.find((h) => Number(h['order_id']) === id && h['action'] === action)?.['n'] ?? 0);
       for (const id of ids) expect(EVENTS.map((a) => count(id, a))).toEqual([2, 1, 1, 2, 1]);
       const [rows] = await db.query<RowDataPacket[]>('SELECT urge_count FROM work_order WHERE id IN (?)', [ids]);
       expect(rows.every((r) => Number(r['urge_count']) === 2)).toBe(true);
     };
-    const ledgerCount = async (ids: number[]) => Number((await db.query<RowDataPacket[]>('SELECT COUNT(*) AS n FROM deadline_effect WHERE order_id IN (?)', [ids]))[0][0]['n']);
+    const ledgerCount = async (ids: number[]) =>
+      Number((await db.query<RowDataPacket[]>('SELECT COUNT(*) AS n FROM deadline_effect WHERE order_id IN (?)', [ids]))[0][0]['n']);
 
     it('FLUSHALL on Redis: the reconciler rebuilds the jobs and schedulers, and every effect happens exactly once', async () => {
       const orders = await Promise.all(Array.from({ length: 10 }, () => dispatched()));
@@ -317,7 +356,9 @@ describe('deadlines: timers that fire on time and survive faults (real MariaDB, 
       await sleep(800); // room for a double, were there one
       await expectEachOnce(ids);
 
-      const [repairs] = await db.query<RowDataPacket[]>(`SELECT requeued, full_scan FROM deadline_repair WHERE note LIKE '%wiped%' AND started_at >= ?`, [flushedAt]);
+      const [repairs] = await db.query<RowDataPacket[]>(`SELECT requeued, full_scan FROM deadline_repair WHERE note LIKE '%wiped%' AND started_at >= ?`, [
+        flushedAt,
+      ]);
       expect(repairs.length).toBeGreaterThan(0);
       expect(repairs.every((r) => Number(r['full_scan']) === 1)).toBe(true);
       expect(repairs.reduce((sum, r) => sum + Number(r['requeued']), 0)).toBeGreaterThanOrEqual(50 - 10); // the ten orders' timers, less any fired by the reconciler itself
@@ -329,7 +370,8 @@ describe('deadlines: timers that fire on time and survive faults (real MariaDB, 
       // every pending timer (the whole database's) has its job back
       const [pending] = await db.query<RowDataPacket[]>(`SELECT order_id, kind, ref_id, due_at FROM deadline_timer WHERE state = 'pending'`);
       const prefix = testEnv().QUEUE_PREFIX;
-      for (const t of pending) expect(await queueRedis.exists(`${prefix}:deadline-timers:${t['order_id']}.${t['kind']}.${t['ref_id']}.${(t['due_at'] as Date).getTime()}`)).toBe(1);
+      for (const t of pending)
+        expect(await queueRedis.exists(`${prefix}:deadline-timers:${t['order_id']}.${t['kind']}.${t['ref_id']}.${(t['due_at'] as Date).getTime()}`)).toBe(1);
       expect((await water.get('/api/admin/deadlines')).status).toBe(403);
     });
 
@@ -363,7 +405,10 @@ describe('deadlines: timers that fire on time and survive faults (real MariaDB, 
       const [[t]] = await db.query<RowDataPacket[]>(
         `SELECT t.id, t.order_id FROM deadline_timer t JOIN work_order o ON o.id = t.order_id WHERE t.kind = 'sign-overdue' AND t.state = 'fired' AND o.status = 'dispatched' ORDER BY t.id LIMIT 1`,
       );
-      const countHistory = async () => Number((await db.query<RowDataPacket[]>(`SELECT COUNT(*) AS n FROM order_history WHERE order_id = ? AND actor_role = 'system'`, [t['order_id']]))[0][0]['n']);
+      const countHistory = async () =>
+        Number(
+          (await db.query<RowDataPacket[]>(`SELECT COUNT(*) AS n FROM order_history WHERE order_id = ? AND actor_role = 'system'`, [t['order_id']]))[0][0]['n'],
+        );
       const before = await countHistory();
       await db.query(`UPDATE deadline_timer SET state = 'pending' WHERE id = ?`, [t['id']]);
       expect((await admin.post('/api/admin/deadlines/reconcile')).status).toBe(202);
@@ -372,7 +417,13 @@ describe('deadlines: timers that fire on time and survive faults (real MariaDB, 
         return row['state'] === 'fired';
       });
       expect(await countHistory()).toBe(before);
-      expect(Number((await db.query<RowDataPacket[]>(`SELECT COUNT(*) AS n FROM deadline_effect WHERE order_id = ? AND kind = 'sign-overdue'`, [t['order_id']]))[0][0]['n'])).toBe(1);
+      expect(
+        Number(
+          (await db.query<RowDataPacket[]>(`SELECT COUNT(*) AS n FROM deadline_effect WHERE order_id = ? AND kind = 'sign-overdue'`, [t['order_id']]))[0][0][
+            'n'
+          ],
+        ),
+      ).toBe(1);
     });
   });
 
@@ -385,15 +436,30 @@ describe('deadlines: timers that fire on time and survive faults (real MariaDB, 
       ]);
       expect(rows.find((r) => r.appealType === 'suggestion')).toMatchObject({ clock: 'working', handleLimit: '10d', callbackLimit: '2d', prewarnPercent: 80 });
       const any = rows[0];
-      const bad = await admin.req('PATCH', `/api/admin/time-limits/${any.id}`, { version: any.version, signLimit: 'two hours', longOverdueAfter: '5x', dayLength: '2s' });
+      const bad = await admin.req('PATCH', `/api/admin/time-limits/${any.id}`, {
+        version: any.version,
+        signLimit: 'two hours',
+        longOverdueAfter: '5x',
+        dayLength: '2s',
+      });
       expect(bad.status).toBe(400);
       expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['dayLength', 'longOverdueAfter', 'signLimit']);
-      expect((await admin.req('PATCH', `/api/admin/time-limits/${any.id}`, { version: any.version, prewarnPercent: 100 })).body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'prewarnPercent' }] });
+      expect((await admin.req('PATCH', `/api/admin/time-limits/${any.id}`, { version: any.version, prewarnPercent: 100 })).body).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: [{ field: 'prewarnPercent' }],
+      });
       expect((await admin.req('PATCH', `/api/admin/time-limits/${any.id}`, { version: any.version + 7, signLimit: '3h' })).body.code).toBe('STALE_VERSION');
       expect((await admin.req('DELETE', `/api/admin/time-limits/${any.id}`)).body.code).toBe('PRECONDITION_FAILED');
       expect((await admin.post('/api/admin/time-limits', { ...DRILL, appealType: 'help', urgent: false })).body.code).toBe('DUPLICATE');
       expect((await admin.post('/api/admin/time-limits', { ...DRILL, appealType: 'gossip', urgent: false })).body.code).toBe('UNKNOWN_REFERENCE');
-      const urgentHelp = await admin.post<TimeLimitPolicyView>('/api/admin/time-limits', { ...DRILL, clock: 'working', dayLength: null, appealType: 'help', urgent: true, signLimit: '15m' });
+      const urgentHelp = await admin.post<TimeLimitPolicyView>('/api/admin/time-limits', {
+        ...DRILL,
+        clock: 'working',
+        dayLength: null,
+        appealType: 'help',
+        urgent: true,
+        signLimit: '15m',
+      });
       expect(urgentHelp).toMatchObject({ status: 201, body: { appealType: 'help', urgent: true, signLimit: '15m', version: 1 } });
       expect((await admin.req('DELETE', `/api/admin/time-limits/${urgentHelp.body.id}`)).status).toBe(204);
       expect((await dispatcher.get('/api/admin/time-limits')).status).toBe(403);

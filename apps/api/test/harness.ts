@@ -96,7 +96,8 @@ export async function startApi(): Promise<Api> {
   const categories: CategoryNode[] = (await admin.get('/api/categories')).body;
   const regions: { id: number; name: string }[] = (await admin.get('/api/regions')).body;
   const flat: (CategoryNode & { path: string })[] = [];
-  const walk = (nodes: CategoryNode[], prefix: string) => nodes.forEach((n) => (flat.push({ ...n, path: prefix + n.name }), walk(n.children, `${prefix}${n.name}/`)));
+  const walk = (nodes: CategoryNode[], prefix: string) =>
+    nodes.forEach((n) => (flat.push({ ...n, path: prefix + n.name }), walk(n.children, `${prefix}${n.name}/`)));
   walk(categories, '');
   const ref: Ref = {
     units,
@@ -190,7 +191,16 @@ export async function startRedis(): Promise<ChildProcessHandle & { url: string }
   const Redis = (await import('ioredis')).default;
   const probe = new Redis(`redis://127.0.0.1:${port}`, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
   try {
-    await until('redis-server to answer', async () => probe.connect().then(() => probe.ping()).catch(() => null), 10_000, 50);
+    await until(
+      'redis-server to answer',
+      async () =>
+        probe
+          .connect()
+          .then(() => probe.ping())
+          .catch(() => null),
+      10_000,
+      50,
+    );
   } finally {
     probe.disconnect();
   }
@@ -218,7 +228,15 @@ export async function startWorker(env: Record<string, string> = {}): Promise<Chi
   const died = proc.exited.then((code) => Promise.reject(new Error(`worker exited (${code}) while starting:\n${proc.output()}`)));
   await Promise.race([
     died,
-    until('the worker to report healthy', async () => fetch(`http://127.0.0.1:${port}/health`).then((r) => r.status === 200).catch(() => false), 45_000, 200),
+    until(
+      'the worker to report healthy',
+      async () =>
+        fetch(`http://127.0.0.1:${port}/health`)
+          .then((r) => r.status === 200)
+          .catch(() => false),
+      45_000,
+      200,
+    ),
   ]);
   return { ...proc, port };
 }
@@ -234,7 +252,10 @@ export interface ServerEvent {
 export async function openEventStream(client: Client, path: string, lastEventId?: string): Promise<{ events: ServerEvent[]; close(): void }> {
   const ctrl = new AbortController();
   const sep = path.includes('?') ? '&' : '?';
-  const res = await fetch(`${client.base}${path}${sep}access_token=${client.token}`, { headers: lastEventId ? { 'last-event-id': lastEventId } : {}, signal: ctrl.signal });
+  const res = await fetch(`${client.base}${path}${sep}access_token=${client.token}`, {
+    headers: lastEventId ? { 'last-event-id': lastEventId } : {},
+    signal: ctrl.signal,
+  });
   if (res.status !== 200 || !res.body) throw new Error(`event stream ${path} → ${res.status}`);
   const events: ServerEvent[] = [];
   const reader = res.body.getReader();

@@ -71,7 +71,18 @@ describe('legacy import (CSV, XLSX, HTTP job)', () => {
     const rows = [
       [...ORDER_HEADERS],
       good(1),
-      good(2, { 处理方式: '直接办结', 承办单位: '', 派单时间: '', 办理时限: '', 办结时间: '2017-03-01 09:35:00', 回访时间: '', 满意度: '', 是否解决: '', 诉求类型: '咨询', 专题: '文明创建' }),
+      good(2, {
+        处理方式: '直接办结',
+        承办单位: '',
+        派单时间: '',
+        办理时限: '',
+        办结时间: '2017-03-01 09:35:00',
+        回访时间: '',
+        满意度: '',
+        是否解决: '',
+        诉求类型: '咨询',
+        专题: '文明创建',
+      }),
       good(3, { 办结时间: '', 回访时间: '', 满意度: '', 是否解决: '', 所属区域: '' }), // still open
       good(4, { 办结时间: '2017-03-08 10:00:00', 回访时间: '2017-03-09 10:00:00', 满意度: '不满意', 是否解决: '否', 诉求分类: '水电气暖', 所属区域: '市直' }), // late, L1 only
       good(5, { 受理平台: '海州区', 来源渠道: '微信' }),
@@ -100,7 +111,9 @@ describe('legacy import (CSV, XLSX, HTTP job)', () => {
     expect(await ours()).toBe(6);
     // nothing half-stored: the bad rows left no order, and every good one has its whole history
     expect(await count(`SELECT COUNT(*) AS n FROM work_order WHERE number IN ('${PREFIX}000006', '${PREFIX}000007', 'ITIMP000009')`)).toBe(0);
-    const hist = await ds.query(`SELECT o.number, GROUP_CONCAT(h.action ORDER BY h.id) AS actions, o.status, o.version FROM work_order o JOIN order_history h ON h.order_id = o.id WHERE o.number LIKE '${PREFIX}%' GROUP BY o.id, o.number, o.status, o.version ORDER BY o.number`);
+    const hist = await ds.query(
+      `SELECT o.number, GROUP_CONCAT(h.action ORDER BY h.id) AS actions, o.status, o.version FROM work_order o JOIN order_history h ON h.order_id = o.id WHERE o.number LIKE '${PREFIX}%' GROUP BY o.id, o.number, o.status, o.version ORDER BY o.number`,
+    );
     expect(hist.map((h: Record<string, unknown>) => [h['number'], h['actions'], h['status'], Number(h['version'])])).toEqual([
       [`${PREFIX}000001`, 'create,dispatch,sign,reply,accept-reply,callback,close', 'closed', 7],
       [`${PREFIX}000002`, 'create,direct-answer', 'closed', 2],
@@ -130,21 +143,34 @@ describe('legacy import (CSV, XLSX, HTTP job)', () => {
     // a late order of 2016 makes a stat_overdue cell: the batch's last statement, after its orders, history,
     // topics and other summary cells are written in the same transaction, fails on it
     await ds.query('DROP TRIGGER IF EXISTS it_import_fail');
-    await ds.query(`CREATE TRIGGER it_import_fail BEFORE INSERT ON stat_overdue FOR EACH ROW BEGIN IF NEW.due_day = '2016-05-06' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'it: poisoned batch'; END IF; END`);
+    await ds.query(
+      `CREATE TRIGGER it_import_fail BEFORE INSERT ON stat_overdue FOR EACH ROW BEGIN IF NEW.due_day = '2016-05-06' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'it: poisoned batch'; END IF; END`,
+    );
     const at = (d: number) => `2016-05-0${d} 09:00:00`;
     const row = (no: number, over: Partial<Record<(typeof ORDER_HEADERS)[number], string>> = {}) =>
       good(no, { 受理时间: at(1), 派单时间: at(1), 办理时限: '2016-05-03 17:30:00', 办结时间: at(4), 回访时间: at(5), 专题: '疫情防控', ...over });
-    const rows = [[...ORDER_HEADERS], row(401), row(402), row(403), row(404, { 办理时限: '2016-05-06 09:00:00', 办结时间: '2016-05-07 09:00:00', 回访时间: '2016-05-08 09:00:00' }), row(405), row(406)];
+    const rows = [
+      [...ORDER_HEADERS],
+      row(401),
+      row(402),
+      row(403),
+      row(404, { 办理时限: '2016-05-06 09:00:00', 办结时间: '2016-05-07 09:00:00', 回访时间: '2016-05-08 09:00:00' }),
+      row(405),
+      row(406),
+    ];
     const file = join(dir, 'poisoned.csv');
     writeFileSync(file, csv(rows));
     const numbers = `number BETWEEN '${PREFIX}000401' AND '${PREFIX}000406'`;
     try {
       await expect(importer.importFile('orders', file, { batchSize: 2 })).rejects.toThrow(/poisoned batch/);
       // batch 1 (401, 402) is in, whole; batch 2 (403, 404) left nothing; batch 3 never ran
-      expect((await ds.query(`SELECT number FROM work_order WHERE ${numbers} ORDER BY number`)).map((r: { number: string }) => r.number)).toEqual([`${PREFIX}000401`, `${PREFIX}000402`]);
+      expect((await ds.query(`SELECT number FROM work_order WHERE ${numbers} ORDER BY number`)).map((r: { number: string }) => r.number)).toEqual([
+        `${PREFIX}000401`,
+        `${PREFIX}000402`,
+      ]);
       expect(await count(`SELECT COUNT(*) AS n FROM order_history h JOIN work_order o ON o.id = h.order_id WHERE o.${numbers}`)).toBe(14);
       expect(await count(`SELECT COUNT(*) AS n FROM order_topic t JOIN work_order o ON o.id = t.order_id WHERE o.${numbers}`)).toBe(2);
-      expect(await count("SELECT COUNT(*) AS n FROM order_history WHERE order_id NOT IN (SELECT id FROM work_order)")).toBe(0);
+      expect(await count('SELECT COUNT(*) AS n FROM order_history WHERE order_id NOT IN (SELECT id FROM work_order)')).toBe(0);
       expect((await admin.get('/api/stats/check')).body.ok).toBe(true);
     } finally {
       await ds.query('DROP TRIGGER IF EXISTS it_import_fail');
@@ -174,14 +200,19 @@ describe('legacy import (CSV, XLSX, HTTP job)', () => {
     try {
       const plain = new ImportService(noLocal, api.app.get(ReferenceService));
       const file = join(dir, 'no-local.csv');
-      writeFileSync(file, csv([[...ORDER_HEADERS], good(601, { 诉求内容: 'tab\there\nline' }), good(602, { 专题: '文明创建' }), good(603, { 来源渠道: '飞鸽' })]));
+      writeFileSync(
+        file,
+        csv([[...ORDER_HEADERS], good(601, { 诉求内容: 'tab\there\nline' }), good(602, { 专题: '文明创建' }), good(603, { 来源渠道: '飞鸽' })]),
+      );
       expect(await plain.importFile('orders', file)).toMatchObject({ inserted: 2, errors: 1 });
       expect(await plain.importFile('orders', file)).toMatchObject({ inserted: 0, skipped: 2, errors: 1 });
     } finally {
       await noLocal.destroy();
     }
     expect((await ds.query(`SELECT content FROM work_order WHERE number = '${PREFIX}000601'`))[0].content).toBe('tab\there\nline');
-    expect(await count(`SELECT COUNT(*) AS n FROM order_history h JOIN work_order o ON o.id = h.order_id WHERE o.number IN ('${PREFIX}000601', '${PREFIX}000602')`)).toBe(14);
+    expect(
+      await count(`SELECT COUNT(*) AS n FROM order_history h JOIN work_order o ON o.id = h.order_id WHERE o.number IN ('${PREFIX}000601', '${PREFIX}000602')`),
+    ).toBe(14);
     expect((await admin.get('/api/stats/check')).body.ok).toBe(true);
   });
 
@@ -192,7 +223,16 @@ describe('legacy import (CSV, XLSX, HTTP job)', () => {
     await ds.query(`CREATE USER '${user}'@'%' IDENTIFIED BY 'it-pass'`);
     // everything the import needs except CREATE TEMPORARY TABLES
     await ds.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON \`${db}\`.* TO '${user}'@'%'`);
-    const limited = new DataSource({ ...ds.options, url: undefined, host: '127.0.0.1', port: 3306, username: user, password: 'it-pass', database: db, extra: { connectionLimit: 4 } } as DataSourceOptions);
+    const limited = new DataSource({
+      ...ds.options,
+      url: undefined,
+      host: '127.0.0.1',
+      port: 3306,
+      username: user,
+      password: 'it-pass',
+      database: db,
+      extra: { connectionLimit: 4 },
+    } as DataSourceOptions);
     await limited.initialize();
     const open = jest.spyOn(SummaryStaging, 'open');
     try {
@@ -209,13 +249,23 @@ describe('legacy import (CSV, XLSX, HTTP job)', () => {
       await limited.destroy();
       await ds.query(`DROP USER IF EXISTS '${user}'@'%'`);
     }
-    expect(await count(`SELECT COUNT(*) AS n FROM order_history h JOIN work_order o ON o.id = h.order_id WHERE o.number BETWEEN '${PREFIX}000701' AND '${PREFIX}000704'`)).toBe(28);
+    expect(
+      await count(
+        `SELECT COUNT(*) AS n FROM order_history h JOIN work_order o ON o.id = h.order_id WHERE o.number BETWEEN '${PREFIX}000701' AND '${PREFIX}000704'`,
+      ),
+    ).toBe(28);
     expect((await admin.get('/api/stats/check')).body.ok).toBe(true);
   });
 
   it('refuses a file without the required columns, storing nothing', async () => {
     const file = join(dir, 'bad-header.csv');
-    writeFileSync(file, csv([['工单编号', '诉求内容'], ['ITIMP000100', 'x']]));
+    writeFileSync(
+      file,
+      csv([
+        ['工单编号', '诉求内容'],
+        ['ITIMP000100', 'x'],
+      ]),
+    );
     await expect(importer.importFile('orders', file)).rejects.toThrow(/missing columns: .*受理平台/);
     expect(await count(`SELECT COUNT(*) AS n FROM work_order WHERE number = '${PREFIX}000100'`)).toBe(0);
   });
@@ -260,7 +310,11 @@ describe('legacy import (CSV, XLSX, HTTP job)', () => {
 
   it('takes an upload over HTTP as a queued job the worker runs, with progress and paged errors', async () => {
     const body = csv([[...ORDER_HEADERS], good(301), good(302, { 满意度: '还行' })]);
-    const res = await fetch(`${api.base}/api/imports?kind=orders&fileName=legacy.csv`, { method: 'POST', headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'text/csv' }, body });
+    const res = await fetch(`${api.base}/api/imports?kind=orders&fileName=legacy.csv`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'text/csv' },
+      body,
+    });
     expect(res.status).toBe(202);
     const job = (await res.json()) as ImportJobView;
     expect(job).toMatchObject({ kind: 'orders', fileName: 'legacy.csv', status: 'queued' });
@@ -278,7 +332,11 @@ describe('legacy import (CSV, XLSX, HTTP job)', () => {
     expect((await leader.req('POST', '/api/imports?kind=orders&fileName=x.csv', 'a', { 'content-type': 'text/csv' })).status).toBe(403);
     const json = await admin.post('/api/imports?kind=orders&fileName=x.csv', { a: 1 });
     expect(json.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
-    const badName = await fetch(`${api.base}/api/imports?kind=orders&fileName=x.txt`, { method: 'POST', headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'text/csv' }, body: 'x' });
+    const badName = await fetch(`${api.base}/api/imports?kind=orders&fileName=x.txt`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'text/csv' },
+      body: 'x',
+    });
     expect(badName.status).toBe(400);
   });
 });

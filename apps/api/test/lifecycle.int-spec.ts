@@ -8,7 +8,9 @@ describe('order lifecycle over HTTP (real MariaDB + Redis)', () => {
 
   beforeAll(async () => {
     api = await startApi();
-    [agent, dispatcher, water, callback, supervisor, leader, police] = await Promise.all(['agent', 'dispatcher', 'swjt', 'callback', 'supervisor', 'leader', 'gaj'].map((u) => api.as(u)));
+    [agent, dispatcher, water, callback, supervisor, leader, police] = await Promise.all(
+      ['agent', 'dispatcher', 'swjt', 'callback', 'supervisor', 'leader', 'gaj'].map((u) => api.as(u)),
+    );
   });
   afterAll(() => api.close());
 
@@ -17,7 +19,8 @@ describe('order lifecycle over HTTP (real MariaDB + Redis)', () => {
     expect(r.status).toBe(201);
     return r.body;
   };
-  const dispatched = async (unit = 'swjt', over: Record<string, unknown> = {}) => dispatcher.act(await create(over), 'dispatch', { unitId: api.ref.unit(unit).id });
+  const dispatched = async (unit = 'swjt', over: Record<string, unknown> = {}) =>
+    dispatcher.act(await create(over), 'dispatch', { unitId: api.ref.unit(unit).id });
   const handling = async () => water.act(await dispatched(), 'sign');
 
   it('walks intake → dispatch → sign → reply → accept → callback → close, recording every step', async () => {
@@ -54,7 +57,12 @@ describe('order lifecycle over HTTP (real MariaDB + Redis)', () => {
       ['callback', 'callback_pending', 'callback_pending'],
       ['close', 'callback_pending', 'closed'],
     ]);
-    expect(closed.history[1]).toMatchObject({ actorName: '派单员小李', actorRole: 'dispatcher', comment: '请尽快处理', data: { unitId: api.ref.unit('swjt').id } });
+    expect(closed.history[1]).toMatchObject({
+      actorName: '派单员小李',
+      actorRole: 'dispatcher',
+      comment: '请尽快处理',
+      data: { unitId: api.ref.unit('swjt').id },
+    });
     expect(closed.history[2]).toMatchObject({ actorRole: 'unit_handler', actorUnitId: api.ref.unit('swjt').id });
   });
 
@@ -78,10 +86,14 @@ describe('order lifecycle over HTTP (real MariaDB + Redis)', () => {
       await ds.query('UPDATE work_order SET handle_due_at = ? WHERE id = ?', [new Date(Date.now() - ago * day), o.id]);
       made.push(o);
     }
-    const search = (before: Date) => dispatcher.get<Page<OrderSummary>>(`/api/orders?overdue=true&sort=handleDueAt&q=${encodeURIComponent(marker)}&handleDueBefore=${before.toISOString()}`);
+    const search = (before: Date) =>
+      dispatcher.get<Page<OrderSummary>>(`/api/orders?overdue=true&sort=handleDueAt&q=${encodeURIComponent(marker)}&handleDueBefore=${before.toISOString()}`);
     expect((await search(new Date(Date.now() - 7 * day))).body).toMatchObject({ total: 1, items: [{ id: made[0].id }] });
     expect((await search(new Date(Date.now() - 2 * day))).body.items.map((i) => i.id)).toEqual([made[0].id, made[1].id]);
-    expect((await dispatcher.get('/api/orders?handleDueBefore=last-week')).body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'handleDueBefore' }] });
+    expect((await dispatcher.get('/api/orders?handleDueBefore=last-week')).body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ field: 'handleDueBefore' }],
+    });
     // the deadlines were moved behind the statistics' back: put them back, or the recount check of later tests differs
     for (const o of made) await ds.query('UPDATE work_order SET handle_due_at = ? WHERE id = ?', [new Date(o.handleDueAt as string), o.id]);
   });
@@ -203,9 +215,14 @@ describe('order lifecycle over HTTP (real MariaDB + Redis)', () => {
   it('a district passes an order down to its town, which signs it; the district still sees it', async () => {
     const district = await api.as('hzq');
     const town = await api.as('hzq_qyjd');
-    const o = await dispatcher.act(await create({ categoryId: api.ref.category('市容环境/占道经营').children[0].id }), 'dispatch', { unitId: api.ref.unit('hzq').id });
+    const o = await dispatcher.act(await create({ categoryId: api.ref.category('市容环境/占道经营').children[0].id }), 'dispatch', {
+      unitId: api.ref.unit('hzq').id,
+    });
     const signed = await district.act(o, 'sign');
-    expect((await district.tryAct(signed, 'dispatch', { unitId: api.ref.unit('gaj').id })).body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'unitId' }] });
+    expect((await district.tryAct(signed, 'dispatch', { unitId: api.ref.unit('gaj').id })).body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ field: 'unitId' }],
+    });
     const down = await district.act(signed, 'dispatch', { unitId: api.ref.unit('hzq_qyjd').id, comment: '请朐阳街道处理' });
     expect(down).toMatchObject({ status: 'dispatched', mainUnitName: '朐阳街道', handleDueAt: signed.handleDueAt });
     const townSigned = await town.act(down, 'sign');
@@ -222,7 +239,9 @@ describe('order lifecycle over HTTP (real MariaDB + Redis)', () => {
     expect((await police.tryAct(seen, 'sign')).body.code).toBe('FORBIDDEN_ROLE');
     const co = await police.act(seen, 'co-reply', { content: '已配合维持现场秩序' });
     expect(co.coUnits[0]).toMatchObject({ reply: '已配合维持现场秩序' });
-    expect((await dispatcher.tryAct(co, 'dispatch', { unitId: api.ref.unit('swjt').id, coUnitIds: [api.ref.unit('swjt').id] })).body.code).toBe('VALIDATION_FAILED');
+    expect((await dispatcher.tryAct(co, 'dispatch', { unitId: api.ref.unit('swjt').id, coUnitIds: [api.ref.unit('swjt').id] })).body.code).toBe(
+      'VALIDATION_FAILED',
+    );
   });
 
   describe('refusals', () => {
@@ -248,15 +267,30 @@ describe('order lifecycle over HTTP (real MariaDB + Redis)', () => {
     it('a stale version gets 409 STALE_VERSION with the current version', async () => {
       const o = await create();
       await dispatcher.act(o, 'dispatch', { unitId: api.ref.unit('swjt').id });
-      expect(await dispatcher.tryAct(o, 'dispatch', { unitId: api.ref.unit('gaj').id })).toMatchObject({ status: 409, body: { code: 'STALE_VERSION', details: { currentVersion: 2 } } });
+      expect(await dispatcher.tryAct(o, 'dispatch', { unitId: api.ref.unit('gaj').id })).toMatchObject({
+        status: 409,
+        body: { code: 'STALE_VERSION', details: { currentVersion: 2 } },
+      });
     });
 
     it('action bodies are validated per action, naming the field', async () => {
       const o = await create();
-      expect((await dispatcher.post(`/api/orders/${o.id}/actions/dispatch`, { version: o.version })).body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'unitId' }] });
-      expect((await dispatcher.post(`/api/orders/${o.id}/actions/dispatch`, { unitId: 1 })).body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'version' }] });
-      expect((await dispatcher.post(`/api/orders/${o.id}/actions/dispatch`, { version: 1, unitId: 999999 })).body).toMatchObject({ code: 'UNKNOWN_REFERENCE', details: { field: 'unitId' } });
-      expect((await dispatcher.post(`/api/orders/${o.id}/actions/sign`, { version: 1, extra: true })).body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'extra' }] });
+      expect((await dispatcher.post(`/api/orders/${o.id}/actions/dispatch`, { version: o.version })).body).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: [{ field: 'unitId' }],
+      });
+      expect((await dispatcher.post(`/api/orders/${o.id}/actions/dispatch`, { unitId: 1 })).body).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: [{ field: 'version' }],
+      });
+      expect((await dispatcher.post(`/api/orders/${o.id}/actions/dispatch`, { version: 1, unitId: 999999 })).body).toMatchObject({
+        code: 'UNKNOWN_REFERENCE',
+        details: { field: 'unitId' },
+      });
+      expect((await dispatcher.post(`/api/orders/${o.id}/actions/sign`, { version: 1, extra: true })).body).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: [{ field: 'extra' }],
+      });
       expect((await callback.post(`/api/orders/${o.id}/actions/callback`, { version: 1, satisfaction: 'great', solved: 'yes' })).status).toBe(400);
       expect((await dispatcher.post(`/api/orders/${o.id}/actions/teleport`, { version: 1 })).status).toBe(404);
       expect((await dispatcher.post(`/api/orders/999999999/actions/sign`, { version: 1 })).body.code).toBe('ORDER_NOT_FOUND');

@@ -25,7 +25,10 @@ describe('pruner: old timer and outbox rows go, what open work needs stays (real
     return Number(r.insertId);
   };
   const outbox = async (processedAt: Date | null): Promise<number> => {
-    const r: { insertId: number } = await ds.query("INSERT INTO outbox (topic, aggregate_id, payload, created_at, processed_at) VALUES ('deadline.timers', 0, NULL, ?, ?)", [days(200), processedAt]);
+    const r: { insertId: number } = await ds.query(
+      "INSERT INTO outbox (topic, aggregate_id, payload, created_at, processed_at) VALUES ('deadline.timers', 0, NULL, ?, ?)",
+      [days(200), processedAt],
+    );
     return Number(r.insertId);
   };
   const exists = async (table: string, ids: number[]) =>

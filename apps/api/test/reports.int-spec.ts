@@ -2,7 +2,17 @@ import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import type { AnnualReport, KpiSet, ReportIssueDetail } from '@hotline/contracts';
-import { AnnualReportService, DashboardService, decodePng, distinctColours, GeneratorService, KpiService, LookupService, ScanReader, SummaryMaintenance } from '@hotline/server-reporting';
+import {
+  AnnualReportService,
+  DashboardService,
+  decodePng,
+  distinctColours,
+  GeneratorService,
+  KpiService,
+  LookupService,
+  ScanReader,
+  SummaryMaintenance,
+} from '@hotline/server-reporting';
 import { startApi, type Api, type Client } from './harness';
 
 /**
@@ -44,7 +54,10 @@ describe('annual report from generated history equals a recount from the orders'
 
   /** Orders of the city platform accepted in [from, to], with an extra condition. */
   const orders = (from: string, to: string, cond = '1 = 1', platform: 'city' | 'all' = 'city') =>
-    n(`SELECT COUNT(*) AS n FROM work_order o WHERE ${platform === 'city' ? `o.platform_id = ${city} AND ` : ''}o.created_at >= ? AND o.created_at < ? AND (${cond})`, [at(from), next(to)]);
+    n(
+      `SELECT COUNT(*) AS n FROM work_order o WHERE ${platform === 'city' ? `o.platform_id = ${city} AND ` : ''}o.created_at >= ? AND o.created_at < ? AND (${cond})`,
+      [at(from), next(to)],
+    );
   const PUBLIC = "o.channel_code NOT IN ('patrol', 'video')";
   const FINISHED = "o.resolution = 'dispatched' AND o.accepted_at IS NOT NULL";
   const ON_TIME = `${FINISHED} AND (o.handle_due_at IS NULL OR o.replied_at <= o.handle_due_at)`;
@@ -67,7 +80,7 @@ describe('annual report from generated history equals a recount from the orders'
         [city, at(`${year}-01-01`), next(`${year}-12-31`)],
       );
       expect(ids).toHaveLength(count);
-      for (const { id } of ids) await ds.query("INSERT INTO order_topic (order_id, topic_id) SELECT ?, id FROM topic WHERE code = ?", [id, code]);
+      for (const { id } of ids) await ds.query('INSERT INTO order_topic (order_id, topic_id) SELECT ?, id FROM topic WHERE code = ?', [id, code]);
     };
     await tag('sc_inspection', 2020, 2);
     await tag('province_supervision', 2020, 1);
@@ -82,7 +95,8 @@ describe('annual report from generated history equals a recount from the orders'
     // leave the shared test database as the other suites expect it: no history before 2021
     const before = next('2020-12-31');
     const ids = `SELECT id FROM work_order WHERE created_at < ?`;
-    for (const t of ['order_topic', 'order_history', 'supervision', 'order_co_unit']) await ds.query(`DELETE FROM ${t} WHERE order_id IN (SELECT id FROM (${ids}) x)`, [before]);
+    for (const t of ['order_topic', 'order_history', 'supervision', 'order_co_unit'])
+      await ds.query(`DELETE FROM ${t} WHERE order_id IN (SELECT id FROM (${ids}) x)`, [before]);
     await ds.query('DELETE FROM work_order WHERE created_at < ?', [before]);
     await ds.query('DELETE FROM call_record WHERE called_at < ?', [before]);
     await ds.query('DELETE FROM report_issue WHERE issued_at < ?', [before]);
@@ -110,7 +124,10 @@ describe('annual report from generated history equals a recount from the orders'
     expect(f['public']).toBe(pub);
     expect(f['collector']).toBe(acc - pub);
     expect(f['publicShare']).toBeCloseTo(pub / acc, 12);
-    const calls = await ds.query('SELECT COUNT(*) AS offered, SUM(answered) AS answered FROM call_record WHERE platform_id = ? AND called_at >= ? AND called_at < ?', [city, at('2020-01-01'), next('2020-12-31')]);
+    const calls = await ds.query(
+      'SELECT COUNT(*) AS offered, SUM(answered) AS answered FROM call_record WHERE platform_id = ? AND called_at >= ? AND called_at < ?',
+      [city, at('2020-01-01'), next('2020-12-31')],
+    );
     expect(f['answerRate']).toBeCloseTo(Number(calls[0].answered) / Number(calls[0].offered), 12);
 
     const all = (y: number) => orders(`${y}-01-01`, `${y}-12-31`, '1 = 1', 'all');
@@ -129,7 +146,10 @@ describe('annual report from generated history equals a recount from the orders'
     const consult = await orders('2020-01-01', '2020-12-31', "o.appeal_type_code = 'consult'");
     const consult19 = await orders('2019-01-01', '2019-12-31', "o.appeal_type_code = 'consult'");
     const pubConsult = await orders('2020-01-01', '2020-12-31', `o.appeal_type_code = 'consult' AND ${PUBLIC}`);
-    const share19 = ratio(await orders('2019-01-01', '2019-12-31', `o.appeal_type_code = 'consult' AND ${PUBLIC}`), await orders('2019-01-01', '2019-12-31', PUBLIC));
+    const share19 = ratio(
+      await orders('2019-01-01', '2019-12-31', `o.appeal_type_code = 'consult' AND ${PUBLIC}`),
+      await orders('2019-01-01', '2019-12-31', PUBLIC),
+    );
     const consultDirect = await orders('2020-01-01', '2020-12-31', "o.appeal_type_code = 'consult' AND o.resolution = 'direct'");
     const directRate19 = ratio(await orders('2019-01-01', '2019-12-31', "o.appeal_type_code = 'consult' AND o.resolution = 'direct'"), consult19);
     expect(f['consultations']).toBe(consult);
@@ -139,7 +159,7 @@ describe('annual report from generated history equals a recount from the orders'
     expect(f['consultationDirectRate']).toBeCloseTo(consultDirect / consult, 12);
     expect(f['consultationDirectRatePp']).toBeCloseTo(pp(consultDirect / consult, directRate19) as number, 10);
 
-    const cb = "o.callback_at IS NOT NULL AND o.callback_satisfaction IS NOT NULL";
+    const cb = 'o.callback_at IS NOT NULL AND o.callback_satisfaction IS NOT NULL';
     expect(f['callbacks']).toBe(await orders('2020-01-01', '2020-12-31', cb));
     expect(f['haochaping']).toBe(await orders('2020-01-01', '2020-12-31', "o.channel_code = 'haochaping'"));
     const internetSql = "o.channel_code IN ('web', 'wechat', 'app', 'email', 'mayor_mailbox')";
@@ -165,8 +185,12 @@ describe('annual report from generated history equals a recount from the orders'
     expect(f['dispatched']).toBe(await orders('2020-01-01', '2020-12-31', "o.resolution = 'dispatched'"));
     expect(f['onTimeRate']).toBeCloseTo(onTime / finished, 12);
     expect(f['onTimeRatePp']).toBeCloseTo(pp(onTime / finished, onTime19) as number, 10);
-    const called = "o.callback_at IS NOT NULL AND o.callback_satisfaction IS NOT NULL";
-    const satisfied = await orders('2020-01-01', '2020-12-31', `${called} AND o.callback_satisfaction IN ('very_satisfied', 'satisfied', 'basically_satisfied')`);
+    const called = 'o.callback_at IS NOT NULL AND o.callback_satisfaction IS NOT NULL';
+    const satisfied = await orders(
+      '2020-01-01',
+      '2020-12-31',
+      `${called} AND o.callback_satisfaction IN ('very_satisfied', 'satisfied', 'basically_satisfied')`,
+    );
     expect(f['satisfactionRate']).toBeCloseTo(satisfied / (await orders('2020-01-01', '2020-12-31', called)), 12);
 
     const epi = await orders('2020-01-01', '2020-12-31', topic('epidemic'));
@@ -180,18 +204,42 @@ describe('annual report from generated history equals a recount from the orders'
     expect(f['epidemicDirectRate']).toBeCloseTo((await orders('2020-01-01', '2020-12-31', `${topic('epidemic')} AND o.resolution = 'direct'`)) / epi, 12);
     expect(f['epidemicConsult']).toBe(epiConsult);
     expect(f['epidemicConsultShare']).toBeCloseTo(epiConsult / epi, 12);
-    expect(f['epidemicConsultDirectRate']).toBeCloseTo((await orders('2020-01-01', '2020-12-31', `${topic('epidemic')} AND o.appeal_type_code = 'consult' AND o.resolution = 'direct'`)) / epiConsult, 12);
+    expect(f['epidemicConsultDirectRate']).toBeCloseTo(
+      (await orders('2020-01-01', '2020-12-31', `${topic('epidemic')} AND o.appeal_type_code = 'consult' AND o.resolution = 'direct'`)) / epiConsult,
+      12,
+    );
     expect(f['epidemicHelp']).toBe(epiHelp);
     const helpFinished = await orders('2020-01-01', '2020-12-31', `${topic('epidemic')} AND o.appeal_type_code = 'help' AND ${FINISHED}`);
-    expect(f['epidemicHelpOnTimeRate']).toBeCloseTo((await orders('2020-01-01', '2020-12-31', `${topic('epidemic')} AND o.appeal_type_code = 'help' AND ${ON_TIME}`)) / helpFinished, 12);
+    expect(f['epidemicHelpOnTimeRate']).toBeCloseTo(
+      (await orders('2020-01-01', '2020-12-31', `${topic('epidemic')} AND o.appeal_type_code = 'help' AND ${ON_TIME}`)) / helpFinished,
+      12,
+    );
 
-    expect(f['reportsIssued']).toBe(await n("SELECT COUNT(*) AS n FROM report_issue WHERE kind IN ('express', 'special') AND issued_at >= ? AND issued_at < ?", [at('2020-01-01'), next('2020-12-31')]));
+    expect(f['reportsIssued']).toBe(
+      await n("SELECT COUNT(*) AS n FROM report_issue WHERE kind IN ('express', 'special') AND issued_at >= ? AND issued_at < ?", [
+        at('2020-01-01'),
+        next('2020-12-31'),
+      ]),
+    );
     expect(f['meetings']).toBe(await n("SELECT COUNT(*) AS n FROM coordination_meeting WHERE held_on BETWEEN '2020-01-01' AND '2020-12-31'"));
-    expect(f['instructions']).toBe(await n(`SELECT COALESCE(SUM(o.instruct_count), 0) AS n FROM work_order o WHERE o.platform_id = ${city} AND o.created_at >= ? AND o.created_at < ?`, [at('2020-01-01'), next('2020-12-31')]));
+    expect(f['instructions']).toBe(
+      await n(`SELECT COALESCE(SUM(o.instruct_count), 0) AS n FROM work_order o WHERE o.platform_id = ${city} AND o.created_at >= ? AND o.created_at < ?`, [
+        at('2020-01-01'),
+        next('2020-12-31'),
+      ]),
+    );
     const praise = "o.appeal_type_code IN ('praise', 'thanks')";
     expect(f['praise']).toBe(await orders('2020-01-01', '2020-12-31', praise));
-    expect(f['praiseUnits']).toBe(await n(`SELECT COUNT(DISTINCT o.main_unit_id) AS n FROM work_order o WHERE o.platform_id = ${city} AND o.created_at >= ? AND o.created_at < ? AND ${praise} AND o.main_unit_id IS NOT NULL`, [at('2020-01-01'), next('2020-12-31')]));
-    const sup = await ds.query(`SELECT COUNT(*) AS n, COUNT(DISTINCT s.unit_id) AS u FROM supervision s JOIN work_order o ON o.id = s.order_id WHERE o.platform_id = ${city} AND s.created_at >= ? AND s.created_at < ?`, [at('2020-01-01'), next('2020-12-31')]);
+    expect(f['praiseUnits']).toBe(
+      await n(
+        `SELECT COUNT(DISTINCT o.main_unit_id) AS n FROM work_order o WHERE o.platform_id = ${city} AND o.created_at >= ? AND o.created_at < ? AND ${praise} AND o.main_unit_id IS NOT NULL`,
+        [at('2020-01-01'), next('2020-12-31')],
+      ),
+    );
+    const sup = await ds.query(
+      `SELECT COUNT(*) AS n, COUNT(DISTINCT s.unit_id) AS u FROM supervision s JOIN work_order o ON o.id = s.order_id WHERE o.platform_id = ${city} AND s.created_at >= ? AND s.created_at < ?`,
+      [at('2020-01-01'), next('2020-12-31')],
+    );
     expect(f['supervisions']).toBe(Number(sup[0].n));
     expect(f['supervisedUnits']).toBe(Number(sup[0].u));
     expect(f['stateCouncil']).toBe(await orders('2020-01-01', '2020-12-31', "o.channel_code = 'state_council'"));
@@ -205,7 +253,9 @@ describe('annual report from generated history equals a recount from the orders'
     const hcp = await orders('2020-01-01', '2020-12-31', "o.channel_code = 'haochaping'");
     const fedBack = await orders('2020-01-01', '2020-12-31', `o.channel_code = 'haochaping' AND (o.resolution = 'direct' OR (${FINISHED}))`);
     expect(f['haochapingFinished']).toBe(fedBack);
-    expect(report.sections[0].blocks.find((b) => b.lead.startsWith('平台延伸'))?.text).toContain(fedBack >= hcp ? `整改工单 ${hcp}件，已全部完成反馈` : `已完成反馈 ${fedBack}件`);
+    expect(report.sections[0].blocks.find((b) => b.lead.startsWith('平台延伸'))?.text).toContain(
+      fedBack >= hcp ? `整改工单 ${hcp}件，已全部完成反馈` : `已完成反馈 ${fedBack}件`,
+    );
 
     // the overdue ledger: due before t and not finished (reply accepted) before t
     const finishAt = 'COALESCE(o.replied_at, o.accepted_at)';
@@ -232,7 +282,9 @@ describe('annual report from generated history equals a recount from the orders'
     const f = report.figures;
     const hot = report.sections[2].blocks.filter((b) => b.no);
     expect(hot).toHaveLength(7);
-    const codes = Object.keys(f).filter((k) => /^hot\.[a-z]+\.count$/.test(k)).map((k) => k.split('.')[1]);
+    const codes = Object.keys(f)
+      .filter((k) => /^hot\.[a-z]+\.count$/.test(k))
+      .map((k) => k.split('.')[1]);
     expect(codes).toHaveLength(7);
     // the seven with most complaints + reports among public appeals
     const disputes = await ds.query(
@@ -257,7 +309,13 @@ describe('annual report from generated history equals a recount from the orders'
         [at('2020-01-01'), next('2020-12-31')],
       );
       const total = f[`hot.${code}.count`] as number;
-      expect(table.rows.map((r) => [r[0], r[1], r[2]])).toEqual(byRegion.map((r: { name: string; n: string }) => [r.name, Number(r.n), `${(Math.round((Number(r.n) / total) * 10000 * (1 + 8 * Number.EPSILON)) / 100).toFixed(2)}%`]));
+      expect(table.rows.map((r) => [r[0], r[1], r[2]])).toEqual(
+        byRegion.map((r: { name: string; n: string }) => [
+          r.name,
+          Number(r.n),
+          `${(Math.round((Number(r.n) / total) * 10000 * (1 + 8 * Number.EPSILON)) / 100).toFixed(2)}%`,
+        ]),
+      );
     }
     expect(report.charts.map((c) => c.no)).toEqual(report.charts.map((_, i) => i + 1));
   });
@@ -266,7 +324,9 @@ describe('annual report from generated history equals a recount from the orders'
     const lookup = api.app.get(LookupService);
     const scan = new ScanReader(ds);
     const kpi = new KpiService(scan, lookup);
-    const scanned = await new AnnualReportService(ds, scan, kpi, new DashboardService(ds, scan, kpi, lookup), lookup).report({ period: { from: '2020-01-01', to: '2020-12-31' } });
+    const scanned = await new AnnualReportService(ds, scan, kpi, new DashboardService(ds, scan, kpi, lookup), lookup).report({
+      period: { from: '2020-01-01', to: '2020-12-31' },
+    });
     const strip = (r: AnnualReport) => ({ ...r, generatedInMs: 0, issuedOn: '' });
     expect(strip(scanned)).toEqual(strip(report));
   });
@@ -335,7 +395,9 @@ describe('annual report from generated history equals a recount from the orders'
     expect(f['focus.collector']).toBe(await orders('2020-01-20', '2020-02-29', `${T} AND NOT ${PUBLIC}`));
     expect(f['focus.direct']).toBe(await orders('2020-01-20', '2020-02-29', `${T} AND o.resolution = 'direct'`));
     expect(f['focus.dispatched']).toBe(await orders('2020-01-20', '2020-02-29', `${T} AND o.resolution = 'dispatched'`));
-    expect(f['focus.onTimeRate']).toEqual(ratio(await orders('2020-01-20', '2020-02-29', `${T} AND ${ON_TIME}`), await orders('2020-01-20', '2020-02-29', `${T} AND ${FINISHED}`)));
+    expect(f['focus.onTimeRate']).toEqual(
+      ratio(await orders('2020-01-20', '2020-02-29', `${T} AND ${ON_TIME}`), await orders('2020-01-20', '2020-02-29', `${T} AND ${FINISHED}`)),
+    );
     const called = 'o.callback_at IS NOT NULL AND o.callback_satisfaction IS NOT NULL';
     expect(f['focus.callbacks']).toBe(await orders('2020-01-20', '2020-02-29', `${T} AND ${called}`));
     const types = await ds.query(
@@ -354,7 +416,9 @@ describe('annual report from generated history equals a recount from the orders'
     expect(trend?.series[0].data.reduce((a, b) => a + b, 0)).toBe(acc);
     const jan25 = await orders('2020-01-25', '2020-01-25', T);
     expect(trend?.series[0].data[5]).toBe(jan25);
-    const xlsx = await fetch(`${api.base}/api/reports/express.xlsx?kind=special&from=2020-01-20&to=2020-02-29&topic=epidemic`, { headers: { authorization: `Bearer ${leader.token}` } });
+    const xlsx = await fetch(`${api.base}/api/reports/express.xlsx?kind=special&from=2020-01-20&to=2020-02-29&topic=epidemic`, {
+      headers: { authorization: `Bearer ${leader.token}` },
+    });
     expect(xlsx.status).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
@@ -394,19 +458,29 @@ describe('annual report from generated history equals a recount from the orders'
       remarks: { 'focus.suggestions': { after: suggestion }, 'focus.overview': { before } },
     });
     expect(issued.status).toBe(201);
-    expect(issued.body).toMatchObject({ kind: 'special', focus: { kind: 'topic', code: 'epidemic' }, remarkKeys: ['focus.suggestions', 'focus.overview'], updatedAt: null });
+    expect(issued.body).toMatchObject({
+      kind: 'special',
+      focus: { kind: 'topic', code: 'epidemic' },
+      remarkKeys: ['focus.suggestions', 'focus.overview'],
+      updatedAt: null,
+    });
     const id = issued.body.id;
     const detail = await leader.get<ReportIssueDetail>(`/api/reports/issues/${id}`);
     expect(detail.body.report.sections[3].blocks[0].remarks).toEqual({ after: suggestion });
     expect(detail.body.report.figures['focus.accepted']).toBe(await orders('2020-01-20', '2020-02-29', topic('epidemic')));
     const docx = await fetch(`${api.base}/api/reports/issues/${id}/docx`, { headers: { authorization: `Bearer ${leader.token}` } });
     expect(docx.status).toBe(200);
-    const xml = unzip(Buffer.from(await docx.arrayBuffer())).get('word/document.xml')?.toString('utf8') ?? '';
+    const xml =
+      unzip(Buffer.from(await docx.arrayBuffer()))
+        .get('word/document.xml')
+        ?.toString('utf8') ?? '';
     expect(xml).toContain('四、意见建议');
     expect(xml).toContain(suggestion);
     expect(xml.indexOf(before)).toBeLessThan(xml.indexOf('共受理疫情防控相关诉求'));
 
-    const edited = await leader.req<ReportIssueDetail>('PUT', `/api/reports/issues/${id}/remarks`, { remarks: { 'focus.suggestions': { after: '建议：继续做好政策解读。' } } });
+    const edited = await leader.req<ReportIssueDetail>('PUT', `/api/reports/issues/${id}/remarks`, {
+      remarks: { 'focus.suggestions': { after: '建议：继续做好政策解读。' } },
+    });
     expect(edited.status).toBe(200);
     expect(edited.body.remarkKeys).toEqual(['focus.suggestions']);
     expect(edited.body.updatedAt).not.toBeNull();
@@ -424,10 +498,14 @@ describe('annual report from generated history equals a recount from the orders'
   });
 
   it('the annual report names what the coordination meetings were about, from their titles', async () => {
-    const titles: { title: string; n: string }[] = await ds.query("SELECT title, COUNT(*) AS n FROM coordination_meeting WHERE held_on BETWEEN '2020-01-01' AND '2020-12-31' GROUP BY title ORDER BY n DESC, title");
+    const titles: { title: string; n: string }[] = await ds.query(
+      "SELECT title, COUNT(*) AS n FROM coordination_meeting WHERE held_on BETWEEN '2020-01-01' AND '2020-12-31' GROUP BY title ORDER BY n DESC, title",
+    );
     const units = report.sections[1].blocks.find((b) => b.key === 'handling.units');
     if (titles.length) expect(units?.text).toContain(`推动${titles[0].title.replace(/专题协调会议$/, '').replace(/问题$/, '')}`);
-    expect(report.sections.flatMap((s) => s.blocks.map((b) => b.key))).toEqual(expect.arrayContaining(['intake', 'intake.volume', 'intake.consult', 'handling.backlog', 'hot']));
+    expect(report.sections.flatMap((s) => s.blocks.map((b) => b.key))).toEqual(
+      expect.arrayContaining(['intake', 'intake.volume', 'intake.consult', 'handling.backlog', 'hot']),
+    );
   });
 
   it('the first year has no YoY and the second no two-years-back clause, rather than 同比—; an empty period says so', async () => {

@@ -51,7 +51,10 @@ describe('unit scope, confidentiality and hostile input', () => {
     const types = await agent.post('/api/orders', intake(api, { categoryId: 'abc', urgent: 'yes', caller: { phone: 12 } }));
     expect(types.status).toBe(400);
     expect(types.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['caller.phone', 'categoryId', 'urgent']);
-    expect(await agent.post('/api/orders', intake(api, { channel: 'pigeon' }))).toMatchObject({ status: 422, body: { code: 'UNKNOWN_REFERENCE', details: { field: 'channel' } } });
+    expect(await agent.post('/api/orders', intake(api, { channel: 'pigeon' }))).toMatchObject({
+      status: 422,
+      body: { code: 'UNKNOWN_REFERENCE', details: { field: 'channel' } },
+    });
     expect(await agent.post('/api/orders', intake(api, { appealType: 'rant' }))).toMatchObject({ status: 422, body: { details: { field: 'appealType' } } });
     expect(await agent.post('/api/orders', intake(api, { topics: ['nope'] }))).toMatchObject({ status: 422, body: { details: { field: 'topics' } } });
     expect(await agent.post('/api/orders', intake(api, { regionId: 99999 }))).toMatchObject({ status: 422, body: { details: { field: 'regionId' } } });
@@ -66,7 +69,10 @@ describe('unit scope, confidentiality and hostile input', () => {
     const ok = await agent.post<OrderDetail>('/api/orders', intake(api, { content: '水'.repeat(5000) }));
     expect(ok.status).toBe(201);
     expect(ok.body.content).toHaveLength(5000);
-    expect(await agent.post('/api/orders', intake(api, { content: '水'.repeat(5001) }))).toMatchObject({ status: 400, body: { details: [{ field: 'content' }] } });
+    expect(await agent.post('/api/orders', intake(api, { content: '水'.repeat(5001) }))).toMatchObject({
+      status: 400,
+      body: { details: [{ field: 'content' }] },
+    });
     const huge = await agent.post('/api/orders', intake(api, { content: 'x'.repeat(2 * 1024 * 1024) }));
     expect(huge).toMatchObject({ status: 413, body: { code: 'PAYLOAD_TOO_LARGE' } });
   });
@@ -78,7 +84,7 @@ describe('unit scope, confidentiality and hostile input', () => {
     const back = (await agent.get<OrderDetail>(`/api/orders/${r.body.id}`)).body;
     expect(back.content).toBe(nasty);
     expect(back.address).toBe("1' OR '1'='1");
-    const found = await agent.get<Page<OrderSummary>>(`/api/orders?q=${encodeURIComponent("DROP TABLE work_order; -- 张三 \\ %")}`);
+    const found = await agent.get<Page<OrderSummary>>(`/api/orders?q=${encodeURIComponent('DROP TABLE work_order; -- 张三 \\ %')}`);
     expect(found.body.items.map((i) => i.id)).toContain(r.body.id);
     // a LIKE wildcard typed by a user matches literally, not everything
     expect((await agent.get<Page<OrderSummary>>(`/api/orders?q=${encodeURIComponent('%_%')}`)).body.items.map((i) => i.id)).toEqual([]);

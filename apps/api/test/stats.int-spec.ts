@@ -20,7 +20,9 @@ describe('statistics engine (summary tables kept current by the order hook)', ()
 
   beforeAll(async () => {
     api = await startApi();
-    [agent, dispatcher, water, police, callback, supervisor, leader, admin] = await Promise.all(['agent', 'dispatcher', 'swjt', 'gaj', 'callback', 'supervisor', 'leader', 'admin'].map((u) => api.as(u)));
+    [agent, dispatcher, water, police, callback, supervisor, leader, admin] = await Promise.all(
+      ['agent', 'dispatcher', 'swjt', 'gaj', 'callback', 'supervisor', 'leader', 'admin'].map((u) => api.as(u)),
+    );
   });
   afterAll(() => api.close());
 
@@ -54,7 +56,9 @@ describe('statistics engine (summary tables kept current by the order hook)', ()
     r = await dispatcher.act(r, 'approve-return');
     await dispatcher.act(r, 'dispatch', { unitId: api.ref.unit('swjt').id });
     // reopened after a dissatisfied callback, then left open
-    let d = await dispatcher.act(await create({ channel: 'patrol', appealType: 'report', topics: ['civilization'] }), 'dispatch', { unitId: api.ref.unit('swjt').id });
+    let d = await dispatcher.act(await create({ channel: 'patrol', appealType: 'report', topics: ['civilization'] }), 'dispatch', {
+      unitId: api.ref.unit('swjt').id,
+    });
     d = await dispatcher.act(await water.act(await water.act(d, 'sign'), 'reply', { content: '已处理' }), 'accept-reply');
     await callback.act(d, 'callback', { satisfaction: 'dissatisfied', solved: false, reopen: true });
     // a duplicate merged into a master
@@ -102,7 +106,7 @@ describe('statistics engine (summary tables kept current by the order hook)', ()
     const before = await kpis('all');
     const ds = api.app.get(DataSource);
     await ds.query("UPDATE stat_intake SET accepted = accepted + 5 WHERE grain = 'm' AND period = ? LIMIT 1", [`${today.slice(0, 7)}-01`]);
-    await ds.query("DELETE FROM stat_overdue LIMIT 1");
+    await ds.query('DELETE FROM stat_overdue LIMIT 1');
     const bad = await admin.get('/api/stats/check');
     expect(bad.body.ok).toBe(false);
     const intakeCheck = bad.body.tables.find((t: { table: string }) => t.table === 'stat_intake');
@@ -112,7 +116,15 @@ describe('statistics engine (summary tables kept current by the order hook)', ()
 
     const rebuilt = await admin.post('/api/stats/rebuild');
     expect(rebuilt.status).toBe(200);
-    expect(rebuilt.body.map((t: { table: string }) => t.table)).toEqual(['stat_intake', 'stat_category', 'stat_unit', 'stat_topic', 'stat_event', 'stat_overdue', 'stat_call']);
+    expect(rebuilt.body.map((t: { table: string }) => t.table)).toEqual([
+      'stat_intake',
+      'stat_category',
+      'stat_unit',
+      'stat_topic',
+      'stat_event',
+      'stat_overdue',
+      'stat_call',
+    ]);
     expect(await kpis('all')).toEqual(before);
     expect((await admin.get('/api/stats/check')).body.ok).toBe(true);
   });
@@ -137,7 +149,10 @@ describe('statistics engine (summary tables kept current by the order hook)', ()
     expect((await leader.get('/api/stats/kpis?from=2020-03-02&to=2020-03-01')).body.code).toBe('VALIDATION_FAILED');
     expect((await leader.get('/api/stats/kpis?from=2020-03-01')).body.code).toBe('VALIDATION_FAILED');
     expect((await leader.get('/api/stats/kpis?from=2000-01-01&to=2020-03-01')).body.code).toBe('VALIDATION_FAILED');
-    expect((await leader.get('/api/stats/kpis?from=2020-01-01&to=2020-03-01&platform=nowhere')).body).toMatchObject({ statusCode: 422, code: 'UNKNOWN_REFERENCE' });
+    expect((await leader.get('/api/stats/kpis?from=2020-01-01&to=2020-03-01&platform=nowhere')).body).toMatchObject({
+      statusCode: 422,
+      code: 'UNKNOWN_REFERENCE',
+    });
     expect((await water.get('/api/stats/kpis?from=2020-01-01&to=2020-03-01')).body).toMatchObject({ statusCode: 403, code: 'FORBIDDEN_ROLE' });
     expect((await agent.get('/api/stats/dashboard?from=2020-01-01&to=2020-03-01')).status).toBe(403);
     expect((await leader.get('/api/stats/check')).status).toBe(403);

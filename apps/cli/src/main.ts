@@ -121,7 +121,10 @@ async function main(argv: string[]): Promise<void> {
     }
     if (command === 'stats-check') {
       const r = await app.get(SummaryMaintenance).check();
-      for (const t of r.tables) console.log(`${t.table}: ${t.cells} cells, ${t.mismatches} different${t.samples.length ? `\n  ${t.samples.map((s) => JSON.stringify(s)).join('\n  ')}` : ''}`);
+      for (const t of r.tables)
+        console.log(
+          `${t.table}: ${t.cells} cells, ${t.mismatches} different${t.samples.length ? `\n  ${t.samples.map((s) => JSON.stringify(s)).join('\n  ')}` : ''}`,
+        );
       console.log(r.ok ? `summary tables match the orders (${r.ms} ms)` : 'summary tables DIFFER from the orders: run stats-rebuild');
       if (!r.ok) process.exitCode = 1;
       return;
@@ -132,7 +135,8 @@ async function main(argv: string[]): Promise<void> {
       if (!file) throw new Error('usage: cli import FILE [--kind orders|calls] [--batch ROWS]');
       if (!existsSync(file)) throw new Error(`no such file: ${file}`);
       const batch = arg(rest, '--batch');
-      if (batch !== undefined && !(Number.isInteger(Number(batch)) && Number(batch) >= 1 && Number(batch) <= 50_000)) throw new Error('--batch is a number of rows from 1 to 50000');
+      if (batch !== undefined && !(Number.isInteger(Number(batch)) && Number(batch) >= 1 && Number(batch) <= 50_000))
+        throw new Error('--batch is a number of rows from 1 to 50000');
       const kind = (arg(rest, '--kind') ?? (await guessKind(file))) as 'orders' | 'calls';
       const errorsFile = `${file}.errors.csv`;
       const out = createWriteStream(errorsFile);
@@ -144,7 +148,9 @@ async function main(argv: string[]): Promise<void> {
         onErrors: (errors) => errors.forEach((e) => out.write(`${e.row},${e.column},"${e.reason.replace(/"/g, '""')}"\n`)),
       });
       await new Promise((res) => out.end(res));
-      console.log(`${r.processed} rows: ${r.inserted} imported, ${r.skipped} already there, ${r.errors} with errors (${errorsFile}) in ${(r.ms / 1000).toFixed(1)} s — ${Math.round(r.processed / Math.max(r.ms / 1000, 0.001))} rows/s, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+      console.log(
+        `${r.processed} rows: ${r.inserted} imported, ${r.skipped} already there, ${r.errors} with errors (${errorsFile}) in ${(r.ms / 1000).toFixed(1)} s — ${Math.round(r.processed / Math.max(r.ms / 1000, 0.001))} rows/s, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
+      );
       for (const e of r.firstErrors.slice(0, 10)) console.log(`  row ${e.row} ${e.column}: ${e.reason}`);
       return;
     }
@@ -168,7 +174,9 @@ async function main(argv: string[]): Promise<void> {
       const years = parseYears(arg(rest, '--years') ?? '2018-2020');
       const seed = arg(rest, '--seed') ? Number(arg(rest, '--seed')) : undefined;
       const r = await app.get(GeneratorService).generate({ years, scale, seed, onProgress: progressPrinter() });
-      console.log(`generated ${r.orders} orders, ${r.history} history rows, ${r.calls} call records, ${r.reports} issued reports, ${r.meetings} meetings in ${(r.ms / 1000).toFixed(1)} s`);
+      console.log(
+        `generated ${r.orders} orders, ${r.history} history rows, ${r.calls} call records, ${r.reports} issued reports, ${r.meetings} meetings in ${(r.ms / 1000).toFixed(1)} s`,
+      );
       return;
     }
 

@@ -2,8 +2,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { login, shot } from './support';
 
 /** The message shown under the admin form control with this test id (empty when none). */
-const fieldError = (page: Page, testId: string) =>
-  page.locator('nz-form-item', { has: page.getByTestId(testId) }).locator('.ant-form-item-explain-error');
+const fieldError = (page: Page, testId: string) => page.locator('nz-form-item', { has: page.getByTestId(testId) }).locator('.ant-form-item-explain-error');
 
 const save = (page: Page) => page.locator('.ant-modal-footer .ant-btn-primary').click();
 

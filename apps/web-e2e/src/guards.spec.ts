@@ -10,7 +10,10 @@ async function policeOrder(request: import('@playwright/test').APIRequestContext
   const cats = await (await request.get('/api/categories', { headers: auth(agent) })).json();
   const leaf = cats[0].children[0].children[0];
   const order = await (
-    await request.post('/api/orders', { headers: auth(agent), data: { channel: 'phone', appealType: 'report', categoryId: leaf.id, caller: { phone: '13812340009' }, content: '有人在小区门口聚众赌博。' } })
+    await request.post('/api/orders', {
+      headers: auth(agent),
+      data: { channel: 'phone', appealType: 'report', categoryId: leaf.id, caller: { phone: '13812340009' }, content: '有人在小区门口聚众赌博。' },
+    })
   ).json();
   const units = await (await request.get('/api/units', { headers: auth(dispatcher) })).json();
   const gaj = units.find((u: { code: string }) => u.code === 'gaj');

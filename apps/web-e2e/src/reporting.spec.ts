@@ -4,8 +4,7 @@ import { login, logout, PASSWORD, shot } from './support';
 
 /** What the leadership screens show, checked against what the reporting API returns for the same question. */
 
-const chinaToday = () =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+const chinaToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 const count = (n: number) => n.toLocaleString('zh-CN');
 const rate = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(2)}%`);
 
@@ -52,7 +51,14 @@ test.beforeAll(async ({ request }) => {
   for (const [i, p] of plan.entries()) {
     const res = await request.post('/api/orders', {
       headers: agent,
-      data: { channel: i % 2 ? 'wechat' : 'phone', appealType: p.appealType, categoryId: leaf(cats[p.cat % cats.length]).id, regionId: region(p.region), caller: { phone: `1381234${String(1000 + i)}` }, content: `报表测试诉求 ${i + 1}：小区门口路灯不亮，夜间出行不便。` },
+      data: {
+        channel: i % 2 ? 'wechat' : 'phone',
+        appealType: p.appealType,
+        categoryId: leaf(cats[p.cat % cats.length]).id,
+        regionId: region(p.region),
+        caller: { phone: `1381234${String(1000 + i)}` },
+        content: `报表测试诉求 ${i + 1}：小区门口路灯不亮，夜间出行不便。`,
+      },
     });
     expect(res.status()).toBe(201);
     const order = await res.json();
@@ -144,7 +150,26 @@ test('the annual report renders its sections and figures, exports a .docx, and a
 });
 
 test('an admin imports a legacy CSV: progress to done, the imported count and the row error', async ({ page }, info) => {
-  const headers = ['工单编号', '受理平台', '受理时间', '来源渠道', '诉求类型', '诉求分类', '所属区域', '专题', '来电号码', '诉求内容', '处理方式', '承办单位', '派单时间', '办理时限', '办结时间', '回访时间', '满意度', '是否解决'];
+  const headers = [
+    '工单编号',
+    '受理平台',
+    '受理时间',
+    '来源渠道',
+    '诉求类型',
+    '诉求分类',
+    '所属区域',
+    '专题',
+    '来电号码',
+    '诉求内容',
+    '处理方式',
+    '承办单位',
+    '派单时间',
+    '办理时限',
+    '办结时间',
+    '回访时间',
+    '满意度',
+    '是否解决',
+  ];
   const stamp = Date.now().toString(36).toUpperCase();
   const y = Number(chinaToday().slice(0, 4)) - 1;
   const row = (i: number, over: Record<string, string> = {}) => {
@@ -171,7 +196,23 @@ test('an admin imports a legacy CSV: progress to done, the imported count and th
     };
     return headers.map((h) => base[h]).join(',');
   };
-  const csv = [headers.join(','), row(1), row(2, { 诉求类型: '咨询', 处理方式: '直接办结', 承办单位: '', 派单时间: '', 办理时限: '', 办结时间: `${y}-03-01 09:35:00`, 回访时间: '', 满意度: '', 是否解决: '' }), row(3), row(4, { 受理时间: `${y}-02-30 10:00:00` })].join('\n');
+  const csv = [
+    headers.join(','),
+    row(1),
+    row(2, {
+      诉求类型: '咨询',
+      处理方式: '直接办结',
+      承办单位: '',
+      派单时间: '',
+      办理时限: '',
+      办结时间: `${y}-03-01 09:35:00`,
+      回访时间: '',
+      满意度: '',
+      是否解决: '',
+    }),
+    row(3),
+    row(4, { 受理时间: `${y}-02-30 10:00:00` }),
+  ].join('\n');
 
   await login(page, 'admin');
   await page.getByTestId('nav-imports').click();
@@ -205,7 +246,11 @@ test('assessment and surge alerts render; a supervisor scans today', async ({ pa
   await picker.click();
   await picker.fill(month);
   await picker.press('Enter');
-  const view = await api<{ rows: { unitName: string; rank: number | null; score: number | null; fullScore: number; assessed: boolean }[] }>(page.request, 'leader', `/api/assessment?month=${month}&platform=city`);
+  const view = await api<{ rows: { unitName: string; rank: number | null; score: number | null; fullScore: number; assessed: boolean }[] }>(
+    page.request,
+    'leader',
+    `/api/assessment?month=${month}&platform=city`,
+  );
   expect(view.rows.length).toBeGreaterThan(0);
   expect(view.rows[0].assessed).toBe(true);
   await expect(page.getByTestId('assessment-row')).toHaveCount(view.rows.length);

@@ -16,6 +16,15 @@ const QUEUES = BullModule.forRootAsync({
 
 /** The HTTP API: composition only; behaviour lives in the feature libs. */
 @Module({
-  imports: [PlatformModule.forRoot({ processName: 'api' }), IdentityModule, ReferenceDataModule, OrdersModule, ReportingModule, QUEUES, DeadlinesModule, NotificationsModule],
+  imports: [
+    PlatformModule.forRoot({ processName: 'api' }),
+    IdentityModule,
+    ReferenceDataModule,
+    OrdersModule,
+    ReportingModule,
+    QUEUES,
+    DeadlinesModule,
+    NotificationsModule,
+  ],
 })
 export class AppModule {}

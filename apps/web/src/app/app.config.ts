@@ -1,19 +1,9 @@
 import { registerLocaleData } from '@angular/common';
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import zh from '@angular/common/locales/zh';
-import {
-  ApplicationConfig,
-  LOCALE_ID,
-  inject,
-  provideBrowserGlobalErrorListeners,
-  provideZonelessChangeDetection,
-} from '@angular/core';
+import { ApplicationConfig, LOCALE_ID, inject, provideBrowserGlobalErrorListeners, provideZonelessChangeDetection } from '@angular/core';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
-import {
-  NOTIFIER,
-  Notifier,
-  authInterceptor,
-} from '@hotline/web-core-data-access';
+import { NOTIFIER, Notifier, authInterceptor } from '@hotline/web-core-data-access';
 import { provideNzConfig } from 'ng-zorro-antd/core/config';
 import { provideNzI18n, zh_CN } from 'ng-zorro-antd/i18n';
 import { provideNzIcons } from 'ng-zorro-antd/icon';

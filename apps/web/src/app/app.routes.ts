@@ -5,8 +5,4 @@ import { reportingRoutes } from '@hotline/web-reporting-feature';
 import { shellRoutes } from '@hotline/web-shell-feature';
 
 /** Login, then each role's workspaces inside the logged-in frame; every screen is a lazy chunk. */
-export const appRoutes: Route[] = shellRoutes([
-  ...ordersRoutes,
-  ...reportingRoutes,
-  ...adminRoutes,
-]);
+export const appRoutes: Route[] = shellRoutes([...ordersRoutes, ...reportingRoutes, ...adminRoutes]);

@@ -10,8 +10,6 @@ describe('App', () => {
     });
     const fixture = TestBed.createComponent(App);
     await fixture.whenStable();
-    expect(
-      (fixture.nativeElement as HTMLElement).querySelector('router-outlet'),
-    ).toBeTruthy();
+    expect((fixture.nativeElement as HTMLElement).querySelector('router-outlet')).toBeTruthy();
   });
 });

@@ -17,7 +17,11 @@ export class WorkerHealthController {
 
   @Get()
   async health(@Res({ passthrough: true }) reply: { status(code: number): unknown }) {
-    const check = async (fn: () => Promise<unknown>) => fn().then(() => ({ status: 'up' as const }), (e: Error) => ({ status: 'down' as const, error: e.message }));
+    const check = async (fn: () => Promise<unknown>) =>
+      fn().then(
+        () => ({ status: 'up' as const }),
+        (e: Error) => ({ status: 'down' as const, error: e.message }),
+      );
     const [database, redis, queue] = await Promise.all([
       check(() => this.ds.query('SELECT 1')),
       check(() => this.redis.ping()),

@@ -51,7 +51,9 @@ export class DeadlineHook implements OrderChangeHook {
     })();
     // with Redis down the client would wait for it: the user's action must not, the relay will feed the queue
     let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`queue not fed within ${FEED_TIMEOUT_MS} ms`)), FEED_TIMEOUT_MS)));
+    const late = new Promise<never>(
+      (_, reject) => (timer = setTimeout(() => reject(new Error(`queue not fed within ${FEED_TIMEOUT_MS} ms`)), FEED_TIMEOUT_MS)),
+    );
     feed.catch(() => undefined); // reported below, or moot after the timeout
     try {
       await Promise.race([feed, late]);

@@ -45,13 +45,26 @@ export class DeadlineOpsService {
       this.ds.manager.find(DeadlineRepairEntity, { order: { id: 'DESC' }, take: 1 }),
     ]);
     const failedJobs: FailedJobView[] = failed
-      .flatMap((jobs, i) => jobs.filter(Boolean).map((j) => ({ queue: queues[i].name, id: String(j.id), name: j.name, failedReason: j.failedReason, attemptsMade: j.attemptsMade, failedAt: j.finishedOn ? new Date(j.finishedOn).toISOString() : null })))
+      .flatMap((jobs, i) =>
+        jobs.filter(Boolean).map((j) => ({
+          queue: queues[i].name,
+          id: String(j.id),
+          name: j.name,
+          failedReason: j.failedReason,
+          attemptsMade: j.attemptsMade,
+          failedAt: j.finishedOn ? new Date(j.finishedOn).toISOString() : null,
+        })),
+      )
       .sort((a, b) => (b.failedAt ?? '').localeCompare(a.failedAt ?? ''))
       .slice(0, FAILED_SHOWN);
     return {
       queues: queues.map((q, i) => ({ name: q.name, counts: counts[i] })),
       failedJobs,
-      timers: { pending: Number(timerRow.pending), dueUnfired: Number(timerRow.due_unfired), nextDueAt: timerRow.next_due ? new Date(timerRow.next_due).toISOString() : null },
+      timers: {
+        pending: Number(timerRow.pending),
+        dueUnfired: Number(timerRow.due_unfired),
+        nextDueAt: timerRow.next_due ? new Date(timerRow.next_due).toISOString() : null,
+      },
       outboxPending: Number(outboxRow.n),
       reconciler: {
         lastTickAt: lastTickRaw ? (JSON.parse(lastTickRaw) as ReconcilerRunView).finishedAt : null,

@@ -43,7 +43,11 @@ export class DeadlinesAdminController {
     return this.policy.create(user, dto);
   }
 
-  @Patch('time-limits/:id') update(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateTimeLimitPolicyDto): Promise<TimeLimitPolicyView> {
+  @Patch('time-limits/:id') update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: UpdateTimeLimitPolicyDto,
+  ): Promise<TimeLimitPolicyView> {
     return this.policy.update(user, id, dto);
   }
 

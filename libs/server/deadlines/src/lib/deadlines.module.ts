@@ -50,6 +50,19 @@ export class DeadlinesModule implements OnModuleInit {
  */
 @Module({
   imports: [TypeOrmModule.forFeature(DEADLINE_ENTITIES), QUEUES, NotificationWriterModule],
-  providers: [CONFIG, CalendarProvider, TimeLimitsProvider, TimerPlanner, TimerQueue, TimerFiring, OutboxRelay, Reconciler, Pruner, TimersProcessor, SweepsProcessor, SweepScheduler],
+  providers: [
+    CONFIG,
+    CalendarProvider,
+    TimeLimitsProvider,
+    TimerPlanner,
+    TimerQueue,
+    TimerFiring,
+    OutboxRelay,
+    Reconciler,
+    Pruner,
+    TimersProcessor,
+    SweepsProcessor,
+    SweepScheduler,
+  ],
 })
 export class DeadlinesWorkerModule {}

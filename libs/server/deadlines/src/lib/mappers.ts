@@ -27,9 +27,24 @@ export function toPolicy(p: Pick<TimeLimitPolicyEntity, keyof TimeLimitPolicy>):
 }
 
 export function toTimerView(t: DeadlineTimerEntity, firedAt: Date | null): OrderTimerView {
-  return { id: Number(t.id), kind: t.kind, state: t.state, dueAt: t.dueAt.toISOString(), deadlineAt: t.deadlineAt.toISOString(), firedAt: firedAt ? firedAt.toISOString() : null };
+  return {
+    id: Number(t.id),
+    kind: t.kind,
+    state: t.state,
+    dueAt: t.dueAt.toISOString(),
+    deadlineAt: t.deadlineAt.toISOString(),
+    firedAt: firedAt ? firedAt.toISOString() : null,
+  };
 }
 
 export function toRepairView(r: DeadlineRepairEntity): ReconcilerRunView {
-  return { startedAt: r.startedAt.toISOString(), finishedAt: r.finishedAt.toISOString(), fullScan: r.fullScan, fired: r.fired, requeued: r.requeued, backfilled: r.backfilled, note: r.note };
+  return {
+    startedAt: r.startedAt.toISOString(),
+    finishedAt: r.finishedAt.toISOString(),
+    fullScan: r.fullScan,
+    fired: r.fired,
+    requeued: r.requeued,
+    backfilled: r.backfilled,
+    note: r.note,
+  };
 }

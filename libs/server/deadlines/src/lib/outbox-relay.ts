@@ -32,7 +32,10 @@ export class OutboxRelay {
       const timerIds = [...new Set(payloads.flatMap((p) => p.schedule))];
       // only what is still pending: a timer cancelled or fired since needs no job
       const timers: { id: number; order_id: number; kind: never; ref_id: number; due_at: Date }[] = timerIds.length
-        ? await this.ds.query(`SELECT id, order_id, kind, ref_id, due_at FROM deadline_timer WHERE state = 'pending' AND id IN (${timerIds.map(() => '?').join(', ')})`, timerIds)
+        ? await this.ds.query(
+            `SELECT id, order_id, kind, ref_id, due_at FROM deadline_timer WHERE state = 'pending' AND id IN (${timerIds.map(() => '?').join(', ')})`,
+            timerIds,
+          )
         : [];
       await this.queue.schedule(timers.map((t) => toTimerRef(t.order_id, t)));
       await this.queue.remove(payloads.flatMap((p) => p.unschedule));

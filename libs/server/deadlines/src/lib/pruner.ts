@@ -37,12 +37,18 @@ export class Pruner {
       );
       if (!ids.length) break;
       // re-checked in the DELETE: a timer made pending again in between (a reopened order) stays
-      const res: { affectedRows: number } = await this.ds.query(`DELETE FROM deadline_timer WHERE id IN (${ids.map(() => '?').join(', ')}) AND state <> 'pending'`, ids.map((r) => r.id));
+      const res: { affectedRows: number } = await this.ds.query(
+        `DELETE FROM deadline_timer WHERE id IN (${ids.map(() => '?').join(', ')}) AND state <> 'pending'`,
+        ids.map((r) => r.id),
+      );
       out.timers += res.affectedRows;
       if (ids.length < BATCH) break;
     }
     for (;;) {
-      const res: { affectedRows: number } = await this.ds.query(`DELETE FROM outbox WHERE processed_at IS NOT NULL AND processed_at < ? ORDER BY processed_at, id LIMIT ${BATCH}`, [before]);
+      const res: { affectedRows: number } = await this.ds.query(
+        `DELETE FROM outbox WHERE processed_at IS NOT NULL AND processed_at < ? ORDER BY processed_at, id LIMIT ${BATCH}`,
+        [before],
+      );
       out.outbox += res.affectedRows;
       if (res.affectedRows < BATCH) break;
     }

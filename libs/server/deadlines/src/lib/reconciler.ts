@@ -78,7 +78,15 @@ export class Reconciler {
       await this.redis.set(this.keys.reconciled, new Date().toISOString());
       this.lastFullScanAt = started.getTime();
     }
-    const run: ReconcilerRunView = { startedAt: started.toISOString(), finishedAt: new Date().toISOString(), fullScan: full, fired, requeued, backfilled, note: notes.join('; ') || null };
+    const run: ReconcilerRunView = {
+      startedAt: started.toISOString(),
+      finishedAt: new Date().toISOString(),
+      fullScan: full,
+      fired,
+      requeued,
+      backfilled,
+      note: notes.join('; ') || null,
+    };
     await this.redis.set(this.keys.lastTick, JSON.stringify(run));
     if (fired + requeued + backfilled > 0) {
       await this.ds.query('INSERT INTO deadline_repair (started_at, finished_at, full_scan, fired, requeued, backfilled, note) VALUES (?, ?, ?, ?, ?, ?, ?)', [
@@ -90,13 +98,18 @@ export class Reconciler {
         backfilled,
         run.note?.slice(0, 255) ?? null,
       ]);
-      this.logger.warn(`repaired: ${fired} missed timers fired, ${requeued} jobs re-added, ${backfilled} orders given timers${run.note ? ` (${run.note})` : ''}`);
+      this.logger.warn(
+        `repaired: ${fired} missed timers fired, ${requeued} jobs re-added, ${backfilled} orders given timers${run.note ? ` (${run.note})` : ''}`,
+      );
     }
     return run;
   }
 
   private async fireMissed(cutoff: Date): Promise<number> {
-    const due: { id: number }[] = await this.ds.query(`SELECT id FROM deadline_timer WHERE state = 'pending' AND due_at <= ? ORDER BY due_at LIMIT ?`, [cutoff, DUE_BATCH]);
+    const due: { id: number }[] = await this.ds.query(`SELECT id FROM deadline_timer WHERE state = 'pending' AND due_at <= ? ORDER BY due_at LIMIT ?`, [
+      cutoff,
+      DUE_BATCH,
+    ]);
     // fired together: the firing batches them into a few transactions
     const results = await Promise.all(due.map(({ id }) => this.firing.fire(Number(id))));
     return results.filter((r) => r.outcome === 'fired').length;

@@ -60,7 +60,8 @@ export class TimeLimitPolicyService {
         .set({ ...patch, dayLength: next.dayLength, updatedBy: user.id, updatedAt: new Date(), version: () => 'version + 1' })
         .where('id = :id AND version = :version', { id, version })
         .execute();
-      if (res.affected !== 1) throw new AppException('STALE_VERSION', 'the policy was changed by someone else; reload it and try again', { currentVersion: cur.version });
+      if (res.affected !== 1)
+        throw new AppException('STALE_VERSION', 'the policy was changed by someone else; reload it and try again', { currentVersion: cur.version });
       await audit(em, user, 'time-limit', id, 'update', { ...patch });
     });
     await this.bus.changed(CHANGES.timeLimits);

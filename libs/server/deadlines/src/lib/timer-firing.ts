@@ -58,7 +58,8 @@ const TARGET_BATCH = 20;
 export const HOLD_MAX_MS = 1000;
 
 const ROLE_OF = { supervisors: 'supervisor', callback_agents: 'callback_agent' } as const satisfies Record<string, Role>;
-const ledgerKey = (t: { order_id: number; kind: string; ref_id: number; due_at: Date }) => `${Number(t.order_id)}|${t.kind}|${Number(t.ref_id)}|${t.due_at.getTime()}`;
+const ledgerKey = (t: { order_id: number; kind: string; ref_id: number; due_at: Date }) =>
+  `${Number(t.order_id)}|${t.kind}|${Number(t.ref_id)}|${t.due_at.getTime()}`;
 
 interface Waiter {
   timerId: number;
@@ -182,7 +183,9 @@ export class TimerFiring {
       const supervisions: { id: number; order_id: number; feedback_due_at: Date }[] = due.some((t) => TIMER_DEADLINE[t.kind] === 'supervision')
         ? await em.query('SELECT id, order_id, feedback_due_at FROM supervision WHERE order_id IN (?) AND feedback_at IS NULL', [orderIds])
         : [];
-      const claimed = new Set<string>((await em.query('SELECT order_id, kind, ref_id, due_at FROM deadline_effect WHERE order_id IN (?)', [orderIds])).map(ledgerKey));
+      const claimed = new Set<string>(
+        (await em.query('SELECT order_id, kind, ref_id, due_at FROM deadline_effect WHERE order_id IN (?)', [orderIds])).map(ledgerKey),
+      );
       const orderById = new Map(orders.map((o) => [Number(o.id), o]));
       const stateById = new Map(states.map((s) => [Number(s.id), s.state]));
       const at = new Date();
@@ -242,7 +245,10 @@ export class TimerFiring {
       const rows = [...changes.entries()];
       const signs = rows.filter(([, c]) => c.sign);
       const handles = rows.filter(([, c]) => c.handle);
-      const caseOf = (list: typeof rows, pick: (c: (typeof rows)[number][1]) => unknown) => ({ sql: list.map(() => 'WHEN ? THEN ?').join(' '), params: list.flatMap(([id, c]) => [id, pick(c)]) });
+      const caseOf = (list: typeof rows, pick: (c: (typeof rows)[number][1]) => unknown) => ({
+        sql: list.map(() => 'WHEN ? THEN ?').join(' '),
+        params: list.flatMap(([id, c]) => [id, pick(c)]),
+      });
       const sign = caseOf(signs, (c) => c.sign);
       const handle = caseOf(handles, (c) => c.handle);
       const urge = caseOf(rows, (c) => c.urges);
@@ -262,8 +268,27 @@ export class TimerFiring {
     for (const { t, o } of fire) {
       const effect = TIMER_EFFECTS[t.kind];
       const text = noticeText(t.kind, o.number, t.deadline_at);
-      const data = JSON.stringify({ timer: t.kind, deadline: TIMER_DEADLINE[t.kind], deadlineAt: t.deadline_at.toISOString(), dueAt: t.due_at.toISOString(), lateMs: at.getTime() - t.due_at.getTime() });
-      for (const event of effect.events) history.push([o.id, event, o.status, o.status, null, '系统', 'system', null, event === 'auto-urge' ? `系统自动催办：${text.body}` : text.title, data, at]);
+      const data = JSON.stringify({
+        timer: t.kind,
+        deadline: TIMER_DEADLINE[t.kind],
+        deadlineAt: t.deadline_at.toISOString(),
+        dueAt: t.due_at.toISOString(),
+        lateMs: at.getTime() - t.due_at.getTime(),
+      });
+      for (const event of effect.events)
+        history.push([
+          o.id,
+          event,
+          o.status,
+          o.status,
+          null,
+          '系统',
+          'system',
+          null,
+          event === 'auto-urge' ? `系统自动催办：${text.body}` : text.title,
+          data,
+          at,
+        ]);
       drafts.push({
         kind: effect.events[0],
         orderId: Number(o.id),
@@ -274,7 +299,10 @@ export class TimerFiring {
         roles: effect.notify.filter((a): a is keyof typeof ROLE_OF => a in ROLE_OF).map((a) => ROLE_OF[a]),
       });
     }
-    await em.query('INSERT INTO order_history (order_id, action, from_status, to_status, actor_id, actor_name, actor_role, actor_unit_id, comment, data, created_at) VALUES ?', [history]);
+    await em.query(
+      'INSERT INTO order_history (order_id, action, from_status, to_status, actor_id, actor_name, actor_role, actor_unit_id, comment, data, created_at) VALUES ?',
+      [history],
+    );
     return this.notices.writeMany(em, drafts, at);
   }
 }

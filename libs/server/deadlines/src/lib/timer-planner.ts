@@ -50,8 +50,14 @@ export class TimerPlanner {
 
   async sync(em: EntityManager, o: OrderDeadlineRow, now: Date): Promise<TimerWork | null> {
     const limits = await this.timeLimits.limitsFor(o.appealType, o.urgent, await this.calendars.calendar());
-    const rows: (TimerRow & { state: string })[] = await em.query(`SELECT id, kind, ref_id, due_at, state FROM deadline_timer WHERE order_id = ? AND state IN ('pending', 'fired')`, [o.id]);
-    const supervisions: { id: number; feedback_due_at: Date }[] = await em.query('SELECT id, feedback_due_at FROM supervision WHERE order_id = ? AND feedback_at IS NULL', [o.id]);
+    const rows: (TimerRow & { state: string })[] = await em.query(
+      `SELECT id, kind, ref_id, due_at, state FROM deadline_timer WHERE order_id = ? AND state IN ('pending', 'fired')`,
+      [o.id],
+    );
+    const supervisions: { id: number; feedback_due_at: Date }[] = await em.query(
+      'SELECT id, feedback_due_at FROM supervision WHERE order_id = ? AND feedback_at IS NULL',
+      [o.id],
+    );
     const facts: DeadlineFacts = {
       status: o.status,
       signDueAt: o.signDueAt,
@@ -65,7 +71,11 @@ export class TimerPlanner {
     const { add, cancel } = diffTimers(pending, planTimers(facts, limits, now), fired);
     if (!add.length && !cancel.length) return null;
 
-    if (cancel.length) await em.query(`UPDATE deadline_timer SET state = 'cancelled', updated_at = ? WHERE id IN (${cancel.map(() => '?').join(', ')})`, [now, ...cancel.map((c) => c.id)]);
+    if (cancel.length)
+      await em.query(`UPDATE deadline_timer SET state = 'cancelled', updated_at = ? WHERE id IN (${cancel.map(() => '?').join(', ')})`, [
+        now,
+        ...cancel.map((c) => c.id),
+      ]);
     const schedule = add.length ? await this.insert(em, o.id, add, now) : [];
     const unschedule = cancel.map(timerJobId);
     const res = await em.query('INSERT INTO outbox (topic, aggregate_id, payload, created_at) VALUES (?, ?, ?, ?)', [

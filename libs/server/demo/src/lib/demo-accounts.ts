@@ -27,7 +27,13 @@ export async function seedDemoAccounts(ds: DataSource, env: NodeJS.ProcessEnv = 
   const existing = new Set((await ds.query('SELECT username FROM app_user')).map((r: { username: string }) => r.username));
   let created = 0;
   for (const w of wanted.filter((x) => !existing.has(x.username))) {
-    await ds.query('INSERT INTO app_user (username, password_hash, display_name, role, unit_id) VALUES (?, ?, ?, ?, ?)', [w.username, await hashPassword(DEMO_PASSWORD), w.displayName, w.role, w.unitId]);
+    await ds.query('INSERT INTO app_user (username, password_hash, display_name, role, unit_id) VALUES (?, ?, ?, ?, ?)', [
+      w.username,
+      await hashPassword(DEMO_PASSWORD),
+      w.displayName,
+      w.role,
+      w.unitId,
+    ]);
     created++;
   }
   return created;

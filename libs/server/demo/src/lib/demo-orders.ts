@@ -28,7 +28,11 @@ const SAMPLE_NAMES = ['张', '王', '李', '赵', '刘', '陈', '杨', '黄', '�
  * Creates `count` orders over the last `days` days and walks each one through the real OrdersService
  * (so history, versions and deadlines are exactly what users would have produced).
  */
-export async function seedDemoOrders(app: INestApplicationContext, count: number, opts: { days?: number; seed?: number } = {}): Promise<Record<string, number>> {
+export async function seedDemoOrders(
+  app: INestApplicationContext,
+  count: number,
+  opts: { days?: number; seed?: number } = {},
+): Promise<Record<string, number>> {
   const ds = app.get(DataSource);
   const orders = app.get(OrdersService);
   const clock = app.get(Clock);
@@ -36,7 +40,9 @@ export async function seedDemoOrders(app: INestApplicationContext, count: number
   const rnd = prng(opts.seed ?? 12345);
   const days = opts.days ?? 30;
 
-  const users: AuthUser[] = (await ds.query('SELECT id, username, display_name AS displayName, role, unit_id AS unitId FROM app_user WHERE active = 1')).map((u: AuthUser) => ({ ...u }));
+  const users: AuthUser[] = (await ds.query('SELECT id, username, display_name AS displayName, role, unit_id AS unitId FROM app_user WHERE active = 1')).map(
+    (u: AuthUser) => ({ ...u }),
+  );
   const staff = (username: string) => {
     const u = users.find((x) => x.username === username);
     if (!u) throw new Error(`demo user ${username} missing: run the account seed first`);
@@ -56,7 +62,8 @@ export async function seedDemoOrders(app: INestApplicationContext, count: number
     for (const n of nodes) {
       const s = n.samples?.length ? n.samples : samples;
       const row = codeToId.get(n.code);
-      if (!n.children?.length && row) leaves.push({ id: row.id, samples: s, defaultUnitId: row.defaultUnitId ?? snap.categories.find((c) => c.id === row.parentId)?.defaultUnitId ?? null });
+      if (!n.children?.length && row)
+        leaves.push({ id: row.id, samples: s, defaultUnitId: row.defaultUnitId ?? snap.categories.find((c) => c.id === row.parentId)?.defaultUnitId ?? null });
       walk(n.children ?? [], s);
     }
   };
@@ -82,15 +89,29 @@ export async function seedDemoOrders(app: INestApplicationContext, count: number
       const ending = weighted(rnd, ENDINGS);
       const leaf = pick(rnd, leaves);
       const collector = rnd() < 0.3;
-      const appealType = ending === 'direct' ? (rnd() < 0.85 ? 'consult' : 'help') : pick(rnd, ['help', 'complaint', 'complaint', 'report', 'suggestion', 'consult', 'praise'] as const);
+      const appealType =
+        ending === 'direct'
+          ? rnd() < 0.85
+            ? 'consult'
+            : 'help'
+          : pick(rnd, ['help', 'complaint', 'complaint', 'report', 'suggestion', 'consult', 'praise'] as const);
       const phone = `1${pick(rnd, ['38', '39', '51', '58', '87', '89'])}${String(Math.floor(rnd() * 1e8)).padStart(8, '0')}`;
       const order = await orders.create(agent, {
-        channel: collector ? pick(rnd, ['patrol', 'video']) : pick(rnd, CHANNELS.filter((c) => c.group === 'public').map((c) => c.code).concat(['phone', 'phone', 'phone', 'phone'])),
+        channel: collector
+          ? pick(rnd, ['patrol', 'video'])
+          : pick(
+              rnd,
+              CHANNELS.filter((c) => c.group === 'public')
+                .map((c) => c.code)
+                .concat(['phone', 'phone', 'phone', 'phone']),
+            ),
         appealType: APPEAL_TYPES.some((a) => a.code === appealType) ? appealType : 'other',
         categoryId: leaf.id,
         regionId: pick(rnd, regions).id,
         caller: collector ? {} : { name: `${pick(rnd, SAMPLE_NAMES)}先生`, phone, confidential: rnd() < 0.08 },
-        address: pick(rnd, ['海州区通灌北路', '连云区墟沟', '赣榆区青口镇', '东海县牛山街道', '开发区猴嘴', '海州区苍梧路', '灌云县伊山镇']) + `${1 + Math.floor(rnd() * 300)}号`,
+        address:
+          pick(rnd, ['海州区通灌北路', '连云区墟沟', '赣榆区青口镇', '东海县牛山街道', '开发区猴嘴', '海州区苍梧路', '灌云县伊山镇']) +
+          `${1 + Math.floor(rnd() * 300)}号`,
         content: pick(rnd, leaf.samples),
         topics: rnd() < 0.12 ? ['epidemic'] : collector && rnd() < 0.5 ? ['civilization'] : [],
         urgent: rnd() < 0.05,
@@ -113,7 +134,15 @@ export async function seedDemoOrders(app: INestApplicationContext, count: number
       } else {
         const unitId = leaf.defaultUnitId ?? pick(rnd, topUnits).id;
         const handler = handlerOf(unitId);
-        const co = rnd() < 0.1 ? [pick(rnd, topUnits.filter((u) => u.id !== unitId)).id] : [];
+        const co =
+          rnd() < 0.1
+            ? [
+                pick(
+                  rnd,
+                  topUnits.filter((u) => u.id !== unitId),
+                ).id,
+              ]
+            : [];
         await act(dispatcher, 'dispatch', { unitId, coUnitIds: co }, 20);
         if (ending !== 'dispatched') {
           if (ending === 'returning') {
@@ -129,7 +158,13 @@ export async function seedDemoOrders(app: INestApplicationContext, count: number
               else if (ending !== 'replied') {
                 await act(dispatcher, 'accept-reply', {}, 120);
                 if (ending === 'closed') {
-                  const satisfaction = weighted(rnd, { very_satisfied: 40, satisfied: 40, basically_satisfied: 15, dissatisfied: 4, very_dissatisfied: 1 } as Record<(typeof SATISFACTION_LEVELS)[number], number>);
+                  const satisfaction = weighted(rnd, {
+                    very_satisfied: 40,
+                    satisfied: 40,
+                    basically_satisfied: 15,
+                    dissatisfied: 4,
+                    very_dissatisfied: 1,
+                  } as Record<(typeof SATISFACTION_LEVELS)[number], number>);
                   await act(callback, 'callback', { satisfaction, solved: satisfaction !== 'dissatisfied' && satisfaction !== 'very_dissatisfied' }, 60 * 20);
                   await act(callback, 'close', {}, 5);
                   if (rnd() < 0.03) await act(leader, 'instruct', { content: '此类问题请相关部门举一反三。' }, 60);

@@ -16,7 +16,11 @@ import { UsersService } from './users.service';
     JwtModule.registerAsync({
       inject: [AppConfig],
       // a KeyObject: given a string, jsonwebtoken first tries it as a public key on every verify (a throw + catch)
-      useFactory: (c: AppConfig) => ({ secret: createSecretKey(Buffer.from(c.JWT_SECRET)) as never, signOptions: { expiresIn: c.JWT_EXPIRES_IN as never, algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+      useFactory: (c: AppConfig) => ({
+        secret: createSecretKey(Buffer.from(c.JWT_SECRET)) as never,
+        signOptions: { expiresIn: c.JWT_EXPIRES_IN as never, algorithm: 'HS256' },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
     }),
   ],
   controllers: [AuthController, UsersAdminController, AuditController],

@@ -48,7 +48,8 @@ export class UsersService {
 
   async create(actor: AuditActor, input: { username: string; password: string; displayName: string; role: Role; unitId?: number | null }): Promise<UserView> {
     await this.checkUnit(input.role, input.unitId ?? null);
-    if (await this.repo.existsBy({ username: input.username })) throw new AppException('DUPLICATE', `username ${input.username} is taken`, { field: 'username' });
+    if (await this.repo.existsBy({ username: input.username }))
+      throw new AppException('DUPLICATE', `username ${input.username} is taken`, { field: 'username' });
     const row = this.repo.create({
       username: input.username,
       passwordHash: await hashPassword(input.password),
@@ -74,7 +75,11 @@ export class UsersService {
     return this.create(COMMAND_LINE, dto);
   }
 
-  async update(actor: AuditActor, id: number, patch: { password?: string; displayName?: string; role?: Role; unitId?: number | null; active?: boolean; version: number }): Promise<UserView> {
+  async update(
+    actor: AuditActor,
+    id: number,
+    patch: { password?: string; displayName?: string; role?: Role; unitId?: number | null; active?: boolean; version: number },
+  ): Promise<UserView> {
     const row = await this.repo.findOneBy({ id });
     if (!row) throw new AppException('NOT_FOUND', `user ${id} not found`);
     const role = patch.role ?? row.role;
@@ -100,7 +105,8 @@ export class UsersService {
   }
 
   private async checkUnit(role: Role, unitId: number | null): Promise<void> {
-    if (UNIT_ROLES.includes(role) && unitId == null) throw new AppException('VALIDATION_FAILED', 'a unit handler needs a unit', [{ field: 'unitId', messages: ['required for unit_handler'] }]);
+    if (UNIT_ROLES.includes(role) && unitId == null)
+      throw new AppException('VALIDATION_FAILED', 'a unit handler needs a unit', [{ field: 'unitId', messages: ['required for unit_handler'] }]);
     if (unitId != null) {
       const [row] = await this.ds.query('SELECT id FROM unit WHERE id = ?', [unitId]);
       if (!row) throw new AppException('UNKNOWN_REFERENCE', `unit ${unitId} does not exist`, { field: 'unitId' });

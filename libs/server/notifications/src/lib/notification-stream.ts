@@ -62,7 +62,10 @@ export class NotificationStream implements OnModuleInit, OnModuleDestroy {
       });
       const ping = setInterval(() => sub.next({ type: 'ping', data: {} }), PING_MS);
       (async () => {
-        const [unread, missed] = await Promise.all([this.notifications.unread(user.id), lastEventId != null ? this.notifications.since(user.id, lastEventId) : Promise.resolve([])]);
+        const [unread, missed] = await Promise.all([
+          this.notifications.unread(user.id),
+          lastEventId != null ? this.notifications.since(user.id, lastEventId) : Promise.resolve([]),
+        ]);
         sub.next({ type: 'ready', data: { unread } });
         missed.forEach(emit);
         const pending = buffer ?? [];

@@ -2,7 +2,10 @@ import { addresseeQuery, addresseesOf, notificationChannel } from './notificatio
 
 describe('notice addressees', () => {
   it('unit notices reach the active handlers of those units', () => {
-    expect(addresseeQuery({ unitIds: [12, 13] })).toEqual({ sql: "SELECT id, role, unit_id FROM app_user WHERE active = 1 AND ((role = 'unit_handler' AND unit_id IN (?, ?))) ORDER BY id", params: [12, 13] });
+    expect(addresseeQuery({ unitIds: [12, 13] })).toEqual({
+      sql: "SELECT id, role, unit_id FROM app_user WHERE active = 1 AND ((role = 'unit_handler' AND unit_id IN (?, ?))) ORDER BY id",
+      params: [12, 13],
+    });
   });
 
   it('units and roles together: one query, either condition', () => {

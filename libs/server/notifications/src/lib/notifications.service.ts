@@ -24,7 +24,11 @@ export class NotificationsService {
     if (q.unreadOnly) qb.andWhere('n.read_at IS NULL');
     const [total, { raw, entities }, unread] = await Promise.all([
       qb.clone().getCount(),
-      qb.orderBy('n.id', 'DESC').offset((page - 1) * pageSize).limit(pageSize).getRawAndEntities(),
+      qb
+        .orderBy('n.id', 'DESC')
+        .offset((page - 1) * pageSize)
+        .limit(pageSize)
+        .getRawAndEntities(),
       this.unread(user.id),
     ]);
     const numbers = new Map<number, string | null>(raw.map((r: { n_id: number; order_number: string | null }) => [Number(r.n_id), r.order_number]));
@@ -32,9 +36,14 @@ export class NotificationsService {
   }
 
   async markRead(user: AuthUser, dto: MarkReadDto): Promise<{ unread: number }> {
-    if (!dto.all && !dto.ids?.length) throw new AppException('VALIDATION_FAILED', 'name the notices to mark read, or all', [{ field: 'ids', messages: ['give ids or all: true'] }]);
+    if (!dto.all && !dto.ids?.length)
+      throw new AppException('VALIDATION_FAILED', 'name the notices to mark read, or all', [{ field: 'ids', messages: ['give ids or all: true'] }]);
     const now = new Date();
-    const qb = this.ds.manager.createQueryBuilder().update(NotificationEntity).set({ readAt: now }).where('user_id = :uid AND read_at IS NULL', { uid: user.id });
+    const qb = this.ds.manager
+      .createQueryBuilder()
+      .update(NotificationEntity)
+      .set({ readAt: now })
+      .where('user_id = :uid AND read_at IS NULL', { uid: user.id });
     if (!dto.all) qb.andWhere('id IN (:...ids)', { ids: dto.ids });
     await qb.execute();
     return { unread: await this.unread(user.id) };

@@ -20,7 +20,9 @@ export class CalendarProvider {
 
   async calendar(): Promise<WorkCalendar> {
     if (this.cached && Date.now() - this.cached.at < TTL_MS) return this.cached.cal;
-    const rows: { day: string | Date; kind: 'holiday' | 'workday'; name: string }[] = await this.ds.query('SELECT DATE_FORMAT(day, "%Y-%m-%d") AS day, kind, name FROM holiday');
+    const rows: { day: string | Date; kind: 'holiday' | 'workday'; name: string }[] = await this.ds.query(
+      'SELECT DATE_FORMAT(day, "%Y-%m-%d") AS day, kind, name FROM holiday',
+    );
     const entries: HolidayEntry[] = rows.map((r) => ({ date: String(r.day), kind: r.kind, name: r.name }));
     this.cached = { at: Date.now(), cal: new WorkCalendar(entries) };
     return this.cached.cal;

@@ -1,7 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
 } from 'class-validator';
 import { ORDER_ACTIONS, ORDER_STATUSES, SATISFACTION_LEVELS, type OrderAction, type Satisfaction } from '@hotline/contracts';
 
@@ -32,7 +46,12 @@ const toList = ({ value }: { value: unknown }) => (typeof value === 'string' ? v
 
 export class SearchOrdersDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(24) number?: string;
-  @ApiPropertyOptional({ description: 'comma-separated statuses' }) @IsOptional() @Transform(toList) @IsArray() @IsIn(ORDER_STATUSES, { each: true }) status?: string[];
+  @ApiPropertyOptional({ description: 'comma-separated statuses' })
+  @IsOptional()
+  @Transform(toList)
+  @IsArray()
+  @IsIn(ORDER_STATUSES, { each: true })
+  status?: string[];
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) unitId?: number;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) regionId?: number;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) categoryId?: number;
@@ -45,13 +64,29 @@ export class SearchOrdersDto {
   @ApiPropertyOptional() @IsOptional() @IsISO8601() to?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() overdue?: boolean;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(24 * 30) dueWithinHours?: number;
-  @ApiPropertyOptional({ description: 'handling deadline at or before this time (积案: overdue for N days)' }) @IsOptional() @IsISO8601() handleDueBefore?: string;
+  @ApiPropertyOptional({ description: 'handling deadline at or before this time (积案: overdue for N days)' })
+  @IsOptional()
+  @IsISO8601()
+  handleDueBefore?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() pendingExtension?: boolean;
   @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() reworked?: boolean;
-  @ApiPropertyOptional({ description: 'orders that have been formally supervised (督办件)' }) @IsOptional() @Transform(toBool) @IsBoolean() supervised?: boolean;
+  @ApiPropertyOptional({ description: 'orders that have been formally supervised (督办件)' })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  supervised?: boolean;
   @ApiPropertyOptional({ enum: ['direct', 'dispatched'] }) @IsOptional() @IsIn(['direct', 'dispatched']) resolution?: 'direct' | 'dispatched';
-  @ApiPropertyOptional({ description: 'comma-separated callback ratings' }) @IsOptional() @Transform(toList) @IsArray() @IsIn(SATISFACTION_LEVELS, { each: true }) satisfaction?: string[];
-  @ApiPropertyOptional({ description: 'orders awaiting a callback, merged ones included' }) @IsOptional() @Transform(toBool) @IsBoolean() callbackQueue?: boolean;
+  @ApiPropertyOptional({ description: 'comma-separated callback ratings' })
+  @IsOptional()
+  @Transform(toList)
+  @IsArray()
+  @IsIn(SATISFACTION_LEVELS, { each: true })
+  satisfaction?: string[];
+  @ApiPropertyOptional({ description: 'orders awaiting a callback, merged ones included' })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  callbackQueue?: boolean;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize?: number;
   @ApiPropertyOptional() @IsOptional() @IsIn(['createdAt', '-createdAt', 'handleDueAt']) sort?: 'createdAt' | '-createdAt' | 'handleDueAt';

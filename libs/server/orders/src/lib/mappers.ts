@@ -84,7 +84,10 @@ export function toDetail(
     coUnits: extra.coUnits.map((c) => ({ unitId: c.unitId, unitName: names.unitName(c.unitId) ?? '', repliedAt: iso(c.repliedAt), reply: c.reply })),
     pendingReturn: o.status === 'returning' && o.returnReason ? { reason: o.returnReason, requestedAt: iso(o.returnRequestedAt) as string } : null,
     pendingExtension: o.extDays ? { days: o.extDays, reason: o.extReason ?? '', requestedAt: iso(o.extRequestedAt) as string } : null,
-    callback: o.callbackAt && o.callbackSatisfaction ? { satisfaction: o.callbackSatisfaction, solved: !!o.callbackSolved, comment: o.callbackComment, at: o.callbackAt.toISOString() } : null,
+    callback:
+      o.callbackAt && o.callbackSatisfaction
+        ? { satisfaction: o.callbackSatisfaction, solved: !!o.callbackSolved, comment: o.callbackComment, at: o.callbackAt.toISOString() }
+        : null,
     mergedIntoId: o.mergedIntoId,
     reworkCount: o.reworkCount,
     urgeCount: o.urgeCount,

@@ -17,7 +17,10 @@ export function formatOrderNumber(day: string, seq: number): string {
  */
 export async function nextOrderNumber(em: EntityManager, at: Date): Promise<string> {
   const day = chinaDay(at);
-  const res: { insertId: number } = await em.query('INSERT INTO order_number_seq (day, last) VALUES (?, LAST_INSERT_ID(1)) ON DUPLICATE KEY UPDATE last = LAST_INSERT_ID(last + 1)', [day]);
+  const res: { insertId: number } = await em.query(
+    'INSERT INTO order_number_seq (day, last) VALUES (?, LAST_INSERT_ID(1)) ON DUPLICATE KEY UPDATE last = LAST_INSERT_ID(last + 1)',
+    [day],
+  );
   const seq = Number(res.insertId);
   if (!seq) throw new Error('order number counter returned no value');
   return formatOrderNumber(day, seq);

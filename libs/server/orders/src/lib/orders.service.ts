@@ -74,7 +74,11 @@ export class OrdersService {
       });
       order.id = await insertRow(em, WorkOrderEntity, order);
       const orderId = order.id;
-      if (topics.length) await em.query(`INSERT INTO order_topic (order_id, topic_id) VALUES ${topics.map(() => '(?, ?)').join(', ')}`, topics.flatMap((t) => [orderId, t.id]));
+      if (topics.length)
+        await em.query(
+          `INSERT INTO order_topic (order_id, topic_id) VALUES ${topics.map(() => '(?, ?)').join(', ')}`,
+          topics.flatMap((t) => [orderId, t.id]),
+        );
       const history = await this.record(em, orderId, user, 'create', null, 'registered', null, { channel: dto.channel, appealType: dto.appealType }, now);
       created = { order, history };
       change = { action: 'create', before: null, after: order, actor: user, at: now, topicIds: topics.map((t) => t.id) };
@@ -111,19 +115,24 @@ export class OrdersService {
 
     if (user.role === 'unit_handler') {
       const scope = await this.ref.unitScope(user.unitId as number);
-      qb.andWhere('(o.main_unit_id IN (:...scope) OR EXISTS (SELECT 1 FROM order_co_unit cu WHERE cu.order_id = o.id AND cu.unit_id IN (:...scope)))', { scope });
+      qb.andWhere('(o.main_unit_id IN (:...scope) OR EXISTS (SELECT 1 FROM order_co_unit cu WHERE cu.order_id = o.id AND cu.unit_id IN (:...scope)))', {
+        scope,
+      });
     }
     if (q.number) qb.andWhere('o.number = :number', { number: q.number });
     if (q.status?.length) qb.andWhere('o.status IN (:...status)', { status: q.status });
     if (q.unitId) {
       const units = await this.ref.unitScope(q.unitId);
-      qb.andWhere('(o.main_unit_id IN (:...units) OR EXISTS (SELECT 1 FROM order_co_unit cu2 WHERE cu2.order_id = o.id AND cu2.unit_id IN (:...units)))', { units });
+      qb.andWhere('(o.main_unit_id IN (:...units) OR EXISTS (SELECT 1 FROM order_co_unit cu2 WHERE cu2.order_id = o.id AND cu2.unit_id IN (:...units)))', {
+        units,
+      });
     }
     if (q.regionId) qb.andWhere('o.region_id = :regionId', { regionId: q.regionId });
     if (q.categoryId) qb.andWhere('o.category_id IN (:...cats)', { cats: await this.ref.categoryScope(q.categoryId) });
     if (q.channel) qb.andWhere('o.channel_code = :channel', { channel: q.channel });
     if (q.appealType) qb.andWhere('o.appeal_type_code = :appealType', { appealType: q.appealType });
-    if (q.topic) qb.andWhere('EXISTS (SELECT 1 FROM order_topic ot JOIN topic t ON t.id = ot.topic_id WHERE ot.order_id = o.id AND t.code = :topic)', { topic: q.topic });
+    if (q.topic)
+      qb.andWhere('EXISTS (SELECT 1 FROM order_topic ot JOIN topic t ON t.id = ot.topic_id WHERE ot.order_id = o.id AND t.code = :topic)', { topic: q.topic });
     if (q.phone) {
       qb.andWhere('o.caller_phone = :phone', { phone: q.phone });
       // a unit must not be able to confirm who a confidential caller is by trying numbers
@@ -131,7 +140,9 @@ export class OrdersService {
     }
     if (q.q) {
       const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere(new Brackets((w) => w.where('o.number = :qn', { qn: q.q }).orWhere('o.content LIKE :like', { like }).orWhere('o.address LIKE :like', { like })));
+      qb.andWhere(
+        new Brackets((w) => w.where('o.number = :qn', { qn: q.q }).orWhere('o.content LIKE :like', { like }).orWhere('o.address LIKE :like', { like })),
+      );
     }
     if (q.from) qb.andWhere('o.created_at >= :from', { from: new Date(q.from) });
     if (q.to) qb.andWhere('o.created_at < :to', { to: endOf(q.to) });
@@ -164,7 +175,10 @@ export class OrdersService {
     else qb.orderBy('o.created_at', q.sort === 'createdAt' ? 'ASC' : 'DESC');
     qb.addOrderBy('o.id', q.sort === 'createdAt' ? 'ASC' : 'DESC');
 
-    const [rows, total] = await qb.skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
+    const [rows, total] = await qb
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
     const names = await this.names();
     return { items: rows.map((o) => toSummary(o, user, names)), total, page, pageSize };
   }
@@ -212,7 +226,16 @@ export class OrdersService {
     return this.detail(user, id);
   }
 
-  private async effect(em: EntityManager, o: WorkOrderEntity, action: OrderAction, b: ActionBody, user: AuthUser, now: Date, limits: TimeLimits, coUnits: OrderCoUnitEntity[]): Promise<Effect> {
+  private async effect(
+    em: EntityManager,
+    o: WorkOrderEntity,
+    action: OrderAction,
+    b: ActionBody,
+    user: AuthUser,
+    now: Date,
+    limits: TimeLimits,
+    coUnits: OrderCoUnitEntity[],
+  ): Promise<Effect> {
     const freshHandleDue = () => limits.handleDue(now);
     switch (action) {
       case 'direct-answer':
@@ -224,19 +247,27 @@ export class OrdersService {
         if (user.role === 'unit_handler') {
           // a district passes the order down: only to a unit below its own, keeping the handling deadline
           if (unit.id === user.unitId || !(await this.ref.unitWithin(unit.id, user.unitId as number))) {
-            throw new AppException('VALIDATION_FAILED', 'a unit can only pass an order down to one of its own sub-units', [{ field: 'unitId', messages: ['not a sub-unit of your unit'] }]);
+            throw new AppException('VALIDATION_FAILED', 'a unit can only pass an order down to one of its own sub-units', [
+              { field: 'unitId', messages: ['not a sub-unit of your unit'] },
+            ]);
           }
-          if (coIds.length) throw new AppException('VALIDATION_FAILED', 'co-units are chosen by the center', [{ field: 'coUnitIds', messages: ['not allowed for a unit'] }]);
+          if (coIds.length)
+            throw new AppException('VALIDATION_FAILED', 'co-units are chosen by the center', [{ field: 'coUnitIds', messages: ['not allowed for a unit'] }]);
           return {
             patch: { mainUnitId: unit.id, dispatchedAt: now, signedAt: null, signDueAt: limits.signDue(now) },
             comment: b.comment ?? null,
             data: { unitId: unit.id, fromUnitId: o.mainUnitId, subDispatch: true },
           };
         }
-        if (coIds.includes(unit.id)) throw new AppException('VALIDATION_FAILED', 'the main unit cannot also be a co-unit', [{ field: 'coUnitIds', messages: ['contains the main unit'] }]);
+        if (coIds.includes(unit.id))
+          throw new AppException('VALIDATION_FAILED', 'the main unit cannot also be a co-unit', [{ field: 'coUnitIds', messages: ['contains the main unit'] }]);
         for (const [i, c] of coIds.entries()) await this.ref.unit(c, `coUnitIds.${i}`);
         await em.delete(OrderCoUnitEntity, { orderId: o.id });
-        if (coIds.length) await em.insert(OrderCoUnitEntity, coIds.map((unitId) => ({ orderId: o.id, unitId, reply: null, repliedAt: null })));
+        if (coIds.length)
+          await em.insert(
+            OrderCoUnitEntity,
+            coIds.map((unitId) => ({ orderId: o.id, unitId, reply: null, repliedAt: null })),
+          );
         return {
           patch: {
             mainUnitId: unit.id,
@@ -255,18 +286,37 @@ export class OrdersService {
         return { patch: { signedAt: now } };
 
       case 'return':
-        return { patch: { statusBeforeReturn: o.status, returnReason: b.reason, returnRequestedAt: now, returnCount: o.returnCount + 1 }, comment: b.reason, data: { unitId: o.mainUnitId } };
+        return {
+          patch: { statusBeforeReturn: o.status, returnReason: b.reason, returnRequestedAt: now, returnCount: o.returnCount + 1 },
+          comment: b.reason,
+          data: { unitId: o.mainUnitId },
+        };
 
       case 'approve-return':
         await em.delete(OrderCoUnitEntity, { orderId: o.id });
         return {
-          patch: { mainUnitId: null, statusBeforeReturn: null, returnReason: null, returnRequestedAt: null, signedAt: null, signDueAt: null, handleDueAt: null, extDays: null, extReason: null, extRequestedAt: null },
+          patch: {
+            mainUnitId: null,
+            statusBeforeReturn: null,
+            returnReason: null,
+            returnRequestedAt: null,
+            signedAt: null,
+            signDueAt: null,
+            handleDueAt: null,
+            extDays: null,
+            extReason: null,
+            extRequestedAt: null,
+          },
           comment: b.comment ?? null,
           data: { returnedBy: o.mainUnitId, reason: o.returnReason },
         };
 
       case 'reject-return':
-        return { patch: { statusBeforeReturn: null, returnReason: null, returnRequestedAt: null }, comment: b.comment ?? null, data: { reason: o.returnReason } };
+        return {
+          patch: { statusBeforeReturn: null, returnReason: null, returnRequestedAt: null },
+          comment: b.comment ?? null,
+          data: { reason: o.returnReason },
+        };
 
       case 'request-extension':
         return { patch: { extDays: b.days, extReason: b.reason, extRequestedAt: now }, comment: b.reason, data: { days: b.days } };
@@ -291,7 +341,11 @@ export class OrdersService {
         // the clock stopped while suspended: resume with the time that was left (minutes of the policy's clock)
         const left = o.handleDueAt && o.suspendedAt ? limits.leftAt(o.suspendedAt, o.handleDueAt) : 0;
         const newDue = o.handleDueAt ? limits.resumeDue(now, left) : null;
-        return { patch: { suspendedAt: null, handleDueAt: newDue }, comment: b.comment ?? null, data: { workingMinutesLeft: left, clock: limits.clock.kind, toDueAt: newDue?.toISOString() ?? null } };
+        return {
+          patch: { suspendedAt: null, handleDueAt: newDue },
+          comment: b.comment ?? null,
+          data: { workingMinutesLeft: left, clock: limits.clock.kind, toDueAt: newDue?.toISOString() ?? null },
+        };
       }
 
       case 'reply':
@@ -308,18 +362,34 @@ export class OrdersService {
         return { patch: { acceptedAt: now, callbackDueAt: limits.callbackDue(now) }, comment: b.comment ?? null };
 
       case 'send-back':
-        return { patch: { reworkCount: o.reworkCount + 1, reply: null, repliedAt: null, handleDueAt: freshHandleDue(), handleOverdueAt: null }, comment: b.reason, data: { previousReply: o.reply } };
+        return {
+          patch: { reworkCount: o.reworkCount + 1, reply: null, repliedAt: null, handleDueAt: freshHandleDue(), handleOverdueAt: null },
+          comment: b.reason,
+          data: { previousReply: o.reply },
+        };
 
       case 'callback': {
         const data = { satisfaction: b.satisfaction, solved: b.solved, reopen: !!b.reopen };
         if (b.reopen) {
           return {
-            patch: { reworkCount: o.reworkCount + 1, reply: null, repliedAt: null, acceptedAt: null, callbackDueAt: null, handleDueAt: freshHandleDue(), handleOverdueAt: null },
+            patch: {
+              reworkCount: o.reworkCount + 1,
+              reply: null,
+              repliedAt: null,
+              acceptedAt: null,
+              callbackDueAt: null,
+              handleDueAt: freshHandleDue(),
+              handleOverdueAt: null,
+            },
             comment: b.comment ?? null,
             data: { ...data, previousReply: o.reply },
           };
         }
-        return { patch: { callbackSatisfaction: b.satisfaction, callbackSolved: b.solved, callbackComment: b.comment ?? null, callbackAt: now }, comment: b.comment ?? null, data };
+        return {
+          patch: { callbackSatisfaction: b.satisfaction, callbackSolved: b.solved, callbackComment: b.comment ?? null, callbackAt: now },
+          comment: b.comment ?? null,
+          data,
+        };
       }
 
       case 'urge':
@@ -327,7 +397,16 @@ export class OrdersService {
 
       case 'supervise': {
         const due = limits.feedbackDue(now, b.feedbackDays);
-        await em.insert(SupervisionEntity, { orderId: o.id, unitId: o.mainUnitId, createdBy: user.id, comment: b.comment as string, feedbackDueAt: due, feedback: null, feedbackAt: null, createdAt: now });
+        await em.insert(SupervisionEntity, {
+          orderId: o.id,
+          unitId: o.mainUnitId,
+          createdBy: user.id,
+          comment: b.comment as string,
+          feedbackDueAt: due,
+          feedback: null,
+          feedbackAt: null,
+          createdAt: now,
+        });
         return { patch: { superviseCount: o.superviseCount + 1 }, comment: b.comment, data: { unitId: o.mainUnitId, feedbackDueAt: due.toISOString() } };
       }
 
@@ -343,7 +422,8 @@ export class OrdersService {
 
       case 'merge': {
         const masterId = b.masterId as number;
-        if (masterId === o.id) throw new AppException('VALIDATION_FAILED', 'an order cannot be merged into itself', [{ field: 'masterId', messages: ['same order'] }]);
+        if (masterId === o.id)
+          throw new AppException('VALIDATION_FAILED', 'an order cannot be merged into itself', [{ field: 'masterId', messages: ['same order'] }]);
         const master = await em.findOneBy(WorkOrderEntity, { id: masterId });
         if (!master) throw new AppException('UNKNOWN_REFERENCE', `order ${masterId} does not exist`, { field: 'masterId' });
         if (master.status === 'merged' || master.status === 'closed') {
@@ -410,7 +490,17 @@ export class OrdersService {
     return out;
   }
 
-  private async record(em: EntityManager, orderId: number, user: AuthUser, action: string, from: string | null, to: string | null, comment: string | null, data: Record<string, unknown> | null, at: Date): Promise<OrderHistoryEntity> {
+  private async record(
+    em: EntityManager,
+    orderId: number,
+    user: AuthUser,
+    action: string,
+    from: string | null,
+    to: string | null,
+    comment: string | null,
+    data: Record<string, unknown> | null,
+    at: Date,
+  ): Promise<OrderHistoryEntity> {
     const row = Object.assign(new OrderHistoryEntity(), {
       orderId,
       action,
@@ -479,7 +569,25 @@ function newOrderRow(): WorkOrderEntity {
     callbackComment: null,
     callbackAt: null,
     mergedIntoId: null,
-  } satisfies Omit<WorkOrderEntity, 'id' | 'number' | 'platformId' | 'channel' | 'appealType' | 'categoryId' | 'regionId' | 'callerName' | 'callerPhone' | 'callerConfidential' | 'address' | 'content' | 'urgent' | 'createdBy' | 'createdAt' | 'updatedAt'>);
+  } satisfies Omit<
+    WorkOrderEntity,
+    | 'id'
+    | 'number'
+    | 'platformId'
+    | 'channel'
+    | 'appealType'
+    | 'categoryId'
+    | 'regionId'
+    | 'callerName'
+    | 'callerPhone'
+    | 'callerConfidential'
+    | 'address'
+    | 'content'
+    | 'urgent'
+    | 'createdBy'
+    | 'createdAt'
+    | 'updatedAt'
+  >);
 }
 
 function notFound(id: number): AppException {

@@ -31,11 +31,7 @@ export class PlatformModule implements OnApplicationShutdown {
     };
     return {
       module: PlatformModule,
-      imports: [
-        configModule,
-        PinoLoggerModule,
-        TypeOrmModule.forRoot({ ...dataSourceOptions(config.DATABASE_URL), autoLoadEntities: true }),
-      ],
+      imports: [configModule, PinoLoggerModule, TypeOrmModule.forRoot({ ...dataSourceOptions(config.DATABASE_URL), autoLoadEntities: true })],
       controllers: opts.health === false ? [] : [HealthController],
       providers: [{ provide: REDIS, useFactory: () => createRedis(config.REDIS_URL, opts.processName) }, ChangeBus],
       exports: [REDIS, ChangeBus],

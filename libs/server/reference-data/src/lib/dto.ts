@@ -8,7 +8,12 @@ const CODE_MSG = { message: 'code: lowercase letters, digits and _, starting wit
 export class CreateUnitDto {
   @ApiProperty() @Matches(CODE, CODE_MSG) code!: string;
   @ApiProperty() @IsString() @Length(1, 100) name!: string;
-  @ApiProperty({ enum: ['bureau', 'region_gov', 'utility', 'town', 'other'] }) @IsIn(['bureau', 'region_gov', 'utility', 'town', 'other']) kind!: 'bureau' | 'region_gov' | 'utility' | 'town' | 'other';
+  @ApiProperty({ enum: ['bureau', 'region_gov', 'utility', 'town', 'other'] }) @IsIn(['bureau', 'region_gov', 'utility', 'town', 'other']) kind!:
+    | 'bureau'
+    | 'region_gov'
+    | 'utility'
+    | 'town'
+    | 'other';
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) parentId?: number | null;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) regionId?: number | null;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() isCounty?: boolean;

@@ -76,7 +76,8 @@ export class PlatformEntity {
 @Entity('holiday')
 export class HolidayEntity {
   /** YYYY-MM-DD as a string: a calendar date, not an instant. */
-  @PrimaryColumn({ type: 'date', transformer: { to: (v: string) => v, from: (v: string | Date) => (v instanceof Date ? v.toISOString().slice(0, 10) : v) } }) day!: string;
+  @PrimaryColumn({ type: 'date', transformer: { to: (v: string) => v, from: (v: string | Date) => (v instanceof Date ? v.toISOString().slice(0, 10) : v) } })
+  day!: string;
   @Column({ type: 'varchar' }) kind!: 'holiday' | 'workday';
   @Column() name!: string;
 }

@@ -20,7 +20,17 @@ export class ReferenceAdminService {
     if (dto.parentId != null) await this.ref.unit(dto.parentId, 'parentId');
     if (dto.regionId != null) await this.ref.region(dto.regionId);
     const saved = await inTransaction(this.ds, async (em) => {
-      const row = await em.save(UnitEntity, { code: dto.code, name: dto.name, kind: dto.kind, parentId: dto.parentId ?? null, regionId: dto.regionId ?? null, isCounty: dto.isCounty ?? false, active: true, sort: 0, version: 1 });
+      const row = await em.save(UnitEntity, {
+        code: dto.code,
+        name: dto.name,
+        kind: dto.kind,
+        parentId: dto.parentId ?? null,
+        regionId: dto.regionId ?? null,
+        isCounty: dto.isCounty ?? false,
+        active: true,
+        sort: 0,
+        version: 1,
+      });
       await audit(em, actor, 'unit', row.id, 'create', { ...dto });
       return row;
     });
@@ -30,7 +40,8 @@ export class ReferenceAdminService {
 
   async updateUnit(actor: AuditActor, id: number, dto: UpdateUnitDto) {
     const { units } = await this.ref.snapshot();
-    if (dto.parentId !== undefined && wouldCycle(units, id, dto.parentId)) throw new AppException('VALIDATION_FAILED', 'a unit cannot be placed under itself', [{ field: 'parentId', messages: ['would create a cycle'] }]);
+    if (dto.parentId !== undefined && wouldCycle(units, id, dto.parentId))
+      throw new AppException('VALIDATION_FAILED', 'a unit cannot be placed under itself', [{ field: 'parentId', messages: ['would create a cycle'] }]);
     if (dto.parentId != null) await this.ref.unit(dto.parentId, 'parentId');
     if (dto.regionId != null) await this.ref.region(dto.regionId);
     const { version, ...patch } = dto;
@@ -44,7 +55,8 @@ export class ReferenceAdminService {
 
   async createCategory(actor: AuditActor, dto: CreateCategoryDto) {
     const parent = dto.parentId != null ? await this.ref.category(dto.parentId, 'parentId') : null;
-    if (parent && parent.level >= 3) throw new AppException('VALIDATION_FAILED', 'categories have at most three levels', [{ field: 'parentId', messages: ['parent is already level 3'] }]);
+    if (parent && parent.level >= 3)
+      throw new AppException('VALIDATION_FAILED', 'categories have at most three levels', [{ field: 'parentId', messages: ['parent is already level 3'] }]);
     if (dto.defaultUnitId != null) await this.ref.unit(dto.defaultUnitId, 'defaultUnitId');
     const saved = await inTransaction(this.ds, async (em) => {
       const row = await em.save(CategoryEntity, {
@@ -133,7 +145,9 @@ export class ReferenceAdminService {
       .execute();
     if (!res.affected) {
       const exists = await em.getRepository(entity).existsBy({ id } as never);
-      throw exists ? new AppException('STALE_VERSION', 'changed by someone else; reload and try again') : new AppException('NOT_FOUND', `record ${id} not found`);
+      throw exists
+        ? new AppException('STALE_VERSION', 'changed by someone else; reload and try again')
+        : new AppException('NOT_FOUND', `record ${id} not found`);
     }
   }
 }

@@ -12,7 +12,10 @@ import type { CategorySeed } from './seed/seed-types';
 export async function seedReferenceData(ds: DataSource): Promise<void> {
   await inTransaction(ds, async (em) => {
     for (const [i, r] of REGIONS.entries()) {
-      await em.query('INSERT INTO region (code, name, kind, sort) VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE name = VALUES(name), kind = VALUES(kind), sort = VALUES(sort)', [r.code, r.name, r.kind, r.sort ?? i]);
+      await em.query(
+        'INSERT INTO region (code, name, kind, sort) VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE name = VALUES(name), kind = VALUES(kind), sort = VALUES(sort)',
+        [r.code, r.name, r.kind, r.sort ?? i],
+      );
     }
     const regionId = await idsByCode(em, 'region');
 
@@ -43,19 +46,33 @@ export async function seedReferenceData(ds: DataSource): Promise<void> {
     await walk(CATEGORIES, null, null, 1);
 
     for (const [i, c] of CHANNELS.entries()) {
-      await em.query('INSERT INTO channel (code, name, grp, sort) VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE name = VALUES(name), grp = VALUES(grp), sort = VALUES(sort)', [c.code, c.name, c.group, i]);
+      await em.query(
+        'INSERT INTO channel (code, name, grp, sort) VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE name = VALUES(name), grp = VALUES(grp), sort = VALUES(sort)',
+        [c.code, c.name, c.group, i],
+      );
     }
     for (const [i, t] of APPEAL_TYPES.entries()) {
-      await em.query('INSERT INTO appeal_type (code, name, sort) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE name = VALUES(name), sort = VALUES(sort)', [t.code, t.name, i]);
+      await em.query('INSERT INTO appeal_type (code, name, sort) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE name = VALUES(name), sort = VALUES(sort)', [
+        t.code,
+        t.name,
+        i,
+      ]);
     }
     for (const [i, t] of TOPICS.entries()) {
       await em.query('INSERT INTO topic (code, name, sort) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE name = VALUES(name)', [t.code, t.name, i]);
     }
     for (const p of PLATFORMS) {
-      await em.query('INSERT INTO platform (code, name, region_id) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE name = VALUES(name), region_id = VALUES(region_id)', [p.code, p.name, p.regionCode ? (regionId.get(p.regionCode) ?? null) : null]);
+      await em.query(
+        'INSERT INTO platform (code, name, region_id) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE name = VALUES(name), region_id = VALUES(region_id)',
+        [p.code, p.name, p.regionCode ? (regionId.get(p.regionCode) ?? null) : null],
+      );
     }
     for (const h of CN_HOLIDAYS) {
-      await em.query('INSERT INTO holiday (day, kind, name) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE kind = VALUES(kind), name = VALUES(name)', [h.date, h.kind, h.name]);
+      await em.query('INSERT INTO holiday (day, kind, name) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE kind = VALUES(kind), name = VALUES(name)', [
+        h.date,
+        h.kind,
+        h.name,
+      ]);
     }
   });
 }

@@ -82,7 +82,22 @@ export class ReferenceService {
 
   async categoryTree(includeInactive = false): Promise<CategoryNode[]> {
     const cats = (await this.snapshot()).categories.filter((c) => includeInactive || c.active);
-    const nodes = new Map<number, CategoryNode>(cats.map((c) => [c.id, { id: c.id, code: c.code, name: c.name, level: c.level, parentId: c.parentId, defaultUnitId: c.defaultUnitId, active: c.active, version: c.version, children: [] }]));
+    const nodes = new Map<number, CategoryNode>(
+      cats.map((c) => [
+        c.id,
+        {
+          id: c.id,
+          code: c.code,
+          name: c.name,
+          level: c.level,
+          parentId: c.parentId,
+          defaultUnitId: c.defaultUnitId,
+          active: c.active,
+          version: c.version,
+          children: [],
+        },
+      ]),
+    );
     const roots: CategoryNode[] = [];
     for (const c of cats) {
       const node = nodes.get(c.id) as CategoryNode;
@@ -120,7 +135,7 @@ export class ReferenceService {
 
   async platform(id: number | undefined, field = 'platformId'): Promise<PlatformEntity> {
     const all = (await this.snapshot()).platforms;
-    const p = id == null ? all.find((x) => x.code === 'city') ?? all[0] : all.find((x) => x.id === id);
+    const p = id == null ? (all.find((x) => x.code === 'city') ?? all[0]) : all.find((x) => x.id === id);
     if (!p) throw new AppException('UNKNOWN_REFERENCE', `platform ${id} does not exist`, { field });
     return p;
   }
@@ -162,5 +177,15 @@ export class ReferenceService {
 }
 
 export function toUnitView(u: UnitEntity): UnitView & { isCounty: boolean; version: number } {
-  return { id: u.id, code: u.code, name: u.name, kind: u.kind, parentId: u.parentId, regionId: u.regionId, active: u.active, isCounty: u.isCounty, version: u.version };
+  return {
+    id: u.id,
+    code: u.code,
+    name: u.name,
+    kind: u.kind,
+    parentId: u.parentId,
+    regionId: u.regionId,
+    active: u.active,
+    isCounty: u.isCounty,
+    version: u.version,
+  };
 }

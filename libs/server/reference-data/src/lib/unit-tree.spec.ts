@@ -24,6 +24,14 @@ describe('unit tree', () => {
     expect(wouldCycle(nodes, 2, null)).toBe(false);
   });
   it('survives cyclic data', () => {
-    expect(subtreeIds([{ id: 1, parentId: 2 }, { id: 2, parentId: 1 }], 1).sort()).toEqual([1, 2]);
+    expect(
+      subtreeIds(
+        [
+          { id: 1, parentId: 2 },
+          { id: 2, parentId: 1 },
+        ],
+        1,
+      ).sort(),
+    ).toEqual([1, 2]);
   });
 });

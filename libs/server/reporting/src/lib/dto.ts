@@ -81,7 +81,11 @@ export function toPeriod(from: string, to: string): Period {
 
 export class ImportUploadDto {
   @ApiProperty({ enum: ['orders', 'calls'] }) @IsIn(['orders', 'calls']) kind!: 'orders' | 'calls';
-  @ApiProperty({ example: 'orders-2019.csv' }) @IsString() @Length(5, 255) @Matches(/\.(csv|xlsx)$/i, { message: 'fileName must end in .csv or .xlsx' }) fileName!: string;
+  @ApiProperty({ example: 'orders-2019.csv' })
+  @IsString()
+  @Length(5, 255)
+  @Matches(/\.(csv|xlsx)$/i, { message: 'fileName must end in .csv or .xlsx' })
+  fileName!: string;
 }
 
 export class ImportErrorsQueryDto {
@@ -91,6 +95,7 @@ export class ImportErrorsQueryDto {
 
 /** A validated month YYYY-MM. */
 export function toMonth(month: string): string {
-  if (!/^\d{4}-\d{2}$/.test(month) || !isIsoDate(`${month}-01`)) throw new AppException('VALIDATION_FAILED', 'month: not a calendar month', [{ field: 'month', messages: ['must be YYYY-MM'] }]);
+  if (!/^\d{4}-\d{2}$/.test(month) || !isIsoDate(`${month}-01`))
+    throw new AppException('VALIDATION_FAILED', 'month: not a calendar month', [{ field: 'month', messages: ['must be YYYY-MM'] }]);
   return month;
 }

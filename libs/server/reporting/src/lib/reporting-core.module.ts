@@ -16,7 +16,17 @@ import { SummaryReader } from './stats/summary-reader';
 import { SurgeService } from './surge/surge.service';
 
 const SERVICES = [
-  SummaryReader, SummaryMaintenance, LookupService, KpiService, DashboardService, AnnualReportService, GeneratorService, ImportService, ImportJobsService, SurgeService, AssessmentService,
+  SummaryReader,
+  SummaryMaintenance,
+  LookupService,
+  KpiService,
+  DashboardService,
+  AnnualReportService,
+  GeneratorService,
+  ImportService,
+  ImportJobsService,
+  SurgeService,
+  AssessmentService,
   MeetingsService,
 ];
 

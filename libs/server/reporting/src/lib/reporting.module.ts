@@ -30,7 +30,10 @@ export class ReportingModule implements OnModuleInit {
 
   onModuleInit(): void {
     const fastify = this.http.httpAdapter?.getInstance?.() as
-      | { hasContentTypeParser?(t: string): boolean; addContentTypeParser?(t: string, fn: (req: unknown, payload: unknown, done: (e: Error | null, body?: unknown) => void) => void): void }
+      | {
+          hasContentTypeParser?(t: string): boolean;
+          addContentTypeParser?(t: string, fn: (req: unknown, payload: unknown, done: (e: Error | null, body?: unknown) => void) => void): void;
+        }
       | undefined;
     if (!fastify?.addContentTypeParser) return;
     // hand the raw stream to the controller: an import file is far larger than the JSON body limit

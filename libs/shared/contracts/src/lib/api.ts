@@ -18,7 +18,12 @@ export interface LoginResponse {
   user: UserView;
 }
 
-export interface RegionView { id: number; code: string; name: string; kind: 'city' | 'district' | 'county' | 'zone'; }
+export interface RegionView {
+  id: number;
+  code: string;
+  name: string;
+  kind: 'city' | 'district' | 'county' | 'zone';
+}
 export interface UnitView {
   id: number;
   code: string;
@@ -40,11 +45,33 @@ export interface CategoryNode {
   version?: number;
   children: CategoryNode[];
 }
-export interface ChannelView { code: string; name: string; group: 'public' | 'collector'; }
-export interface AppealTypeView { code: string; name: string; }
-export interface TopicView { id: number; code: string; name: string; active: boolean; version?: number; }
-export interface PlatformView { id: number; code: string; name: string; regionId: number | null; }
-export interface HolidayView { date: string; kind: 'holiday' | 'workday'; name: string; }
+export interface ChannelView {
+  code: string;
+  name: string;
+  group: 'public' | 'collector';
+}
+export interface AppealTypeView {
+  code: string;
+  name: string;
+}
+export interface TopicView {
+  id: number;
+  code: string;
+  name: string;
+  active: boolean;
+  version?: number;
+}
+export interface PlatformView {
+  id: number;
+  code: string;
+  name: string;
+  regionId: number | null;
+}
+export interface HolidayView {
+  date: string;
+  kind: 'holiday' | 'workday';
+  name: string;
+}
 
 export interface CallerView {
   name: string | null;
@@ -74,7 +101,12 @@ export interface OrderSummary {
   overdue: boolean;
 }
 
-export interface CoUnitView { unitId: number; unitName: string; repliedAt: string | null; reply: string | null; }
+export interface CoUnitView {
+  unitId: number;
+  unitName: string;
+  repliedAt: string | null;
+  reply: string | null;
+}
 
 export interface HistoryEntry {
   id: number;

@@ -42,7 +42,16 @@ export const ORDER_ACTIONS = [
 export type OrderAction = (typeof ORDER_ACTIONS)[number];
 
 /** History-only events that are not user actions on the lifecycle. */
-export const SYSTEM_EVENTS = ['create', 'pre-warning', 'sign-overdue', 'handle-overdue', 'auto-urge', 'escalate', 'callback-overdue', 'supervision-overdue'] as const;
+export const SYSTEM_EVENTS = [
+  'create',
+  'pre-warning',
+  'sign-overdue',
+  'handle-overdue',
+  'auto-urge',
+  'escalate',
+  'callback-overdue',
+  'supervision-overdue',
+] as const;
 export type SystemEvent = (typeof SYSTEM_EVENTS)[number];
 
 export const ROLES = ['agent', 'dispatcher', 'unit_handler', 'supervisor', 'callback_agent', 'leader', 'admin'] as const;

@@ -6,11 +6,7 @@ import { ActionDialog } from './action-dialog';
 
 @Component({
   imports: [ActionDialog],
-  template: `<hl-action-dialog
-    [action]="action()"
-    [order]="order()"
-    (submitted)="sent.push($event)"
-  />`,
+  template: `<hl-action-dialog [action]="action()" [order]="order()" (submitted)="sent.push($event)" />`,
 })
 class Host {
   readonly action = signal<OrderAction | null>(null);
@@ -28,9 +24,7 @@ function q<T extends HTMLElement>(testid: string): T {
 }
 
 describe('ActionDialog', () => {
-  beforeEach(() =>
-    TestBed.configureTestingModule({ providers: [provideNzIconsTesting()] }),
-  );
+  beforeEach(() => TestBed.configureTestingModule({ providers: [provideNzIconsTesting()] }));
 
   it('keeps what was typed when the order is refreshed, and submits with Ctrl+Enter', async () => {
     const fixture = TestBed.createComponent(Host);
@@ -52,13 +46,9 @@ describe('ActionDialog', () => {
       callback: null,
     } as OrderDetail);
     await fixture.whenStable();
-    expect(q<HTMLTextAreaElement>('field-reason').value).toBe(
-      '不属于本单位职责',
-    );
+    expect(q<HTMLTextAreaElement>('field-reason').value).toBe('不属于本单位职责');
 
-    q('action-dialog').dispatchEvent(
-      new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true }),
-    );
+    q('action-dialog').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true }));
     expect(host.sent).toEqual([{ reason: '不属于本单位职责' }]);
   });
 

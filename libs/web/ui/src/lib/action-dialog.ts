@@ -1,23 +1,6 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DOCUMENT,
-  computed,
-  effect,
-  inject,
-  input,
-  output,
-  signal,
-  untracked,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, DOCUMENT, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import {
-  ACTION_LABELS,
-  OrderAction,
-  OrderDetail,
-  SATISFACTION_LABELS,
-  SATISFACTION_LEVELS,
-} from '@hotline/contracts';
+import { ACTION_LABELS, OrderAction, OrderDetail, SATISFACTION_LABELS, SATISFACTION_LEVELS } from '@hotline/contracts';
 import { TextFieldModule } from '@angular/cdk/text-field';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -28,15 +11,7 @@ import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import {
-  ACTION_FIELDS,
-  ActionField,
-  buildActionBody,
-  initialValues,
-  isFieldRequired,
-  isFieldVisible,
-  validateAction,
-} from './action-forms';
+import { ACTION_FIELDS, ActionField, buildActionBody, initialValues, isFieldRequired, isFieldVisible, validateAction } from './action-forms';
 
 export interface UnitOption {
   id: number;
@@ -86,9 +61,7 @@ export interface UnitOption {
           <form nz-form nzLayout="vertical" (ngSubmit)="submit()">
             @for (f of visibleFields(); track f.key; let first = $first) {
               <nz-form-item>
-                <nz-form-label [nzRequired]="required(f)">{{
-                  f.label
-                }}</nz-form-label>
+                <nz-form-label [nzRequired]="required(f)">{{ f.label }}</nz-form-label>
                 <nz-form-control>
                   @switch (f.kind) {
                     @case ('textarea') {
@@ -160,41 +133,16 @@ export interface UnitOption {
                       </nz-select>
                     }
                     @case ('satisfaction') {
-                      <nz-radio-group
-                        [name]="f.key"
-                        [ngModel]="values()[f.key]"
-                        (ngModelChange)="set(f.key, $event)"
-                        data-testid="field-satisfaction"
-                      >
+                      <nz-radio-group [name]="f.key" [ngModel]="values()[f.key]" (ngModelChange)="set(f.key, $event)" data-testid="field-satisfaction">
                         @for (s of satisfactionLevels; track s) {
-                          <label
-                            nz-radio-button
-                            [nzValue]="s"
-                            [attr.data-testid]="'satisfaction-' + s"
-                            >{{ satisfactionLabels[s] }}</label
-                          >
+                          <label nz-radio-button [nzValue]="s" [attr.data-testid]="'satisfaction-' + s">{{ satisfactionLabels[s] }}</label>
                         }
                       </nz-radio-group>
                     }
                     @case ('yesno') {
-                      <nz-radio-group
-                        [name]="f.key"
-                        [ngModel]="values()[f.key]"
-                        (ngModelChange)="set(f.key, $event)"
-                        [attr.data-testid]="'field-' + f.key"
-                      >
-                        <label
-                          nz-radio
-                          [nzValue]="true"
-                          data-testid="solved-yes"
-                          >已解决</label
-                        >
-                        <label
-                          nz-radio
-                          [nzValue]="false"
-                          data-testid="solved-no"
-                          >未解决</label
-                        >
+                      <nz-radio-group [name]="f.key" [ngModel]="values()[f.key]" (ngModelChange)="set(f.key, $event)" [attr.data-testid]="'field-' + f.key">
+                        <label nz-radio [nzValue]="true" data-testid="solved-yes">已解决</label>
+                        <label nz-radio [nzValue]="false" data-testid="solved-no">未解决</label>
                       </nz-radio-group>
                     }
                     @case ('checkbox') {
@@ -213,30 +161,15 @@ export interface UnitOption {
             }
           </form>
           @if (problem(); as p) {
-            <nz-alert
-              nzType="error"
-              [nzMessage]="p"
-              nzShowIcon
-              data-testid="action-problem"
-            />
+            <nz-alert nzType="error" [nzMessage]="p" nzShowIcon data-testid="action-problem" />
           }
           <div class="hint">Ctrl + Enter 提交，Esc 取消</div>
         </div>
       </ng-container>
     </nz-modal>
     <ng-template #footer>
-      <button nz-button (click)="cancelled.emit()" data-testid="action-cancel">
-        取消
-      </button>
-      <button
-        nz-button
-        nzType="primary"
-        [nzLoading]="busy()"
-        (click)="submit()"
-        data-testid="action-submit"
-      >
-        提交
-      </button>
+      <button nz-button (click)="cancelled.emit()" data-testid="action-cancel">取消</button>
+      <button nz-button nzType="primary" [nzLoading]="busy()" (click)="submit()" data-testid="action-submit">提交</button>
     </ng-template>
   `,
   styles: `
@@ -304,9 +237,7 @@ export class ActionDialog {
   }
 
   protected focusFirst(): void {
-    const el = this.document.querySelector<HTMLElement>(
-      '[data-testid="action-dialog"] [data-autofocus]',
-    );
+    const el = this.document.querySelector<HTMLElement>('[data-testid="action-dialog"] [data-autofocus]');
     el?.focus();
   }
 

@@ -1,13 +1,5 @@
 import { ORDER_ACTIONS, OrderDetail } from '@hotline/contracts';
-import {
-  ACTION_FIELDS,
-  ACTION_ORDER,
-  buildActionBody,
-  initialValues,
-  needsDialog,
-  sortActions,
-  validateAction,
-} from './action-forms';
+import { ACTION_FIELDS, ACTION_ORDER, buildActionBody, initialValues, needsDialog, sortActions, validateAction } from './action-forms';
 
 describe('action forms', () => {
   it('covers every action and orders every button', () => {
@@ -23,27 +15,17 @@ describe('action forms', () => {
   });
 
   it('requires the reason of a return', () => {
-    expect(validateAction('return', { reason: '  ' }, null)).toBe(
-      '请填写退单理由',
-    );
-    expect(
-      validateAction('return', { reason: '非本单位职责' }, null),
-    ).toBeNull();
+    expect(validateAction('return', { reason: '  ' }, null)).toBe('请填写退单理由');
+    expect(validateAction('return', { reason: '非本单位职责' }, null)).toBeNull();
     expect(buildActionBody('return', { reason: ' 非本单位职责 ' })).toEqual({
       reason: '非本单位职责',
     });
   });
 
   it('bounds extension days to 1..30 working days', () => {
-    expect(
-      validateAction('request-extension', { days: 31, reason: 'x' }, null),
-    ).toMatch(/1–30/);
-    expect(
-      validateAction('request-extension', { days: 0, reason: 'x' }, null),
-    ).toMatch(/1–30/);
-    expect(
-      buildActionBody('request-extension', { days: '5', reason: 'x' }),
-    ).toEqual({ days: 5, reason: 'x' });
+    expect(validateAction('request-extension', { days: 31, reason: 'x' }, null)).toMatch(/1–30/);
+    expect(validateAction('request-extension', { days: 0, reason: 'x' }, null)).toMatch(/1–30/);
+    expect(buildActionBody('request-extension', { days: '5', reason: 'x' })).toEqual({ days: 5, reason: 'x' });
   });
 
   it('sends reopen only for a dissatisfied callback', () => {
@@ -71,16 +53,8 @@ describe('action forms', () => {
       comment: '未处理',
       reopen: true,
     });
-    expect(
-      validateAction('callback', { satisfaction: null, solved: true }, null),
-    ).toBe('请填写满意度');
-    expect(
-      validateAction(
-        'callback',
-        { satisfaction: 'satisfied', solved: null },
-        null,
-      ),
-    ).toBe('请填写是否解决');
+    expect(validateAction('callback', { satisfaction: null, solved: true }, null)).toBe('请填写满意度');
+    expect(validateAction('callback', { satisfaction: 'satisfied', solved: null }, null)).toBe('请填写是否解决');
   });
 
   it('needs a comment to close an order that had no callback', () => {
@@ -93,9 +67,7 @@ describe('action forms', () => {
         at: '',
       },
     } as OrderDetail;
-    expect(validateAction('close', { comment: '' }, noCallback)).toBe(
-      '请填写归档说明',
-    );
+    expect(validateAction('close', { comment: '' }, noCallback)).toBe('请填写归档说明');
     expect(validateAction('close', { comment: '' }, withCallback)).toBeNull();
   });
 
@@ -125,10 +97,6 @@ describe('action forms', () => {
   });
 
   it('puts the main action first and refusals last', () => {
-    expect(sortActions(['reject-return', 'urge', 'approve-return'])).toEqual([
-      'approve-return',
-      'urge',
-      'reject-return',
-    ]);
+    expect(sortActions(['reject-return', 'urge', 'approve-return'])).toEqual(['approve-return', 'urge', 'reject-return']);
   });
 });

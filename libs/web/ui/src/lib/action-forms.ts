@@ -1,19 +1,6 @@
-import {
-  OrderAction,
-  OrderDetail,
-  SATISFACTION_LEVELS,
-  Satisfaction,
-} from '@hotline/contracts';
+import { OrderAction, OrderDetail, SATISFACTION_LEVELS, Satisfaction } from '@hotline/contracts';
 
-export type ActionFieldKind =
-  | 'text'
-  | 'textarea'
-  | 'number'
-  | 'unit'
-  | 'units'
-  | 'satisfaction'
-  | 'yesno'
-  | 'checkbox';
+export type ActionFieldKind = 'text' | 'textarea' | 'number' | 'unit' | 'units' | 'satisfaction' | 'yesno' | 'checkbox';
 
 export interface ActionField {
   key: string;
@@ -30,13 +17,7 @@ export interface ActionField {
 /** The API's length limits: free text (answer, reply, content) 5000, reasons 1000, comments 2000. */
 const MAX_LENGTH: Record<string, number> = { reason: 1000, comment: 2000 };
 
-const text = (
-  key: string,
-  label: string,
-  required: boolean,
-  placeholder?: string,
-  maxLength = MAX_LENGTH[key] ?? 5000,
-): ActionField => ({
+const text = (key: string, label: string, required: boolean, placeholder?: string, maxLength = MAX_LENGTH[key] ?? 5000): ActionField => ({
   key,
   label,
   kind: 'textarea',
@@ -44,8 +25,7 @@ const text = (
   maxLength,
   placeholder,
 });
-const comment = (label = '意见', maxLength?: number): ActionField =>
-  text('comment', label, false, undefined, maxLength);
+const comment = (label = '意见', maxLength?: number): ActionField => text('comment', label, false, undefined, maxLength);
 
 /** The fields of each action's body besides `version` (docs/api.md, "Action fields"). */
 export const ACTION_FIELDS: Record<OrderAction, ActionField[]> = {
@@ -134,77 +114,43 @@ export function needsDialog(action: OrderAction): boolean {
   return ACTION_FIELDS[action].length > 0;
 }
 
-export const DISSATISFIED: readonly Satisfaction[] = [
-  'dissatisfied',
-  'very_dissatisfied',
-];
+export const DISSATISFIED: readonly Satisfaction[] = ['dissatisfied', 'very_dissatisfied'];
 
 /** Whether a field applies given what is typed so far and the order (e.g. reopen only when dissatisfied). */
-export function isFieldVisible(
-  action: OrderAction,
-  field: ActionField,
-  values: Record<string, unknown>,
-): boolean {
-  if (action === 'callback' && field.key === 'reopen')
-    return DISSATISFIED.includes(values['satisfaction'] as Satisfaction);
+export function isFieldVisible(action: OrderAction, field: ActionField, values: Record<string, unknown>): boolean {
+  if (action === 'callback' && field.key === 'reopen') return DISSATISFIED.includes(values['satisfaction'] as Satisfaction);
   return true;
 }
 
 /** Whether a field is required for this order (closing without a callback needs a reason). */
-export function isFieldRequired(
-  action: OrderAction,
-  field: ActionField,
-  order: OrderDetail | null,
-): boolean {
+export function isFieldRequired(action: OrderAction, field: ActionField, order: OrderDetail | null): boolean {
   if (action === 'close' && field.key === 'comment') return !order?.callback;
   return field.required;
 }
 
 function isEmpty(v: unknown): boolean {
-  return (
-    v === null ||
-    v === undefined ||
-    (typeof v === 'string' && v.trim() === '') ||
-    (Array.isArray(v) && v.length === 0)
-  );
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
 }
 
 /** The first problem with the values, in Chinese, or null when they can be sent. */
-export function validateAction(
-  action: OrderAction,
-  values: Record<string, unknown>,
-  order: OrderDetail | null,
-): string | null {
+export function validateAction(action: OrderAction, values: Record<string, unknown>, order: OrderDetail | null): string | null {
   for (const f of ACTION_FIELDS[action]) {
     if (!isFieldVisible(action, f, values)) continue;
     const v = values[f.key];
-    if (isFieldRequired(action, f, order) && isEmpty(v))
-      return `请填写${f.label}`;
+    if (isFieldRequired(action, f, order) && isEmpty(v)) return `请填写${f.label}`;
     if (f.kind === 'number' && !isEmpty(v)) {
       const n = Number(v);
-      if (
-        !Number.isInteger(n) ||
-        (f.min !== undefined && n < f.min) ||
-        (f.max !== undefined && n > f.max)
-      ) {
+      if (!Number.isInteger(n) || (f.min !== undefined && n < f.min) || (f.max !== undefined && n > f.max)) {
         return `${f.label}应为 ${f.min}–${f.max} 的整数`;
       }
     }
-    if (
-      f.kind === 'satisfaction' &&
-      !isEmpty(v) &&
-      !SATISFACTION_LEVELS.includes(v as Satisfaction)
-    )
-      return `请选择${f.label}`;
+    if (f.kind === 'satisfaction' && !isEmpty(v) && !SATISFACTION_LEVELS.includes(v as Satisfaction)) return `请选择${f.label}`;
   }
   return null;
 }
 
 /** The request body for the action (without `version`): trimmed text, empty optionals left out. */
-export function buildActionBody(
-  action: OrderAction,
-  values: Record<string, unknown>,
-): Record<string, unknown> {
+export function buildActionBody(action: OrderAction, values: Record<string, unknown>): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const f of ACTION_FIELDS[action]) {
     if (!isFieldVisible(action, f, values)) continue;
@@ -216,22 +162,15 @@ export function buildActionBody(
     body[f.key] = v;
   }
   if (action === 'dispatch' && Array.isArray(body['coUnitIds'])) {
-    body['coUnitIds'] = (body['coUnitIds'] as number[]).filter(
-      (id) => id !== body['unitId'],
-    );
+    body['coUnitIds'] = (body['coUnitIds'] as number[]).filter((id) => id !== body['unitId']);
     if (!(body['coUnitIds'] as number[]).length) delete body['coUnitIds'];
   }
   return body;
 }
 
-export function initialValues(
-  action: OrderAction,
-  defaults: Record<string, unknown> = {},
-): Record<string, unknown> {
+export function initialValues(action: OrderAction, defaults: Record<string, unknown> = {}): Record<string, unknown> {
   const values: Record<string, unknown> = {};
-  for (const f of ACTION_FIELDS[action])
-    values[f.key] =
-      defaults[f.key] ?? f.initial ?? (f.kind === 'units' ? [] : null);
+  for (const f of ACTION_FIELDS[action]) values[f.key] = defaults[f.key] ?? f.initial ?? (f.kind === 'units' ? [] : null);
   return values;
 }
 
@@ -261,15 +200,8 @@ export const ACTION_ORDER: readonly OrderAction[] = [
   'reject-extension',
 ];
 
-export const DANGER_ACTIONS: readonly OrderAction[] = [
-  'return',
-  'send-back',
-  'reject-return',
-  'reject-extension',
-];
+export const DANGER_ACTIONS: readonly OrderAction[] = ['return', 'send-back', 'reject-return', 'reject-extension'];
 
 export function sortActions(actions: readonly OrderAction[]): OrderAction[] {
-  return [...actions].sort(
-    (a, b) => ACTION_ORDER.indexOf(a) - ACTION_ORDER.indexOf(b),
-  );
+  return [...actions].sort((a, b) => ACTION_ORDER.indexOf(a) - ACTION_ORDER.indexOf(b));
 }

@@ -14,7 +14,6 @@ export class CascaderTypeToOpen {
   private readonly cascader = inject(NzCascaderComponent);
 
   protected open(): void {
-    if (!this.cascader.menuOpen() && !this.cascader.nzDisabled)
-      this.cascader.setMenuOpen(true);
+    if (!this.cascader.menuOpen() && !this.cascader.nzDisabled) this.cascader.setMenuOpen(true);
   }
 }

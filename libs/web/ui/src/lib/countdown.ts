@@ -1,10 +1,4 @@
-import {
-  DestroyRef,
-  Injectable,
-  PLATFORM_ID,
-  inject,
-  signal,
-} from '@angular/core';
+import { DestroyRef, Injectable, PLATFORM_ID, inject, signal } from '@angular/core';
 import { isPlatformBrowser } from '@angular/common';
 import { OrderSummary } from '@hotline/contracts';
 
@@ -35,10 +29,7 @@ function span(ms: number): string {
  * working time: the server decides the deadline on the working-day calendar, the countdown only
  * says how far away that moment is.
  */
-export function formatCountdown(
-  dueAt: string | null | undefined,
-  now: number,
-): Countdown {
+export function formatCountdown(dueAt: string | null | undefined, now: number): Countdown {
   if (!dueAt) return { text: '—', level: 'none' };
   const due = Date.parse(dueAt);
   if (Number.isNaN(due)) return { text: '—', level: 'none' };
@@ -56,12 +47,7 @@ export interface CurrentDeadline {
 }
 
 /** The deadline that matters in the order's current step. */
-export function currentDeadline(
-  o: Pick<
-    OrderSummary,
-    'status' | 'signDueAt' | 'handleDueAt' | 'callbackDueAt'
-  >,
-): CurrentDeadline {
+export function currentDeadline(o: Pick<OrderSummary, 'status' | 'signDueAt' | 'handleDueAt' | 'callbackDueAt'>): CurrentDeadline {
   switch (o.status) {
     case 'dispatched':
       return { label: '签收时限', dueAt: o.signDueAt };

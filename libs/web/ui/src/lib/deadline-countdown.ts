@@ -1,10 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  input,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { DatePipe } from '@angular/common';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { Clock, formatCountdown } from './countdown';
@@ -17,9 +11,7 @@ import { Clock, formatCountdown } from './countdown';
     @if (dueAt()) {
       <span
         [class]="'deadline deadline-' + countdown().level"
-        [nz-tooltip]="
-          (label() ? label() + '：' : '') + (dueAt() | date: 'yyyy-MM-dd HH:mm')
-        "
+        [nz-tooltip]="(label() ? label() + '：' : '') + (dueAt() | date: 'yyyy-MM-dd HH:mm')"
         data-testid="deadline"
         [attr.data-level]="countdown().level"
         >{{ countdown().text }}</span
@@ -50,7 +42,5 @@ export class DeadlineCountdown {
   readonly dueAt = input<string | null | undefined>(null);
   readonly label = input<string>('');
   private readonly clock = inject(Clock);
-  protected readonly countdown = computed(() =>
-    formatCountdown(this.dueAt(), this.clock.now()),
-  );
+  protected readonly countdown = computed(() => formatCountdown(this.dueAt(), this.clock.now()));
 }

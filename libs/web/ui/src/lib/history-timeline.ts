@@ -1,17 +1,6 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  input,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { DatePipe } from '@angular/common';
-import {
-  ACTION_LABELS,
-  HistoryEntry,
-  ROLE_LABELS,
-  Role,
-  STATUS_LABELS,
-} from '@hotline/contracts';
+import { ACTION_LABELS, HistoryEntry, ROLE_LABELS, Role, STATUS_LABELS } from '@hotline/contracts';
 import { NzTimelineModule } from 'ng-zorro-antd/timeline';
 import { describeHistoryData, historyColor } from './history';
 import { BASIC_LOOKUPS, OrderLookups } from './lookups';
@@ -33,16 +22,10 @@ interface TimelineRow {
     <nz-timeline data-testid="history-timeline">
       @for (row of rows(); track row.entry.id) {
         <nz-timeline-item [nzColor]="row.color">
-          <div
-            data-testid="timeline-item"
-            [attr.data-action]="row.entry.action"
-            class="item"
-          >
+          <div data-testid="timeline-item" [attr.data-action]="row.entry.action" class="item">
             <div class="head">
               <strong>{{ row.label }}</strong>
-              <span class="time">{{
-                row.entry.createdAt | date: 'yyyy-MM-dd HH:mm'
-              }}</span>
+              <span class="time">{{ row.entry.createdAt | date: 'yyyy-MM-dd HH:mm' }}</span>
               <span class="actor">{{ row.actor }}</span>
               @if (row.transition) {
                 <span class="transition">{{ row.transition }}</span>
@@ -95,20 +78,11 @@ export class HistoryTimeline {
 
   protected readonly rows = computed<TimelineRow[]>(() =>
     this.history().map((entry) => {
-      const role =
-        entry.actorRole === 'system'
-          ? '系统'
-          : (ROLE_LABELS[entry.actorRole as Role] ?? entry.actorRole);
-      const unit = entry.actorUnitId
-        ? this.lookups().unitName(entry.actorUnitId)
-        : '';
-      const who = entry.actorName
-        ? `${entry.actorName}（${[unit, role].filter(Boolean).join(' · ')}）`
-        : role;
+      const role = entry.actorRole === 'system' ? '系统' : (ROLE_LABELS[entry.actorRole as Role] ?? entry.actorRole);
+      const unit = entry.actorUnitId ? this.lookups().unitName(entry.actorUnitId) : '';
+      const who = entry.actorName ? `${entry.actorName}（${[unit, role].filter(Boolean).join(' · ')}）` : role;
       const transition =
-        entry.fromStatus &&
-        entry.toStatus &&
-        entry.fromStatus !== entry.toStatus
+        entry.fromStatus && entry.toStatus && entry.fromStatus !== entry.toStatus
           ? `${STATUS_LABELS[entry.fromStatus]} → ${STATUS_LABELS[entry.toStatus]}`
           : null;
       return {

@@ -18,17 +18,11 @@ const entry = (patch: Partial<HistoryEntry>): HistoryEntry => ({
 
 describe('history', () => {
   const lookups = {
-    unitName: (id: number | null | undefined) =>
-      ({ 4: '市住建局', 7: '市城管局' })[id as 4 | 7] ?? '?',
+    unitName: (id: number | null | undefined) => ({ 4: '市住建局', 7: '市城管局' })[id as 4 | 7] ?? '?',
   };
 
   it('describes units, extension days and callback results in Chinese', () => {
-    expect(
-      describeHistoryData(
-        entry({ data: { unitId: 4, coUnitIds: [7] } }),
-        lookups,
-      ),
-    ).toEqual(['承办单位：市住建局', '协办单位：市城管局']);
+    expect(describeHistoryData(entry({ data: { unitId: 4, coUnitIds: [7] } }), lookups)).toEqual(['承办单位：市住建局', '协办单位：市城管局']);
     expect(
       describeHistoryData(
         entry({
@@ -54,21 +48,12 @@ describe('history', () => {
   });
 
   it('does not repeat the comment', () => {
-    expect(
-      describeHistoryData(
-        entry({ comment: '已核实', data: { reason: '已核实' } }),
-        lookups,
-      ),
-    ).toEqual([]);
+    expect(describeHistoryData(entry({ comment: '已核实', data: { reason: '已核实' } }), lookups)).toEqual([]);
   });
 
   it('colours overdue events red and system events gray', () => {
-    expect(
-      historyColor(entry({ action: 'handle-overdue', actorRole: 'system' })),
-    ).toBe('red');
-    expect(historyColor(entry({ action: 'create', actorRole: 'system' }))).toBe(
-      'gray',
-    );
+    expect(historyColor(entry({ action: 'handle-overdue', actorRole: 'system' }))).toBe('red');
+    expect(historyColor(entry({ action: 'create', actorRole: 'system' }))).toBe('gray');
     expect(historyColor(entry({ action: 'close' }))).toBe('green');
   });
 });

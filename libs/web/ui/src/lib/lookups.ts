@@ -9,12 +9,8 @@ export interface OrderLookups {
   appealTypeName(code: string): string;
 }
 
-const channelNames = new Map<string, string>(
-  CHANNELS.map((c) => [c.code, c.name]),
-);
-const appealNames = new Map<string, string>(
-  APPEAL_TYPES.map((a) => [a.code, a.name]),
-);
+const channelNames = new Map<string, string>(CHANNELS.map((c) => [c.code, c.name]));
+const appealNames = new Map<string, string>(APPEAL_TYPES.map((a) => [a.code, a.name]));
 
 export const BASIC_LOOKUPS: OrderLookups = {
   unitName: (id) => (id == null ? '' : `单位#${id}`),

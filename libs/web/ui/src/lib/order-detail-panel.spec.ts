@@ -78,29 +78,19 @@ const order = (patch: Partial<OrderDetail> = {}): OrderDetail => ({
 });
 
 describe('OrderDetailPanel', () => {
-  beforeEach(() =>
-    TestBed.configureTestingModule({ providers: [provideNzIconsTesting()] }),
-  );
+  beforeEach(() => TestBed.configureTestingModule({ providers: [provideNzIconsTesting()] }));
 
   it('shows exactly the allowed actions, main action first, and emits the clicked one', async () => {
     const fixture = TestBed.createComponent(OrderDetailPanel);
     fixture.componentRef.setInput('order', order());
     await fixture.whenStable();
     const el = fixture.nativeElement as HTMLElement;
-    const buttons = Array.from(
-      el.querySelectorAll<HTMLButtonElement>('[data-testid^="action-"]'),
-    ).map((b) => b.dataset['testid']);
-    expect(buttons).toEqual([
-      'action-reply',
-      'action-request-extension',
-      'action-return',
-    ]);
+    const buttons = Array.from(el.querySelectorAll<HTMLButtonElement>('[data-testid^="action-"]')).map((b) => b.dataset['testid']);
+    expect(buttons).toEqual(['action-reply', 'action-request-extension', 'action-return']);
 
     const emitted: string[] = [];
     fixture.componentInstance.action.subscribe((a) => emitted.push(a));
-    el.querySelector<HTMLButtonElement>(
-      '[data-testid="action-return"]',
-    )?.click();
+    el.querySelector<HTMLButtonElement>('[data-testid="action-return"]')?.click();
     expect(emitted).toEqual(['return']);
   });
 
@@ -109,12 +99,8 @@ describe('OrderDetailPanel', () => {
     fixture.componentRef.setInput('order', order());
     await fixture.whenStable();
     const el = fixture.nativeElement as HTMLElement;
-    expect(
-      el.querySelector('[data-testid="status-tag"]')?.textContent?.trim(),
-    ).toBe('办理中');
-    expect(
-      el.querySelector('[data-testid="pending-extension"]')?.textContent,
-    ).toContain('5 个工作日');
+    expect(el.querySelector('[data-testid="status-tag"]')?.textContent?.trim()).toBe('办理中');
+    expect(el.querySelector('[data-testid="pending-extension"]')?.textContent).toContain('5 个工作日');
     const items = el.querySelectorAll('[data-testid="timeline-item"]');
     expect(items.length).toBe(2);
     expect(items[1].textContent).toContain('派单');

@@ -1,17 +1,6 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  input,
-  output,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { DatePipe } from '@angular/common';
-import {
-  ACTION_LABELS,
-  OrderAction,
-  OrderDetail,
-  SATISFACTION_LABELS,
-} from '@hotline/contracts';
+import { ACTION_LABELS, OrderAction, OrderDetail, SATISFACTION_LABELS } from '@hotline/contracts';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
@@ -29,25 +18,11 @@ import { StatusTag } from './status-tag';
  */
 @Component({
   selector: 'hl-order-detail',
-  imports: [
-    DatePipe,
-    NzAlertModule,
-    NzButtonModule,
-    NzDescriptionsModule,
-    NzDividerModule,
-    NzTagModule,
-    StatusTag,
-    DeadlineCountdown,
-    HistoryTimeline,
-  ],
+  imports: [DatePipe, NzAlertModule, NzButtonModule, NzDescriptionsModule, NzDividerModule, NzTagModule, StatusTag, DeadlineCountdown, HistoryTimeline],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let o = order();
-    <div
-      class="head"
-      data-testid="order-detail"
-      [attr.data-order-number]="o.number"
-    >
+    <div class="head" data-testid="order-detail" [attr.data-order-number]="o.number">
       <span class="number" data-testid="order-number">{{ o.number }}</span>
       <hl-status-tag [status]="o.status" />
       @if (o.urgent) {
@@ -94,9 +69,7 @@ import { StatusTag } from './status-tag';
         nzType="warning"
         nzShowIcon
         [nzMessage]="'退单申请：' + r.reason"
-        [nzDescription]="
-          '申请时间 ' + (r.requestedAt | date: 'yyyy-MM-dd HH:mm')
-        "
+        [nzDescription]="'申请时间 ' + (r.requestedAt | date: 'yyyy-MM-dd HH:mm')"
         data-testid="pending-return"
       />
     }
@@ -105,71 +78,34 @@ import { StatusTag } from './status-tag';
         nzType="warning"
         nzShowIcon
         [nzMessage]="'延期申请：' + e.days + ' 个工作日，' + e.reason"
-        [nzDescription]="
-          '申请时间 ' + (e.requestedAt | date: 'yyyy-MM-dd HH:mm')
-        "
+        [nzDescription]="'申请时间 ' + (e.requestedAt | date: 'yyyy-MM-dd HH:mm')"
         data-testid="pending-extension"
       />
     }
     @if (o.mergedIntoId) {
-      <nz-alert
-        nzType="info"
-        nzShowIcon
-        [nzMessage]="'已并入工单 #' + o.mergedIntoId"
-      />
+      <nz-alert nzType="info" nzShowIcon [nzMessage]="'已并入工单 #' + o.mergedIntoId" />
     }
 
     <nz-descriptions nzBordered nzSize="small" [nzColumn]="3" class="facts">
-      <nz-descriptions-item nzTitle="来源渠道">{{
-        lookups().channelName(o.channel)
-      }}</nz-descriptions-item>
-      <nz-descriptions-item nzTitle="诉求类型">{{
-        lookups().appealTypeName(o.appealType)
-      }}</nz-descriptions-item>
-      <nz-descriptions-item nzTitle="受理时间">{{
-        o.createdAt | date: 'yyyy-MM-dd HH:mm'
-      }}</nz-descriptions-item>
-      <nz-descriptions-item nzTitle="问题分类" [nzSpan]="2">{{
-        o.categoryPath
-      }}</nz-descriptions-item>
-      <nz-descriptions-item nzTitle="区域">{{
-        lookups().regionName(o.regionId) || '—'
-      }}</nz-descriptions-item>
-      <nz-descriptions-item nzTitle="来电人">{{
-        o.caller.name || '—'
-      }}</nz-descriptions-item>
-      <nz-descriptions-item nzTitle="来电号码">{{
-        o.caller.phone || '—'
-      }}</nz-descriptions-item>
-      <nz-descriptions-item nzTitle="地址">{{
-        o.address || '—'
-      }}</nz-descriptions-item>
-      <nz-descriptions-item nzTitle="承办单位">{{
-        o.mainUnitName || '—'
-      }}</nz-descriptions-item>
+      <nz-descriptions-item nzTitle="来源渠道">{{ lookups().channelName(o.channel) }}</nz-descriptions-item>
+      <nz-descriptions-item nzTitle="诉求类型">{{ lookups().appealTypeName(o.appealType) }}</nz-descriptions-item>
+      <nz-descriptions-item nzTitle="受理时间">{{ o.createdAt | date: 'yyyy-MM-dd HH:mm' }}</nz-descriptions-item>
+      <nz-descriptions-item nzTitle="问题分类" [nzSpan]="2">{{ o.categoryPath }}</nz-descriptions-item>
+      <nz-descriptions-item nzTitle="区域">{{ lookups().regionName(o.regionId) || '—' }}</nz-descriptions-item>
+      <nz-descriptions-item nzTitle="来电人">{{ o.caller.name || '—' }}</nz-descriptions-item>
+      <nz-descriptions-item nzTitle="来电号码">{{ o.caller.phone || '—' }}</nz-descriptions-item>
+      <nz-descriptions-item nzTitle="地址">{{ o.address || '—' }}</nz-descriptions-item>
+      <nz-descriptions-item nzTitle="承办单位">{{ o.mainUnitName || '—' }}</nz-descriptions-item>
       <nz-descriptions-item nzTitle="协办单位" [nzSpan]="2">
         @for (c of o.coUnits; track c.unitId; let last = $last) {
-          {{ c.unitName }}{{ c.repliedAt ? '（已回复）' : ''
-          }}{{ last ? '' : '、' }}
+          {{ c.unitName }}{{ c.repliedAt ? '（已回复）' : '' }}{{ last ? '' : '、' }}
         } @empty {
           —
         }
       </nz-descriptions-item>
-      <nz-descriptions-item nzTitle="签收时限"
-        ><hl-deadline
-          [dueAt]="o.signedAt ? null : o.signDueAt"
-          label="签收时限"
-      /></nz-descriptions-item>
-      <nz-descriptions-item nzTitle="办理时限"
-        ><hl-deadline
-          [dueAt]="o.repliedAt ? null : o.handleDueAt"
-          label="办理时限"
-      /></nz-descriptions-item>
-      <nz-descriptions-item nzTitle="回访时限"
-        ><hl-deadline
-          [dueAt]="o.callback ? null : o.callbackDueAt"
-          label="回访时限"
-      /></nz-descriptions-item>
+      <nz-descriptions-item nzTitle="签收时限"><hl-deadline [dueAt]="o.signedAt ? null : o.signDueAt" label="签收时限" /></nz-descriptions-item>
+      <nz-descriptions-item nzTitle="办理时限"><hl-deadline [dueAt]="o.repliedAt ? null : o.handleDueAt" label="办理时限" /></nz-descriptions-item>
+      <nz-descriptions-item nzTitle="回访时限"><hl-deadline [dueAt]="o.callback ? null : o.callbackDueAt" label="回访时限" /></nz-descriptions-item>
       @if (o.topics.length) {
         <nz-descriptions-item nzTitle="专题" [nzSpan]="3">
           @for (t of o.topics; track t) {
@@ -198,21 +134,13 @@ import { StatusTag } from './status-tag';
         </nz-descriptions-item>
       }
       @for (c of coReplies(); track c.unitId) {
-        <nz-descriptions-item
-          [nzTitle]="'协办回复 · ' + c.unitName"
-          [nzSpan]="3"
+        <nz-descriptions-item [nzTitle]="'协办回复 · ' + c.unitName" [nzSpan]="3"
           ><div class="text">{{ c.reply }}</div></nz-descriptions-item
         >
       }
       @if (o.callback; as cb) {
-        <nz-descriptions-item
-          nzTitle="回访结果"
-          [nzSpan]="3"
-          data-testid="callback-result"
-        >
-          {{ satisfaction(cb.satisfaction) }}，{{
-            cb.solved ? '已解决' : '未解决'
-          }}
+        <nz-descriptions-item nzTitle="回访结果" [nzSpan]="3" data-testid="callback-result">
+          {{ satisfaction(cb.satisfaction) }}，{{ cb.solved ? '已解决' : '未解决' }}
           @if (cb.comment) {
             ——{{ cb.comment }}
           }
@@ -270,12 +198,8 @@ export class OrderDetailPanel {
 
   readonly action = output<OrderAction>();
 
-  protected readonly actions = computed(() =>
-    sortActions(this.order().allowedActions ?? []),
-  );
-  protected readonly coReplies = computed(() =>
-    this.order().coUnits.filter((c) => !!c.reply),
-  );
+  protected readonly actions = computed(() => sortActions(this.order().allowedActions ?? []));
+  protected readonly coReplies = computed(() => this.order().coUnits.filter((c) => !!c.reply));
 
   protected label(a: OrderAction): string {
     return ACTION_LABELS[a] ?? a;

@@ -1,10 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  TemplateRef,
-  input,
-  output,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, TemplateRef, input, output } from '@angular/core';
 import { DatePipe, NgTemplateOutlet } from '@angular/common';
 import { OrderSummary } from '@hotline/contracts';
 import { NzTableModule } from 'ng-zorro-antd/table';
@@ -26,15 +20,7 @@ export interface PageChange {
  */
 @Component({
   selector: 'hl-order-table',
-  imports: [
-    DatePipe,
-    NgTemplateOutlet,
-    NzTableModule,
-    NzTagModule,
-    NzTooltipModule,
-    StatusTag,
-    DeadlineCountdown,
-  ],
+  imports: [DatePipe, NgTemplateOutlet, NzTableModule, NzTagModule, NzTooltipModule, StatusTag, DeadlineCountdown],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <nz-table
@@ -51,9 +37,7 @@ export interface PageChange {
       [nzShowTotal]="totalTpl"
       [nzNoResult]="emptyText()"
       [nzScroll]="{ x: '1100px' }"
-      (nzPageIndexChange)="
-        pageChange.emit({ page: $event, pageSize: pageSize() })
-      "
+      (nzPageIndexChange)="pageChange.emit({ page: $event, pageSize: pageSize() })"
       (nzPageSizeChange)="pageChange.emit({ page: 1, pageSize: $event })"
       data-testid="order-table"
     >
@@ -90,12 +74,7 @@ export interface PageChange {
                 <nz-tag nzColor="red" class="flag">急</nz-tag>
               }
               @if (o.overdue) {
-                <nz-tag
-                  nzColor="volcano"
-                  class="flag"
-                  data-testid="overdue-flag"
-                  >超期</nz-tag
-                >
+                <nz-tag nzColor="volcano" class="flag" data-testid="overdue-flag">超期</nz-tag>
               }
             </td>
             <td><hl-status-tag [status]="o.status" /></td>
@@ -112,24 +91,14 @@ export interface PageChange {
               }
               {{ o.caller.name || '' }} {{ o.caller.phone || '' }}
             </td>
-            <td class="ellipsis content" [nz-tooltip]="o.contentPreview">
-              {{ lookups().appealTypeName(o.appealType) }}｜{{
-                o.contentPreview
-              }}
-            </td>
+            <td class="ellipsis content" [nz-tooltip]="o.contentPreview">{{ lookups().appealTypeName(o.appealType) }}｜{{ o.contentPreview }}</td>
             <td>
               @let due = deadlineOf(o);
               <hl-deadline [dueAt]="due.dueAt" [label]="due.label" />
             </td>
             @if (rowActions(); as tpl) {
-              <td
-                nzRight
-                (click)="$event.stopPropagation()"
-                (keydown.enter)="$event.stopPropagation()"
-              >
-                <ng-container
-                  *ngTemplateOutlet="tpl; context: { $implicit: o }"
-                />
+              <td nzRight (click)="$event.stopPropagation()" (keydown.enter)="$event.stopPropagation()">
+                <ng-container *ngTemplateOutlet="tpl; context: { $implicit: o }" />
               </td>
             }
           </tr>
@@ -177,9 +146,7 @@ export class OrderTable {
   readonly showUnit = input(true);
   readonly emptyText = input('暂无工单');
   readonly lookups = input<OrderLookups>(BASIC_LOOKUPS);
-  readonly rowActions = input<TemplateRef<{ $implicit: OrderSummary }> | null>(
-    null,
-  );
+  readonly rowActions = input<TemplateRef<{ $implicit: OrderSummary }> | null>(null);
 
   readonly pageChange = output<PageChange>();
   readonly open = output<OrderSummary>();

@@ -1,9 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  input,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { OrderStatus, STATUS_LABELS } from '@hotline/contracts';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 
@@ -23,19 +18,10 @@ const STATUS_COLORS: Record<OrderStatus, string> = {
   selector: 'hl-status-tag',
   imports: [NzTagModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<nz-tag
-    [nzColor]="color()"
-    data-testid="status-tag"
-    [attr.data-status]="status()"
-    >{{ label() }}</nz-tag
-  >`,
+  template: `<nz-tag [nzColor]="color()" data-testid="status-tag" [attr.data-status]="status()">{{ label() }}</nz-tag>`,
 })
 export class StatusTag {
   readonly status = input.required<OrderStatus>();
-  protected readonly label = computed(
-    () => STATUS_LABELS[this.status()] ?? this.status(),
-  );
-  protected readonly color = computed(
-    () => STATUS_COLORS[this.status()] ?? 'default',
-  );
+  protected readonly label = computed(() => STATUS_LABELS[this.status()] ?? this.status());
+  protected readonly color = computed(() => STATUS_COLORS[this.status()] ?? 'default');
 }

@@ -20,7 +20,14 @@ export interface AuditEntry {
 }
 
 /** Appends one audit row in the caller's transaction, so the change and its record commit together. */
-export async function audit(em: EntityManager, actor: AuditActor, entity: string, entityId: string | number, action: string, data?: Record<string, unknown>): Promise<void> {
+export async function audit(
+  em: EntityManager,
+  actor: AuditActor,
+  entity: string,
+  entityId: string | number,
+  action: string,
+  data?: Record<string, unknown>,
+): Promise<void> {
   await em.query('INSERT INTO audit_log (actor_id, actor_name, actor_role, entity, entity_id, action, data) VALUES (?, ?, ?, ?, ?, ?, ?)', [
     actor.id,
     actor.displayName,
@@ -32,7 +39,10 @@ export async function audit(em: EntityManager, actor: AuditActor, entity: string
   ]);
 }
 
-export async function listAudit(em: EntityManager, q: { entity?: string; entityId?: string; page: number; pageSize: number }): Promise<{ items: AuditEntry[]; total: number }> {
+export async function listAudit(
+  em: EntityManager,
+  q: { entity?: string; entityId?: string; page: number; pageSize: number },
+): Promise<{ items: AuditEntry[]; total: number }> {
   const where: string[] = [];
   const params: unknown[] = [];
   if (q.entity) {

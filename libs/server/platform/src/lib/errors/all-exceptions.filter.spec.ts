@@ -7,7 +7,12 @@ describe('AllExceptionsFilter.toApiError', () => {
 
   it('maps domain codes to their HTTP status', () => {
     expect(f.toApiError(new AppException('STALE_VERSION', 'x'))).toEqual({ statusCode: 409, code: 'STALE_VERSION', message: 'x' });
-    expect(f.toApiError(new AppException('ORDER_NOT_FOUND', 'y', { id: 1 }))).toEqual({ statusCode: 404, code: 'ORDER_NOT_FOUND', message: 'y', details: { id: 1 } });
+    expect(f.toApiError(new AppException('ORDER_NOT_FOUND', 'y', { id: 1 }))).toEqual({
+      statusCode: 404,
+      code: 'ORDER_NOT_FOUND',
+      message: 'y',
+      details: { id: 1 },
+    });
   });
 
   it('gives framework errors a code too', () => {
@@ -23,10 +28,21 @@ describe('AllExceptionsFilter.toApiError', () => {
   });
 
   it('names the field of a unique-key clash from the key (MariaDB and MySQL 8 wording), never the value', () => {
-    expect(f.toApiError({ code: 'ER_DUP_ENTRY', message: "Duplicate entry 'epidemic' for key 'uq_topic_code'" })).toEqual({ statusCode: 409, code: 'DUPLICATE', message: 'a record with the same code exists', details: { field: 'code' } });
+    expect(f.toApiError({ code: 'ER_DUP_ENTRY', message: "Duplicate entry 'epidemic' for key 'uq_topic_code'" })).toEqual({
+      statusCode: 409,
+      code: 'DUPLICATE',
+      message: 'a record with the same code exists',
+      details: { field: 'code' },
+    });
     expect(f.toApiError({ code: 'ER_DUP_ENTRY', message: "Duplicate entry '水电气暖' for key 'topic.uq_topic_name'" }).details).toEqual({ field: 'name' });
-    expect(f.toApiError({ code: 'ER_DUP_ENTRY', message: "Duplicate entry '市容环境/垃圾清理' for key 'uq_category_path'" }).details).toEqual({ field: 'name' });
-    expect(f.toApiError({ code: 'ER_DUP_ENTRY', message: "Duplicate entry '1-2' for key 'PRIMARY'" })).toEqual({ statusCode: 409, code: 'DUPLICATE', message: 'a record with the same key exists' });
+    expect(f.toApiError({ code: 'ER_DUP_ENTRY', message: "Duplicate entry '市容环境/垃圾清理' for key 'uq_category_path'" }).details).toEqual({
+      field: 'name',
+    });
+    expect(f.toApiError({ code: 'ER_DUP_ENTRY', message: "Duplicate entry '1-2' for key 'PRIMARY'" })).toEqual({
+      statusCode: 409,
+      code: 'DUPLICATE',
+      message: 'a record with the same key exists',
+    });
   });
 
   it('never leaks internals of unknown errors', () => {

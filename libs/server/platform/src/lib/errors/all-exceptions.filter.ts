@@ -3,7 +3,11 @@ import type { ApiError, ErrorCode } from '@hotline/contracts';
 import { ERROR_HTTP_STATUS } from '@hotline/contracts';
 import { AppException } from './app.exception';
 
-interface FastifyishError { code?: string; statusCode?: number; message?: string }
+interface FastifyishError {
+  code?: string;
+  statusCode?: number;
+  message?: string;
+}
 
 /** Maps every error to the one `ApiError` shape; unknown errors become a logged 500 without internals. */
 @Catch()
@@ -63,15 +67,25 @@ function make(code: ErrorCode, message: string, details?: unknown): ApiError {
 
 function codeForStatus(status: number): ErrorCode {
   switch (status) {
-    case 400: return 'VALIDATION_FAILED';
-    case 401: return 'UNAUTHENTICATED';
-    case 403: return 'FORBIDDEN_ROLE';
-    case 404: return 'NOT_FOUND';
-    case 409: return 'DUPLICATE';
-    case 413: return 'PAYLOAD_TOO_LARGE';
-    case 415: return 'UNSUPPORTED_MEDIA_TYPE';
-    case 429: return 'TOO_MANY_REQUESTS';
-    case 503: return 'SERVICE_UNAVAILABLE';
-    default: return status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED';
+    case 400:
+      return 'VALIDATION_FAILED';
+    case 401:
+      return 'UNAUTHENTICATED';
+    case 403:
+      return 'FORBIDDEN_ROLE';
+    case 404:
+      return 'NOT_FOUND';
+    case 409:
+      return 'DUPLICATE';
+    case 413:
+      return 'PAYLOAD_TOO_LARGE';
+    case 415:
+      return 'UNSUPPORTED_MEDIA_TYPE';
+    case 429:
+      return 'TOO_MANY_REQUESTS';
+    case 503:
+      return 'SERVICE_UNAVAILABLE';
+    default:
+      return status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED';
   }
 }

@@ -24,10 +24,7 @@ export async function createHttpApp(rootModule: Type<unknown>, opts: { webDist?:
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
 
-  const doc = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle('12345 热线工单系统 API').setVersion('1').addBearerAuth().build(),
-  );
+  const doc = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('12345 热线工单系统 API').setVersion('1').addBearerAuth().build());
   SwaggerModule.setup('api/docs', app, doc);
 
   if (opts.webDist && existsSync(join(opts.webDist, 'index.html'))) serveWebApp(app, resolve(opts.webDist));

@@ -1,56 +1,20 @@
-import {
-  CATEGORIES,
-  PLATFORMS,
-  REGIONS,
-  TOPICS,
-  UNITS,
-} from './lianyungang.data';
+import { CATEGORIES, PLATFORMS, REGIONS, TOPICS, UNITS } from './lianyungang.data';
 import type { CategorySeed } from './seed-types';
 
-const RESERVED = [
-  'admin',
-  'agent',
-  'dispatcher',
-  'supervisor',
-  'callback',
-  'leader',
-];
+const RESERVED = ['admin', 'agent', 'dispatcher', 'supervisor', 'callback', 'leader'];
 const CODE_RE = /^[a-z][a-z0-9_]{2,31}$/;
 
 /** Regions of table 1 of the 2020 report, verbatim. */
-const TABLE1_REGIONS = [
-  '海州区',
-  '赣榆区',
-  '东海县',
-  '灌南县',
-  '连云区',
-  '开发区',
-  '灌云县',
-  '徐圩新区',
-  '云台山景区',
-];
+const TABLE1_REGIONS = ['海州区', '赣榆区', '东海县', '灌南县', '连云区', '开发区', '灌云县', '徐圩新区', '云台山景区'];
 
 /** Hot categories of the report, with the sub-categories it itemises. */
 const REPORT_CATEGORIES: Record<string, string[]> = {
-  市容环境: [
-    '垃圾清理',
-    '占道经营',
-    '下水道堵塞漫溢',
-    '道路积水积雪结冰',
-    '车辆违停',
-  ],
+  市容环境: ['垃圾清理', '占道经营', '下水道堵塞漫溢', '道路积水积雪结冰', '车辆违停'],
   水电气暖: ['供水', '供电', '供气', '供暖'],
   住房管理: ['房屋质量', '拆迁补偿', '拆迁规划'],
   物业管理: ['乱收费', '车辆无序停放', '强制购买车位', '电梯故障'],
   违法建设: ['已建成违建', '新增在建违建'],
-  环境污染: [
-    '油烟污染',
-    '工业废气',
-    '工业废水',
-    '粉尘污染',
-    '养殖污染',
-    '生活污水',
-  ],
+  环境污染: ['油烟污染', '工业废气', '工业废水', '粉尘污染', '养殖污染', '生活污水'],
   噪声扰民: ['民用生活噪声', '建筑施工噪声'],
   车辆管理: [],
   道路交通: [],
@@ -69,11 +33,7 @@ const REPORT_LEVEL3: Record<string, string[]> = {
   供暖: ['供暖温度不达标', '报修处置不及时'],
 };
 
-function walk(
-  nodes: CategorySeed[],
-  depth = 1,
-  out: Array<{ node: CategorySeed; depth: number }> = [],
-) {
+function walk(nodes: CategorySeed[], depth = 1, out: Array<{ node: CategorySeed; depth: number }> = []) {
   for (const node of nodes) {
     out.push({ node, depth });
     if (node.children) walk(node.children, depth + 1, out);
@@ -98,14 +58,10 @@ describe('Lianyungang reference data', () => {
     });
 
     it('has the right kinds', () => {
-      const kindOf = (name: string) =>
-        REGIONS.find((r) => r.name === name)?.kind;
-      for (const n of ['海州区', '连云区', '赣榆区'])
-        expect(kindOf(n)).toBe('district');
-      for (const n of ['东海县', '灌云县', '灌南县'])
-        expect(kindOf(n)).toBe('county');
-      for (const n of ['开发区', '徐圩新区', '云台山景区'])
-        expect(kindOf(n)).toBe('zone');
+      const kindOf = (name: string) => REGIONS.find((r) => r.name === name)?.kind;
+      for (const n of ['海州区', '连云区', '赣榆区']) expect(kindOf(n)).toBe('district');
+      for (const n of ['东海县', '灌云县', '灌南县']) expect(kindOf(n)).toBe('county');
+      for (const n of ['开发区', '徐圩新区', '云台山景区']) expect(kindOf(n)).toBe('zone');
     });
 
     it('has unique codes, names and sort keys', () => {
@@ -117,20 +73,12 @@ describe('Lianyungang reference data', () => {
 
   describe('units', () => {
     it('has at least 42 member units besides towns', () => {
-      expect(
-        UNITS.filter((u) => u.kind !== 'town').length,
-      ).toBeGreaterThanOrEqual(42);
+      expect(UNITS.filter((u) => u.kind !== 'town').length).toBeGreaterThanOrEqual(42);
     });
 
     it('names the units the report and the domain doc name', () => {
       const names = UNITS.map((u) => u.name);
-      for (const n of [
-        '市公安局',
-        '市市场监督管理局',
-        '市住房和城乡建设局',
-        '市城市管理局',
-        '市生态环境局',
-      ]) {
+      for (const n of ['市公安局', '市市场监督管理局', '市住房和城乡建设局', '市城市管理局', '市生态环境局']) {
         expect(names).toContain(n);
       }
     });
@@ -170,26 +118,18 @@ describe('Lianyungang reference data', () => {
     });
 
     it('has bureaus and utilities at city level', () => {
-      for (const u of UNITS.filter(
-        (u) => u.kind === 'bureau' || u.kind === 'utility',
-      )) {
+      for (const u of UNITS.filter((u) => u.kind === 'bureau' || u.kind === 'utility')) {
         expect(u.regionCode).toBe('city');
         expect(u.parentCode).toBeUndefined();
       }
-      expect(
-        UNITS.filter((u) => u.kind === 'bureau').length,
-      ).toBeGreaterThanOrEqual(30);
-      expect(
-        UNITS.filter((u) => u.kind === 'utility').length,
-      ).toBeGreaterThanOrEqual(6);
+      expect(UNITS.filter((u) => u.kind === 'bureau').length).toBeGreaterThanOrEqual(30);
+      expect(UNITS.filter((u) => u.kind === 'utility').length).toBeGreaterThanOrEqual(6);
     });
 
     it('has at least 3 towns under every region government, in its region', () => {
       const byCode = new Map(UNITS.map((u) => [u.code, u]));
       for (const gov of UNITS.filter((u) => u.kind === 'region_gov')) {
-        const towns = UNITS.filter(
-          (u) => u.kind === 'town' && u.parentCode === gov.code,
-        );
+        const towns = UNITS.filter((u) => u.kind === 'town' && u.parentCode === gov.code);
         expect(towns.length).toBeGreaterThanOrEqual(3);
         for (const t of towns) expect(t.regionCode).toBe(gov.regionCode);
       }
@@ -244,15 +184,7 @@ describe('Lianyungang reference data', () => {
 
     it('has the other level-1 categories a city hotline needs', () => {
       const names = CATEGORIES.map((c) => c.name);
-      for (const n of [
-        '医疗卫生',
-        '教育',
-        '劳动保障',
-        '社会保障',
-        '民政服务',
-        '疫情防控',
-        '其他',
-      ]) {
+      for (const n of ['医疗卫生', '教育', '劳动保障', '社会保障', '民政服务', '疫情防控', '其他']) {
         expect(names).toContain(n);
       }
     });
@@ -283,8 +215,7 @@ describe('Lianyungang reference data', () => {
           expect(node.defaultUnitCode).toBeDefined();
           expect(unitCodes.has(node.defaultUnitCode as string)).toBe(true);
           expect(node.samples).toHaveLength(3);
-          for (const s of node.samples ?? [])
-            expect(s.length).toBeGreaterThanOrEqual(8);
+          for (const s of node.samples ?? []) expect(s.length).toBeGreaterThanOrEqual(8);
         } else if (node.defaultUnitCode !== undefined) {
           expect(unitCodes.has(node.defaultUnitCode)).toBe(true);
         }
@@ -292,24 +223,12 @@ describe('Lianyungang reference data', () => {
     });
 
     it('routes the obvious ones to the obvious units', () => {
-      const l2 = (l1name: string, l2name: string) =>
-        CATEGORIES.find((c) => c.name === l1name)?.children?.find(
-          (c) => c.name === l2name,
-        );
-      const unitName = (code?: string) =>
-        UNITS.find((u) => u.code === code)?.name;
-      expect(unitName(l2('水电气暖', '供水')?.defaultUnitCode)).toBe(
-        '连云港水务集团',
-      );
-      expect(unitName(l2('水电气暖', '供电')?.defaultUnitCode)).toBe(
-        '国网连云港供电公司',
-      );
-      expect(unitName(l2('市容环境', '车辆违停')?.defaultUnitCode)).toBe(
-        '市交警支队',
-      );
-      expect(unitName(l2('物业管理', '乱收费')?.defaultUnitCode)).toBe(
-        '市住房和城乡建设局',
-      );
+      const l2 = (l1name: string, l2name: string) => CATEGORIES.find((c) => c.name === l1name)?.children?.find((c) => c.name === l2name);
+      const unitName = (code?: string) => UNITS.find((u) => u.code === code)?.name;
+      expect(unitName(l2('水电气暖', '供水')?.defaultUnitCode)).toBe('连云港水务集团');
+      expect(unitName(l2('水电气暖', '供电')?.defaultUnitCode)).toBe('国网连云港供电公司');
+      expect(unitName(l2('市容环境', '车辆违停')?.defaultUnitCode)).toBe('市交警支队');
+      expect(unitName(l2('物业管理', '乱收费')?.defaultUnitCode)).toBe('市住房和城乡建设局');
     });
   });
 

@@ -4,13 +4,7 @@
 // for regions and hot categories; real city government bodies, towns and streets otherwise.
 // Region names must match the report verbatim: legacy data is matched by region name.
 
-import type {
-  CategorySeed,
-  PlatformSeed,
-  RegionSeed,
-  TopicSeed,
-  UnitSeed,
-} from './seed-types';
+import type { CategorySeed, PlatformSeed, RegionSeed, TopicSeed, UnitSeed } from './seed-types';
 
 /** The nine regions of the report's table 1 plus city level (市直). */
 export const REGIONS: RegionSeed[] = [
@@ -1082,11 +1076,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'clgl_jdcyw',
         name: '机动车业务',
         defaultUnitCode: 'jjzd',
-        samples: [
-          '请问在连云港买的新车上牌需要带哪些材料？',
-          '驾驶证快到期了，人在外地能否异地换证？',
-          '车辆年检排队时间太长，检测站工作人员态度不好。',
-        ],
+        samples: ['请问在连云港买的新车上牌需要带哪些材料？', '驾驶证快到期了，人在外地能否异地换证？', '车辆年检排队时间太长，检测站工作人员态度不好。'],
         children: [
           { code: 'clgl_jdcyw_01', name: '车辆登记上牌' },
           { code: 'clgl_jdcyw_02', name: '驾驶证业务' },
@@ -1309,11 +1299,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'cxghjs_szgc',
         name: '市政工程',
         defaultUnitCode: 'zjj',
-        samples: [
-          '巨龙路改造工程已经施工很久了，什么时候能完工？',
-          '道路开挖后一直没有回填，附近居民出行不便。',
-          '施工围挡占用了人行道，行人只能走机动车道。',
-        ],
+        samples: ['巨龙路改造工程已经施工很久了，什么时候能完工？', '道路开挖后一直没有回填，附近居民出行不便。', '施工围挡占用了人行道，行人只能走机动车道。'],
         children: [
           { code: 'cxghjs_szgc_01', name: '工程进度' },
           { code: 'cxghjs_szgc_02', name: '道路开挖' },
@@ -1339,11 +1325,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'cxghjs_ncjf',
         name: '农村建房',
         defaultUnitCode: 'zrzyghj',
-        samples: [
-          '请问农村翻建房屋需要办理哪些审批手续？',
-          '宅基地申请递交半年了一直没有批复。',
-          '东海县一个村有人超出审批面积建房，影响邻居采光。',
-        ],
+        samples: ['请问农村翻建房屋需要办理哪些审批手续？', '宅基地申请递交半年了一直没有批复。', '东海县一个村有人超出审批面积建房，影响邻居采光。'],
         children: [
           { code: 'cxghjs_ncjf_01', name: '宅基地审批' },
           { code: 'cxghjs_ncjf_02', name: '建房规划许可' },
@@ -1374,11 +1356,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'zagl_hjzj',
         name: '户籍证件',
         defaultUnitCode: 'gaj',
-        samples: [
-          '请问孩子出生后上户口需要准备哪些材料？',
-          '身份证丢失补办需要多长时间？可以加急吗？',
-          '外地户籍在连云港工作，怎么办理居住证？',
-        ],
+        samples: ['请问孩子出生后上户口需要准备哪些材料？', '身份证丢失补办需要多长时间？可以加急吗？', '外地户籍在连云港工作，怎么办理居住证？'],
         children: [
           { code: 'zagl_hjzj_01', name: '户口迁移' },
           { code: 'zagl_hjzj_02', name: '身份证办理' },
@@ -1425,11 +1403,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'gtzy_bdcdj',
         name: '不动产登记',
         defaultUnitCode: 'zrzyghj',
-        samples: [
-          '不动产登记材料交了一个月，还没拿到证书。',
-          '我的不动产权证上房屋面积登记错误，请问如何更正？',
-          '请问如何查询自己名下的不动产登记信息？',
-        ],
+        samples: ['不动产登记材料交了一个月，还没拿到证书。', '我的不动产权证上房屋面积登记错误，请问如何更正？', '请问如何查询自己名下的不动产登记信息？'],
         children: [
           { code: 'gtzy_bdcdj_01', name: '登记办理进度' },
           { code: 'gtzy_bdcdj_02', name: '登记信息错误' },
@@ -1440,11 +1414,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'gtzy_wfzd',
         name: '违法占地',
         defaultUnitCode: 'zrzyghj',
-        samples: [
-          '有人在灌云县一个村占用基本农田建厂房，请查处。',
-          '一条河道夜间有人非法采砂，破坏河堤。',
-          '有人私自在山上取土挖石，山体破坏严重。',
-        ],
+        samples: ['有人在灌云县一个村占用基本农田建厂房，请查处。', '一条河道夜间有人非法采砂，破坏河堤。', '有人私自在山上取土挖石，山体破坏严重。'],
         children: [
           { code: 'gtzy_wfzd_01', name: '占用耕地' },
           { code: 'gtzy_wfzd_02', name: '非法采砂' },
@@ -1557,11 +1527,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'ylws_ydyf',
         name: '医德医风',
         defaultUnitCode: 'wjw',
-        samples: [
-          '医院门诊一名医生看病时态度恶劣，不耐心解答病情。',
-          '医生开药时推荐我到院外指定药店买药。',
-          '护士夜间巡视不到位，病人按铃很久无人应答。',
-        ],
+        samples: ['医院门诊一名医生看病时态度恶劣，不耐心解答病情。', '医生开药时推荐我到院外指定药店买药。', '护士夜间巡视不到位，病人按铃很久无人应答。'],
         children: [
           { code: 'ylws_ydyf_01', name: '服务态度' },
           { code: 'ylws_ydyf_02', name: '违规推销' },
@@ -1572,11 +1538,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'ylws_ggws',
         name: '公共卫生',
         defaultUnitCode: 'wjw',
-        samples: [
-          '小区里老鼠和蟑螂很多，请安排消杀。',
-          '很多人在商场室内吸烟，没有人劝阻。',
-          '请问孩子打预防针在哪个社区卫生服务中心办理？',
-        ],
+        samples: ['小区里老鼠和蟑螂很多，请安排消杀。', '很多人在商场室内吸烟，没有人劝阻。', '请问孩子打预防针在哪个社区卫生服务中心办理？'],
         children: [
           { code: 'ylws_ggws_01', name: '病媒生物防制' },
           { code: 'ylws_ggws_02', name: '控烟' },
@@ -1587,11 +1549,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'ylws_ffxy',
         name: '非法行医',
         defaultUnitCode: 'wjw',
-        samples: [
-          '小区附近有个无证诊所给人打吊针，存在安全隐患。',
-          '有人在村里流动行医卖药，怀疑没有资质。',
-          '美容店给顾客注射玻尿酸，不知道有没有医疗资质。',
-        ],
+        samples: ['小区附近有个无证诊所给人打吊针，存在安全隐患。', '有人在村里流动行医卖药，怀疑没有资质。', '美容店给顾客注射玻尿酸，不知道有没有医疗资质。'],
         children: [
           { code: 'ylws_ffxy_01', name: '无证行医' },
           { code: 'ylws_ffxy_02', name: '医疗美容违规' },
@@ -1607,11 +1565,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'jy_zsrx',
         name: '招生入学',
         defaultUnitCode: 'jyj',
-        samples: [
-          '请问海州区今年小学招生的学区范围怎么划分？',
-          '孩子随迁到连云港，外地户籍能否在这里上初中？',
-          '因为搬家想给孩子转学，学校不同意，该怎么办？',
-        ],
+        samples: ['请问海州区今年小学招生的学区范围怎么划分？', '孩子随迁到连云港，外地户籍能否在这里上初中？', '因为搬家想给孩子转学，学校不同意，该怎么办？'],
         children: [
           { code: 'jy_zsrx_01', name: '学区划分' },
           { code: 'jy_zsrx_02', name: '随迁子女入学' },
@@ -1622,11 +1576,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'jy_xwpx',
         name: '校外培训',
         defaultUnitCode: 'jyj',
-        samples: [
-          '小区里有一家培训机构没有办学许可，还在周末给学生上课。',
-          '培训机构关门了，剩下的课时费不退。',
-          '有在职老师在校外开补习班，要求学生参加。',
-        ],
+        samples: ['小区里有一家培训机构没有办学许可，还在周末给学生上课。', '培训机构关门了，剩下的课时费不退。', '有在职老师在校外开补习班，要求学生参加。'],
         children: [
           { code: 'jy_xwpx_01', name: '无证办学' },
           { code: 'jy_xwpx_02', name: '培训退费' },
@@ -1658,11 +1608,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'ldbz_tqgz',
         name: '拖欠工资',
         defaultUnitCode: 'rsj',
-        samples: [
-          '我在赣榆区一处工地干活，包工头拖欠三个月工资不给。',
-          '公司已经两个月没发工资了，老板说资金困难。',
-          '我离职后公司不结算最后一个月的工资。',
-        ],
+        samples: ['我在赣榆区一处工地干活，包工头拖欠三个月工资不给。', '公司已经两个月没发工资了，老板说资金困难。', '我离职后公司不结算最后一个月的工资。'],
         children: [
           { code: 'ldbz_tqgz_01', name: '农民工欠薪' },
           { code: 'ldbz_tqgz_02', name: '企业欠薪' },
@@ -1673,11 +1619,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'ldbz_ldht',
         name: '劳动合同',
         defaultUnitCode: 'rsj',
-        samples: [
-          '我在一家企业工作一年了，公司一直不和我签劳动合同。',
-          '公司无故把我辞退，也不给经济补偿。',
-          '单位要求每天加班却不支付加班费。',
-        ],
+        samples: ['我在一家企业工作一年了，公司一直不和我签劳动合同。', '公司无故把我辞退，也不给经济补偿。', '单位要求每天加班却不支付加班费。'],
         children: [
           { code: 'ldbz_ldht_01', name: '未签劳动合同' },
           { code: 'ldbz_ldht_02', name: '违法解除合同' },
@@ -1688,11 +1630,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'ldbz_jycy',
         name: '就业创业',
         defaultUnitCode: 'rsj',
-        samples: [
-          '请问大学毕业生回连云港就业有什么补贴政策？',
-          '想申请创业担保贷款，需要什么条件？',
-          '失业人员参加职业技能培训有没有补贴？',
-        ],
+        samples: ['请问大学毕业生回连云港就业有什么补贴政策？', '想申请创业担保贷款，需要什么条件？', '失业人员参加职业技能培训有没有补贴？'],
         children: [
           { code: 'ldbz_jycy_01', name: '就业政策' },
           { code: 'ldbz_jycy_02', name: '创业扶持' },
@@ -1703,11 +1641,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'ldbz_gsrd',
         name: '工伤认定',
         defaultUnitCode: 'rsj',
-        samples: [
-          '我在上班途中出了车祸，请问能否认定工伤？',
-          '工伤认定申请提交两个月了还没有结果。',
-          '单位不配合办理工伤认定手续，我该怎么办？',
-        ],
+        samples: ['我在上班途中出了车祸，请问能否认定工伤？', '工伤认定申请提交两个月了还没有结果。', '单位不配合办理工伤认定手续，我该怎么办？'],
         children: [
           { code: 'ldbz_gsrd_01', name: '工伤认定' },
           { code: 'ldbz_gsrd_02', name: '劳动能力鉴定' },
@@ -1723,11 +1657,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'shbz_yanglao',
         name: '养老保险',
         defaultUnitCode: 'rsj',
-        samples: [
-          '我下个月就到退休年龄了，请问退休手续怎么办理？',
-          '请问灵活就业人员养老保险怎么缴纳？',
-          '这个月的养老金还没有到账，请帮忙查询。',
-        ],
+        samples: ['我下个月就到退休年龄了，请问退休手续怎么办理？', '请问灵活就业人员养老保险怎么缴纳？', '这个月的养老金还没有到账，请帮忙查询。'],
         children: [
           { code: 'shbz_yanglao_01', name: '退休办理' },
           { code: 'shbz_yanglao_02', name: '养老保险缴费' },
@@ -1738,11 +1668,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'shbz_yiliao',
         name: '医疗保险',
         defaultUnitCode: 'ybj',
-        samples: [
-          '在外地住院的费用回连云港报销，需要哪些材料？',
-          '请问城乡居民医保今年什么时候开始缴费？',
-          '门诊慢性病的医保待遇怎么申请？',
-        ],
+        samples: ['在外地住院的费用回连云港报销，需要哪些材料？', '请问城乡居民医保今年什么时候开始缴费？', '门诊慢性病的医保待遇怎么申请？'],
         children: [
           { code: 'shbz_yiliao_01', name: '医保报销' },
           { code: 'shbz_yiliao_02', name: '异地就医' },
@@ -1753,11 +1679,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'shbz_sbk',
         name: '社保卡',
         defaultUnitCode: 'rsj',
-        samples: [
-          '社保卡丢了，请问在哪里补办？',
-          '新领的社保卡怎么激活金融功能？',
-          '社保卡办理了一个多月还没有拿到。',
-        ],
+        samples: ['社保卡丢了，请问在哪里补办？', '新领的社保卡怎么激活金融功能？', '社保卡办理了一个多月还没有拿到。'],
         children: [
           { code: 'shbz_sbk_01', name: '社保卡办理' },
           { code: 'shbz_sbk_02', name: '社保卡激活' },
@@ -1767,11 +1689,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'shbz_shiye',
         name: '失业保险',
         defaultUnitCode: 'rsj',
-        samples: [
-          '我被公司裁员了，请问怎么申领失业金？',
-          '请问企业稳岗返还什么时候发放？',
-          '失业金申请已经提交，为什么一直没有到账？',
-        ],
+        samples: ['我被公司裁员了，请问怎么申领失业金？', '请问企业稳岗返还什么时候发放？', '失业金申请已经提交，为什么一直没有到账？'],
         children: [
           { code: 'shbz_shiye_01', name: '失业金申领' },
           { code: 'shbz_shiye_02', name: '稳岗返还' },
@@ -1787,11 +1705,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'mzfw_dbjz',
         name: '低保救助',
         defaultUnitCode: 'mzj',
-        samples: [
-          '家里老人生病没有收入，请问怎么申请低保？',
-          '我家因火灾损失严重，生活困难，能否申请临时救助？',
-          '低保金这个月没有按时发放，请帮忙查一下。',
-        ],
+        samples: ['家里老人生病没有收入，请问怎么申请低保？', '我家因火灾损失严重，生活困难，能否申请临时救助？', '低保金这个月没有按时发放，请帮忙查一下。'],
         children: [
           { code: 'mzfw_dbjz_01', name: '低保申请' },
           { code: 'mzfw_dbjz_02', name: '临时救助' },
@@ -1802,11 +1716,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'mzfw_ylfwu',
         name: '养老服务',
         defaultUnitCode: 'mzj',
-        samples: [
-          '请问八十岁以上老人的高龄津贴怎么申请？',
-          '一家养老院的护理人员对老人态度很差。',
-          '我们社区能不能开设老年助餐点？',
-        ],
+        samples: ['请问八十岁以上老人的高龄津贴怎么申请？', '一家养老院的护理人员对老人态度很差。', '我们社区能不能开设老年助餐点？'],
         children: [
           { code: 'mzfw_ylfwu_01', name: '高龄津贴' },
           { code: 'mzfw_ylfwu_02', name: '养老机构' },
@@ -1817,11 +1727,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'mzfw_hydj',
         name: '婚姻登记',
         defaultUnitCode: 'mzj',
-        samples: [
-          '请问结婚登记需要提前预约吗？需要带什么材料？',
-          '户口不在连云港，能在这里办理结婚登记吗？',
-          '离婚冷静期是怎么规定的？',
-        ],
+        samples: ['请问结婚登记需要提前预约吗？需要带什么材料？', '户口不在连云港，能在这里办理结婚登记吗？', '离婚冷静期是怎么规定的？'],
         children: [
           { code: 'mzfw_hydj_01', name: '结婚登记' },
           { code: 'mzfw_hydj_02', name: '离婚登记' },
@@ -1831,11 +1737,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'mzfw_bzgl',
         name: '殡葬管理',
         defaultUnitCode: 'mzj',
-        samples: [
-          '公墓墓位价格太高，还要收取高额管理费。',
-          '有人在承包地里乱埋乱葬，请管理。',
-          '请问惠民殡葬政策有哪些减免项目？',
-        ],
+        samples: ['公墓墓位价格太高，还要收取高额管理费。', '有人在承包地里乱埋乱葬，请管理。', '请问惠民殡葬政策有哪些减免项目？'],
         children: [
           { code: 'mzfw_bzgl_01', name: '公墓收费' },
           { code: 'mzfw_bzgl_02', name: '乱埋乱葬' },
@@ -1846,11 +1748,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'mzfw_tyjr',
         name: '退役军人服务',
         defaultUnitCode: 'tyjrj',
-        samples: [
-          '我是退役士兵，请问安置就业有什么政策？',
-          '请问优抚对象的抚恤金什么时候发放？',
-          '退役军人优待证在哪里办理？',
-        ],
+        samples: ['我是退役士兵，请问安置就业有什么政策？', '请问优抚对象的抚恤金什么时候发放？', '退役军人优待证在哪里办理？'],
         children: [
           { code: 'mzfw_tyjr_01', name: '安置就业' },
           { code: 'mzfw_tyjr_02', name: '优抚待遇' },
@@ -1861,11 +1759,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'mzfw_cjr',
         name: '残疾人服务',
         defaultUnitCode: 'canlian',
-        samples: [
-          '请问残疾证怎么办理？需要去哪里鉴定？',
-          '重度残疾人护理补贴这个月没有发放。',
-          '我们小区的无障碍通道被占用，轮椅无法通行。',
-        ],
+        samples: ['请问残疾证怎么办理？需要去哪里鉴定？', '重度残疾人护理补贴这个月没有发放。', '我们小区的无障碍通道被占用，轮椅无法通行。'],
         children: [
           { code: 'mzfw_cjr_01', name: '残疾证办理' },
           { code: 'mzfw_cjr_02', name: '残疾人补贴' },
@@ -1882,11 +1776,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'ggjt_gjyy',
         name: '公交运营',
         defaultUnitCode: 'gjjt',
-        samples: [
-          '公交车在站台不停靠，等了半个多小时都没坐上车。',
-          '一辆公交车司机开车时接打电话，态度也很差。',
-          '建议增加一条从徐圩新区到市区的公交线路。',
-        ],
+        samples: ['公交车在站台不停靠，等了半个多小时都没坐上车。', '一辆公交车司机开车时接打电话，态度也很差。', '建议增加一条从徐圩新区到市区的公交线路。'],
         children: [
           { code: 'ggjt_gjyy_01', name: '公交晚点甩站' },
           { code: 'ggjt_gjyy_02', name: '司乘服务' },
@@ -1897,11 +1787,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'ggjt_czc',
         name: '出租车网约车',
         defaultUnitCode: 'jtysj',
-        samples: [
-          '打出租车从火车站到新浦，司机不打表，要价五十元。',
-          '出租车司机拒载，说路程太近不去。',
-          '网约车司机中途要求加价，否则不走。',
-        ],
+        samples: ['打出租车从火车站到新浦，司机不打表，要价五十元。', '出租车司机拒载，说路程太近不去。', '网约车司机中途要求加价，否则不走。'],
         children: [
           { code: 'ggjt_czc_01', name: '拒载绕路' },
           { code: 'ggjt_czc_02', name: '不打表议价' },
@@ -1912,11 +1798,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'ggjt_ctky',
         name: '长途客运',
         defaultUnitCode: 'jtysj',
-        samples: [
-          '请问连云港汽车客运站到南京的班次有哪些？',
-          '长途客车中途随意上下客，超载严重。',
-          '汽车站售票窗口太少，排队时间很长。',
-        ],
+        samples: ['请问连云港汽车客运站到南京的班次有哪些？', '长途客车中途随意上下客，超载严重。', '汽车站售票窗口太少，排队时间很长。'],
         children: [
           { code: 'ggjt_ctky_01', name: '客运班次' },
           { code: 'ggjt_ctky_02', name: '客运安全' },
@@ -1933,11 +1815,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'nync_nysc',
         name: '农业生产',
         defaultUnitCode: 'nyncj',
-        samples: [
-          '买的种子出苗率很低，怀疑是假种子。',
-          '请问今年的耕地地力保护补贴什么时候发放？',
-          '灌云县一个村有人焚烧秸秆，浓烟很大。',
-        ],
+        samples: ['买的种子出苗率很低，怀疑是假种子。', '请问今年的耕地地力保护补贴什么时候发放？', '灌云县一个村有人焚烧秸秆，浓烟很大。'],
         children: [
           { code: 'nync_nysc_01', name: '农资质量' },
           { code: 'nync_nysc_02', name: '农业补贴' },
@@ -1948,11 +1826,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'nync_tdcb',
         name: '土地承包流转',
         defaultUnitCode: 'nyncj',
-        samples: [
-          '村里把我家承包地流转出去，没有经过我们同意。',
-          '土地流转费已经两年没有兑现了。',
-          '承包地确权面积和实际面积不一致，怎么更正？',
-        ],
+        samples: ['村里把我家承包地流转出去，没有经过我们同意。', '土地流转费已经两年没有兑现了。', '承包地确权面积和实际面积不一致，怎么更正？'],
         children: [
           { code: 'nync_tdcb_01', name: '承包纠纷' },
           { code: 'nync_tdcb_02', name: '流转费用' },
@@ -1963,11 +1837,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'nync_dwfy',
         name: '动物防疫',
         defaultUnitCode: 'nyncj',
-        samples: [
-          '河边有人丢弃病死猪，请尽快处理。',
-          '市场上卖的猪肉没有检疫章。',
-          '请问给家里的狗打狂犬疫苗去哪里？',
-        ],
+        samples: ['河边有人丢弃病死猪，请尽快处理。', '市场上卖的猪肉没有检疫章。', '请问给家里的狗打狂犬疫苗去哪里？'],
         children: [
           { code: 'nync_dwfy_01', name: '病死动物处置' },
           { code: 'nync_dwfy_02', name: '动物检疫' },
@@ -1978,11 +1848,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'nync_slhd',
         name: '水利与河道',
         defaultUnitCode: 'slj',
-        samples: [
-          '村里的灌溉渠道淤塞，庄稼浇不上水。',
-          '东海县一条河道堤坝有塌陷，汛期前需要加固。',
-          '河面上漂浮大量水草和垃圾，没有人打捞。',
-        ],
+        samples: ['村里的灌溉渠道淤塞，庄稼浇不上水。', '东海县一条河道堤坝有塌陷，汛期前需要加固。', '河面上漂浮大量水草和垃圾，没有人打捞。'],
         children: [
           { code: 'nync_slhd_01', name: '农田灌溉' },
           { code: 'nync_slhd_02', name: '堤防安全' },
@@ -1993,11 +1859,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'nync_rjhj',
         name: '农村人居环境',
         defaultUnitCode: 'nyncj',
-        samples: [
-          '村里垃圾收集点很久没有清运了，垃圾堆积如山。',
-          '改厕后的化粪池满了没人抽，请帮忙解决。',
-          '村道两边乱堆柴草杂物，影响村容村貌。',
-        ],
+        samples: ['村里垃圾收集点很久没有清运了，垃圾堆积如山。', '改厕后的化粪池满了没人抽，请帮忙解决。', '村道两边乱堆柴草杂物，影响村容村貌。'],
         children: [
           { code: 'nync_rjhj_01', name: '村庄环境整治' },
           { code: 'nync_rjhj_02', name: '农村改厕' },
@@ -2013,11 +1875,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'scjg_spaq',
         name: '食品安全',
         defaultUnitCode: 'scjgj',
-        samples: [
-          '在超市买的酸奶已经过期，还在货架上销售。',
-          '学校附近的小吃店卫生条件很差，后厨脏乱。',
-          '路边有人售卖来源不明的熟食，没有任何证照。',
-        ],
+        samples: ['在超市买的酸奶已经过期，还在货架上销售。', '学校附近的小吃店卫生条件很差，后厨脏乱。', '路边有人售卖来源不明的熟食，没有任何证照。'],
         children: [
           { code: 'scjg_spaq_01', name: '过期变质食品' },
           { code: 'scjg_spaq_02', name: '餐饮卫生' },
@@ -2028,11 +1886,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'scjg_ypaq',
         name: '药品安全',
         defaultUnitCode: 'scjgj',
-        samples: [
-          '一家药店卖处方药不需要处方。',
-          '买的血压计测量结果误差很大，怀疑是假冒产品。',
-          '药店销售的药品已经过了有效期。',
-        ],
+        samples: ['一家药店卖处方药不需要处方。', '买的血压计测量结果误差很大，怀疑是假冒产品。', '药店销售的药品已经过了有效期。'],
         children: [
           { code: 'scjg_ypaq_01', name: '药品质量' },
           { code: 'scjg_ypaq_02', name: '医疗器械' },
@@ -2043,11 +1897,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'scjg_jyzx',
         name: '经营秩序',
         defaultUnitCode: 'scjgj',
-        samples: [
-          '小区门口新开的店铺没有营业执照。',
-          '一家店的宣传单上写着“全市最低价”，涉嫌虚假广告。',
-          '商家缺斤少两，秤有问题。',
-        ],
+        samples: ['小区门口新开的店铺没有营业执照。', '一家店的宣传单上写着“全市最低价”，涉嫌虚假广告。', '商家缺斤少两，秤有问题。'],
         children: [
           { code: 'scjg_jyzx_01', name: '无照经营' },
           { code: 'scjg_jyzx_02', name: '虚假广告' },
@@ -2058,11 +1908,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'scjg_tzsb',
         name: '特种设备',
         defaultUnitCode: 'scjgj',
-        samples: [
-          '商场的自动扶梯运行时有异响，担心安全问题。',
-          '游乐场的设施看起来很旧，不知道有没有检验合格。',
-          '一家饭店使用的液化气钢瓶没有检验标签。',
-        ],
+        samples: ['商场的自动扶梯运行时有异响，担心安全问题。', '游乐场的设施看起来很旧，不知道有没有检验合格。', '一家饭店使用的液化气钢瓶没有检验标签。'],
         children: [
           { code: 'scjg_tzsb_01', name: '电梯扶梯安全' },
           { code: 'scjg_tzsb_02', name: '游乐设施安全' },
@@ -2073,11 +1919,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'scjg_qydj',
         name: '企业登记',
         defaultUnitCode: 'scjgj',
-        samples: [
-          '请问个体工商户营业执照怎么办理？',
-          '公司注销需要哪些流程？',
-          '营业执照地址变更在网上能办理吗？',
-        ],
+        samples: ['请问个体工商户营业执照怎么办理？', '公司注销需要哪些流程？', '营业执照地址变更在网上能办理吗？'],
         children: [
           { code: 'scjg_qydj_01', name: '设立登记' },
           { code: 'scjg_qydj_02', name: '变更注销' },
@@ -2093,11 +1935,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'zwfw_bsxl',
         name: '办事效率',
         defaultUnitCode: 'zwb',
-        samples: [
-          '在市民中心办事，同一份材料要求反复提交。',
-          '窗口工作人员态度冷淡，解释不清楚就让我回去。',
-          '办事要跑好几个部门，希望能一次办好。',
-        ],
+        samples: ['在市民中心办事，同一份材料要求反复提交。', '窗口工作人员态度冷淡，解释不清楚就让我回去。', '办事要跑好几个部门，希望能一次办好。'],
         children: [
           { code: 'zwfw_bsxl_01', name: '办事难办事慢' },
           { code: 'zwfw_bsxl_02', name: '窗口服务态度' },
@@ -2108,11 +1946,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'zwfw_zczx',
         name: '政策咨询',
         defaultUnitCode: 'zwb',
-        samples: [
-          '请问连云港对引进的高层次人才有什么购房补贴？',
-          '小微企业今年有哪些减税降费政策？',
-          '请问外地人在连云港落户需要什么条件？',
-        ],
+        samples: ['请问连云港对引进的高层次人才有什么购房补贴？', '小微企业今年有哪些减税降费政策？', '请问外地人在连云港落户需要什么条件？'],
         children: [
           { code: 'zwfw_zczx_01', name: '惠企政策' },
           { code: 'zwfw_zczx_02', name: '人才政策' },
@@ -2123,11 +1957,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'zwfw_sfzj',
         name: '税费征缴',
         defaultUnitCode: 'shuiwuj',
-        samples: [
-          '个人所得税年度汇算怎么申报？',
-          '商家消费后拒绝开具发票。',
-          '灵活就业人员的社保费在哪里缴纳？',
-        ],
+        samples: ['个人所得税年度汇算怎么申报？', '商家消费后拒绝开具发票。', '灵活就业人员的社保费在哪里缴纳？'],
         children: [
           { code: 'zwfw_sfzj_01', name: '个税申报' },
           { code: 'zwfw_sfzj_02', name: '发票问题' },
@@ -2138,11 +1968,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'zwfw_flfw',
         name: '法律服务',
         defaultUnitCode: 'sfj',
-        samples: [
-          '我是农民工，被拖欠工资想打官司，能否申请法律援助？',
-          '请问办理继承公证需要哪些材料？',
-          '邻居之间因为排水问题发生纠纷，希望社区帮忙调解。',
-        ],
+        samples: ['我是农民工，被拖欠工资想打官司，能否申请法律援助？', '请问办理继承公证需要哪些材料？', '邻居之间因为排水问题发生纠纷，希望社区帮忙调解。'],
         children: [
           { code: 'zwfw_flfw_01', name: '法律援助' },
           { code: 'zwfw_flfw_02', name: '公证服务' },
@@ -2159,11 +1985,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'yqfk_fkzc',
         name: '防控政策',
         defaultUnitCode: 'wjw',
-        samples: [
-          '请问从外省返回连云港需要做哪些报备？',
-          '我们小区有从中高风险地区回来的人没有报备，请核实。',
-          '请问入境人员的隔离政策是怎样的？',
-        ],
+        samples: ['请问从外省返回连云港需要做哪些报备？', '我们小区有从中高风险地区回来的人没有报备，请核实。', '请问入境人员的隔离政策是怎样的？'],
         children: [
           { code: 'yqfk_fkzc_01', name: '出行政策' },
           { code: 'yqfk_fkzc_02', name: '返乡报备' },
@@ -2174,11 +1996,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'yqfk_hsjc',
         name: '核酸检测',
         defaultUnitCode: 'wjw',
-        samples: [
-          '请问海州区哪里可以做核酸检测？',
-          '核酸检测结果多久能出来，在哪里查询？',
-          '检测点排队人很多，秩序混乱，没有人维持。',
-        ],
+        samples: ['请问海州区哪里可以做核酸检测？', '核酸检测结果多久能出来，在哪里查询？', '检测点排队人很多，秩序混乱，没有人维持。'],
         children: [
           { code: 'yqfk_hsjc_01', name: '检测点咨询' },
           { code: 'yqfk_hsjc_02', name: '检测结果查询' },
@@ -2189,11 +2007,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'yqfk_ymjz',
         name: '疫苗接种',
         defaultUnitCode: 'wjw',
-        samples: [
-          '请问新冠疫苗在哪里可以预约接种？',
-          '有基础病的人能不能接种疫苗？',
-          '接种点排队时间太长，建议增加接种台。',
-        ],
+        samples: ['请问新冠疫苗在哪里可以预约接种？', '有基础病的人能不能接种疫苗？', '接种点排队时间太长，建议增加接种台。'],
         children: [
           { code: 'yqfk_ymjz_01', name: '接种预约' },
           { code: 'yqfk_ymjz_02', name: '接种咨询' },
@@ -2203,11 +2017,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'yqfk_fgfc',
         name: '复工复产',
         defaultUnitCode: 'gxj',
-        samples: [
-          '请问企业复工需要办理哪些手续？',
-          '我们企业复工缺少防疫物资，能否协调？',
-          '外地员工返岗有什么要求？',
-        ],
+        samples: ['请问企业复工需要办理哪些手续？', '我们企业复工缺少防疫物资，能否协调？', '外地员工返岗有什么要求？'],
         children: [
           { code: 'yqfk_fgfc_01', name: '复工手续' },
           { code: 'yqfk_fgfc_02', name: '防疫物资保障' },
@@ -2218,11 +2028,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'yqfk_fywj',
         name: '防疫物价',
         defaultUnitCode: 'scjgj',
-        samples: [
-          '一家药店口罩卖到三十元一个，涉嫌哄抬价格。',
-          '超市蔬菜价格突然翻倍，请相关部门检查。',
-          '网上购买的口罩是假冒产品，没有合格证。',
-        ],
+        samples: ['一家药店口罩卖到三十元一个，涉嫌哄抬价格。', '超市蔬菜价格突然翻倍，请相关部门检查。', '网上购买的口罩是假冒产品，没有合格证。'],
         children: [
           { code: 'yqfk_fywj_01', name: '哄抬物价' },
           { code: 'yqfk_fywj_02', name: '防疫用品质量' },
@@ -2238,11 +2044,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'whly_lyts',
         name: '旅游投诉',
         defaultUnitCode: 'wglj',
-        samples: [
-          '在花果山景区被导游带去购物店强制消费。',
-          '连岛景区停车场收费过高，也没有明码标价。',
-          '报名的旅行团行程被随意更改，旅行社拒绝赔偿。',
-        ],
+        samples: ['在花果山景区被导游带去购物店强制消费。', '连岛景区停车场收费过高，也没有明码标价。', '报名的旅行团行程被随意更改，旅行社拒绝赔偿。'],
         children: [
           { code: 'whly_lyts_01', name: '景区服务' },
           { code: 'whly_lyts_02', name: '旅行社纠纷' },
@@ -2253,11 +2055,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'whly_whcs',
         name: '文化娱乐场所',
         defaultUnitCode: 'wglj',
-        samples: [
-          '小区附近的网吧接纳未成年人上网。',
-          'KTV营业到凌晨，门口聚集人员喧哗。',
-          '有商店私自出售盗版光碟和图书。',
-        ],
+        samples: ['小区附近的网吧接纳未成年人上网。', 'KTV营业到凌晨，门口聚集人员喧哗。', '有商店私自出售盗版光碟和图书。'],
         children: [
           { code: 'whly_whcs_01', name: '网吧违规' },
           { code: 'whly_whcs_02', name: '歌舞娱乐场所' },
@@ -2268,11 +2066,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'whly_wwbh',
         name: '文物保护',
         defaultUnitCode: 'wglj',
-        samples: [
-          '海州古城一处老建筑墙体破损，担心文物受损。',
-          '有人在孔望山附近私挖乱掘。',
-          '历史建筑旁边在施工，是否经过文物部门审批？',
-        ],
+        samples: ['海州古城一处老建筑墙体破损，担心文物受损。', '有人在孔望山附近私挖乱掘。', '历史建筑旁边在施工，是否经过文物部门审批？'],
         children: [
           { code: 'whly_wwbh_01', name: '文物破坏' },
           { code: 'whly_wwbh_02', name: '古建筑修缮' },
@@ -2282,11 +2076,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'whly_tyjs',
         name: '体育健身',
         defaultUnitCode: 'tyj',
-        samples: [
-          '小区健身器材损坏很久了，没有人维修。',
-          '健身房关门跑路，会员卡余额无法退还。',
-          '请问市体育中心的场馆对市民开放吗？',
-        ],
+        samples: ['小区健身器材损坏很久了，没有人维修。', '健身房关门跑路，会员卡余额无法退还。', '请问市体育中心的场馆对市民开放吗？'],
         children: [
           { code: 'whly_tyjs_01', name: '健身器材' },
           { code: 'whly_tyjs_02', name: '场馆开放' },
@@ -2303,11 +2093,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'aqsc_aqyh',
         name: '安全隐患',
         defaultUnitCode: 'yjglj',
-        samples: [
-          '一家化工企业的储罐附近有刺鼻气味，担心发生泄漏。',
-          '有小作坊在居民楼里违规存放大量油漆。',
-          '路边有人非法销售烟花爆竹。',
-        ],
+        samples: ['一家化工企业的储罐附近有刺鼻气味，担心发生泄漏。', '有小作坊在居民楼里违规存放大量油漆。', '路边有人非法销售烟花爆竹。'],
         children: [
           { code: 'aqsc_aqyh_01', name: '企业安全隐患' },
           { code: 'aqsc_aqyh_02', name: '危险化学品' },
@@ -2318,11 +2104,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'aqsc_xfaq',
         name: '消防安全',
         defaultUnitCode: 'xfzd',
-        samples: [
-          '小区消防栓里没有水，灭火器也过期了。',
-          '商场安全出口被货物堵住，存在消防隐患。',
-          '群租房里私拉电线，一旦着火后果严重。',
-        ],
+        samples: ['小区消防栓里没有水，灭火器也过期了。', '商场安全出口被货物堵住，存在消防隐患。', '群租房里私拉电线，一旦着火后果严重。'],
         children: [
           { code: 'aqsc_xfaq_01', name: '消防设施损坏' },
           { code: 'aqsc_xfaq_02', name: '安全出口堵塞' },
@@ -2333,11 +2115,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'aqsc_zrzh',
         name: '自然灾害',
         defaultUnitCode: 'yjglj',
-        samples: [
-          '台风过后我们村的房屋受损，请问怎么申请救助？',
-          '山边有石头松动，下雨后可能滚落，请排查。',
-          '请问连云港的应急避难场所在哪里？',
-        ],
+        samples: ['台风过后我们村的房屋受损，请问怎么申请救助？', '山边有石头松动，下雨后可能滚落，请排查。', '请问连云港的应急避难场所在哪里？'],
         children: [
           { code: 'aqsc_zrzh_01', name: '灾后救助' },
           { code: 'aqsc_zrzh_02', name: '地质灾害隐患' },
@@ -2354,11 +2132,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'txfw_ydtx',
         name: '移动通信',
         defaultUnitCode: 'ydgs',
-        samples: [
-          '我家住在赣榆区海头镇，手机信号很差，经常打不通电话。',
-          '手机套餐被莫名其妙更改，多扣了话费。',
-          '营业厅办理携号转网时被设置障碍。',
-        ],
+        samples: ['我家住在赣榆区海头镇，手机信号很差，经常打不通电话。', '手机套餐被莫名其妙更改，多扣了话费。', '营业厅办理携号转网时被设置障碍。'],
         children: [
           { code: 'txfw_ydtx_01', name: '信号覆盖' },
           { code: 'txfw_ydtx_02', name: '资费争议' },
@@ -2369,11 +2143,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'txfw_kdwl',
         name: '宽带网络',
         defaultUnitCode: 'dxgs',
-        samples: [
-          '家里宽带断网三天了，报修一直没人来。',
-          '新小区交房后宽带迟迟无法安装。',
-          '宽带合约到期后不续费，运营商不给拆机。',
-        ],
+        samples: ['家里宽带断网三天了，报修一直没人来。', '新小区交房后宽带迟迟无法安装。', '宽带合约到期后不续费，运营商不给拆机。'],
         children: [
           { code: 'txfw_kdwl_01', name: '宽带故障' },
           { code: 'txfw_kdwl_02', name: '安装不及时' },
@@ -2384,11 +2154,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'txfw_yxds',
         name: '有线电视',
         defaultUnitCode: 'yxds',
-        samples: [
-          '有线电视信号经常中断，画面卡顿。',
-          '有线电视没看也一直在扣费。',
-          '请问有线电视欠费停机后怎么恢复？',
-        ],
+        samples: ['有线电视信号经常中断，画面卡顿。', '有线电视没看也一直在扣费。', '请问有线电视欠费停机后怎么恢复？'],
         children: [
           { code: 'txfw_yxds_01', name: '信号中断' },
           { code: 'txfw_yxds_02', name: '有线收费' },
@@ -2418,11 +2184,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'qt_yjjy',
         name: '意见建议',
         defaultUnitCode: 'zwb',
-        samples: [
-          '建议在新浦公园附近增设公共停车场。',
-          '建议延长市图书馆周末的开放时间。',
-          '建议在主要路口增设过街天桥。',
-        ],
+        samples: ['建议在新浦公园附近增设公共停车场。', '建议延长市图书馆周末的开放时间。', '建议在主要路口增设过街天桥。'],
         children: [
           { code: 'qt_yjjy_01', name: '城市建设建议' },
           { code: 'qt_yjjy_02', name: '公共服务建议' },
@@ -2432,11 +2194,7 @@ export const CATEGORIES: CategorySeed[] = [
         code: 'qt_fbs',
         name: '非本市事项',
         defaultUnitCode: 'zwb',
-        samples: [
-          '我在外地买的商品有质量问题，能否帮忙投诉？',
-          '想咨询一下山东日照的社保政策。',
-          '请问国家铁路的退票规定是什么？',
-        ],
+        samples: ['我在外地买的商品有质量问题，能否帮忙投诉？', '想咨询一下山东日照的社保政策。', '请问国家铁路的退票规定是什么？'],
         children: [
           { code: 'qt_fbs_01', name: '外地事项' },
           { code: 'qt_fbs_02', name: '上级部门事项' },

@@ -28,7 +28,13 @@ export class AssessmentService {
     const period = monthPeriod(month);
     const [cells, events, weights] = await Promise.all([
       this.reader.sum<Row>({ table: 'stat_unit', period, where: { platform_id }, groupBy: ['unit_id'], values: STAT_MEASURES }),
-      this.reader.sum<Row>({ table: 'stat_event', period, where: { platform_id, action: ['dispatch', 'return'] }, groupBy: ['unit_id', 'action'], values: ['n'] }),
+      this.reader.sum<Row>({
+        table: 'stat_event',
+        period,
+        where: { platform_id, action: ['dispatch', 'return'] },
+        groupBy: ['unit_id', 'action'],
+        values: ['n'],
+      }),
       this.weights(),
     ]);
     const ev = (unit: number, action: string) => Number(events.find((e) => Number(e['unit_id']) === unit && e['action'] === action)?.['n'] ?? 0);
@@ -61,7 +67,10 @@ export class AssessmentService {
   }
 
   async setWeights(w: AssessmentWeights): Promise<AssessmentWeights> {
-    await this.ds.query('INSERT INTO reporting_setting (name, value) VALUES (?, ?) ON DUPLICATE KEY UPDATE value = VALUES(value)', [WEIGHTS_KEY, JSON.stringify(w)]);
+    await this.ds.query('INSERT INTO reporting_setting (name, value) VALUES (?, ?) ON DUPLICATE KEY UPDATE value = VALUES(value)', [
+      WEIGHTS_KEY,
+      JSON.stringify(w),
+    ]);
     return this.weights();
   }
 }

@@ -12,7 +12,10 @@ export function scaled(n: number, scale: number): number {
 /** Splits `total` over keys by weight, exactly (largest remainder). */
 export function split<K extends string>(total: number, weights: Record<K, number>): Record<K, number> {
   const keys = Object.keys(weights) as K[];
-  const parts = apportion(total, keys.map((k) => weights[k]));
+  const parts = apportion(
+    total,
+    keys.map((k) => weights[k]),
+  );
   return Object.fromEntries(keys.map((k, i) => [k, parts[i]])) as Record<K, number>;
 }
 

@@ -105,7 +105,13 @@ export function live(o: PlannedOrder, createdAt: Date, year: number, cal: WorkCa
   let t = createdAt.getTime();
   const at = () => new Date(t);
   const after = (minMs: number, maxMs: number) => (t += Math.round(minMs + rnd() * (maxMs - minMs)));
-  const step = (action: OrderAction | 'create', actor: Actor, comment: string | null, data: Record<string, unknown> | null, ctx: Parameters<typeof decide>[3] = {}) => {
+  const step = (
+    action: OrderAction | 'create',
+    actor: Actor,
+    comment: string | null,
+    data: Record<string, unknown> | null,
+    ctx: Parameters<typeof decide>[3] = {},
+  ) => {
     let to: OrderStatus = 'registered';
     if (action !== 'create') {
       const d = decide(status, action, actor.role, { hasComment: !!comment, ...ctx });
@@ -250,7 +256,13 @@ export function live(o: PlannedOrder, createdAt: Date, year: number, cal: WorkCa
 
   if (o.callback >= 0 && o.flags & F_REOPENED) {
     after(2 * HOUR, 24 * HOUR);
-    step('callback', actors.callback, '市民表示问题仍未解决。', { satisfaction: 'dissatisfied', solved: false, reopen: true, previousReply: s.reply }, { reopen: true, dissatisfied: true });
+    step(
+      'callback',
+      actors.callback,
+      '市民表示问题仍未解决。',
+      { satisfaction: 'dissatisfied', solved: false, reopen: true, previousReply: s.reply },
+      { reopen: true, dissatisfied: true },
+    );
     s.reworkCount++;
     s.reply = null;
     s.repliedAt = null;

@@ -37,7 +37,9 @@ describe('calibration targets', () => {
 
   it('expands table 1 to sub-categories with the seed’s region totals, sub-category totals and top three', () => {
     const regionTotal = (r: string) => Object.values(POLLUTION_BY_REGION_2020[r]).reduce((s, n) => s + n, 0);
-    expect(['haizhou', 'ganyu', 'donghai', 'guannan', 'lianyun', 'kaifaqu', 'guanyun', 'xuwei', 'yuntaishan', 'city'].map(regionTotal)).toEqual([2670, 804, 624, 624, 462, 455, 294, 104, 42, 716]);
+    expect(['haizhou', 'ganyu', 'donghai', 'guannan', 'lianyun', 'kaifaqu', 'guanyun', 'xuwei', 'yuntaishan', 'city'].map(regionTotal)).toEqual([
+      2670, 804, 624, 624, 462, 455, 294, 104, 42, 716,
+    ]);
     const col = (c: string) => Object.values(POLLUTION_BY_REGION_2020).reduce((s, r) => s + (r[c] ?? 0), 0);
     expect([col('hjwr_yywr'), col('hjwr_gyfq'), col('hjwr_gyfs')]).toEqual([1830, 1150, 311]);
     for (const c of ['hjwr_fcwr', 'hjwr_yzwr', 'hjwr_shws']) expect(col(c)).toBeLessThan(311);
@@ -57,7 +59,10 @@ describe('calibration targets', () => {
     expect(top3('xuwei').slice(0, 3)).toEqual(['gyfq', 'yzwr', 'fcwr']);
     expect(top3('yuntaishan').slice(0, 3)).toEqual(['fcwr', 'yzwr', 'gyfs']);
     for (const r of Object.keys(POLLUTION_BY_REGION_2020).filter((r) => r !== 'city')) {
-      const v = Object.entries(POLLUTION_BY_REGION_2020[r]).filter(([c]) => c !== 'hjwr').map(([, n]) => n).sort((a, b) => b - a);
+      const v = Object.entries(POLLUTION_BY_REGION_2020[r])
+        .filter(([c]) => c !== 'hjwr')
+        .map(([, n]) => n)
+        .sort((a, b) => b - a);
       expect(v[2]).toBeGreaterThan(v[3]);
     }
   });
@@ -103,7 +108,8 @@ describe('planCity at scale 1 (2020) reproduces the seed’s counts', () => {
     const handedDown = (code: string) => orders.filter((o) => o.topicIds.includes(ix.topic.get(code) as number));
     expect(handedDown('sc_inspection')).toHaveLength(5);
     expect(handedDown('province_supervision')).toHaveLength(3);
-    for (const o of [...handedDown('sc_inspection'), ...handedDown('province_supervision')]) expect([o.channel, o.direct, o.late]).toEqual(['province', false, 0]);
+    for (const o of [...handedDown('sc_inspection'), ...handedDown('province_supervision')])
+      expect([o.channel, o.direct, o.late]).toEqual(['province', false, 0]);
     expect(count(col, (o) => o.topicIds.includes(civ))).toBe(152544);
     expect(count(orders, (o) => o.type === 'praise' || o.type === 'thanks')).toBe(359);
     expect(new Set(orders.filter((o) => o.type === 'praise' || o.type === 'thanks').map((o) => o.unitId)).size).toBe(42);
@@ -140,9 +146,9 @@ describe('planCity at scale 1 (2020) reproduces the seed’s counts', () => {
     const hot = (code: string) => count(pub, (o) => l1Code(o.categoryId) === code);
     expect(['srhj', 'sdqn', 'zfgl', 'wygl', 'wfjs', 'hjwr', 'zsrm'].map(hot)).toEqual([20408, 17131, 14359, 13525, 11089, 6795, 6634]);
     const l2 = (code: string) => count(pub, (o) => l2Code(o.categoryId) === code);
-    expect(['sdqn_gs', 'sdqn_gd', 'sdqn_gq', 'sdqn_gn', 'wfjs_yjcwj', 'wfjs_xzzjwj', 'zsrm_mysh', 'zsrm_jzsg', 'hjwr_yywr', 'hjwr_gyfq', 'hjwr_gyfs'].map(l2)).toEqual([
-      11399, 3061, 2492, 179, 7801, 3288, 2160, 2064, 1830, 1150, 311,
-    ]);
+    expect(
+      ['sdqn_gs', 'sdqn_gd', 'sdqn_gq', 'sdqn_gn', 'wfjs_yjcwj', 'wfjs_xzzjwj', 'zsrm_mysh', 'zsrm_jzsg', 'hjwr_yywr', 'hjwr_gyfq', 'hjwr_gyfs'].map(l2),
+    ).toEqual([11399, 3061, 2492, 179, 7801, 3288, 2160, 2064, 1830, 1150, 311]);
     const region = (code: string) => ix.region.get(code);
     expect(count(pub, (o) => l1Code(o.categoryId) === 'hjwr' && o.regionId === region('haizhou'))).toBe(2670);
     expect(count(pub, (o) => l1Code(o.categoryId) === 'hjwr' && o.regionId === region('yuntaishan'))).toBe(42);
@@ -180,7 +186,14 @@ describe('planCity at a small scale, and the district platforms', () => {
 describe('live: a planned order’s rows follow the lifecycle and count as planned', () => {
   const cal = new WorkCalendar(CN_HOLIDAYS);
   const actor = (role: Actor['role']): Actor => ({ id: 1, name: role, role, unitId: null });
-  const actors: Actors = { agent: actor('agent'), dispatcher: actor('dispatcher'), callback: actor('callback_agent'), supervisor: actor('supervisor'), leader: actor('leader'), unit: (u) => ({ id: 2, name: 'u', role: 'unit_handler', unitId: u }) };
+  const actors: Actors = {
+    agent: actor('agent'),
+    dispatcher: actor('dispatcher'),
+    callback: actor('callback_agent'),
+    supervisor: actor('supervisor'),
+    leader: actor('leader'),
+    unit: (u) => ({ id: 2, name: 'u', role: 'unit_handler', unitId: u }),
+  };
   const texts = { directAnswer: () => '答复', reply: () => '已办理' };
   const orders = planCity(ix, 2020, 0.02, prng(11));
   const rnd = prng(5);
@@ -199,7 +212,16 @@ describe('live: a planned order’s rows follow the lifecycle and count as plann
         if (history[k].at < history[k - 1].at) fail(`${history[k].action} before ${history[k - 1].action}`);
       }
       if (state.status !== 'closed') fail(`ends ${state.status}`);
-      const facts: OrderFacts = { ...state, createdAt, platformId: o.platformId, channel: o.channel, appealType: o.type, categoryId: o.categoryId, regionId: o.regionId, callbackSatisfaction: state.callbackSatisfaction as OrderFacts['callbackSatisfaction'] };
+      const facts: OrderFacts = {
+        ...state,
+        createdAt,
+        platformId: o.platformId,
+        channel: o.channel,
+        appealType: o.type,
+        categoryId: o.categoryId,
+        regionId: o.regionId,
+        callbackSatisfaction: state.callbackSatisfaction as OrderFacts['callbackSatisfaction'],
+      };
       const m = measuresOf(facts);
       if (m.direct !== (o.direct ? 1 : 0) || m.finished !== (o.direct ? 0 : 1)) fail('resolution');
       if (m.late !== (!o.direct && o.late > 0 ? 1 : 0)) fail(`late ${m.late} planned ${o.late}`);

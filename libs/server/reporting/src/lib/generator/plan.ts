@@ -1,8 +1,23 @@
 import { CN_HOLIDAYS, isLeapYear } from '@hotline/domain';
 import { chooseK, cumulative, deal, fitTable, pickCumulative, scaled, shuffle, split, type Rnd } from './fit';
 import {
-  CATEGORY_MIX_2020, CITY_YEARS, CIVILIZATION_PREFERRED, COLLECTOR_CATEGORIES, DISTRICT_PROFILE, EPIDEMIC_2020, HOT_YOY_2020, L2_2020, L3_WEIGHTS,
-  OTHER_CATEGORIES_2020, OTHER_TYPE_TOTALS_2020, POLLUTION_BY_REGION_2020, priorCount, sumMix, TYPE_KEYS, type CityYear, type TypeMix,
+  CATEGORY_MIX_2020,
+  CITY_YEARS,
+  CIVILIZATION_PREFERRED,
+  COLLECTOR_CATEGORIES,
+  DISTRICT_PROFILE,
+  EPIDEMIC_2020,
+  HOT_YOY_2020,
+  L2_2020,
+  L3_WEIGHTS,
+  OTHER_CATEGORIES_2020,
+  OTHER_TYPE_TOTALS_2020,
+  POLLUTION_BY_REGION_2020,
+  priorCount,
+  sumMix,
+  TYPE_KEYS,
+  type CityYear,
+  type TypeMix,
 } from './targets';
 
 /**
@@ -59,7 +74,18 @@ const withTopic = (o: PlannedOrder, id: number) => (o.topicIds = o.topicIds === 
 
 const LEVEL_SATISFIED = [true, true, true, false, false];
 /** Region weights of the city platform's public appeals (chosen; 市直 = city level). */
-const REGION_WEIGHTS: Record<string, number> = { city: 0.08, haizhou: 0.32, lianyun: 0.1, ganyu: 0.12, donghai: 0.1, guanyun: 0.08, guannan: 0.07, kaifaqu: 0.08, xuwei: 0.02, yuntaishan: 0.03 };
+const REGION_WEIGHTS: Record<string, number> = {
+  city: 0.08,
+  haizhou: 0.32,
+  lianyun: 0.1,
+  ganyu: 0.12,
+  donghai: 0.1,
+  guanyun: 0.08,
+  guannan: 0.07,
+  kaifaqu: 0.08,
+  xuwei: 0.02,
+  yuntaishan: 0.03,
+};
 /** Units that handle local matters through the region governments when the matter is in a district. */
 const LOCAL_BUREAUS = new Set(['cgj', 'zjj', 'sthjj', 'zrzyghj', 'nyncj', 'slj', 'mzj', 'jyj', 'scjgj']);
 
@@ -201,7 +227,15 @@ export function dayWeights(year: number): Record<DayProfile, number[]> {
     epi.push(year !== 2020 || t < 0 ? 0 : (t < 14 ? 0.5 + t / 7 : 2.5 * Math.exp(-(t - 14) / 45) + 0.25) * w);
   }
   const seasonal = (k: keyof typeof MONTH_FACTORS) => cumulative(base.map((w, i) => w * MONTH_FACTORS[k][month[i]]));
-  return { base: cumulative(base), collector: cumulative(coll), heating: seasonal('heating'), rain: seasonal('rain'), summer: seasonal('summer'), school: seasonal('school'), epidemic: cumulative(epi) };
+  return {
+    base: cumulative(base),
+    collector: cumulative(coll),
+    heating: seasonal('heating'),
+    rain: seasonal('rain'),
+    summer: seasonal('summer'),
+    school: seasonal('school'),
+    epidemic: cumulative(epi),
+  };
 }
 
 // ------------------------------------------------------------------ the city platform
@@ -236,7 +270,11 @@ export function cityMatrix(year: number): { codes: string[]; rows: TypeMix[] } {
   const nonConsult2020 = TYPE_KEYS.filter((k) => k !== 'consult').map((k) => m2020.rows.reduce((s, r) => s + r[k], 0));
   const others = split(total - t.consultPublic, Object.fromEntries(TYPE_KEYS.filter((k) => k !== 'consult').map((k, i) => [k, nonConsult2020[i]])));
   const colTotals = TYPE_KEYS.map((k) => (k === 'consult' ? t.consultPublic : others[k as keyof typeof others]));
-  const fitted = fitTable(rowTotals, colTotals, m2020.rows.map((r) => TYPE_KEYS.map((k) => r[k] + 1)));
+  const fitted = fitTable(
+    rowTotals,
+    colTotals,
+    m2020.rows.map((r) => TYPE_KEYS.map((k) => r[k] + 1)),
+  );
   return { codes: m2020.codes, rows: fitted.map((r) => Object.fromEntries(TYPE_KEYS.map((k, j) => [k, r[j]])) as unknown as TypeMix) };
 }
 
@@ -245,10 +283,17 @@ function scaleMatrix(rows: TypeMix[], scale: number): number[][] {
   if (scale === 1) return rows.map((r) => TYPE_KEYS.map((k) => r[k]));
   const rowTotals = rows.map(sumMix);
   const colTotals = TYPE_KEYS.map((k) => rows.reduce((s, r) => s + r[k], 0));
-  const total = scaled(rowTotals.reduce((s, n) => s + n, 0), scale);
+  const total = scaled(
+    rowTotals.reduce((s, n) => s + n, 0),
+    scale,
+  );
   const rs = split(total, Object.fromEntries(rowTotals.map((n, i) => [String(i), n])));
   const cs = split(total, Object.fromEntries(colTotals.map((n, i) => [String(i), n])));
-  return fitTable(rowTotals.map((_, i) => rs[String(i)]), colTotals.map((_, j) => cs[String(j)]), rows.map((r) => TYPE_KEYS.map((k) => r[k] + 1e-3)));
+  return fitTable(
+    rowTotals.map((_, i) => rs[String(i)]),
+    colTotals.map((_, j) => cs[String(j)]),
+    rows.map((r) => TYPE_KEYS.map((k) => r[k] + 1e-3)),
+  );
 }
 
 export function planCity(ix: RefIndex, year: number, scale: number, rnd: Rnd): PlannedOrder[] {
@@ -260,7 +305,24 @@ export function planCity(ix: RefIndex, year: number, scale: number, rnd: Rnd): P
   const S = (n: number) => scaled(n, scale);
   const orders: PlannedOrder[] = [];
   const mk = (categoryId: number, regionId: number | null, type: string, collector: boolean, l2: string | null): PlannedOrder => {
-    const o: PlannedOrder = { platformId, categoryId, regionId, type, channel: collector ? 'patrol' : 'phone', topicIds: NO_TOPICS, direct: false, unitId: 0, wrongUnitId: 0, late: 0, callback: -1, solved: false, flags: 0, day: 0, collector, l2 };
+    const o: PlannedOrder = {
+      platformId,
+      categoryId,
+      regionId,
+      type,
+      channel: collector ? 'patrol' : 'phone',
+      topicIds: NO_TOPICS,
+      direct: false,
+      unitId: 0,
+      wrongUnitId: 0,
+      late: 0,
+      callback: -1,
+      solved: false,
+      flags: 0,
+      day: 0,
+      collector,
+      l2,
+    };
     orders.push(o);
     return o;
   };
@@ -325,7 +387,10 @@ export function planCity(ix: RefIndex, year: number, scale: number, rnd: Rnd): P
   // --- praise and thanks: to 42 units (2020), dispatched to them
   const praiseOrders: PlannedOrder[] = [];
   const praiseL2 = 'qt_bygx';
-  for (const [type, n] of [['praise', S(t.praise)], ['thanks', S(t.thanks)]] as const) {
+  for (const [type, n] of [
+    ['praise', S(t.praise)],
+    ['thanks', S(t.thanks)],
+  ] as const) {
     for (let k = 0; k < n; k++) praiseOrders.push(mk(ix.leafOf(praiseL2, rnd), ix.randomRegion(rnd), type, false, praiseL2));
   }
   if (praiseOrders.length) {
@@ -333,7 +398,11 @@ export function planCity(ix: RefIndex, year: number, scale: number, rnd: Rnd): P
     const nUnits = Math.max(1, Math.min(S(t.praiseUnits) || 1, candidates.length, praiseOrders.length));
     const units = shuffle([...candidates], rnd).slice(0, nUnits);
     const extra = split(praiseOrders.length - nUnits, Object.fromEntries(units.map((u, i) => [String(u.id), 1 / (i + 1) ** 0.9])));
-    const dealt = deal(praiseOrders, units.map((u) => [u.id, 1 + extra[String(u.id)]] as [number, number]), rnd);
+    const dealt = deal(
+      praiseOrders,
+      units.map((u) => [u.id, 1 + extra[String(u.id)]] as [number, number]),
+      rnd,
+    );
     for (const o of praiseOrders) o.unitId = dealt.get(o) as number;
   }
   publicOrders.push(...praiseOrders);
@@ -364,11 +433,19 @@ export function planCity(ix: RefIndex, year: number, scale: number, rnd: Rnd): P
   const complaints = publicOrders.filter((o) => o.type === 'complaint');
   const hcp = chooseK(complaints, S(t.haochaping), () => 1, rnd);
   for (const o of hcp) o.channel = 'haochaping';
-  const sc = chooseK(publicOrders.filter((o) => (o.type === 'complaint' || o.type === 'report') && o.channel === 'phone'), S(t.stateCouncil), () => 1, rnd);
+  const sc = chooseK(
+    publicOrders.filter((o) => (o.type === 'complaint' || o.type === 'report') && o.channel === 'phone'),
+    S(t.stateCouncil),
+    () => 1,
+    rnd,
+  );
   for (const o of sc) o.channel = 'state_council';
   const free = publicOrders.filter((o) => o.channel === 'phone');
   const others: [string, number][] = [...Object.entries(internet), ['province', S(t.province)], ['sms', S(t.sms)]];
-  const takeN = Math.min(free.length, others.reduce((s, [, n]) => s + n, 0));
+  const takeN = Math.min(
+    free.length,
+    others.reduce((s, [, n]) => s + n, 0),
+  );
   const chosen = chooseK(free, takeN, () => 1, rnd);
   let at = 0;
   for (const [ch, n] of others) for (let k = 0; k < n && at < chosen.length; k++) chosen[at++].channel = ch;
@@ -380,29 +457,48 @@ export function planCity(ix: RefIndex, year: number, scale: number, rnd: Rnd): P
   const consultCollectorDirect = Math.max(0, consultC - Math.min(consultC, 2));
   const consultDirect = clamp(S(t.consultDirect) - epiConsultDirect - consultCollectorDirect, 0, consultPublic.length);
   for (const o of chooseK(consultPublic, consultDirect, () => 1, rnd)) o.direct = true;
-  for (const o of chooseK(collector.filter((o) => o.type === 'consult'), consultCollectorDirect, () => 1, rnd)) o.direct = true;
+  for (const o of chooseK(
+    collector.filter((o) => o.type === 'consult'),
+    consultCollectorDirect,
+    () => 1,
+    rnd,
+  ))
+    o.direct = true;
   const collectorDirect = clamp(S(t.collectorDirect) - consultCollectorDirect, 0, collector.length - consultC);
-  for (const o of chooseK(collector.filter((o) => o.type !== 'consult'), collectorDirect, (o) => (o.type === 'suggestion' ? 0.5 : 1), rnd)) o.direct = true;
+  for (const o of chooseK(
+    collector.filter((o) => o.type !== 'consult'),
+    collectorDirect,
+    (o) => (o.type === 'suggestion' ? 0.5 : 1),
+    rnd,
+  ))
+    o.direct = true;
   for (const g of epidemicGroups) for (const o of chooseK(g.orders, g.direct, () => 1, rnd)) o.direct = true;
   const typeDirect: Record<string, number> = { help: 1.6, suggestion: 2, other: 2.5, complaint: 0.7, report: 0.5 };
   const rest2 = nonEpidemicPublic.filter((o) => o.type !== 'consult');
   const restDirect = clamp(S(t.direct) - consultDirect - consultCollectorDirect - collectorDirect - epiDirect, 0, rest2.length);
   const utilityCats = new Set(['sdqn']);
-  for (const o of chooseK(rest2, restDirect, (o) => (typeDirect[o.type] ?? 1) * (utilityCats.has((l2Of.get(o) ?? '').split('_')[0]) ? 0.35 : 1), rnd)) o.direct = true;
+  for (const o of chooseK(rest2, restDirect, (o) => (typeDirect[o.type] ?? 1) * (utilityCats.has((l2Of.get(o) ?? '').split('_')[0]) ? 0.35 : 1), rnd))
+    o.direct = true;
 
   // --- units of dispatched orders
   for (const o of orders) if (!o.direct && !o.unitId) o.unitId = ix.unitFor(o.categoryId, o.regionId, rnd);
 
   // --- days
   const weights = dayWeights(year);
-  for (const o of orders) o.day = pickCumulative(weights[profileOf(l2Of.get(o) ?? null, o.collector, epidemicId != null && o.topicIds.includes(epidemicId))], rnd);
+  for (const o of orders)
+    o.day = pickCumulative(weights[profileOf(l2Of.get(o) ?? null, o.collector, epidemicId != null && o.topicIds.includes(epidemicId))], rnd);
 
   // --- late, exactly: the epidemic groups by type, then the rest weighted by unit
   const dispatched = orders.filter((o) => !o.direct);
   const epiSet = new Set(epidemicGroups.flatMap((g) => g.orders));
   let epiLate = 0;
   for (const g of epidemicGroups) {
-    const late = chooseK(g.orders.filter((o) => !o.direct), g.late, () => 1, rnd);
+    const late = chooseK(
+      g.orders.filter((o) => !o.direct),
+      g.late,
+      () => 1,
+      rnd,
+    );
     for (const o of late) o.late = 1;
     epiLate += late.length;
   }
@@ -411,7 +507,10 @@ export function planCity(ix: RefIndex, year: number, scale: number, rnd: Rnd): P
   for (const o of chooseK(lateable, clamp(lateTarget - epiLate, 0, lateable.length), (o) => ix.lateWeight(o.unitId), rnd)) o.late = 1;
   // 国务院大督查整改工单, 省督办单: handed down through the provincial platform, dispatched, handled on time
   // ("督促有关单位按时办理"); complaints and reports first, and never the same order for both
-  const handedDown: [number | undefined, number][] = [[ix.topic.get('sc_inspection'), S(t.stateInspection)], [ix.topic.get('province_supervision'), S(t.provinceSupervision)]];
+  const handedDown: [number | undefined, number][] = [
+    [ix.topic.get('sc_inspection'), S(t.stateInspection)],
+    [ix.topic.get('province_supervision'), S(t.provinceSupervision)],
+  ];
   const tagged = new Set<PlannedOrder>();
   for (const [topicId, n] of handedDown) {
     if (topicId == null || n <= 0) continue;
@@ -423,7 +522,12 @@ export function planCity(ix: RefIndex, year: number, scale: number, rnd: Rnd): P
   }
   // still open at the year's end: late orders taken in the first half of December (due before the new year)
   const dec1 = dayOfYear(year, 12, 1);
-  const carry = chooseK(orders.filter((o) => o.late === 1 && o.day >= dec1 && o.day < dec1 + 15), S(t.carryOver), () => 1, rnd);
+  const carry = chooseK(
+    orders.filter((o) => o.late === 1 && o.day >= dec1 && o.day < dec1 + 15),
+    S(t.carryOver),
+    () => 1,
+    rnd,
+  );
   for (const o of carry) o.late = 2;
   for (const o of chooseK(carry, S(t.carryOverLong), () => 1, rnd)) o.late = 3;
 
@@ -431,11 +535,21 @@ export function planCity(ix: RefIndex, year: number, scale: number, rnd: Rnd): P
   const finished = dispatched.filter((o) => !isPraise.has(o) && o.late < 2);
   const called = chooseK(finished, Math.min(S(t.callbacks), finished.length), () => 1, rnd);
   const levels = split(called.length, Object.fromEntries(t.callbackLevels.map((n, i) => [String(i), n])));
-  const lv = deal(called, Object.entries(levels).map(([k, n]) => [Number(k), n] as [number, number]), rnd);
+  const lv = deal(
+    called,
+    Object.entries(levels).map(([k, n]) => [Number(k), n] as [number, number]),
+    rnd,
+  );
   for (const o of called) o.callback = lv.get(o) as number;
   for (const o of chooseK(called, Math.round((called.length * t.solved) / t.callbacks), (o) => (LEVEL_SATISFIED[o.callback] ? 10 : 1), rnd)) o.solved = true;
   // a dissatisfied first callback reopens a few; they are finished on time the second time round
-  for (const o of chooseK(called.filter((o) => o.late === 0), Math.round(called.length * 0.015), () => 1, rnd)) o.flags |= F_REOPENED;
+  for (const o of chooseK(
+    called.filter((o) => o.late === 0),
+    Math.round(called.length * 0.015),
+    () => 1,
+    rnd,
+  ))
+    o.flags |= F_REOPENED;
 
   // --- the rest of a dispatched order's life: returns, late signing, extensions, reworks, urging
   const plain = dispatched.filter((o) => !isPraise.has(o) && o.late < 2);

@@ -5,7 +5,8 @@ import type { PlannedOrder, RefIndex } from './plan';
 
 /** What the generated orders say: the reference data's sample appeals, with callers, addresses and replies. */
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const STREETS: Record<string, string[]> = {
   city: ['海连中路', '朝阳东路', '通灌北路', '郁州南路', '苍梧路'],
   haizhou: ['解放东路', '建国路', '人民路', '巨龙南路', '幸福路', '孔望山路'],
@@ -50,7 +51,8 @@ export class OrderTexts implements Texts {
     const end = ENDINGS[Math.floor(this.rnd() * ENDINGS.length)];
     if (o.collector) return `【${o.channel === 'video' ? '视频监控发现' : '巡查发现'}】${base}`;
     if (o.type === 'consult') return `市民咨询：${base.replace(/[，。]?请.*$/, '')}，想了解相关政策和办理流程。`;
-    if (o.type === 'praise' || o.type === 'thanks') return `市民来电${o.type === 'praise' ? '表扬' : '感谢'}：工作人员办事认真负责、热情周到，问题很快得到解决，特此${o.type === 'praise' ? '表扬' : '致谢'}。`;
+    if (o.type === 'praise' || o.type === 'thanks')
+      return `市民来电${o.type === 'praise' ? '表扬' : '感谢'}：工作人员办事认真负责、热情周到，问题很快得到解决，特此${o.type === 'praise' ? '表扬' : '致谢'}。`;
     return end ? `${base}${end}` : base;
   }
 

@@ -51,7 +51,9 @@ export async function loadRows(qr: QueryRunner, table: string, cols: readonly st
   const chunks = typeof data === 'string' ? [Buffer.from(data, 'utf8')] : data;
   let r: MysqlResult;
   try {
-    r = await new Promise<MysqlResult>((ok, fail) => conn.query({ sql, infileStreamFactory: () => Readable.from(chunks) }, (err, res) => (err ? fail(err) : ok(res))));
+    r = await new Promise<MysqlResult>((ok, fail) =>
+      conn.query({ sql, infileStreamFactory: () => Readable.from(chunks) }, (err, res) => (err ? fail(err) : ok(res))),
+    );
   } catch (e) {
     if (!LOCAL_REFUSED.includes((e as { errno?: number }).errno ?? 0)) throw e;
     localRefused.add(conn);

@@ -28,7 +28,8 @@ describe('CellSums', () => {
       const expected = (cells.get(t.table) ?? []).map((c) => [...fullKey(c).map(String), ...c.values]);
       expect(fromText.sort(byJson)).toEqual(expected.sort(byJson));
       // a measure left out is zero in every cell of the table
-      for (const v of spec.values.filter((x) => !t.values.includes(x))) expect(expected.every((row) => row[keyColumns(spec).length + spec.values.indexOf(v)] === 0)).toBe(true);
+      for (const v of spec.values.filter((x) => !t.values.includes(x)))
+        expect(expected.every((row) => row[keyColumns(spec).length + spec.values.indexOf(v)] === 0)).toBe(true);
     }
   });
 

@@ -222,7 +222,14 @@ export class CellSums {
         text.write(`${line}\n`);
         rows++;
       }
-      if (rows) out.push({ table: spec.table, columns: [...keyColumns(spec), ...measures.map((k) => spec.values[k])], values: measures.map((k) => spec.values[k]), text: text.chunks(), rows });
+      if (rows)
+        out.push({
+          table: spec.table,
+          columns: [...keyColumns(spec), ...measures.map((k) => spec.values[k])],
+          values: measures.map((k) => spec.values[k]),
+          text: text.chunks(),
+          rows,
+        });
     }
     return out;
   }

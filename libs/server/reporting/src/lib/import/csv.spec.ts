@@ -16,17 +16,52 @@ function parseSplit(text: string): string[][] {
 
 describe('CsvParser', () => {
   const cases: [string, string, string[][]][] = [
-    ['plain rows', 'a,b,c\n1,2,3\n', [['a', 'b', 'c'], ['1', '2', '3']]],
-    ['no final line break', 'a,b\n1,2', [['a', 'b'], ['1', '2']]],
-    ['CRLF', 'a,b\r\n1,2\r\n', [['a', 'b'], ['1', '2']]],
-    ['lone CR', 'a,b\r1,2\r', [['a', 'b'], ['1', '2']]],
+    [
+      'plain rows',
+      'a,b,c\n1,2,3\n',
+      [
+        ['a', 'b', 'c'],
+        ['1', '2', '3'],
+      ],
+    ],
+    [
+      'no final line break',
+      'a,b\n1,2',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
+    [
+      'CRLF',
+      'a,b\r\n1,2\r\n',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
+    [
+      'lone CR',
+      'a,b\r1,2\r',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
     ['empty fields', ',a,,\n', [['', 'a', '', '']]],
     ['quoted with delimiter and line breaks', '"a,b","line1\nline2\r\nline3",c\n', [['a,b', 'line1\nline2\r\nline3', 'c']]],
     ['escaped quotes', '"say ""hi""",""""\n', [['say "hi"', '"']]],
     ['empty quoted field', '"",x\n', [['', 'x']]],
     ['a quote inside an unquoted field', 'ab"c,d\n', [['ab"c', 'd']]],
     ['blank lines are skipped', 'a\n\n\r\nb\n', [['a'], ['b']]],
-    ['byte-order mark', '\ufeff工单编号,受理时间\n1,2\n', [['工单编号', '受理时间'], ['1', '2']]],
+    [
+      'byte-order mark',
+      '\ufeff工单编号,受理时间\n1,2\n',
+      [
+        ['工单编号', '受理时间'],
+        ['1', '2'],
+      ],
+    ],
     ['Chinese text', '海州区,"水电气暖/供水/突发停水","小区停水，请尽快处理。"\n', [['海州区', '水电气暖/供水/突发停水', '小区停水，请尽快处理。']]],
     ['a line holding only an empty quoted field is blank too', '""\nx\n', [['x']]],
   ];
@@ -51,7 +86,10 @@ describe('CsvParser', () => {
     const seen: number[] = [];
     const rows: string[][] = [];
     for await (const r of readCsv(Readable.from(chunks), (n) => seen.push(n))) rows.push(r);
-    expect(rows).toEqual([['名称', '数量'], ['供水，停水', '3']]);
+    expect(rows).toEqual([
+      ['名称', '数量'],
+      ['供水，停水', '3'],
+    ]);
     expect(seen[seen.length - 1]).toBe(bytes.length);
   });
 });

@@ -35,7 +35,11 @@ export class ImportJobsService {
     if (!/\.(csv|xlsx)$/i.test(fileName)) throw new AppException('UNSUPPORTED_MEDIA_TYPE', 'import a .csv or .xlsx file', { field: 'fileName' });
     const dir = importDir();
     mkdirSync(dir, { recursive: true });
-    const res = await this.ds.query("INSERT INTO import_job (kind, file_name, status, created_by) VALUES (?, ?, 'queued', ?)", [kind, basename(fileName).slice(0, 255), userId]);
+    const res = await this.ds.query("INSERT INTO import_job (kind, file_name, status, created_by) VALUES (?, ?, 'queued', ?)", [
+      kind,
+      basename(fileName).slice(0, 255),
+      userId,
+    ]);
     const id = Number(res.insertId);
     const path = join(dir, `${id}-${Date.now()}${/\.xlsx$/i.test(fileName) ? '.xlsx' : '.csv'}`);
     let bytes = 0;
@@ -50,7 +54,10 @@ export class ImportJobsService {
       await pipeline(body, limit, createWriteStream(path));
     } catch (e) {
       rmSync(path, { force: true });
-      await this.ds.query("UPDATE import_job SET status = 'failed', message = ?, finished_at = CURRENT_TIMESTAMP(3) WHERE id = ?", [(e as Error).message.slice(0, 1000), id]);
+      await this.ds.query("UPDATE import_job SET status = 'failed', message = ?, finished_at = CURRENT_TIMESTAMP(3) WHERE id = ?", [
+        (e as Error).message.slice(0, 1000),
+        id,
+      ]);
       throw e;
     }
     if (bytes === 0) {
@@ -70,19 +77,31 @@ export class ImportJobsService {
     const [job] = await this.ds.query('SELECT id, kind, file_path, status FROM import_job WHERE id = ?', [id]);
     if (!job) throw new AppException('NOT_FOUND', `import job ${id} not found`);
     if (job.status === 'done' || job.status === 'failed') return this.get(id);
-    await this.ds.query("UPDATE import_job SET status = 'running', processed_rows = 0, inserted_rows = 0, skipped_rows = 0, error_rows = 0, progress = 0 WHERE id = ?", [id]);
+    await this.ds.query(
+      "UPDATE import_job SET status = 'running', processed_rows = 0, inserted_rows = 0, skipped_rows = 0, error_rows = 0, progress = 0 WHERE id = ?",
+      [id],
+    );
     await this.ds.query('DELETE FROM import_error WHERE job_id = ?', [id]);
     try {
       const r = await this.importer.importFile(job.kind as ImportKind, String(job.file_path), { jobId: id, onProgress: (p) => onProgress?.(p.progress) });
-      await this.ds.query("UPDATE import_job SET status = 'done', progress = 1, message = ?, finished_at = CURRENT_TIMESTAMP(3) WHERE id = ?", [`${r.inserted} 条导入，${r.skipped} 条已存在，${r.errors} 行有错误，用时 ${(r.ms / 1000).toFixed(1)} 秒`, id]);
+      await this.ds.query("UPDATE import_job SET status = 'done', progress = 1, message = ?, finished_at = CURRENT_TIMESTAMP(3) WHERE id = ?", [
+        `${r.inserted} 条导入，${r.skipped} 条已存在，${r.errors} 行有错误，用时 ${(r.ms / 1000).toFixed(1)} 秒`,
+        id,
+      ]);
       rmSync(String(job.file_path), { force: true });
     } catch (e) {
       const err = e as Error;
       if (err instanceof ImportFileError && err.errors.length) {
-        await this.ds.query(`INSERT INTO import_error (job_id, row_no, col, reason) VALUES ${err.errors.map(() => '(?, ?, ?, ?)').join(', ')}`, err.errors.flatMap((x) => [id, x.row, x.column, x.reason]));
+        await this.ds.query(
+          `INSERT INTO import_error (job_id, row_no, col, reason) VALUES ${err.errors.map(() => '(?, ?, ?, ?)').join(', ')}`,
+          err.errors.flatMap((x) => [id, x.row, x.column, x.reason]),
+        );
         await this.ds.query('UPDATE import_job SET error_rows = 1 WHERE id = ?', [id]);
       }
-      await this.ds.query("UPDATE import_job SET status = 'failed', message = ?, finished_at = CURRENT_TIMESTAMP(3) WHERE id = ?", [err.message.slice(0, 1000), id]);
+      await this.ds.query("UPDATE import_job SET status = 'failed', message = ?, finished_at = CURRENT_TIMESTAMP(3) WHERE id = ?", [
+        err.message.slice(0, 1000),
+        id,
+      ]);
       this.logger.warn(`import job ${id} failed: ${err.message}`);
       if (!(err instanceof ImportFileError)) throw err;
     }
@@ -102,7 +121,11 @@ export class ImportJobsService {
 
   async errors(id: number, page = 1, pageSize = 100): Promise<Page<ImportRowError>> {
     const [{ n }] = await this.ds.query('SELECT COUNT(*) AS n FROM import_error WHERE job_id = ?', [id]);
-    const rows: Row[] = await this.ds.query('SELECT row_no, col, reason FROM import_error WHERE job_id = ? ORDER BY row_no, id LIMIT ? OFFSET ?', [id, pageSize, (page - 1) * pageSize]);
+    const rows: Row[] = await this.ds.query('SELECT row_no, col, reason FROM import_error WHERE job_id = ? ORDER BY row_no, id LIMIT ? OFFSET ?', [
+      id,
+      pageSize,
+      (page - 1) * pageSize,
+    ]);
     return { items: rows.map((r) => ({ row: Number(r['row_no']), column: String(r['col']), reason: String(r['reason']) })), total: Number(n), page, pageSize };
   }
 }

@@ -79,14 +79,25 @@ export class ImportService {
         state.errors += new Set(errors.map((e) => e.row)).size;
         for (const e of errors) if (state.firstErrors.length < KEEP_ERRORS) state.firstErrors.push(e);
         opts.onErrors?.(errors);
-        if (opts.jobId) await insertRows(this.ds, 'import_error', ['job_id', 'row_no', 'col', 'reason'], errors.map((e) => [opts.jobId, e.row, e.column, e.reason.slice(0, 500)]));
+        if (opts.jobId)
+          await insertRows(
+            this.ds,
+            'import_error',
+            ['job_id', 'row_no', 'col', 'reason'],
+            errors.map((e) => [opts.jobId, e.row, e.column, e.reason.slice(0, 500)]),
+          );
       };
       const tick = async () => {
         state.progress = size ? Math.min(1, bytes / size) : 1;
         opts.onProgress?.({ ...state });
         if (opts.jobId) {
           await this.ds.query('UPDATE import_job SET processed_rows = ?, inserted_rows = ?, skipped_rows = ?, error_rows = ?, progress = ? WHERE id = ?', [
-            state.processed, state.inserted, state.skipped, state.errors, state.progress, opts.jobId,
+            state.processed,
+            state.inserted,
+            state.skipped,
+            state.errors,
+            state.progress,
+            opts.jobId,
           ]);
         }
       };
@@ -95,7 +106,11 @@ export class ImportService {
       if (first.done) throw new ImportFileError('the file is empty');
       if (kind === 'orders') {
         const { index, missing } = indexHeaders(first.value, ORDER_HEADERS);
-        if (missing.length) throw new ImportFileError(`missing columns: ${missing.join('、')}`, missing.map((c) => ({ row: 1, column: c, reason: '缺少该列' })));
+        if (missing.length)
+          throw new ImportFileError(
+            `missing columns: ${missing.join('、')}`,
+            missing.map((c) => ({ row: 1, column: c, reason: '缺少该列' })),
+          );
         const names = await this.names();
         // two connections write batches: while one adds a batch's summary cells and commits, the other loads the
         // next batch's orders and history, so the server works on both cores. The pool also needs a connection for
@@ -108,7 +123,8 @@ export class ImportService {
           await second.query('SET FOREIGN_KEY_CHECKS = 0');
         }
         for (const w of writers) w.staging = await SummaryStaging.open(w.qr);
-        if (writers.some((w) => !w.staging)) this.logger.warn('cannot create temporary MEMORY tables on this connection: summary cells go in as literal upserts (slower)');
+        if (writers.some((w) => !w.staging))
+          this.logger.warn('cannot create temporary MEMORY tables on this connection: summary cells go in as literal upserts (slower)');
         const seen = new Map<string, number>();
         let pending: LegacyOrder[] = [];
         let pendingChars = 0;
@@ -124,7 +140,10 @@ export class ImportService {
         let committed: Promise<void> = Promise.resolve();
         let n = 0;
         const flush = async (orders: LegacyOrder[], errs: ImportRowError[]) => {
-          const existing = await this.existingNumbers(this.ds, orders.map((o) => o.number));
+          const existing = await this.existingNumbers(
+            this.ds,
+            orders.map((o) => o.number),
+          );
           const fresh = existing.size ? orders.filter((o) => !existing.has(o.number)) : orders;
           const prepared = await prepareOrdersYielding(fresh, jobId);
           const w = writers[n++ % writers.length];
@@ -174,7 +193,11 @@ export class ImportService {
         await committed;
       } else {
         const { index, missing } = indexHeaders(first.value, CALL_HEADERS);
-        if (missing.length) throw new ImportFileError(`missing columns: ${missing.join('、')}`, missing.map((c) => ({ row: 1, column: c, reason: '缺少该列' })));
+        if (missing.length)
+          throw new ImportFileError(
+            `missing columns: ${missing.join('、')}`,
+            missing.map((c) => ({ row: 1, column: c, reason: '缺少该列' })),
+          );
         const platformId = (await this.ref.platform(undefined)).id;
         let pending: LegacyCall[] = [];
         let errors: ImportRowError[] = [];
@@ -219,7 +242,9 @@ export class ImportService {
       await qr.release();
     }
     state.ms = Date.now() - t0;
-    this.logger.log(`import ${path}: ${state.processed} rows, ${state.inserted} in, ${state.skipped} already there, ${state.errors} with errors, ${state.ms} ms`);
+    this.logger.log(
+      `import ${path}: ${state.processed} rows, ${state.inserted} in, ${state.skipped} already there, ${state.errors} with errors, ${state.ms} ms`,
+    );
     return state;
   }
 
@@ -231,7 +256,13 @@ export class ImportService {
       const counted = new PassThrough();
       input.on('data', (c: string | Buffer) => onBytes((bytes += c.length)));
       input.pipe(counted);
-      const reader = new ExcelJS.stream.xlsx.WorkbookReader(counted as unknown as Readable, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+      const reader = new ExcelJS.stream.xlsx.WorkbookReader(counted as unknown as Readable, {
+        worksheets: 'emit',
+        sharedStrings: 'cache',
+        styles: 'cache',
+        hyperlinks: 'ignore',
+        entries: 'ignore',
+      });
       for await (const sheet of reader) {
         for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
           const values = (row.values as ExcelJS.CellValue[]).slice(1);
@@ -254,7 +285,14 @@ export class ImportService {
    * One batch in one transaction: its orders with their history, topics and summary cells, or nothing of it. The
    * summary cells are added, and the batch committed, only once `before` (the batch before it) has committed.
    */
-  private async writeOrders(w: Writer, b: PreparedBatch, fresh: LegacyOrder[], jobId: number | null, state: ImportProgress, before: Promise<void>): Promise<void> {
+  private async writeOrders(
+    w: Writer,
+    b: PreparedBatch,
+    fresh: LegacyOrder[],
+    jobId: number | null,
+    state: ImportProgress,
+    before: Promise<void>,
+  ): Promise<void> {
     const { qr, staging } = w;
     if (!b.numbers.length) return before;
     try {
@@ -265,7 +303,10 @@ export class ImportService {
       // some of these numbers were stored since they were checked (another import of the same file): check
       // again inside the transaction, so the batch skips them like any order already there
       await this.inTransaction(qr, async () => {
-        const existing = await this.existingNumbers(qr, fresh.map((o) => o.number));
+        const existing = await this.existingNumbers(
+          qr,
+          fresh.map((o) => o.number),
+        );
         const rest = fresh.filter((o) => !existing.has(o.number));
         await this.storePrepared(qr, staging, prepareOrders(rest, jobId), before);
         state.inserted += rest.length;
@@ -337,11 +378,21 @@ export class ImportService {
       const lo = new Date(Math.min(...times));
       const hi = new Date(Math.max(...times));
       const existing = new Set<string>(
-        (await qr.query('SELECT called_at, caller_phone FROM call_record WHERE called_at BETWEEN ? AND ?', [lo, hi])).map((r: { called_at: Date; caller_phone: string }) => `${new Date(r.called_at).getTime()}|${r.caller_phone}`),
+        (await qr.query('SELECT called_at, caller_phone FROM call_record WHERE called_at BETWEEN ? AND ?', [lo, hi])).map(
+          (r: { called_at: Date; caller_phone: string }) => `${new Date(r.called_at).getTime()}|${r.caller_phone}`,
+        ),
       );
       const fresh = batch.filter((c) => !existing.has(`${c.calledAt.getTime()}|${c.phone}`));
-      await insertRows(qr, 'call_record', ['platform_id', 'called_at', 'caller_phone', 'answered', 'answered_at', 'hung_up_at'], fresh.map((c) => [platformId, c.calledAt, c.phone, c.answered ? 1 : 0, c.answeredAt, c.hungUpAt]));
-      await applyDeltas(qr.manager, fresh.map((c) => callDelta(c.calledAt, platformId, c.answered)));
+      await insertRows(
+        qr,
+        'call_record',
+        ['platform_id', 'called_at', 'caller_phone', 'answered', 'answered_at', 'hung_up_at'],
+        fresh.map((c) => [platformId, c.calledAt, c.phone, c.answered ? 1 : 0, c.answeredAt, c.hungUpAt]),
+      );
+      await applyDeltas(
+        qr.manager,
+        fresh.map((c) => callDelta(c.calledAt, platformId, c.answered)),
+      );
       await qr.commitTransaction();
       state.inserted += fresh.length;
       state.skipped += batch.length - fresh.length;
@@ -360,10 +411,15 @@ export class ImportService {
     const platforms = new Map<string, number>(s.platforms.flatMap((p) => [[p.name, p.id] as [string, number], [p.code, p.id] as [string, number]]));
     if (cityPlatform) ['市级', '市级平台', '市直'].forEach((n) => platforms.set(n, cityPlatform.id));
     for (const [name, rid] of regionByName) if (platformByRegion.has(rid)) platforms.set(name, platformByRegion.get(rid) as number);
-    const channels = new Map<string, string>([...CHANNELS.flatMap((c) => [[c.name, c.code] as [string, string], [c.code, c.code] as [string, string]]), ...s.channels.map((c) => [c.name, c.code] as [string, string])]);
+    const channels = new Map<string, string>([
+      ...CHANNELS.flatMap((c) => [[c.name, c.code] as [string, string], [c.code, c.code] as [string, string]]),
+      ...s.channels.map((c) => [c.name, c.code] as [string, string]),
+    ]);
     const types = new Map<string, string>([...APPEAL_TYPES.flatMap((t) => [[t.name, t.code] as [string, string], [t.code, t.code] as [string, string]])]);
     const categories = new Map(s.categories.filter((c) => c.active).map((c) => [c.path, c.id]));
-    const topics = new Map<string, number>(s.topics.filter((t) => t.active).flatMap((t) => [[t.name, t.id] as [string, number], [t.code, t.id] as [string, number]]));
+    const topics = new Map<string, number>(
+      s.topics.filter((t) => t.active).flatMap((t) => [[t.name, t.id] as [string, number], [t.code, t.id] as [string, number]]),
+    );
     const units = new Map(s.units.filter((u) => u.active).map((u) => [u.name, u.id]));
     return {
       platform: (n) => platforms.get(n),

@@ -23,7 +23,8 @@ export class ImportsController {
   @ApiConsumes('application/octet-stream', 'text/csv')
   upload(@CurrentUser() user: AuthUser, @Query() q: ImportUploadDto, @Req() req: { body?: unknown }): Promise<ImportJobView> {
     const body = req.body as NodeJS.ReadableStream | undefined;
-    if (!body || typeof (body as { pipe?: unknown }).pipe !== 'function') throw new AppException('UNSUPPORTED_MEDIA_TYPE', 'send the file as the body with Content-Type application/octet-stream, text/csv or the xlsx type');
+    if (!body || typeof (body as { pipe?: unknown }).pipe !== 'function')
+      throw new AppException('UNSUPPORTED_MEDIA_TYPE', 'send the file as the body with Content-Type application/octet-stream, text/csv or the xlsx type');
     return this.queue.submitImport(user.id, q.kind, q.fileName, body as never);
   }
 

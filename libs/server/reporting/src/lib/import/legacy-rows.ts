@@ -34,14 +34,28 @@ export function legacyToRows(o: LegacyOrder, jobId: number | null): ImportedOrde
   const history: ImportedHistory[] = [];
   let status: OrderStatus = 'registered';
   const note = { importJob: jobId, legacyNumber: o.number };
-  const step = (action: OrderAction | 'create', role: Role, at: Date, extra: { unitId?: number | null; comment?: string | null; data?: Record<string, unknown> | null; ctx?: Parameters<typeof decide>[3] } = {}) => {
+  const step = (
+    action: OrderAction | 'create',
+    role: Role,
+    at: Date,
+    extra: { unitId?: number | null; comment?: string | null; data?: Record<string, unknown> | null; ctx?: Parameters<typeof decide>[3] } = {},
+  ) => {
     let to: OrderStatus = 'registered';
     if (action !== 'create') {
       const d = decide(status, action, role, { hasComment: !!extra.comment, ...extra.ctx });
       if (!d.ok) throw new Error(`legacy order ${o.number}: ${action} refused in ${status}: ${d.reason}`);
       to = d.to;
     }
-    history.push({ action, from: action === 'create' ? null : status, to, role, unitId: extra.unitId ?? null, comment: extra.comment ?? null, data: extra.data ?? null, at });
+    history.push({
+      action,
+      from: action === 'create' ? null : status,
+      to,
+      role,
+      unitId: extra.unitId ?? null,
+      comment: extra.comment ?? null,
+      data: extra.data ?? null,
+      at,
+    });
     status = to;
   };
 
@@ -73,7 +87,14 @@ export function legacyToRows(o: LegacyOrder, jobId: number | null): ImportedOrde
   if (o.direct) {
     const answer = '原系统直接办结（历史数据导入）。';
     step('direct-answer', 'agent', o.finishedAt ?? o.createdAt, { comment: answer });
-    return { facts: { ...facts, status, resolution: 'direct' }, history, closedAt: o.finishedAt ?? o.createdAt, directAnswer: answer, reply: null, dispatchedAt: null };
+    return {
+      facts: { ...facts, status, resolution: 'direct' },
+      history,
+      closedAt: o.finishedAt ?? o.createdAt,
+      directAnswer: answer,
+      reply: null,
+      dispatchedAt: null,
+    };
   }
   const dispatchedAt = o.dispatchedAt ?? o.createdAt;
   const unitId = o.unitId as number;
@@ -91,7 +112,10 @@ export function legacyToRows(o: LegacyOrder, jobId: number | null): ImportedOrde
     f.acceptedAt = o.finishedAt;
     if (o.callbackAt && o.satisfaction) {
       const dissatisfied = o.satisfaction === 'dissatisfied' || o.satisfaction === 'very_dissatisfied';
-      step('callback', 'callback_agent', o.callbackAt, { data: { satisfaction: o.satisfaction, solved: o.solved ?? false, reopen: false }, ctx: { dissatisfied } });
+      step('callback', 'callback_agent', o.callbackAt, {
+        data: { satisfaction: o.satisfaction, solved: o.solved ?? false, reopen: false },
+        ctx: { dissatisfied },
+      });
       Object.assign(f, { callbackAt: o.callbackAt, callbackSatisfaction: o.satisfaction, callbackSolved: o.solved ?? false });
       step('close', 'callback_agent', o.callbackAt, { data: { withoutCallback: false }, ctx: { callbackDone: true } });
       closedAt = o.callbackAt;

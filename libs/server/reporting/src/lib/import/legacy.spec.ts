@@ -87,7 +87,24 @@ describe('parseOrderRow', () => {
   });
 
   it('reads a direct answer, a level-1 category, 市直 and no topics', () => {
-    const r = parseOrderRow(row({ 处理方式: '直接办结', 承办单位: '', 派单时间: '', 办理时限: '', 回访时间: '', 满意度: '', 是否解决: '', 诉求分类: '水电气暖', 所属区域: '市直', 专题: '' }), index, names, 2, NOW);
+    const r = parseOrderRow(
+      row({
+        处理方式: '直接办结',
+        承办单位: '',
+        派单时间: '',
+        办理时限: '',
+        回访时间: '',
+        满意度: '',
+        是否解决: '',
+        诉求分类: '水电气暖',
+        所属区域: '市直',
+        专题: '',
+      }),
+      index,
+      names,
+      2,
+      NOW,
+    );
     expect(r.ok && r.value).toMatchObject({ direct: true, unitId: null, categoryId: 10, regionId: 100, topicIds: [], dispatchedAt: null });
     expect(r.ok && r.value.finishedAt?.toISOString()).toBe('2020-03-03T02:00:00.000Z');
   });
@@ -102,7 +119,11 @@ describe('parseOrderRow', () => {
     ['bad number', { 工单编号: '2020 03 01' }, '工单编号: 只能是字母、数字、-、_，至多 24 位'],
     ['unknown platform', { 受理平台: '火星区' }, '受理平台: 未知的受理平台“火星区”'],
     ['bad date', { 受理时间: '2020-02-30 10:00:00' }, '受理时间: 时间格式错误：no such date or time'],
-    ['future date', { 受理时间: '2030-01-01 10:00:00', 派单时间: '', 办结时间: '', 回访时间: '', 满意度: '', 是否解决: '', 办理时限: '' }, '受理时间: 时间超出合理范围'],
+    [
+      'future date',
+      { 受理时间: '2030-01-01 10:00:00', 派单时间: '', 办结时间: '', 回访时间: '', 满意度: '', 是否解决: '', 办理时限: '' },
+      '受理时间: 时间超出合理范围',
+    ],
     ['unknown channel', { 来源渠道: '飞鸽' }, '来源渠道: 未知的来源渠道“飞鸽”'],
     ['unknown type', { 诉求类型: '闲聊' }, '诉求类型: 未知的诉求类型“闲聊”'],
     ['unknown category', { 诉求分类: '水电气暖/供水/漏水' }, '诉求分类: 未知的诉求分类“水电气暖/供水/漏水”'],
@@ -127,11 +148,12 @@ describe('parseOrderRow', () => {
   it('collects every error of a row, naming row and column', () => {
     const r = parseOrderRow(row({ 工单编号: '', 来源渠道: '飞鸽', 诉求类型: '闲聊' }), index, names, 42, NOW);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors).toEqual([
-      { row: 42, column: '工单编号', reason: '不能为空' },
-      { row: 42, column: '来源渠道', reason: '未知的来源渠道“飞鸽”' },
-      { row: 42, column: '诉求类型', reason: '未知的诉求类型“闲聊”' },
-    ]);
+    if (!r.ok)
+      expect(r.errors).toEqual([
+        { row: 42, column: '工单编号', reason: '不能为空' },
+        { row: 42, column: '来源渠道', reason: '未知的来源渠道“飞鸽”' },
+        { row: 42, column: '诉求类型', reason: '未知的诉求类型“闲聊”' },
+      ]);
   });
 
   it('finds columns by header in any order and reports missing ones', () => {
@@ -148,8 +170,14 @@ describe('parseCallRow', () => {
   const call = (c: Cell[]) => parseCallRow(c, ci, 3, NOW);
 
   it('reads answered and unanswered calls', () => {
-    expect(call(['2020-03-01 09:00:00', '13800001111', '是', '2020-03-01 09:00:08', '2020-03-01 09:03:00'])).toMatchObject({ ok: true, value: { answered: true, phone: '13800001111' } });
-    expect(call(['2020-03-01 09:00:00', '13800001111', '否', '', '2020-03-01 09:00:40'])).toMatchObject({ ok: true, value: { answered: false, answeredAt: null } });
+    expect(call(['2020-03-01 09:00:00', '13800001111', '是', '2020-03-01 09:00:08', '2020-03-01 09:03:00'])).toMatchObject({
+      ok: true,
+      value: { answered: true, phone: '13800001111' },
+    });
+    expect(call(['2020-03-01 09:00:00', '13800001111', '否', '', '2020-03-01 09:00:40'])).toMatchObject({
+      ok: true,
+      value: { answered: false, answeredAt: null },
+    });
   });
 
   it('reports what is wrong', () => {

@@ -6,7 +6,24 @@ import { SATISFACTION_LABELS, SATISFACTION_LEVELS, type ImportRowError, type Sat
  */
 
 export const ORDER_HEADERS = [
-  '工单编号', '受理平台', '受理时间', '来源渠道', '诉求类型', '诉求分类', '所属区域', '专题', '来电号码', '诉求内容', '处理方式', '承办单位', '派单时间', '办理时限', '办结时间', '回访时间', '满意度', '是否解决',
+  '工单编号',
+  '受理平台',
+  '受理时间',
+  '来源渠道',
+  '诉求类型',
+  '诉求分类',
+  '所属区域',
+  '专题',
+  '来电号码',
+  '诉求内容',
+  '处理方式',
+  '承办单位',
+  '派单时间',
+  '办理时限',
+  '办结时间',
+  '回访时间',
+  '满意度',
+  '是否解决',
 ] as const;
 export const CALL_HEADERS = ['呼叫时间', '主叫号码', '是否接通', '应答时间', '挂机时间'] as const;
 export type OrderHeader = (typeof ORDER_HEADERS)[number];
@@ -147,7 +164,10 @@ export function parseOrderRow(cells: Cell[], index: Map<OrderHeader, number>, na
     else regionId = r;
   }
   const topicIds: number[] = [];
-  for (const t of str('专题').split(/[;；]/).map((x) => x.trim()).filter(Boolean)) {
+  for (const t of str('专题')
+    .split(/[;；]/)
+    .map((x) => x.trim())
+    .filter(Boolean)) {
     const id = names.topic(t);
     if (id === undefined) fail('专题', `未知的专题“${t}”`);
     else if (!topicIds.includes(id)) topicIds.push(id);

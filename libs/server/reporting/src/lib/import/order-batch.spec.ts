@@ -22,7 +22,10 @@ describe('prepareOrders', () => {
   });
 
   it('writes every history row of every order with its index in the batch, and its topics', () => {
-    const indexed = tsvString(b.history).split('\n').slice(0, -1).map((l) => l.split('\t'));
+    const indexed = tsvString(b.history)
+      .split('\n')
+      .slice(0, -1)
+      .map((l) => l.split('\t'));
     expect(indexed.map((h) => h[0])).toEqual(orders.flatMap((o, i) => legacyToRows(o, 9).history.map(() => String(i))));
     const topics = tsvString(b.topics).split('\n').slice(0, -1);
     expect(topics).toEqual(orders.flatMap((o, i) => o.topicIds.map((t) => `${i}\t${t}`)));
@@ -31,7 +34,10 @@ describe('prepareOrders', () => {
 
   it('puts the order ids in once they are known', () => {
     const ids = orders.map((_, i) => 1000 + 7 * i);
-    const history = withOrderIds(b.history, ids).split('\n').slice(0, -1).map((l) => l.split('\t'));
+    const history = withOrderIds(b.history, ids)
+      .split('\n')
+      .slice(0, -1)
+      .map((l) => l.split('\t'));
     expect(history).toHaveLength(b.historyRows);
     expect(b.historyRows).toBe(orders.reduce((n, o) => n + legacyToRows(o, 9).history.length, 0));
     for (const h of history) expect(h).toHaveLength(HISTORY_COLS.length);
@@ -52,7 +58,16 @@ describe('prepareOrders', () => {
     const cells = b.sums.cells();
     expect(b.summaryRows.map((r) => r.table).sort()).toEqual([...cells.keys()].sort());
     const category = b.summaryRows.find((r) => r.table === 'stat_category');
-    expect(category?.columns.slice(0, 8)).toEqual(['grain', 'period', 'platform_id', 'channel_grp', 'appeal_type_code', 'category_id', 'region_id', 'accepted']);
+    expect(category?.columns.slice(0, 8)).toEqual([
+      'grain',
+      'period',
+      'platform_id',
+      'channel_grp',
+      'appeal_type_code',
+      'category_id',
+      'region_id',
+      'accepted',
+    ]);
     // nothing in the fixtures is returned, reworked, extended, supervised, instructed or merged
     expect(category?.values).not.toContain('returns');
     expect(category?.values).not.toContain('merged');
@@ -65,7 +80,9 @@ describe('prepareOrders', () => {
     const upserts = b.sums.statements();
     const rows = upserts.reduce((n, s) => n + (s.match(/\),\(/g)?.length ?? 0) + 1, 0);
     expect(rows).toBe(cells);
-    expect(upserts[0]).toMatch(/^INSERT INTO stat_category \(grain, period, platform_id, channel_grp, appeal_type_code, category_id, region_id, accepted, .* VALUES \('d','20\d\d-\d\d-\d\d',\d+,'(public|collector)',/);
+    expect(upserts[0]).toMatch(
+      /^INSERT INTO stat_category \(grain, period, platform_id, channel_grp, appeal_type_code, category_id, region_id, accepted, .* VALUES \('d','20\d\d-\d\d-\d\d',\d+,'(public|collector)',/,
+    );
     expect(upserts[0]).toMatch(/ON DUPLICATE KEY UPDATE accepted = accepted \+ VALUES\(accepted\)/);
   });
 });

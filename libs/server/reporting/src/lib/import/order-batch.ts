@@ -16,11 +16,46 @@ import { tsvField, tsvLine, TsvSink, tsvString, type TsvData } from './tsv';
  */
 
 export const ORDER_COLS = [
-  'number', 'status', 'version', 'platform_id', 'channel_code', 'appeal_type_code', 'category_id', 'region_id', 'caller_phone', 'content', 'resolution', 'direct_answer', 'main_unit_id',
-  'dispatched_at', 'signed_at', 'replied_at', 'reply', 'accepted_at', 'closed_at', 'handle_due_at', 'callback_satisfaction', 'callback_solved', 'callback_at', 'created_at', 'updated_at',
+  'number',
+  'status',
+  'version',
+  'platform_id',
+  'channel_code',
+  'appeal_type_code',
+  'category_id',
+  'region_id',
+  'caller_phone',
+  'content',
+  'resolution',
+  'direct_answer',
+  'main_unit_id',
+  'dispatched_at',
+  'signed_at',
+  'replied_at',
+  'reply',
+  'accepted_at',
+  'closed_at',
+  'handle_due_at',
+  'callback_satisfaction',
+  'callback_solved',
+  'callback_at',
+  'created_at',
+  'updated_at',
 ] as const;
 /** '@i' is the order's index in the batch, which the load turns into order_id */
-export const HISTORY_COLS = ['@i', 'action', 'from_status', 'to_status', 'actor_id', 'actor_name', 'actor_role', 'actor_unit_id', 'comment', 'data', 'created_at'] as const;
+export const HISTORY_COLS = [
+  '@i',
+  'action',
+  'from_status',
+  'to_status',
+  'actor_id',
+  'actor_name',
+  'actor_role',
+  'actor_unit_id',
+  'comment',
+  'data',
+  'created_at',
+] as const;
 export const TOPIC_COLS = ['@i', 'topic_id'] as const;
 
 export interface PreparedBatch {
@@ -60,8 +95,31 @@ export class BatchBuilder {
     const last = r.history[r.history.length - 1].at;
     this.orders.write(
       tsvLine([
-        o.number, f.status, r.history.length, o.platformId, o.channel, o.appealType, o.categoryId, o.regionId, o.phone, o.content, f.resolution, r.directAnswer, f.mainUnitId,
-        r.dispatchedAt, f.signedAt, f.repliedAt, r.reply, f.acceptedAt, r.closedAt, f.handleDueAt, f.callbackSatisfaction, f.callbackSolved, f.callbackAt, o.createdAt, last,
+        o.number,
+        f.status,
+        r.history.length,
+        o.platformId,
+        o.channel,
+        o.appealType,
+        o.categoryId,
+        o.regionId,
+        o.phone,
+        o.content,
+        f.resolution,
+        r.directAnswer,
+        f.mainUnitId,
+        r.dispatchedAt,
+        f.signedAt,
+        f.repliedAt,
+        r.reply,
+        f.acceptedAt,
+        r.closedAt,
+        f.handleDueAt,
+        f.callbackSatisfaction,
+        f.callbackSolved,
+        f.callbackAt,
+        o.createdAt,
+        last,
       ]),
     );
     let lines = '';

@@ -55,7 +55,10 @@ export class SummaryStaging {
       return new SummaryStaging(stages);
     } catch (e) {
       if (!REFUSED.includes((e as { driverError?: { errno?: number }; errno?: number }).driverError?.errno ?? (e as { errno?: number }).errno ?? 0)) throw e;
-      await dropStages(qr, [...stages.values()].map((s) => s.name));
+      await dropStages(
+        qr,
+        [...stages.values()].map((s) => s.name),
+      );
       return null;
     }
   }
@@ -76,7 +79,10 @@ export class SummaryStaging {
 
   /** Drops the staging tables (the connection goes back to the pool). */
   async close(qr: QueryRunner): Promise<void> {
-    await dropStages(qr, [...this.stages.values()].map((s) => s.name));
+    await dropStages(
+      qr,
+      [...this.stages.values()].map((s) => s.name),
+    );
   }
 }
 

@@ -18,7 +18,13 @@ export class ReportingQueue {
   async submitImport(userId: number, kind: ImportKind, fileName: string, body: Readable): Promise<ImportJobView> {
     const job = await this.jobs.create(userId, kind, fileName, body);
     const data: ImportJobData = { importJobId: job.id };
-    await this.queue.add(REPORTING_JOBS.import, data, { jobId: importJobId(job), attempts: 3, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: 100, removeOnFail: 100 });
+    await this.queue.add(REPORTING_JOBS.import, data, {
+      jobId: importJobId(job),
+      attempts: 3,
+      backoff: { type: 'exponential', delay: 5000 },
+      removeOnComplete: 100,
+      removeOnFail: 100,
+    });
     return job;
   }
 

@@ -41,6 +41,10 @@ export class SurgeScheduler implements OnApplicationBootstrap {
   constructor(@InjectQueue(REPORTING_QUEUE) private readonly queue: Queue) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler('surge-daily', { pattern: '0 30 1 * * *', tz: 'Asia/Shanghai' }, { name: REPORTING_JOBS.surgeScan, data: {}, opts: { removeOnComplete: 20, removeOnFail: 50 } });
+    await this.queue.upsertJobScheduler(
+      'surge-daily',
+      { pattern: '0 30 1 * * *', tz: 'Asia/Shanghai' },
+      { name: REPORTING_JOBS.surgeScan, data: {}, opts: { removeOnComplete: 20, removeOnFail: 50 } },
+    );
   }
 }

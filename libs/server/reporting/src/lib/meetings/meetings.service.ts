@@ -26,10 +26,23 @@ export class MeetingsService {
       if (missing.length) throw new AppException('UNKNOWN_REFERENCE', `orders ${missing.join(', ')} do not exist`, { field: 'orderIds' });
     }
     const id = await inTransaction(this.ds, async (em) => {
-      const res = await em.query('INSERT INTO coordination_meeting (held_on, title, summary, created_by) VALUES (?, ?, ?, ?)', [m.heldOn, m.title, m.summary ?? null, userId]);
+      const res = await em.query('INSERT INTO coordination_meeting (held_on, title, summary, created_by) VALUES (?, ?, ?, ?)', [
+        m.heldOn,
+        m.title,
+        m.summary ?? null,
+        userId,
+      ]);
       const mid = Number(res.insertId);
-      if (unitIds.length) await em.query(`INSERT INTO coordination_meeting_unit (meeting_id, unit_id) VALUES ${unitIds.map(() => '(?, ?)').join(', ')}`, unitIds.flatMap((u) => [mid, u]));
-      if (orderIds.length) await em.query(`INSERT INTO coordination_meeting_order (meeting_id, order_id) VALUES ${orderIds.map(() => '(?, ?)').join(', ')}`, orderIds.flatMap((o) => [mid, o]));
+      if (unitIds.length)
+        await em.query(
+          `INSERT INTO coordination_meeting_unit (meeting_id, unit_id) VALUES ${unitIds.map(() => '(?, ?)').join(', ')}`,
+          unitIds.flatMap((u) => [mid, u]),
+        );
+      if (orderIds.length)
+        await em.query(
+          `INSERT INTO coordination_meeting_order (meeting_id, order_id) VALUES ${orderIds.map(() => '(?, ?)').join(', ')}`,
+          orderIds.flatMap((o) => [mid, o]),
+        );
       return mid;
     });
     return (await this.list({ from: m.heldOn, to: m.heldOn })).find((x) => x.id === id) as MeetingView;
@@ -46,7 +59,12 @@ export class MeetingsService {
     );
     const ids = (v: unknown) => (v ? String(v).split(',').map(Number) : []);
     // 'id:number' pairs, so the numbers line up with the ids in the same query (the list shows numbers, links ids)
-    const orders = (v: unknown) => (v ? String(v).split(',').map((pair) => pair.split(':')) : []);
+    const orders = (v: unknown) =>
+      v
+        ? String(v)
+            .split(',')
+            .map((pair) => pair.split(':'))
+        : [];
     return rows.map((r) => ({
       id: Number(r['id']),
       heldOn: String(r['held_on']),

@@ -3,8 +3,25 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { STAT_MEASURES, type AnnualReport, type ReportFocus, type ReportIssueDetail, type ReportIssueView, type ReportRemarks } from '@hotline/contracts';
 import {
-  addDays, applyRemarks, channelGroup, chinaDay, chinaDayStart, composeAnnualReport, composeFocusReport, daysInPeriod, previousPeriod, ratio, remarkProblems, shiftYears, sumTotals,
-  type AnnualInput, type FocusTypeInput, type HotCategoryInput, type HotStyle, type NamedValue, type Period,
+  addDays,
+  applyRemarks,
+  channelGroup,
+  chinaDay,
+  chinaDayStart,
+  composeAnnualReport,
+  composeFocusReport,
+  daysInPeriod,
+  previousPeriod,
+  ratio,
+  remarkProblems,
+  shiftYears,
+  sumTotals,
+  type AnnualInput,
+  type FocusTypeInput,
+  type HotCategoryInput,
+  type HotStyle,
+  type NamedValue,
+  type Period,
 } from '@hotline/domain';
 import { AppException } from '@hotline/server-platform';
 import { DashboardService } from '../stats/dashboard.service';
@@ -81,7 +98,8 @@ export class AnnualReportService {
     const period = opts.period;
     const prev = previousPeriod(period);
     const two = previousPeriod(period, 2);
-    const accepted = (p: Period, where: Record<string, number[] | undefined>) => this.reader.sum<Row>({ table: 'stat_intake', period: p, where, values: ['accepted'] }).then((r) => Number(r[0]?.['accepted'] ?? 0));
+    const accepted = (p: Period, where: Record<string, number[] | undefined>) =>
+      this.reader.sum<Row>({ table: 'stat_intake', period: p, where, values: ['accepted'] }).then((r) => Number(r[0]?.['accepted'] ?? 0));
     const epidemicTopic = lk.topics.find((t) => t.code === 'epidemic');
     const [kpis, all, allPrev, allTwo, twoYearsAgo, types, domains, praised, backlog, records, hot, twoSide] = await Promise.all([
       this.kpiService.kpis(period, scope, prev),
@@ -133,25 +151,42 @@ export class AnnualReportService {
   /** Records an issued report (快报/专报/年报) with a snapshot of its content, so issues are counted like the seed's 277. */
   async issue(userId: number, opts: ReportOptions & { title?: string }): Promise<ReportIssueView> {
     if (opts.kind === 'annual' && (opts.period.from.slice(5) !== '01-01' || opts.period.to !== `${opts.period.from.slice(0, 4)}-12-31`)) {
-      throw new AppException('VALIDATION_FAILED', 'an annual report covers one calendar year', [{ field: 'from', messages: ['must be YYYY-01-01 with to YYYY-12-31'] }]);
+      throw new AppException('VALIDATION_FAILED', 'an annual report covers one calendar year', [
+        { field: 'from', messages: ['must be YYYY-01-01 with to YYYY-12-31'] },
+      ]);
     }
-    if (opts.focus && opts.kind !== 'special') throw new AppException('VALIDATION_FAILED', 'only a 专报 (kind special) has a focus', [{ field: 'kind', messages: ['must be special with topic or category'] }]);
+    if (opts.focus && opts.kind !== 'special')
+      throw new AppException('VALIDATION_FAILED', 'only a 专报 (kind special) has a focus', [
+        { field: 'kind', messages: ['must be special with topic or category'] },
+      ]);
     const report = await this.report(opts);
     const title = opts.title ?? report.title;
     const now = new Date();
     const remarks = report.remarks && Object.keys(report.remarks).length ? JSON.stringify(report.remarks) : null;
     const res = await this.ds.query(
       'INSERT INTO report_issue (kind, title, period_from, period_to, platform_code, focus_kind, focus_code, issued_at, issued_by, content, remarks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      [report.kind, title, opts.period.from, opts.period.to, opts.scope ?? 'city', opts.focus?.kind ?? null, opts.focus?.code ?? null, now, userId, JSON.stringify({ ...report, title }), remarks],
+      [
+        report.kind,
+        title,
+        opts.period.from,
+        opts.period.to,
+        opts.scope ?? 'city',
+        opts.focus?.kind ?? null,
+        opts.focus?.code ?? null,
+        now,
+        userId,
+        JSON.stringify({ ...report, title }),
+        remarks,
+      ],
     );
     return this.view((await this.ds.query(`SELECT ${ISSUE_COLUMNS} FROM report_issue WHERE id = ?`, [Number(res.insertId)]))[0]);
   }
 
   async issues(period: Period): Promise<ReportIssueView[]> {
-    const rows: Row[] = await this.ds.query(`SELECT ${ISSUE_COLUMNS} FROM report_issue WHERE issued_at >= ? AND issued_at < ? ORDER BY issued_at DESC, id DESC LIMIT 1000`, [
-      chinaDayStart(period.from),
-      chinaDayStart(addDays(period.to, 1)),
-    ]);
+    const rows: Row[] = await this.ds.query(
+      `SELECT ${ISSUE_COLUMNS} FROM report_issue WHERE issued_at >= ? AND issued_at < ? ORDER BY issued_at DESC, id DESC LIMIT 1000`,
+      [chinaDayStart(period.from), chinaDayStart(addDays(period.to, 1))],
+    );
     return rows.map((r) => this.view(r));
   }
 
@@ -168,7 +203,13 @@ export class AnnualReportService {
     const detail = await this.issueDetail(id);
     const report = this.withRemarks(detail.report, remarks);
     const kept = report.remarks && Object.keys(report.remarks).length ? JSON.stringify(report.remarks) : null;
-    await this.ds.query('UPDATE report_issue SET content = ?, remarks = ?, updated_at = ?, updated_by = ? WHERE id = ?', [JSON.stringify(report), kept, new Date(), userId, id]);
+    await this.ds.query('UPDATE report_issue SET content = ?, remarks = ?, updated_at = ?, updated_by = ? WHERE id = ?', [
+      JSON.stringify(report),
+      kept,
+      new Date(),
+      userId,
+      id,
+    ]);
     return this.issueDetail(id);
   }
 
@@ -238,7 +279,8 @@ export class AnnualReportService {
         return c.level === 1 ? x.l2 : c.level === 2 ? x.id : null;
       };
     }
-    const groupBy = focus.kind === 'topic' ? ['appeal_type_code', 'channel_grp', 'category_id'] : ['appeal_type_code', 'channel_grp', 'category_id', 'region_id'];
+    const groupBy =
+      focus.kind === 'topic' ? ['appeal_type_code', 'channel_grp', 'category_id'] : ['appeal_type_code', 'channel_grp', 'category_id', 'region_id'];
     const granularity = daysInPeriod(period) <= 92 ? 'day' : 'month';
     const [kpis, cur, before, series, seriesPrev] = await Promise.all([
       this.kpiService.kpis(period, scope, prev),
@@ -270,7 +312,11 @@ export class AnnualReportService {
         regions.set(rid, rg);
       }
     }
-    const namedOf = (m: Map<number, number>) => [...m.entries()].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([id, value]) => ({ name: lk.categories.get(id)?.name ?? String(id), value }));
+    const namedOf = (m: Map<number, number>) =>
+      [...m.entries()]
+        .filter(([, v]) => v > 0)
+        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+        .map(([id, value]) => ({ name: lk.categories.get(id)?.name ?? String(id), value }));
     const regionOrder = new Map(lk.regions.map((r) => [r.id, r.sort]));
     const prevBy = new Map(seriesPrev.map((r) => [r.bucket, Number(r['accepted'])]));
     const curBy = new Map(series.map((r) => [r.bucket, Number(r['accepted'])]));
@@ -309,17 +355,29 @@ export class AnnualReportService {
 
   /** 疫情 appeals by the level-1 category they concern (figure 3). */
   private async domains(lk: Lookup, period: Period, platform_id: number[] | undefined, topicId: number): Promise<NamedValue[]> {
-    const rows = await this.reader.sum<Row>({ table: 'stat_topic', period, where: { platform_id, topic_id: topicId }, groupBy: ['category_id'], values: ['accepted'] });
+    const rows = await this.reader.sum<Row>({
+      table: 'stat_topic',
+      period,
+      where: { platform_id, topic_id: topicId },
+      groupBy: ['category_id'],
+      values: ['accepted'],
+    });
     const by = new Map<number, number>();
     for (const r of rows) {
       const l1 = lk.categories.get(Number(r['category_id']))?.l1;
       if (l1 != null) by.set(l1, (by.get(l1) ?? 0) + Number(r['accepted']));
     }
-    return [...by.entries()].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]).map(([id, value]) => ({ name: lk.categories.get(id)?.name ?? String(id), value }));
+    return [...by.entries()]
+      .filter(([, v]) => v > 0)
+      .sort((a, b) => b[1] - a[1])
+      .map(([id, value]) => ({ name: lk.categories.get(id)?.name ?? String(id), value }));
   }
 
   /** What leadership counts besides orders: issued reports, coordination meetings, supervisions. */
-  private async records(period: Period, platform_id: number[] | undefined): Promise<{ reports: number; meetings: number; meetingUnits: string[]; meetingTopics: string[]; supervisions: number; supervisedUnits: number }> {
+  private async records(
+    period: Period,
+    platform_id: number[] | undefined,
+  ): Promise<{ reports: number; meetings: number; meetingUnits: string[]; meetingTopics: string[]; supervisions: number; supervisedUnits: number }> {
     const from = chinaDayStart(period.from);
     const to = chinaDayStart(addDays(period.to, 1));
     const plat = platform_id ? ` AND o.platform_id IN (${platform_id.map(() => '?').join(', ')})` : '';
@@ -330,7 +388,10 @@ export class AnnualReportService {
         'SELECT u.name, COUNT(*) AS n FROM coordination_meeting m JOIN coordination_meeting_unit mu ON mu.meeting_id = m.id JOIN unit u ON u.id = mu.unit_id WHERE m.held_on BETWEEN ? AND ? GROUP BY u.id, u.name ORDER BY n DESC, u.id LIMIT 2',
         [period.from, period.to],
       ),
-      this.ds.query(`SELECT COUNT(*) AS n, COUNT(DISTINCT s.unit_id) AS units FROM supervision s JOIN work_order o ON o.id = s.order_id WHERE s.created_at >= ? AND s.created_at < ?${plat}`, [from, to, ...(platform_id ?? [])]),
+      this.ds.query(
+        `SELECT COUNT(*) AS n, COUNT(DISTINCT s.unit_id) AS units FROM supervision s JOIN work_order o ON o.id = s.order_id WHERE s.created_at >= ? AND s.created_at < ?${plat}`,
+        [from, to, ...(platform_id ?? [])],
+      ),
       this.ds.query('SELECT title FROM coordination_meeting WHERE held_on BETWEEN ? AND ?', [period.from, period.to]),
     ]);
     return {
@@ -344,7 +405,13 @@ export class AnnualReportService {
   }
 
   /** Section 三: the categories with most complaints and reports among public appeals, with their breakdowns. */
-  private async hotCategories(lk: Lookup, period: Period, prev: Period, platform_id: number[] | undefined, override?: string[]): Promise<{ selected: HotCategoryInput[]; also: string[] }> {
+  private async hotCategories(
+    lk: Lookup,
+    period: Period,
+    prev: Period,
+    platform_id: number[] | undefined,
+    override?: string[],
+  ): Promise<{ selected: HotCategoryInput[]; also: string[] }> {
     const where = { platform_id, channel_grp: 'public' };
     const [cur, before] = await Promise.all([
       this.reader.sum<Row>({ table: 'stat_category', period, where, groupBy: ['category_id', 'appeal_type_code', 'region_id'], values: ['accepted'] }),
@@ -391,10 +458,17 @@ export class AnnualReportService {
         return c.id;
       });
     } else chosen = ranked.slice(0, HOT_COUNT).map(([id]) => id);
-    const also = ranked.filter(([id]) => !chosen.includes(id)).slice(0, ALSO_COUNT).map(([id]) => lk.categories.get(id)?.name ?? String(id));
+    const also = ranked
+      .filter(([id]) => !chosen.includes(id))
+      .slice(0, ALSO_COUNT)
+      .map(([id]) => lk.categories.get(id)?.name ?? String(id));
     const regionOrder = new Map(lk.regions.map((r) => [r.id, r.sort]));
     const cityRegion = lk.regions.find((r) => r.code === 'city')?.id;
-    const named = (m: Map<number, number>) => [...m.entries()].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([id, value]) => ({ name: lk.categories.get(id)?.name ?? String(id), value }));
+    const named = (m: Map<number, number>) =>
+      [...m.entries()]
+        .filter(([, v]) => v > 0)
+        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+        .map(([id, value]) => ({ name: lk.categories.get(id)?.name ?? String(id), value }));
     const selected = chosen
       .map((id): HotCategoryInput => {
         const a = agg.get(id) ?? { total: 0, disputes: 0, l2: new Map(), regions: new Map() };
@@ -408,7 +482,16 @@ export class AnnualReportService {
           .filter(([rid, v]) => rid !== 0 && rid !== cityRegion && v.total > 0)
           .sort((x, y) => y[1].total - x[1].total || (regionOrder.get(x[0]) ?? 0) - (regionOrder.get(y[0]) ?? 0))
           .map(([rid, v]) => ({ name: lk.regionName(rid), value: v.total, l2: named(v.l2) }));
-        return { code: c?.code ?? String(id), name: c?.name ?? String(id), count: a.total, previous: prevTotal.get(id) ?? 0, style: template.style, chart: template.chart, l2, regions };
+        return {
+          code: c?.code ?? String(id),
+          name: c?.name ?? String(id),
+          count: a.total,
+          previous: prevTotal.get(id) ?? 0,
+          style: template.style,
+          chart: template.chart,
+          l2,
+          regions,
+        };
       })
       .sort((x, y) => y.count - x.count);
     return { selected, also };
@@ -419,7 +502,10 @@ export class AnnualReportService {
 export function meetingTopics(titles: string[]): string[] {
   const by = new Map<string, number>();
   for (const t of titles) {
-    const topic = t.replace(/(疑难问题)?(专题)?(协调)?(会议|会)$/u, '').replace(/(的)?问题$/u, '').trim();
+    const topic = t
+      .replace(/(疑难问题)?(专题)?(协调)?(会议|会)$/u, '')
+      .replace(/(的)?问题$/u, '')
+      .trim();
     if (topic) by.set(topic, (by.get(topic) ?? 0) + 1);
   }
   return [...by.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([t]) => t);

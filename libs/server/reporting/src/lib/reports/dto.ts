@@ -40,8 +40,14 @@ export class RemarksDto {
 
 /** The focus a query names: topic or category, not both, and only for a 专报. */
 export function focusOf(q: { kind: string; topic?: string; category?: string }): ReportFocus | undefined {
-  if (q.topic && q.category) throw new AppException('VALIDATION_FAILED', 'a 专报 focuses on a topic or a category, not both', [{ field: 'category', messages: ['give topic or category'] }]);
+  if (q.topic && q.category)
+    throw new AppException('VALIDATION_FAILED', 'a 专报 focuses on a topic or a category, not both', [
+      { field: 'category', messages: ['give topic or category'] },
+    ]);
   const focus: ReportFocus | undefined = q.topic ? { kind: 'topic', code: q.topic } : q.category ? { kind: 'category', code: q.category } : undefined;
-  if (focus && q.kind !== 'special') throw new AppException('VALIDATION_FAILED', 'only a 专报 (kind special) has a focus', [{ field: 'kind', messages: ['must be special with topic or category'] }]);
+  if (focus && q.kind !== 'special')
+    throw new AppException('VALIDATION_FAILED', 'only a 专报 (kind special) has a focus', [
+      { field: 'kind', messages: ['must be special with topic or category'] },
+    ]);
   return focus;
 }

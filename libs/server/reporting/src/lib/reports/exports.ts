@@ -38,8 +38,10 @@ function picture(rIdPng: string, rIdSvg: string, id: number, name: string): stri
 }
 
 function table(t: ReportTable): string {
-  const border = '<w:top w:val="single" w:sz="4"/><w:left w:val="single" w:sz="4"/><w:bottom w:val="single" w:sz="4"/><w:right w:val="single" w:sz="4"/><w:insideH w:val="single" w:sz="4"/><w:insideV w:val="single" w:sz="4"/>';
-  const cell = (v: string | number, bold = false) => `<w:tc><w:tcPr><w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:jc w:val="center"/></w:pPr>${run(String(v), { bold, size: 24 })}</w:p></w:tc>`;
+  const border =
+    '<w:top w:val="single" w:sz="4"/><w:left w:val="single" w:sz="4"/><w:bottom w:val="single" w:sz="4"/><w:right w:val="single" w:sz="4"/><w:insideH w:val="single" w:sz="4"/><w:insideV w:val="single" w:sz="4"/>';
+  const cell = (v: string | number, bold = false) =>
+    `<w:tc><w:tcPr><w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:jc w:val="center"/></w:pPr>${run(String(v), { bold, size: 24 })}</w:p></w:tc>`;
   const rows = [`<w:tr>${t.columns.map((c) => cell(c, true)).join('')}</w:tr>`, ...t.rows.map((r) => `<w:tr>${r.map((v) => cell(v)).join('')}</w:tr>`)];
   return `<w:tbl><w:tblPr><w:jc w:val="center"/><w:tblW w:w="5000" w:type="pct"/><w:tblBorders>${border}</w:tblBorders></w:tblPr>${rows.join('')}</w:tbl>`;
 }
@@ -113,7 +115,10 @@ export async function reportDocx(r: AnnualReport): Promise<Buffer> {
         '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
     },
     { name: 'word/document.xml', data: document },
-    { name: 'word/_rels/document.xml.rels', data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>` },
+    {
+      name: 'word/_rels/document.xml.rels',
+      data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`,
+    },
     ...media,
   ]);
 }

@@ -6,7 +6,14 @@ import { reportDocx } from './exports';
 import { decodePng, distinctColours } from './png';
 import { findCjkFont, svgToPng } from './raster';
 
-const pie: ChartData = { id: 'hot-zsrm', no: 10, title: '噪声扰民诉求分析图', kind: 'pie', categories: ['民用生活噪声', '建筑施工噪声', '交通噪声'], series: [{ name: '诉求量', data: [2160, 2064, 1000] }] };
+const pie: ChartData = {
+  id: 'hot-zsrm',
+  no: 10,
+  title: '噪声扰民诉求分析图',
+  kind: 'pie',
+  categories: ['民用生活噪声', '建筑施工噪声', '交通噪声'],
+  series: [{ name: '诉求量', data: [2160, 2064, 1000] }],
+};
 const bars: ChartData = {
   id: 'volume',
   no: 1,
@@ -70,7 +77,13 @@ withFont('charts as PNG', () => {
       title: '2020年市 12345在线服务平台运行情况综合分析报告',
       issuer: '连云港市 12345 政府公共服务中心',
       issuedOn: '2021-01-08',
-      sections: [{ no: '一', title: '诉求受理情况', blocks: [{ no: '（一）', lead: '诉求受理总量稳步增长。', text: '…', chartIds: ['volume', 'hot-zsrm'], tableIds: [] }] }],
+      sections: [
+        {
+          no: '一',
+          title: '诉求受理情况',
+          blocks: [{ no: '（一）', lead: '诉求受理总量稳步增长。', text: '…', chartIds: ['volume', 'hot-zsrm'], tableIds: [] }],
+        },
+      ],
       tables: [],
       charts: [bars, pie],
       figures: {},

@@ -21,7 +21,12 @@ export function reportPeriod(q: { year?: number; from?: string; to?: string }): 
 }
 
 export function hotCodes(hot?: string): string[] | undefined {
-  return hot ? hot.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+  return hot
+    ? hot
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : undefined;
 }
 
 @ApiTags('reports')
@@ -82,7 +87,14 @@ export class ReportsController {
   @Post('issues')
   @Roles('leader', 'admin', 'supervisor')
   issue(@CurrentUser() user: AuthUser, @Body() body: IssueReportDto): Promise<ReportIssueView> {
-    return this.reports.issue(user.id, { period: toPeriod(body.from, body.to), scope: body.platform ?? 'city', kind: body.kind, title: body.title, focus: focusOf(body), remarks: body.remarks });
+    return this.reports.issue(user.id, {
+      period: toPeriod(body.from, body.to),
+      scope: body.platform ?? 'city',
+      kind: body.kind,
+      title: body.title,
+      focus: focusOf(body),
+      remarks: body.remarks,
+    });
   }
 
   /** The remarks of the last issued report of a kind (and focus), to start the next one from. */

@@ -34,7 +34,18 @@ export class DashboardService {
       this.overdueByUnit(lk, period, platform_id, now),
       this.surges(lk, period),
     ]);
-    return { kpis, trendGranularity: trend.granularity, trend: trend.points, types, hotCategories: hotCategories.slice(0, 10), heat, topics: kpis.topics, praisedUnits: praisedUnits.slice(0, 10), overdueByUnit: overdueByUnit.slice(0, 10), surges };
+    return {
+      kpis,
+      trendGranularity: trend.granularity,
+      trend: trend.points,
+      types,
+      hotCategories: hotCategories.slice(0, 10),
+      heat,
+      topics: kpis.topics,
+      praisedUnits: praisedUnits.slice(0, 10),
+      overdueByUnit: overdueByUnit.slice(0, 10),
+      surges,
+    };
   }
 
   /** Daily counts for periods up to three months, monthly beyond; each bucket with the same bucket a year before. */
@@ -46,7 +57,13 @@ export class DashboardService {
     const prevBy = new Map(prev.map((r) => [r.bucket, Number(r['accepted'])]));
     const points = cur.map((r) => {
       const lastYear = granularity === 'day' ? shiftYears(r.bucket, 1) : `${Number(r.bucket.slice(0, 4)) - 1}${r.bucket.slice(4)}`;
-      return { bucket: r.bucket, accepted: Number(r['accepted']), direct: Number(r['direct']), dispatched: Number(r['dispatched']), previous: prevBy.get(lastYear) ?? null };
+      return {
+        bucket: r.bucket,
+        accepted: Number(r['accepted']),
+        direct: Number(r['direct']),
+        dispatched: Number(r['dispatched']),
+        previous: prevBy.get(lastYear) ?? null,
+      };
     });
     return { granularity, points: points.sort((a, b) => (a.bucket < b.bucket ? -1 : 1)) };
   }
@@ -82,7 +99,13 @@ export class DashboardService {
 
   /** Regions × the ten biggest level-1 categories (public appeals). */
   async heat(lk: Lookup, period: Period, platform_id: number[] | undefined): Promise<HeatTable> {
-    const rows = await this.reader.sum<Row>({ table: 'stat_category', period, where: { platform_id, channel_grp: 'public' }, groupBy: ['region_id', 'category_id'], values: ['accepted'] });
+    const rows = await this.reader.sum<Row>({
+      table: 'stat_category',
+      period,
+      where: { platform_id, channel_grp: 'public' },
+      groupBy: ['region_id', 'category_id'],
+      values: ['accepted'],
+    });
     const cell = new Map<string, number>();
     const colTotal = new Map<number, number>();
     for (const r of rows) {
@@ -92,14 +115,23 @@ export class DashboardService {
       cell.set(k, (cell.get(k) ?? 0) + Number(r['accepted']));
       colTotal.set(l1, (colTotal.get(l1) ?? 0) + Number(r['accepted']));
     }
-    const columns = [...colTotal.entries()].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([id]) => ({ id, name: lk.categories.get(id)?.name ?? String(id) }));
+    const columns = [...colTotal.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 10)
+      .map(([id]) => ({ id, name: lk.categories.get(id)?.name ?? String(id) }));
     const regionRows = [...lk.regions].sort((a, b) => a.sort - b.sort).map((r) => ({ id: r.id, name: r.name }));
     if (rows.some((r) => Number(r['region_id']) === 0)) regionRows.push({ id: 0, name: '未指定' });
     return { rows: regionRows, columns, cells: regionRows.map((r) => columns.map((c) => cell.get(`${r.id}:${c.id}`) ?? 0)) };
   }
 
   async praisedUnits(lk: Lookup, period: Period, platform_id: number[] | undefined): Promise<NamedCount[]> {
-    const rows = await this.reader.sum<Row>({ table: 'stat_unit', period, where: { platform_id, appeal_type_code: PRAISE_TYPES }, groupBy: ['unit_id'], values: ['accepted'] });
+    const rows = await this.reader.sum<Row>({
+      table: 'stat_unit',
+      period,
+      where: { platform_id, appeal_type_code: PRAISE_TYPES },
+      groupBy: ['unit_id'],
+      values: ['accepted'],
+    });
     return rows
       .filter((r) => Number(r['unit_id']) > 0 && Number(r['accepted']) > 0)
       .map((r) => ({ id: Number(r['unit_id']), name: lk.unitName(Number(r['unit_id'])), value: Number(r['accepted']) }))
@@ -107,7 +139,12 @@ export class DashboardService {
   }
 
   /** Late finishes of the period's orders and, now, open orders past their deadline, by unit. */
-  async overdueByUnit(lk: Lookup, period: Period, platform_id: number[] | undefined, now: Date): Promise<{ unitId: number; name: string; late: number; openOverdue: number }[]> {
+  async overdueByUnit(
+    lk: Lookup,
+    period: Period,
+    platform_id: number[] | undefined,
+    now: Date,
+  ): Promise<{ unitId: number; name: string; late: number; openOverdue: number }[]> {
     const [late, open] = await Promise.all([
       this.reader.sum<Row>({ table: 'stat_unit', period, where: { platform_id }, groupBy: ['unit_id'], values: ['late'] }),
       this.openOverdue(platform_id, now),

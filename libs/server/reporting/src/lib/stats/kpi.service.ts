@@ -30,7 +30,13 @@ export class KpiService {
     const topicCode = new Map(lk.topics.map((t) => [t.id, t.code]));
     const [intake, topics, calls, praise] = await Promise.all([
       this.reader.sum<Row>({ table: 'stat_intake', period, where: { platform_id }, groupBy: ['channel_code', 'appeal_type_code'], values: STAT_MEASURES }),
-      this.reader.sum<Row>({ table: 'stat_topic', period, where: { platform_id }, groupBy: ['topic_id', 'channel_grp', 'appeal_type_code'], values: STAT_MEASURES }),
+      this.reader.sum<Row>({
+        table: 'stat_topic',
+        period,
+        where: { platform_id },
+        groupBy: ['topic_id', 'channel_grp', 'appeal_type_code'],
+        values: STAT_MEASURES,
+      }),
       this.reader.sum<Row>({ table: 'stat_call', period, where: { platform_id }, values: ['offered', 'answered'] }),
       this.reader.sum<Row>({ table: 'stat_unit', period, where: { platform_id, appeal_type_code: PRAISE_TYPES }, groupBy: ['unit_id'], values: ['accepted'] }),
     ]);

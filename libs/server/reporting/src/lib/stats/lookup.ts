@@ -71,7 +71,9 @@ export class LookupService {
     }
     const regions = s.regions.map((r) => ({ id: r.id, name: r.name, code: r.code, sort: r.sort }));
     const regionNames = new Map(regions.map((r) => [r.id, r.name]));
-    const units = new Map(s.units.map((u) => [u.id, { id: u.id, name: u.name, code: u.code, kind: u.kind, isCounty: u.isCounty, parentId: u.parentId, active: u.active }]));
+    const units = new Map(
+      s.units.map((u) => [u.id, { id: u.id, name: u.name, code: u.code, kind: u.kind, isCounty: u.isCounty, parentId: u.parentId, active: u.active }]),
+    );
     const platforms = s.platforms.map((p) => ({ id: p.id, code: p.code, name: p.name }));
     return {
       categories,

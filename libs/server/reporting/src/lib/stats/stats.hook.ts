@@ -31,7 +31,9 @@ export class StatsHook implements OrderChangeHook, OnModuleInit {
     if (changed) {
       const topicIds =
         c.topicIds ??
-        ((await c.em.query('SELECT topic_id FROM order_topic WHERE order_id = ?', [c.after.id])) as { topic_id: number | string }[]).map((r) => Number(r.topic_id));
+        ((await c.em.query('SELECT topic_id FROM order_topic WHERE order_id = ?', [c.after.id])) as { topic_id: number | string }[]).map((r) =>
+          Number(r.topic_id),
+        );
       deltas.push(...withTopics(topicIds));
     }
     if (event) deltas.push(event);

@@ -95,19 +95,32 @@ async function checkTable(em: EntityManager, t: TableSpec, limit: number): Promi
     const on = keys.map((k) => `s.${k} = r.${k}`).join(' AND ');
     const differs = t.values.map((v) => `s.${v} <> r.${v}`).join(' OR ');
     const nonZero = t.values.map((v) => `s.${v} <> 0`).join(' OR ');
-    const sel = [...keys.map((k) => `COALESCE(s.${k}, r.${k}) AS ${k}`), ...t.values.map((v) => `s.${v} AS s_${v}`), ...t.values.map((v) => `r.${v} AS r_${v}`)].join(', ');
+    const sel = [
+      ...keys.map((k) => `COALESCE(s.${k}, r.${k}) AS ${k}`),
+      ...t.values.map((v) => `s.${v} AS s_${v}`),
+      ...t.values.map((v) => `r.${v} AS r_${v}`),
+    ].join(', ');
     // stored cells that are wrong or should not exist (cells netted to zero are fine), then recounted cells never stored
     // a cell is the sum of its slots
-    const storedCells = t.slotted ? `(SELECT ${keys.join(', ')}, ${t.values.map((v) => `SUM(${v}) AS ${v}`).join(', ')} FROM ${t.table} GROUP BY ${keys.join(', ')})` : t.table;
+    const storedCells = t.slotted
+      ? `(SELECT ${keys.join(', ')}, ${t.values.map((v) => `SUM(${v}) AS ${v}`).join(', ')} FROM ${t.table} GROUP BY ${keys.join(', ')})`
+      : t.table;
     const stored = `FROM ${storedCells} s LEFT JOIN ${recount} r ON ${on} WHERE (r.${keys[0]} IS NULL AND (${nonZero})) OR (r.${keys[0]} IS NOT NULL AND (${differs}))`;
     const missing = `FROM ${recount} r LEFT JOIN ${storedCells} s ON ${on} WHERE s.${keys[0]} IS NULL`;
     const [{ a }] = await em.query(`SELECT COUNT(*) AS a ${stored}`);
     const [{ b }] = await em.query(`SELECT COUNT(*) AS b ${missing}`);
     const [{ cells }] = await em.query(`SELECT COUNT(*) AS cells FROM ${recount}`);
-    const rows: Record<string, unknown>[] = [...(await em.query(`SELECT ${sel} ${stored} LIMIT ${limit}`)), ...(await em.query(`SELECT ${sel} ${missing} LIMIT ${limit}`))];
+    const rows: Record<string, unknown>[] = [
+      ...(await em.query(`SELECT ${sel} ${stored} LIMIT ${limit}`)),
+      ...(await em.query(`SELECT ${sel} ${missing} LIMIT ${limit}`)),
+    ];
     const samples = rows.slice(0, limit).map((r) => {
       const side = (p: string) => (r[`${p}_${t.values[0]}`] == null ? null : Object.fromEntries(t.values.map((v) => [v, Number(r[`${p}_${v}`])])));
-      return { key: Object.fromEntries(keys.map((k) => [k, r[k] instanceof Date ? (r[k] as Date).toISOString().slice(0, 10) : r[k]])), stored: side('s'), recount: side('r') };
+      return {
+        key: Object.fromEntries(keys.map((k) => [k, r[k] instanceof Date ? (r[k] as Date).toISOString().slice(0, 10) : r[k]])),
+        stored: side('s'),
+        recount: side('r'),
+      };
     });
     return { table: t.table, cells: Number(cells), mismatches: Number(a) + Number(b), samples };
   } finally {

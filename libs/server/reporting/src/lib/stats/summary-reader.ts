@@ -52,14 +52,26 @@ export class SummaryReader {
     const p = platform_id ?? [];
     const one = async (sql: string, params: unknown[]) => Number((await this.ds.query(sql, params))[0].n);
     const [cleared, remaining, remainingBefore] = await Promise.all([
-      one(`SELECT COALESCE(SUM(n), 0) AS n FROM stat_overdue WHERE due_day < ? AND finish_day BETWEEN ? AND ?${plat}`, [period.from, period.from, period.to, ...p]),
+      one(`SELECT COALESCE(SUM(n), 0) AS n FROM stat_overdue WHERE due_day < ? AND finish_day BETWEEN ? AND ?${plat}`, [
+        period.from,
+        period.from,
+        period.to,
+        ...p,
+      ]),
       one(`SELECT COALESCE(SUM(n), 0) AS n FROM stat_overdue WHERE due_day < ? AND finish_day >= ?${plat}`, [end, end, ...p]),
       one(`SELECT COALESCE(SUM(n), 0) AS n FROM stat_overdue WHERE due_day < ? AND finish_day >= ?${plat}`, [period.from, period.from, ...p]),
     ]);
     return { cleared, remaining, remainingBefore };
   }
 
-  protected async run<R>(table: string, where: string[], params: unknown[], groupBy: readonly string[], values: readonly string[], aliases: string[] = []): Promise<R[]> {
+  protected async run<R>(
+    table: string,
+    where: string[],
+    params: unknown[],
+    groupBy: readonly string[],
+    values: readonly string[],
+    aliases: string[] = [],
+  ): Promise<R[]> {
     const cols = groupBy.map((g, i) => (aliases[i] ? `${g} AS ${aliases[i]}` : g));
     const select = [...cols, ...values.map((v) => `SUM(${v}) AS ${v}`)].join(', ');
     const sql = `SELECT ${select} FROM ${table} WHERE ${where.join(' AND ')}${groupBy.length ? ` GROUP BY ${groupBy.join(', ')}` : ''}`;
@@ -113,9 +125,18 @@ export class ScanReader extends SummaryReader {
     const end = addDays(period.to, 1);
     const one = async (sql: string, params: unknown[]) => Number((await this.ds.query(sql, params))[0].n);
     return {
-      cleared: await one(`SELECT COALESCE(SUM(n), 0) AS n FROM ${ledger} WHERE due_day < ? AND finish_day BETWEEN ? AND ?${plat}`, [period.from, period.from, period.to, ...p]),
+      cleared: await one(`SELECT COALESCE(SUM(n), 0) AS n FROM ${ledger} WHERE due_day < ? AND finish_day BETWEEN ? AND ?${plat}`, [
+        period.from,
+        period.from,
+        period.to,
+        ...p,
+      ]),
       remaining: await one(`SELECT COALESCE(SUM(n), 0) AS n FROM ${ledger} WHERE due_day < ? AND finish_day >= ?${plat}`, [end, end, ...p]),
-      remainingBefore: await one(`SELECT COALESCE(SUM(n), 0) AS n FROM ${ledger} WHERE due_day < ? AND finish_day >= ?${plat}`, [period.from, period.from, ...p]),
+      remainingBefore: await one(`SELECT COALESCE(SUM(n), 0) AS n FROM ${ledger} WHERE due_day < ? AND finish_day >= ?${plat}`, [
+        period.from,
+        period.from,
+        ...p,
+      ]),
     };
   }
 }

@@ -25,7 +25,9 @@ export interface OrderInput extends OrderFacts {
   topicIds: readonly number[];
 }
 
-const COLLECTOR_CODES = CHANNELS.filter((c) => c.group === 'collector').map((c) => `'${c.code}'`).join(', ');
+const COLLECTOR_CODES = CHANNELS.filter((c) => c.group === 'collector')
+  .map((c) => `'${c.code}'`)
+  .join(', ');
 
 /** SQL for the dimensions, over `work_order o` (and `order_topic ot` for topics). */
 const DIM_SQL = {
@@ -161,15 +163,53 @@ const overdueRecount = (extra = '') => `SELECT o.platform_id AS platform_id, ${C
   WHERE o.resolution = 'dispatched' AND o.handle_due_at IS NOT NULL AND NOT (${FINISHED} AND ${ON_TIME})${extra}
   GROUP BY platform_id, due_day, finish_day, unit_id`;
 
-const callRecount = (where = '') => `SELECT ${CHINA_DAY('c.called_at')} AS period, c.platform_id AS platform_id, COUNT(*) AS offered, SUM(c.answered) AS answered
+const callRecount = (
+  where = '',
+) => `SELECT ${CHINA_DAY('c.called_at')} AS period, c.platform_id AS platform_id, COUNT(*) AS offered, SUM(c.answered) AS answered
   FROM call_record c${where} GROUP BY period, platform_id`;
 
 export const TABLES: readonly TableSpec[] = [
-  ...CUBES.map((c) => ({ table: c.table, keys: c.dims, values: STAT_MEASURES, grained: true, recount: cubeRecount(c), recountBetween: cubeRecount(c, between('o.created_at')), timeColumn: 'o.created_at', slotted: true })),
-  { table: 'stat_event', keys: ['platform_id', 'unit_id', 'action'], values: ['n'], grained: true, recount: eventRecount(), recountBetween: eventRecount(' AND h.created_at >= ? AND h.created_at < ?'), timeColumn: 'h.created_at', slotted: true },
-  { table: 'stat_overdue', keys: ['platform_id', 'due_day', 'finish_day', 'unit_id'], values: ['n'], grained: false, recount: overdueRecount(), recountBetween: overdueRecount(' AND o.handle_due_at >= ? AND o.handle_due_at < ?'), timeColumn: 'o.handle_due_at', slotted: true },
+  ...CUBES.map((c) => ({
+    table: c.table,
+    keys: c.dims,
+    values: STAT_MEASURES,
+    grained: true,
+    recount: cubeRecount(c),
+    recountBetween: cubeRecount(c, between('o.created_at')),
+    timeColumn: 'o.created_at',
+    slotted: true,
+  })),
+  {
+    table: 'stat_event',
+    keys: ['platform_id', 'unit_id', 'action'],
+    values: ['n'],
+    grained: true,
+    recount: eventRecount(),
+    recountBetween: eventRecount(' AND h.created_at >= ? AND h.created_at < ?'),
+    timeColumn: 'h.created_at',
+    slotted: true,
+  },
+  {
+    table: 'stat_overdue',
+    keys: ['platform_id', 'due_day', 'finish_day', 'unit_id'],
+    values: ['n'],
+    grained: false,
+    recount: overdueRecount(),
+    recountBetween: overdueRecount(' AND o.handle_due_at >= ? AND o.handle_due_at < ?'),
+    timeColumn: 'o.handle_due_at',
+    slotted: true,
+  },
   // written by imports of call records only, one batch at a time
-  { table: 'stat_call', keys: ['platform_id'], values: ['offered', 'answered'], grained: true, recount: callRecount(), recountBetween: callRecount(between('c.called_at')), timeColumn: 'c.called_at', slotted: false },
+  {
+    table: 'stat_call',
+    keys: ['platform_id'],
+    values: ['offered', 'answered'],
+    grained: true,
+    recount: callRecount(),
+    recountBetween: callRecount(between('c.called_at')),
+    timeColumn: 'c.called_at',
+    slotted: false,
+  },
 ];
 
 export function tableSpec(table: SummaryTable): TableSpec {
@@ -201,7 +241,12 @@ export function orderDeltas(o: OrderInput, sign: 1 | -1): Delta[] {
 }
 
 /** The unit a lifecycle event concerns, as its history row records it (see EVENT_RECOUNT). */
-export function eventUnit(action: string, before: { mainUnitId: number | null } | null, after: { mainUnitId: number | null }, actorUnitId: number | null): number {
+export function eventUnit(
+  action: string,
+  before: { mainUnitId: number | null } | null,
+  after: { mainUnitId: number | null },
+  actorUnitId: number | null,
+): number {
   if (action === 'dispatch') return after.mainUnitId ?? 0;
   if (action === 'approve-return' || action === 'urge' || action === 'supervise') return before?.mainUnitId ?? 0;
   if (UNIT_ACTOR_ACTIONS.includes(action)) return actorUnitId ?? 0;
@@ -214,7 +259,10 @@ export function eventDelta(action: string, at: Date, platformId: number, unitId:
 }
 
 /** The stat_event cell one history row counts in, exactly as EVENT_RECOUNT reads it back (for bulk writers). */
-export function historyEventDelta(h: { action: string; toStatus: string | null; actorUnitId: number | null; data: Record<string, unknown> | null; at: Date }, platformId: number): Delta | null {
+export function historyEventDelta(
+  h: { action: string; toStatus: string | null; actorUnitId: number | null; data: Record<string, unknown> | null; at: Date },
+  platformId: number,
+): Delta | null {
   if (!EVENT_ACTIONS.includes(h.action)) return null;
   if (h.action === 'merge' && h.toStatus !== 'merged') return null;
   const id = (k: string) => {
@@ -222,7 +270,15 @@ export function historyEventDelta(h: { action: string; toStatus: string | null; 
     return v == null ? 0 : Number(v) || 0;
   };
   const unit =
-    h.action === 'dispatch' ? id('unitId') : h.action === 'approve-return' ? id('returnedBy') : h.action === 'urge' || h.action === 'supervise' ? id('unitId') : UNIT_ACTOR_ACTIONS.includes(h.action) ? (h.actorUnitId ?? 0) : 0;
+    h.action === 'dispatch'
+      ? id('unitId')
+      : h.action === 'approve-return'
+        ? id('returnedBy')
+        : h.action === 'urge' || h.action === 'supervise'
+          ? id('unitId')
+          : UNIT_ACTOR_ACTIONS.includes(h.action)
+            ? (h.actorUnitId ?? 0)
+            : 0;
   return { table: 'stat_event', day: chinaDay(h.at), key: [platformId, unit, h.action], values: [1] };
 }
 
@@ -253,7 +309,9 @@ export function mergeDeltas(deltas: readonly Delta[]): Map<SummaryTable, { key: 
   }
   const out = new Map<SummaryTable, { key: Key; values: number[] }[]>();
   // a fixed order of tables and keys, so two transactions never lock the same rows in opposite orders
-  const sorted = [...cells.values()].filter((c) => c.values.some((v) => v !== 0)).sort((a, b) => (a.table < b.table ? -1 : a.table > b.table ? 1 : compareKeys(a.key, b.key)));
+  const sorted = [...cells.values()]
+    .filter((c) => c.values.some((v) => v !== 0))
+    .sort((a, b) => (a.table < b.table ? -1 : a.table > b.table ? 1 : compareKeys(a.key, b.key)));
   for (const c of sorted) {
     if (!out.has(c.table)) out.set(c.table, []);
     out.get(c.table)?.push({ key: c.key, values: c.values });

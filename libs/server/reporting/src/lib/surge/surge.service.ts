@@ -36,10 +36,16 @@ export class SurgeService {
       return m;
     };
     const q = { table: 'stat_category' as const, groupBy: ['category_id', 'region_id'], values: ['accepted'] };
-    const [today, before] = await Promise.all([this.reader.sum<Row>({ ...q, period: { from: day, to: day } }), this.reader.sum<Row>({ ...q, period: trailing })]);
+    const [today, before] = await Promise.all([
+      this.reader.sum<Row>({ ...q, period: { from: day, to: day } }),
+      this.reader.sum<Row>({ ...q, period: trailing }),
+    ]);
     const t = rollup(today);
     const b = rollup(before);
-    const found = detectSurges([...t.entries()].map(([key, count]) => ({ key, count, trailing: b.get(key) ?? 0 })), CATEGORY_SURGE);
+    const found = detectSurges(
+      [...t.entries()].map(([key, count]) => ({ key, count, trailing: b.get(key) ?? 0 })),
+      CATEGORY_SURGE,
+    );
     const rows: unknown[][] = found.map((s) => {
       const [cat, region] = s.key.split(':').map(Number);
       return [day, 'category_region', cat, region, '', s.count, s.baseline];
@@ -47,7 +53,10 @@ export class SurgeService {
     // one address many times in a day
     const start = chinaDayStart(day);
     const end = chinaDayStart(addDays(day, 1));
-    const addrRows: { address: string; n: number }[] = await this.ds.query('SELECT address, COUNT(*) AS n FROM work_order WHERE created_at >= ? AND created_at < ? AND address IS NOT NULL GROUP BY address', [start, end]);
+    const addrRows: { address: string; n: number }[] = await this.ds.query(
+      'SELECT address, COUNT(*) AS n FROM work_order WHERE created_at >= ? AND created_at < ? AND address IS NOT NULL GROUP BY address',
+      [start, end],
+    );
     const byKey = new Map<string, { count: number; raw: string[] }>();
     for (const r of addrRows) {
       const k = addressKey(r.address);
@@ -60,12 +69,18 @@ export class SurgeService {
     const candidates = [...byKey.entries()].filter(([, v]) => v.count >= ADDRESS_SURGE.minCount);
     const addrCandidates = [];
     for (const [key, v] of candidates) {
-      const [{ n }] = await this.ds.query(`SELECT COUNT(*) AS n FROM work_order WHERE created_at >= ? AND created_at < ? AND address IN (${v.raw.map(() => '?').join(', ')})`, [chinaDayStart(trailing.from), start, ...v.raw]);
+      const [{ n }] = await this.ds.query(
+        `SELECT COUNT(*) AS n FROM work_order WHERE created_at >= ? AND created_at < ? AND address IN (${v.raw.map(() => '?').join(', ')})`,
+        [chinaDayStart(trailing.from), start, ...v.raw],
+      );
       addrCandidates.push({ key, count: v.count, trailing: Number(n) });
     }
     for (const s of detectSurges(addrCandidates, ADDRESS_SURGE)) rows.push([day, 'address', 0, 0, s.key, s.count, s.baseline]);
     if (rows.length) {
-      await this.ds.query(`INSERT IGNORE INTO surge_alert (day, kind, category_id, region_id, address_key, n, baseline) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`, rows.flat());
+      await this.ds.query(
+        `INSERT IGNORE INTO surge_alert (day, kind, category_id, region_id, address_key, n, baseline) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+        rows.flat(),
+      );
     }
     return this.list({ from: day, to: day });
   }

@@ -25,9 +25,7 @@ const DAY_MS = 86_400_000;
  * years must be re-checked once the notice is published (usually Oct–Dec of the
  * preceding year), so callers can surface the uncertainty.
  */
-export const CN_HOLIDAYS_PROVISIONAL_YEARS: readonly number[] = Object.freeze([
-  2027,
-]);
+export const CN_HOLIDAYS_PROVISIONAL_YEARS: readonly number[] = Object.freeze([2027]);
 
 const ARRANGEMENTS: Readonly<Record<number, readonly Arrangement[]>> = {
   // 国办发明电〔2017〕12号. The 元旦 break started 2017-12-30 (a weekend); the
@@ -301,9 +299,7 @@ function expandRange(from: string, to: string): string[] {
 }
 
 function expandArrangement(a: Arrangement): HolidayEntry[] {
-  const off = expandRange(a.off[0], a.off[1]).map(
-    (date): HolidayEntry => ({ date, kind: 'holiday', name: a.name }),
-  );
+  const off = expandRange(a.off[0], a.off[1]).map((date): HolidayEntry => ({ date, kind: 'holiday', name: a.name }));
   const work = (a.workdays ?? []).map(
     (date): HolidayEntry => ({
       date,

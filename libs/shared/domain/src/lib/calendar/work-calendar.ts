@@ -26,8 +26,7 @@ type DayKind = HolidayEntry['kind'];
 
 function parseClock(value: string, allowMidnightEnd: boolean): number {
   const match = /^(\d{2}):(\d{2})$/.exec(value);
-  if (!match)
-    throw new Error(`Invalid working-period time "${value}", expected HH:mm`);
+  if (!match) throw new Error(`Invalid working-period time "${value}", expected HH:mm`);
   const hours = Number(match[1]);
   const minutes = Number(match[2]);
   const isMidnightEnd = allowMidnightEnd && hours === 24 && minutes === 0;
@@ -48,12 +47,9 @@ function toSpans(periods: readonly WorkingPeriod[]): Span[] {
   }));
   spans.forEach((span, i) => {
     const label = `${periods[i].start}-${periods[i].end}`;
-    if (span.start >= span.end)
-      throw new Error(`Working period ${label} must start before it ends`);
+    if (span.start >= span.end) throw new Error(`Working period ${label} must start before it ends`);
     if (i > 0 && span.start < spans[i - 1].end) {
-      throw new Error(
-        `Working period ${label} overlaps or precedes the previous one; periods must be sorted`,
-      );
+      throw new Error(`Working period ${label} overlaps or precedes the previous one; periods must be sorted`);
     }
   });
   return spans;
@@ -62,9 +58,7 @@ function toSpans(periods: readonly WorkingPeriod[]): Span[] {
 /** Day number since 1970-01-01 of a YYYY-MM-DD date, validated strictly. */
 function isoToDayNumber(iso: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  const ms = match
-    ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))
-    : NaN;
+  const ms = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : NaN;
   // Date.UTC silently rolls 2020-02-30 over to March; the round trip catches that.
   if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== iso) {
     throw new Error(`Invalid holiday date "${iso}", expected YYYY-MM-DD`);
@@ -76,9 +70,7 @@ function toDayKinds(holidays: readonly HolidayEntry[]): Map<number, DayKind> {
   const kinds = new Map<number, DayKind>();
   for (const entry of holidays) {
     if (entry.kind !== 'holiday' && entry.kind !== 'workday') {
-      throw new Error(
-        `Invalid holiday kind "${String(entry.kind)}" on ${entry.date}`,
-      );
+      throw new Error(`Invalid holiday kind "${String(entry.kind)}" on ${entry.date}`);
     }
     const day = isoToDayNumber(entry.date);
     const existing = kinds.get(day);
@@ -103,9 +95,7 @@ function assertValidDate(d: Date, label: string): number {
 
 function assertNonNegativeAmount(value: number, label: string): void {
   if (!Number.isFinite(value) || value < 0) {
-    throw new RangeError(
-      `${label} must be a finite, non-negative number, got ${value}`,
-    );
+    throw new RangeError(`${label} must be a finite, non-negative number, got ${value}`);
   }
 }
 
@@ -121,32 +111,18 @@ export class WorkCalendar {
   private readonly offsetMs: number;
   private readonly workingMsPerDay: number;
 
-  constructor(
-    holidays: readonly HolidayEntry[],
-    periods: WorkingPeriod[] = DEFAULT_WORKING_PERIODS,
-    utcOffsetMinutes = 480,
-  ) {
-    if (
-      !Number.isInteger(utcOffsetMinutes) ||
-      Math.abs(utcOffsetMinutes) > MAX_OFFSET_MINUTES
-    ) {
-      throw new RangeError(
-        `utcOffsetMinutes must be an integer within ±${MAX_OFFSET_MINUTES}`,
-      );
+  constructor(holidays: readonly HolidayEntry[], periods: WorkingPeriod[] = DEFAULT_WORKING_PERIODS, utcOffsetMinutes = 480) {
+    if (!Number.isInteger(utcOffsetMinutes) || Math.abs(utcOffsetMinutes) > MAX_OFFSET_MINUTES) {
+      throw new RangeError(`utcOffsetMinutes must be an integer within ±${MAX_OFFSET_MINUTES}`);
     }
     this.spans = toSpans(periods);
     this.dayKinds = toDayKinds(holidays);
     this.offsetMs = utcOffsetMinutes * MINUTE_MS;
-    this.workingMsPerDay = this.spans.reduce(
-      (sum, s) => sum + (s.end - s.start),
-      0,
-    );
+    this.workingMsPerDay = this.spans.reduce((sum, s) => sum + (s.end - s.start), 0);
   }
 
   isWorkingDay(d: Date): boolean {
-    return this.isWorkingDayNumber(
-      this.dayNumberOf(this.toLocal(assertValidDate(d, 'date'))),
-    );
+    return this.isWorkingDayNumber(this.dayNumberOf(this.toLocal(assertValidDate(d, 'date'))));
   }
 
   workingMinutesPerDay(): number {
@@ -177,10 +153,7 @@ export class WorkCalendar {
     const from = assertValidDate(a, 'a');
     const to = assertValidDate(b, 'b');
     if (to <= from) return 0;
-    return (
-      this.workingMsBetweenLocal(this.toLocal(from), this.toLocal(to)) /
-      MINUTE_MS
-    );
+    return this.workingMsBetweenLocal(this.toLocal(from), this.toLocal(to)) / MINUTE_MS;
   }
 
   nextWorkingInstant(d: Date): Date {
@@ -189,10 +162,7 @@ export class WorkCalendar {
     if (this.isWorkingDayNumber(day)) {
       const timeOfDay = local - day * DAY_MS;
       const span = this.spans.find((s) => timeOfDay < s.end);
-      if (span)
-        return new Date(
-          this.fromLocal(day * DAY_MS + Math.max(span.start, timeOfDay)),
-        );
+      if (span) return new Date(this.fromLocal(day * DAY_MS + Math.max(span.start, timeOfDay)));
     }
     const next = this.nextWorkingDayNumber(day + 1);
     return new Date(this.fromLocal(next * DAY_MS + this.spans[0].start));
@@ -225,11 +195,7 @@ export class WorkCalendar {
 
   /** Working ms elapsed on a working day between local midnight and timeOfDay. */
   private workedBefore(timeOfDay: number): number {
-    return this.spans.reduce(
-      (sum, s) =>
-        sum + Math.min(Math.max(timeOfDay - s.start, 0), s.end - s.start),
-      0,
-    );
+    return this.spans.reduce((sum, s) => sum + Math.min(Math.max(timeOfDay - s.start, 0), s.end - s.start), 0);
   }
 
   /**
@@ -239,10 +205,7 @@ export class WorkCalendar {
    * (17:30 today) rather than on the next period's start (08:30 tomorrow), which
    * would push the stated deadline onto another day.
    */
-  private placeInDay(
-    timeOfDay: number,
-    amount: number,
-  ): { at: number } | { remaining: number } {
+  private placeInDay(timeOfDay: number, amount: number): { at: number } | { remaining: number } {
     let remaining = amount;
     for (const span of this.spans) {
       if (timeOfDay >= span.end) continue;
@@ -271,21 +234,16 @@ export class WorkCalendar {
     }
     const placed = this.placeInDay(0, remaining);
     // remaining <= workingMsPerDay, so it always fits within a full working day.
-    return (
-      day * DAY_MS +
-      ('at' in placed ? placed.at : this.spans[this.spans.length - 1].end)
-    );
+    return day * DAY_MS + ('at' in placed ? placed.at : this.spans[this.spans.length - 1].end);
   }
 
   private workingMsBetweenLocal(fromLocal: number, toLocal: number): number {
     const fromDay = this.dayNumberOf(fromLocal);
     const toDay = this.dayNumberOf(toLocal);
-    const workedOn = (day: number, timeOfDay: number) =>
-      this.isWorkingDayNumber(day) ? this.workedBefore(timeOfDay) : 0;
+    const workedOn = (day: number, timeOfDay: number) => (this.isWorkingDayNumber(day) ? this.workedBefore(timeOfDay) : 0);
     const fromTime = fromLocal - fromDay * DAY_MS;
     const toTime = toLocal - toDay * DAY_MS;
-    if (fromDay === toDay)
-      return workedOn(toDay, toTime) - workedOn(fromDay, fromTime);
+    if (fromDay === toDay) return workedOn(toDay, toTime) - workedOn(fromDay, fromTime);
 
     let total = workedOn(fromDay, DAY_MS) - workedOn(fromDay, fromTime);
     for (let day = fromDay + 1; day < toDay; day++) {

@@ -13,7 +13,11 @@ describe('time-limit policy', () => {
   });
 
   it('resolves own type at the urgency, then the * row at that urgency, then the built-in defaults', () => {
-    const rows = [base({ appealType: 'help', urgent: false, handleLimit: '4d' }), base({ appealType: '*', urgent: false, handleLimit: '6d' }), base({ appealType: '*', urgent: true, handleLimit: '2h' })];
+    const rows = [
+      base({ appealType: 'help', urgent: false, handleLimit: '4d' }),
+      base({ appealType: '*', urgent: false, handleLimit: '6d' }),
+      base({ appealType: '*', urgent: true, handleLimit: '2h' }),
+    ];
     expect(resolvePolicy(rows, 'help', false).handleLimit).toBe('4d');
     expect(resolvePolicy(rows, 'help', true).handleLimit).toBe('2h');
     expect(resolvePolicy(rows, 'consult', false).handleLimit).toBe('6d');
@@ -22,7 +26,11 @@ describe('time-limit policy', () => {
 
   it('names every bad field', () => {
     const bad = base({ signLimit: '0h', handleLimit: 'five days', prewarnPercent: 100, clock: 'lunar' as never, dayLength: '2s', longOverdueAfter: 'x' });
-    expect(validatePolicy(bad).map((e) => e.field).sort()).toEqual(['clock', 'dayLength', 'handleLimit', 'longOverdueAfter', 'prewarnPercent', 'signLimit']);
+    expect(
+      validatePolicy(bad)
+        .map((e) => e.field)
+        .sort(),
+    ).toEqual(['clock', 'dayLength', 'handleLimit', 'longOverdueAfter', 'prewarnPercent', 'signLimit']);
     expect(validatePolicy(base({ clock: 'natural', dayLength: '2s' }))).toEqual([]);
     expect(validatePolicy(base({ clock: 'natural', dayLength: '1d' })).map((e) => e.field)).toEqual(['dayLength']);
     expect(validatePolicy(base({ prewarnPercent: 0, longOverdueAfter: '0d' }))).toEqual([]);

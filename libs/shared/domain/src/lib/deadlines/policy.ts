@@ -49,7 +49,11 @@ export const DEFAULT_TIME_LIMIT_POLICIES: readonly TimeLimitPolicy[] = [
  */
 export function resolvePolicy(rows: readonly TimeLimitPolicy[], appealType: string, urgent: boolean): TimeLimitPolicy {
   const find = (list: readonly TimeLimitPolicy[], type: string) => list.find((p) => p.appealType === type && p.urgent === urgent);
-  const found = find(rows, appealType) ?? find(rows, ANY_APPEAL_TYPE) ?? find(DEFAULT_TIME_LIMIT_POLICIES, appealType) ?? find(DEFAULT_TIME_LIMIT_POLICIES, ANY_APPEAL_TYPE);
+  const found =
+    find(rows, appealType) ??
+    find(rows, ANY_APPEAL_TYPE) ??
+    find(DEFAULT_TIME_LIMIT_POLICIES, appealType) ??
+    find(DEFAULT_TIME_LIMIT_POLICIES, ANY_APPEAL_TYPE);
   // the defaults hold a '*' row for both urgencies, so this cannot miss
   return found as TimeLimitPolicy;
 }
@@ -69,7 +73,8 @@ export function validatePolicy(p: TimeLimitPolicy): FieldError[] {
   if (!Number.isInteger(p.prewarnPercent) || p.prewarnPercent < 0 || p.prewarnPercent > 99) fail('prewarnPercent', 'a whole number from 0 (off) to 99');
   if (p.dayLength != null) {
     if (p.clock !== 'natural') fail('dayLength', 'only the natural clock has an adjustable day');
-    else if (!isDuration(p.dayLength) || parseDuration(p.dayLength).unit === 'd' || parseDuration(p.dayLength).amount <= 0) fail('dayLength', 'a positive number of s, m or h, e.g. 24h');
+    else if (!isDuration(p.dayLength) || parseDuration(p.dayLength).unit === 'd' || parseDuration(p.dayLength).amount <= 0)
+      fail('dayLength', 'a positive number of s, m or h, e.g. 24h');
   }
   return errors;
 }

@@ -6,8 +6,19 @@ import { diffTimers, planTimers, runningDeadlines, TIMER_EFFECTS, timerApplies, 
 
 const T0 = new Date('2026-01-01T00:00:00Z');
 const at = (s: number) => new Date(T0.getTime() + s * 1000);
-const limits = bindTimeLimits({ ...resolvePolicy([], '*', false), clock: 'natural', dayLength: '10s', signLimit: '10s', handleLimit: '100s', longOverdueAfter: '5d' }, new WorkCalendar(CN_HOLIDAYS));
-const facts = (over: Partial<DeadlineFacts>): DeadlineFacts => ({ status: 'registered', signDueAt: null, handleDueAt: null, callbackDueAt: null, callbackAt: null, openSupervisions: [], ...over });
+const limits = bindTimeLimits(
+  { ...resolvePolicy([], '*', false), clock: 'natural', dayLength: '10s', signLimit: '10s', handleLimit: '100s', longOverdueAfter: '5d' },
+  new WorkCalendar(CN_HOLIDAYS),
+);
+const facts = (over: Partial<DeadlineFacts>): DeadlineFacts => ({
+  status: 'registered',
+  signDueAt: null,
+  handleDueAt: null,
+  callbackDueAt: null,
+  callbackAt: null,
+  openSupervisions: [],
+  ...over,
+});
 const plan = (f: Partial<DeadlineFacts>, now = T0) => planTimers(facts(f), limits, now).map((p) => [p.kind, (p.dueAt.getTime() - T0.getTime()) / 1000]);
 
 describe('which timers an order has', () => {
@@ -45,7 +56,9 @@ describe('which timers an order has', () => {
     expect(plan({ status: 'callback_pending', callbackDueAt: at(50) })).toEqual([['callback-overdue', 50]]);
     expect(plan({ status: 'callback_pending', callbackDueAt: at(50), callbackAt: at(1) })).toEqual([]);
     const sup = [{ id: 7, feedbackDueAt: at(30) }];
-    expect(planTimers(facts({ status: 'replied', openSupervisions: sup }), limits, T0)).toEqual([{ kind: 'supervision-overdue', refId: 7, dueAt: at(30), deadlineAt: at(30) }]);
+    expect(planTimers(facts({ status: 'replied', openSupervisions: sup }), limits, T0)).toEqual([
+      { kind: 'supervision-overdue', refId: 7, dueAt: at(30), deadlineAt: at(30) },
+    ]);
     expect(plan({ status: 'closed', openSupervisions: sup })).toEqual([]);
   });
 
@@ -66,8 +79,15 @@ describe('re-checking a timer when it fires', () => {
     expect(timerApplies(overdue, facts({ status: 'replied', handleDueAt: at(100) }))).toBe(false);
     expect(timerApplies(overdue, facts({ status: 'handling', handleDueAt: at(200) }))).toBe(false);
     expect(timerApplies(overdue, facts({ status: 'suspended', handleDueAt: at(100) }))).toBe(false);
-    expect(timerApplies({ kind: 'sign-overdue', refId: 0, deadlineAt: at(10) }, facts({ status: 'handling', signDueAt: at(10), handleDueAt: at(100) }))).toBe(false);
-    expect(timerApplies({ kind: 'supervision-overdue', refId: 7, deadlineAt: at(30) }, facts({ status: 'handling', openSupervisions: [{ id: 8, feedbackDueAt: at(30) }] }))).toBe(false);
+    expect(timerApplies({ kind: 'sign-overdue', refId: 0, deadlineAt: at(10) }, facts({ status: 'handling', signDueAt: at(10), handleDueAt: at(100) }))).toBe(
+      false,
+    );
+    expect(
+      timerApplies(
+        { kind: 'supervision-overdue', refId: 7, deadlineAt: at(30) },
+        facts({ status: 'handling', openSupervisions: [{ id: 8, feedbackDueAt: at(30) }] }),
+      ),
+    ).toBe(false);
   });
 });
 
@@ -93,7 +113,12 @@ describe('diffTimers', () => {
 
 describe('effects', () => {
   it('overdue flags the order, urges the unit and tells the supervisors; pre-warnings go to the unit only', () => {
-    expect(TIMER_EFFECTS['handle-overdue']).toEqual({ events: ['handle-overdue', 'auto-urge'], flag: 'handleOverdueAt', autoUrge: true, notify: ['unit', 'supervisors'] });
+    expect(TIMER_EFFECTS['handle-overdue']).toEqual({
+      events: ['handle-overdue', 'auto-urge'],
+      flag: 'handleOverdueAt',
+      autoUrge: true,
+      notify: ['unit', 'supervisors'],
+    });
     expect(TIMER_EFFECTS['sign-overdue'].flag).toBe('signOverdueAt');
     expect(TIMER_EFFECTS['handle-prewarn']).toMatchObject({ events: ['pre-warning'], notify: ['unit'] });
     expect(TIMER_EFFECTS['callback-overdue'].notify).toEqual(['callback_agents']);

@@ -93,14 +93,23 @@ describe('preconditions', () => {
 
   it('a dissatisfied callback may reopen; a satisfied one may not; one callback per order', () => {
     expect(decide('callback_pending', 'callback', 'callback_agent', { reopen: true, dissatisfied: true })).toEqual({ ok: true, to: 'handling' });
-    expect(decide('callback_pending', 'callback', 'callback_agent', { reopen: true, dissatisfied: false })).toMatchObject({ ok: false, code: 'PRECONDITION_FAILED' });
+    expect(decide('callback_pending', 'callback', 'callback_agent', { reopen: true, dissatisfied: false })).toMatchObject({
+      ok: false,
+      code: 'PRECONDITION_FAILED',
+    });
     expect(decide('callback_pending', 'callback', 'callback_agent', { callbackDone: true })).toMatchObject({ ok: false, code: 'PRECONDITION_FAILED' });
   });
 
   it('a merged order is called back only after its master, once, and never reopened', () => {
     expect(decide('merged', 'callback', 'callback_agent', {})).toMatchObject({ ok: false, code: 'PRECONDITION_FAILED' });
-    expect(decide('merged', 'callback', 'callback_agent', { masterAwaitingCallback: true, callbackDone: true })).toMatchObject({ ok: false, code: 'PRECONDITION_FAILED' });
-    expect(decide('merged', 'callback', 'callback_agent', { masterAwaitingCallback: true, reopen: true, dissatisfied: true })).toMatchObject({ ok: false, code: 'PRECONDITION_FAILED' });
+    expect(decide('merged', 'callback', 'callback_agent', { masterAwaitingCallback: true, callbackDone: true })).toMatchObject({
+      ok: false,
+      code: 'PRECONDITION_FAILED',
+    });
+    expect(decide('merged', 'callback', 'callback_agent', { masterAwaitingCallback: true, reopen: true, dissatisfied: true })).toMatchObject({
+      ok: false,
+      code: 'PRECONDITION_FAILED',
+    });
   });
 
   it('supervision: one open at a time; feedback needs an open one', () => {

@@ -23,9 +23,7 @@ export interface TransitionContext {
 
 export type Rejection = 'FORBIDDEN_ROLE' | 'INVALID_TRANSITION' | 'PRECONDITION_FAILED';
 
-export type Decision =
-  | { ok: true; to: OrderStatus }
-  | { ok: false; code: Rejection; reason: string };
+export type Decision = { ok: true; to: OrderStatus } | { ok: false; code: Rejection; reason: string };
 
 type Target = OrderStatus | 'same' | ((from: OrderStatus, ctx: TransitionContext) => OrderStatus);
 
@@ -88,7 +86,11 @@ export const TRANSITIONS: Readonly<Record<OrderAction, readonly Rule[]>> = {
       from: ['callback_pending'],
       to: (_from, ctx) => (ctx.reopen ? 'handling' : 'callback_pending'),
       guard: (ctx) =>
-        ctx.callbackDone ? 'the order has been called back already' : ctx.reopen && !ctx.dissatisfied ? 'only a dissatisfied callback can reopen the order' : null,
+        ctx.callbackDone
+          ? 'the order has been called back already'
+          : ctx.reopen && !ctx.dissatisfied
+            ? 'only a dissatisfied callback can reopen the order'
+            : null,
     },
     {
       // the caller of a merged order is called back once the master has been answered
@@ -106,9 +108,7 @@ export const TRANSITIONS: Readonly<Record<OrderAction, readonly Rule[]>> = {
     },
   ],
   urge: [{ roles: ['supervisor', 'dispatcher'], from: UNIT_OPEN, to: 'same' }],
-  supervise: [
-    { roles: ['supervisor'], from: UNIT_OPEN, to: 'same', guard: (ctx) => (ctx.hasOpenSupervision ? 'a supervision is already open' : null) },
-  ],
+  supervise: [{ roles: ['supervisor'], from: UNIT_OPEN, to: 'same', guard: (ctx) => (ctx.hasOpenSupervision ? 'a supervision is already open' : null) }],
   feedback: [
     {
       roles: ['unit_handler'],
@@ -145,9 +145,7 @@ export function decide(status: OrderStatus, action: OrderAction, role: Role, ctx
 
 /** Actions a role could take in a status (ignoring preconditions and unit scope), for UIs. */
 export function actionsFor(status: OrderStatus, role: Role): OrderAction[] {
-  return (Object.keys(TRANSITIONS) as OrderAction[]).filter((a) =>
-    TRANSITIONS[a].some((r) => r.roles.includes(role) && r.from.includes(status)),
-  );
+  return (Object.keys(TRANSITIONS) as OrderAction[]).filter((a) => TRANSITIONS[a].some((r) => r.roles.includes(role) && r.from.includes(status)));
 }
 
 /** Statuses in which the order is still open at a unit (deadlines run, urging applies). */

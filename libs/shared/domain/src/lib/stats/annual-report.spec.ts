@@ -19,7 +19,14 @@ const firstYear: KpiSide = {
   praiseUnits: 0,
 };
 
-function input(period: Period, previousPeriod: Period, current: KpiSide, previous: KpiSide | null, over: Partial<AnnualInput> = {}, platform = 'city'): AnnualInput {
+function input(
+  period: Period,
+  previousPeriod: Period,
+  current: KpiSide,
+  previous: KpiSide | null,
+  over: Partial<AnnualInput> = {},
+  platform = 'city',
+): AnnualInput {
   const kpis = computeKpis({ platform, period, previousPeriod, current, previous, topics: [], appealTypes: APPEAL_TYPES });
   return {
     kind: 'annual',
@@ -40,7 +47,21 @@ function input(period: Period, previousPeriod: Period, current: KpiSide, previou
     meetingUnits: [],
     praisedUnits: [],
     backlog: { cleared: 0, remaining: 0, remainingBefore: 0, supervisedUnits: 0, supervisions: 0 },
-    hot: [{ code: 'srhj', name: '市容环境', count: 120, previous: null, style: 'reflect', chart: 'l2', l2: [{ name: '垃圾清理', value: 80, l3: [] }, { name: '占道经营', value: 40, l3: [] }], regions: [] }],
+    hot: [
+      {
+        code: 'srhj',
+        name: '市容环境',
+        count: 120,
+        previous: null,
+        style: 'reflect',
+        chart: 'l2',
+        l2: [
+          { name: '垃圾清理', value: 80, l3: [] },
+          { name: '占道经营', value: 40, l3: [] },
+        ],
+        regions: [],
+      },
+    ],
     alsoCategories: [],
     generatedInMs: 0,
     ...over,
@@ -48,7 +69,11 @@ function input(period: Period, previousPeriod: Period, current: KpiSide, previou
 }
 const texts = (a: AnnualInput) => {
   const r = composeAnnualReport(a);
-  return { r, all: r.sections.flatMap((s) => s.blocks.map((b) => b.text)).join('\n'), block: (key: string) => r.sections.flatMap((s) => s.blocks).find((b) => b.key === key) };
+  return {
+    r,
+    all: r.sections.flatMap((s) => s.blocks.map((b) => b.text)).join('\n'),
+    block: (key: string) => r.sections.flatMap((s) => s.blocks).find((b) => b.key === key),
+  };
 };
 
 describe('composeAnnualReport without a previous period (a new center, its first year)', () => {
@@ -75,7 +100,13 @@ describe('composeAnnualReport without a previous period (a new center, its first
   });
 
   it('keeps the year-before comparison and leaves out only the missing two-years-back one', () => {
-    const second = input(yearPeriod(2026), yearPeriod(2025), firstYear, { ...firstYear, intake: [cell('phone', 'consult', { accepted: 800, direct: 780 })] }, { allPlatforms: [1000, 800, 0] });
+    const second = input(
+      yearPeriod(2026),
+      yearPeriod(2025),
+      firstYear,
+      { ...firstYear, intake: [cell('phone', 'consult', { accepted: 800, direct: 780 })] },
+      { allPlatforms: [1000, 800, 0] },
+    );
     const t = texts(second);
     expect(t.block('intake.volume')?.text).toBe('2026年，全市 12345 在线共受理诉求 1000 件，同比增长 25.00%；其中，市级平台诉求受理量同比增长 25.00%。');
     expect(t.r.charts.find((c) => c.id === 'volume')?.categories).toEqual(['2025年', '2026年']);
@@ -83,7 +114,9 @@ describe('composeAnnualReport without a previous period (a new center, its first
     // any other period: 较前年同期, no stray space
     const q: Period = { from: '2026-01-01', to: '2026-03-31' };
     const withTwo = texts(input(q, { from: '2025-01-01', to: '2025-03-31' }, firstYear, firstYear, { allPlatforms: [1000, 1000, 500], twoYearsAgo: 500 }));
-    expect(withTwo.block('intake.volume')?.text).toBe('2026年1—3月，全市 12345 在线共受理诉求 1000 件，同比持平，较前年同期增长 100.00%；其中，市级平台诉求受理量同比持平，较前年同期增长 100.00%。');
+    expect(withTwo.block('intake.volume')?.text).toBe(
+      '2026年1—3月，全市 12345 在线共受理诉求 1000 件，同比持平，较前年同期增长 100.00%；其中，市级平台诉求受理量同比持平，较前年同期增长 100.00%。',
+    );
   });
 });
 
@@ -105,8 +138,12 @@ describe('composeAnnualReport names the platform it is about beside 全市', () 
     expect(t.r.charts.find((c) => c.id === 'volume')?.series.map((x) => x.name)).toEqual(['全市']);
   });
   it("a district platform's report says its own name, not 市级平台", () => {
-    const t = texts(input(yearPeriod(2026), yearPeriod(2025), firstYear, prev, { allPlatforms: [3000, 2400, 0], platformName: '海州区 12345 平台' }, 'haizhou'));
-    expect(t.block('intake.volume')?.text).toBe('2026年，全市 12345 在线共受理诉求 3000 件，同比增长 25.00%；其中，海州区 12345 平台诉求受理量同比增长 25.00%。');
+    const t = texts(
+      input(yearPeriod(2026), yearPeriod(2025), firstYear, prev, { allPlatforms: [3000, 2400, 0], platformName: '海州区 12345 平台' }, 'haizhou'),
+    );
+    expect(t.block('intake.volume')?.text).toBe(
+      '2026年，全市 12345 在线共受理诉求 3000 件，同比增长 25.00%；其中，海州区 12345 平台诉求受理量同比增长 25.00%。',
+    );
     expect(t.r.charts.find((c) => c.id === 'volume')?.series.map((x) => x.name)).toEqual(['全市', '海州区 12345 平台']);
   });
 });

@@ -72,7 +72,11 @@ const change = formatChange;
 export const versus = (prefix: string, c: number | null | undefined): string | null => (c == null ? null : `${prefix}${change(c)}`);
 export const versusPp = (prefix: string, pp: number | null | undefined): string | null => (pp == null ? null : `${prefix}${formatPp(pp)}`);
 /** ',' + the clauses there are, or nothing: '…件，同比增长 1.00%' / '…件' */
-export const clauses = (...xs: (string | null | false | undefined)[]): string => xs.filter(Boolean).map((x) => `，${x}`).join('');
+export const clauses = (...xs: (string | null | false | undefined)[]): string =>
+  xs
+    .filter(Boolean)
+    .map((x) => `，${x}`)
+    .join('');
 /** A rate clause with its change: '，按期办结率 97.10%，同比提高 2.66个百分点', left out when the rate has no denominator. */
 const rateClause = (name: string, value: number | null, pp?: number | null) => (value == null ? '' : `，${name} ${pct(value)}${clauses(versusPp('同比', pp))}`);
 
@@ -207,7 +211,11 @@ export function composeAnnualReport(a: AnnualInput): AnnualReport {
   const consult: ReportBlock = {
     key: 'intake.consult',
     no: sub(1),
-    lead: trendLead('咨询类诉求占比', k.consultationShare.ppChange, ppChange(k.consultationShare.previous, a.consultationShareTwoYearsAgo), ['持续提升', '有所提升', '有所下降']),
+    lead: trendLead('咨询类诉求占比', k.consultationShare.ppChange, ppChange(k.consultationShare.previous, a.consultationShareTwoYearsAgo), [
+      '持续提升',
+      '有所提升',
+      '有所下降',
+    ]),
     text:
       `${label}共受理咨询类诉求 ${n(k.consultations.value)}件${clauses(versus('同比', k.consultations.yoy))}${rateClause('占公众反映诉求总量的', k.consultationShare.value, k.consultationShare.ppChange)}` +
       `${rateClause(`${whole}咨询类诉求直接答复率`, k.consultationDirectRate.value, k.consultationDirectRate.ppChange)}。`,
@@ -224,9 +232,11 @@ export function composeAnnualReport(a: AnnualInput): AnnualReport {
   // appeal tagged 文明创建 is not 采集)
   fig('civilization', civ?.share.numerator ?? 0);
   fig('civilizationShare', civ?.share.value ?? null);
-  const internetText = k.internet.times != null && k.internet.times >= 2 ? `是去年受理量的 ${formatTimes(k.internet.value, k.internet.previous)}` : versus('同比', k.internet.yoy);
+  const internetText =
+    k.internet.times != null && k.internet.times >= 2 ? `是去年受理量的 ${formatTimes(k.internet.value, k.internet.previous)}` : versus('同比', k.internet.yoy);
   // nothing handed down: nothing to say was fed back
-  const fedBack = k.haochaping.value === 0 ? '' : k.haochaping.finished >= k.haochaping.value ? '，已全部完成反馈' : `，已完成反馈 ${n(k.haochaping.finished)}件`;
+  const fedBack =
+    k.haochaping.value === 0 ? '' : k.haochaping.finished >= k.haochaping.value ? '，已全部完成反馈' : `，已完成反馈 ${n(k.haochaping.finished)}件`;
   const extension: ReportBlock = {
     key: 'intake.extension',
     no: sub(2),
@@ -236,7 +246,9 @@ export function composeAnnualReport(a: AnnualInput): AnnualReport {
       // the claims around the figures follow them: 进一步完善 only when the channel grew, 深入推进 when collection did
       `${(k.internet.yoy ?? 0) > 0 ? '互联网渠道功能进一步完善，' : '互联网渠道'}${whole}受理诉求 ${n(k.internet.value)} 件${clauses(internetText)}` +
       // the collectors' share needs collectors: without any the clause has nothing to say
-      (civ && civ.share.value != null ? `；服务“创文”专项采集${(civ.accepted.yoy ?? 0) > 0 ? '深入推进' : '持续开展'}，${whole}采集“${civ.name}”类问题 ${n(civ.share.numerator)}件，占采集上报总量的 ${pct(civ.share.value)}。` : '。'),
+      (civ && civ.share.value != null
+        ? `；服务“创文”专项采集${(civ.accepted.yoy ?? 0) > 0 ? '深入推进' : '持续开展'}，${whole}采集“${civ.name}”类问题 ${n(civ.share.numerator)}件，占采集上报总量的 ${pct(civ.share.value)}。`
+        : '。'),
     chartIds: [],
     tableIds: [],
   };
@@ -276,7 +288,13 @@ export function composeAnnualReport(a: AnnualInput): AnnualReport {
     fig('epidemicHelp', h?.accepted ?? 0);
     fig('epidemicHelpShare', h?.share ?? null);
     fig('epidemicHelpOnTimeRate', h?.onTimeRate ?? null);
-    const fig3 = chart({ id: 'epidemic-domains', title: `${e.name.replace(/防控$/, '')}诉求涉及领域分布图`, kind: 'pie', categories: a.epidemicDomains.map((d) => d.name), series: [{ name: '诉求量', data: a.epidemicDomains.map((d) => d.value) }] });
+    const fig3 = chart({
+      id: 'epidemic-domains',
+      title: `${e.name.replace(/防控$/, '')}诉求涉及领域分布图`,
+      kind: 'pie',
+      categories: a.epidemicDomains.map((d) => d.name),
+      series: [{ name: '诉求量', data: a.epidemicDomains.map((d) => d.value) }],
+    });
     const parts = [
       c ? `咨询类诉求 ${n(c.accepted)}件，占${e.name.replace(/防控$/, '')}相关诉求总量的 ${pct(c.share)}${rateClause('直接答复率', c.directRate)}` : null,
       h ? `求助类 ${n(h.accepted)} 件，占${e.name.replace(/防控$/, '')}相关诉求总量的 ${pct(h.share)}${rateClause('按时办结率', h.onTimeRate)}` : null,
@@ -298,7 +316,13 @@ export function composeAnnualReport(a: AnnualInput): AnnualReport {
   fig('meetings', a.meetings);
   fig('praise', k.praise.value);
   fig('praiseUnits', k.praise.units);
-  const fig4 = chart({ id: 'praised-units', title: '受到表扬、感谢类诉求较多的单位情况图', kind: 'bar-horizontal', categories: a.praisedUnits.map((u) => u.name), series: [{ name: '表扬、感谢', data: a.praisedUnits.map((u) => u.value) }] });
+  const fig4 = chart({
+    id: 'praised-units',
+    title: '受到表扬、感谢类诉求较多的单位情况图',
+    kind: 'bar-horizontal',
+    categories: a.praisedUnits.map((u) => u.name),
+    series: [{ name: '表扬、感谢', data: a.praisedUnits.map((u) => u.value) }],
+  });
   const withUnits = a.meetingUnits.length ? `联动${a.meetingUnits.slice(0, 2).join('、')}等相关部门` : '联动相关部门';
   const solvedIssues = a.meetings > 0 && a.meetingTopics?.length ? `，推动${a.meetingTopics.slice(0, 2).join('、')}等民生热点难点问题解决` : '';
   s2blocks.push({
@@ -343,7 +367,16 @@ export function composeAnnualReport(a: AnnualInput): AnnualReport {
   const s2: ReportSection = { no: '二', title: '诉求办理情况', blocks: s2blocks };
 
   // ---------------------------------------------------------------- 三、热点诉求剖析
-  const s3blocks: ReportBlock[] = [{ key: 'hot', no: '', lead: '', text: '通过对群众反映诉求情况及部门办理情况进行梳理分析，群众反映矛盾集中的重点领域、突出问题主要集中在如下方面：', chartIds: [], tableIds: [] }];
+  const s3blocks: ReportBlock[] = [
+    {
+      key: 'hot',
+      no: '',
+      lead: '',
+      text: '通过对群众反映诉求情况及部门办理情况进行梳理分析，群众反映矛盾集中的重点领域、突出问题主要集中在如下方面：',
+      chartIds: [],
+      tableIds: [],
+    },
+  ];
   for (const [i, h] of a.hot.entries()) {
     const y = yoy(h.count, h.previous);
     fig(`hot.${h.code}.count`, h.count);
@@ -364,12 +397,24 @@ export function composeAnnualReport(a: AnnualInput): AnnualReport {
       case 'breakdown':
         body = `其中${h.l2
           .filter((x) => x.value > 0)
-          .map((x) => `${x.name}类诉求 ${n(x.value)}件，主要反映${named(x.l3, x.value, 0.1, 4).map((l) => l.name).join('、')}等问题`)
+          .map(
+            (x) =>
+              `${x.name}类诉求 ${n(x.value)}件，主要反映${named(x.l3, x.value, 0.1, 4)
+                .map((l) => l.name)
+                .join('、')}等问题`,
+          )
           .join('；')}。`;
         break;
       case 'types': {
         const xs = h.l2.filter((x) => x.value > 0);
-        body = `诉求类型包括${xs.length > 1 ? `${xs.slice(0, -1).map((x) => `${x.name} ${n(x.value)}件`).join('、')}和${xs[xs.length - 1].name} ${n(xs[xs.length - 1].value)}件` : quote(xs)}。`;
+        body = `诉求类型包括${
+          xs.length > 1
+            ? `${xs
+                .slice(0, -1)
+                .map((x) => `${x.name} ${n(x.value)}件`)
+                .join('、')}和${xs[xs.length - 1].name} ${n(xs[xs.length - 1].value)}件`
+            : quote(xs)
+        }。`;
         break;
       }
       case 'shares': {
@@ -395,18 +440,49 @@ export function composeAnnualReport(a: AnnualInput): AnnualReport {
         columns: ['区域', '总数', '占比', '热点诉求类别前三名'],
         rows: h.regions
           .filter((r) => r.value > 0)
-          .map((r) => [r.name, r.value, pct(ratio(r.value, h.count)), named(r.l2, r.value, 0, 3).map((x) => x.name).join('、')]),
+          .map((r) => [
+            r.name,
+            r.value,
+            pct(ratio(r.value, h.count)),
+            named(r.l2, r.value, 0, 3)
+              .map((x) => x.name)
+              .join('、'),
+          ]),
       });
       tableIds.push(id);
       for (const r of h.regions) fig(`hot.${h.code}.region.${r.name}`, r.value);
     } else if (h.chart === 'region') {
-      chartIds.push(chart({ id: `hot-${h.code}`, title: `${h.name}诉求区域分布情况`, kind: 'bar', categories: h.regions.map((r) => r.name), series: [{ name: '诉求量', data: h.regions.map((r) => r.value) }] }));
+      chartIds.push(
+        chart({
+          id: `hot-${h.code}`,
+          title: `${h.name}诉求区域分布情况`,
+          kind: 'bar',
+          categories: h.regions.map((r) => r.name),
+          series: [{ name: '诉求量', data: h.regions.map((r) => r.value) }],
+        }),
+      );
     } else {
-      chartIds.push(chart({ id: `hot-${h.code}`, title: `${h.name}诉求分析图`, kind: 'pie', categories: h.l2.map((x) => x.name), series: [{ name: '诉求量', data: h.l2.map((x) => x.value) }] }));
+      chartIds.push(
+        chart({
+          id: `hot-${h.code}`,
+          title: `${h.name}诉求分析图`,
+          kind: 'pie',
+          categories: h.l2.map((x) => x.name),
+          series: [{ name: '诉求量', data: h.l2.map((x) => x.value) }],
+        }),
+      );
     }
     s3blocks.push({ key: `hot.${h.code}`, no: sub(i), lead: `${h.name}。`, text: head + body, chartIds, tableIds });
   }
-  if (a.alsoCategories.length) s3blocks.push({ key: 'hot.also', no: '', lead: '', text: `除上述热点外，公众反映较集中的诉求类别还包括${a.alsoCategories.join('、')}等方面。`, chartIds: [], tableIds: [] });
+  if (a.alsoCategories.length)
+    s3blocks.push({
+      key: 'hot.also',
+      no: '',
+      lead: '',
+      text: `除上述热点外，公众反映较集中的诉求类别还包括${a.alsoCategories.join('、')}等方面。`,
+      chartIds: [],
+      tableIds: [],
+    });
   const s3: ReportSection = { no: '三', title: '热点诉求剖析', blocks: s3blocks };
 
   const kindName = a.kind === 'annual' ? '运行情况综合分析报告' : a.kind === 'express' ? '运行情况快报' : '专题分析专报';

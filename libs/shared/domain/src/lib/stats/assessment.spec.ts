@@ -50,7 +50,16 @@ describe('assessUnits', () => {
       unit({ unitId: 8, received: 0, signed: 0, signedOnTime: 0, finished: 0, onTime: 0, callbacks: 0, satisfied: 0, returns: 0, reworked: 0 }),
     ]);
     expect(rows.map((r) => r.unitId)).toEqual([1, 2, 7]);
-    expect(rows[2]).toMatchObject({ assessed: false, measured: [], score: null, rank: null, list: null, signOnTimeRate: null, onTimeRate: null, satisfactionRate: null });
+    expect(rows[2]).toMatchObject({
+      assessed: false,
+      measured: [],
+      score: null,
+      rank: null,
+      list: null,
+      signOnTimeRate: null,
+      onTimeRate: null,
+      satisfactionRate: null,
+    });
     expect(rows.slice(0, 2).map((r) => [r.rank, r.list])).toEqual([
       [1, 'red'],
       [2, null],
@@ -66,10 +75,16 @@ describe('assessUnits', () => {
     expect(assessUnits([unit({})], w)[0].list).toBeNull();
     expect(assessUnits([unit({ onTime: 10 })], w)[0].list).toBe('black');
     // at most half of the assessed units are red
-    const six = assessUnits([1, 2, 3, 4, 5, 6].map((id) => unit({ unitId: id, onTime: 100 - id })), w);
+    const six = assessUnits(
+      [1, 2, 3, 4, 5, 6].map((id) => unit({ unitId: id, onTime: 100 - id })),
+      w,
+    );
     expect(six.filter((r) => r.list === 'red').map((r) => r.unitId)).toEqual([1, 2, 3]);
     // when every unit is weak, the top of the ranking is black, not red
-    const weak = assessUnits([1, 2, 3, 4].map((id) => unit({ unitId: id, onTime: 40 - id })), w);
+    const weak = assessUnits(
+      [1, 2, 3, 4].map((id) => unit({ unitId: id, onTime: 40 - id })),
+      w,
+    );
     expect(weak.map((r) => r.list)).toEqual(['black', 'black', 'black', 'black']);
   });
 

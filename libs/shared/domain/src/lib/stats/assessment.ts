@@ -52,7 +52,10 @@ export function fullScore(w: AssessmentWeights, county: boolean): number {
 }
 
 /** The score (2 decimals) of one unit's rates, re-weighted over the measured ones; null when it is not assessed. */
-export function scoreRates(rates: Record<AssessmentMetric, number | null>, weights: Record<AssessmentMetric, number>): { score: number | null; measured: AssessmentMetric[] } {
+export function scoreRates(
+  rates: Record<AssessmentMetric, number | null>,
+  weights: Record<AssessmentMetric, number>,
+): { score: number | null; measured: AssessmentMetric[] } {
   const measured = ASSESSMENT_METRICS.filter((k) => rates[k] != null);
   if (!measured.some((k) => WORK_METRICS.includes(k))) return { score: null, measured: [] };
   const full = ASSESSMENT_METRICS.reduce((s, k) => s + weights[k], 0);
@@ -81,7 +84,19 @@ export function assessUnits(units: readonly UnitMonth[], w: AssessmentWeights = 
         { signOnTime: r.signOnTimeRate, onTime: r.onTimeRate, satisfaction: r.satisfactionRate, returns: r.returnRate, rework: r.reworkRate },
         u.county ? w.county : w.normal,
       );
-      return { unitId: u.unitId, unitName: u.unitName, county: u.county, fullScore: fullScore(w, u.county), received: u.received, ...r, assessed: score != null, measured, score, rank: null, list: null };
+      return {
+        unitId: u.unitId,
+        unitName: u.unitName,
+        county: u.county,
+        fullScore: fullScore(w, u.county),
+        received: u.received,
+        ...r,
+        assessed: score != null,
+        measured,
+        score,
+        rank: null,
+        list: null,
+      };
     });
   const share = (x: UnitAssessmentRow) => (x.score ?? 0) / (x.fullScore || 1);
   // rank on the share of the full score, so a county's 150 and a bureau's 100 compare fairly; 未参评 last, by volume

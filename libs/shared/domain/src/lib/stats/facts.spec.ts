@@ -1,5 +1,17 @@
 import { STAT_MEASURES } from '@hotline/contracts';
-import { addTotals, channelGroup, isZero, measuresOf, OPEN_FINISH_DAY, overdueEntryOf, satisfied, statDay, sumTotals, zeroTotals, type OrderFacts } from './facts';
+import {
+  addTotals,
+  channelGroup,
+  isZero,
+  measuresOf,
+  OPEN_FINISH_DAY,
+  overdueEntryOf,
+  satisfied,
+  statDay,
+  sumTotals,
+  zeroTotals,
+  type OrderFacts,
+} from './facts';
 
 const T0 = new Date('2020-03-02T01:00:00Z'); // 09:00 China time
 const h = (hours: number) => new Date(T0.getTime() + hours * 3_600_000);
@@ -141,7 +153,11 @@ describe('overdueEntryOf', () => {
   });
 
   it('enters late finished orders by due day and finish (reply) day', () => {
-    const o = finished({ handleDueAt: new Date('2020-03-06T09:30:00Z'), repliedAt: new Date('2020-03-09T02:00:00Z'), acceptedAt: new Date('2020-03-10T02:00:00Z') });
+    const o = finished({
+      handleDueAt: new Date('2020-03-06T09:30:00Z'),
+      repliedAt: new Date('2020-03-09T02:00:00Z'),
+      acceptedAt: new Date('2020-03-10T02:00:00Z'),
+    });
     expect(overdueEntryOf(o)).toEqual({ dueDay: '2020-03-06', finishDay: '2020-03-09' });
   });
 

@@ -1,4 +1,18 @@
-import { apportion, countFigure, dailyAverage, formatChange, formatCount, formatPercent, formatPp, formatTimes, ppChange, rateFigure, ratio, round, yoy } from './figures';
+import {
+  apportion,
+  countFigure,
+  dailyAverage,
+  formatChange,
+  formatCount,
+  formatPercent,
+  formatPp,
+  formatTimes,
+  ppChange,
+  rateFigure,
+  ratio,
+  round,
+  yoy,
+} from './figures';
 
 describe('figures', () => {
   it('divides, or says there is nothing to divide by', () => {

@@ -3,7 +3,12 @@ import { zeroTotals } from './facts';
 import { composeFocusReport, type FocusInput } from './focus-report';
 
 const m = (over: Partial<MeasureTotals>): MeasureTotals => ({ ...zeroTotals(), ...over });
-const kpis = { platform: 'city', accepted: { value: 100000 }, period: { from: '2020-01-20', to: '2020-02-15', days: 27 }, previousPeriod: { from: '2019-01-20', to: '2019-02-15', days: 27 } } as unknown as KpiSet;
+const kpis = {
+  platform: 'city',
+  accepted: { value: 100000 },
+  period: { from: '2020-01-20', to: '2020-02-15', days: 27 },
+  previousPeriod: { from: '2019-01-20', to: '2019-02-15', days: 27 },
+} as unknown as KpiSet;
 
 const input = (over: Partial<FocusInput> = {}): FocusInput => ({
   issuer: '连云港市 12345 政府公共服务中心',
@@ -15,7 +20,12 @@ const input = (over: Partial<FocusInput> = {}): FocusInput => ({
   kpis,
   byType: [
     { code: 'consult', name: '咨询', current: m({ accepted: 6690, direct: 6580, dispatched: 110, finished: 110, on_time: 108 }), previous: m({}) },
-    { code: 'help', name: '求助', current: m({ accepted: 3202, direct: 100, dispatched: 3102, finished: 3100, on_time: 3049, callbacks: 200, cb_satisfied: 190, cb_dissatisfied: 10 }), previous: m({}) },
+    {
+      code: 'help',
+      name: '求助',
+      current: m({ accepted: 3202, direct: 100, dispatched: 3102, finished: 3100, on_time: 3049, callbacks: 200, cb_satisfied: 190, cb_dissatisfied: 10 }),
+      previous: m({}),
+    },
     { code: 'complaint', name: '投诉', current: m({ accepted: 108, dispatched: 108, finished: 108, on_time: 100 }), previous: m({}) },
   ],
   byGroup: { public: 10000, collector: 0 },
@@ -41,7 +51,15 @@ describe('composeFocusReport (专报 on one topic or category)', () => {
     expect(r.kind).toBe('special');
     expect(r.title).toBe('2020年1月20日至2月15日市 12345在线服务平台疫情防控诉求情况专报');
     expect(r.focus).toEqual({ kind: 'topic', code: 'epidemic', name: '疫情防控' });
-    expect(r.figures).toMatchObject({ 'focus.accepted': 10000, 'focus.share': 0.1, 'focus.direct': 6680, 'focus.dispatched': 3320, 'focus.type.consult': 6690, 'focus.peak': 900, 'focus.peakBucket': '2020-01-21' });
+    expect(r.figures).toMatchObject({
+      'focus.accepted': 10000,
+      'focus.share': 0.1,
+      'focus.direct': 6680,
+      'focus.dispatched': 3320,
+      'focus.type.consult': 6690,
+      'focus.peak': 900,
+      'focus.peakBucket': '2020-01-21',
+    });
     expect(r.figures['focus.onTimeRate']).toBeCloseTo(3257 / 3318, 12);
     const text = r.sections.flatMap((s) => s.blocks.map((b) => b.text)).join('\n');
     expect(text).toContain('共受理疫情防控相关诉求 10000件，日均 370件，占同期诉求总量的 10.00%。');
@@ -65,8 +83,23 @@ describe('composeFocusReport (专报 on one topic or category)', () => {
       input({
         focus: { kind: 'category', code: 'sdqn', name: '水电气暖' },
         regions: [
-          { name: '海州区', value: 60, l2: [{ name: '供水', value: 40 }, { name: '供电', value: 15 }, { name: '供气', value: 5 }] },
-          { name: '赣榆区', value: 40, l2: [{ name: '供电', value: 30 }, { name: '供水', value: 10 }] },
+          {
+            name: '海州区',
+            value: 60,
+            l2: [
+              { name: '供水', value: 40 },
+              { name: '供电', value: 15 },
+              { name: '供气', value: 5 },
+            ],
+          },
+          {
+            name: '赣榆区',
+            value: 40,
+            l2: [
+              { name: '供电', value: 30 },
+              { name: '供水', value: 10 },
+            ],
+          },
         ],
       }),
     );
@@ -89,9 +122,22 @@ describe('composeFocusReport without a year before, or with nothing in the perio
   });
 
   it('words the comparison when the year before has data', () => {
-    const r = composeFocusReport(input({ byType: [{ code: 'help', name: '求助', current: m({ accepted: 200, direct: 50, dispatched: 150, finished: 100, on_time: 90 }), previous: m({ accepted: 100, direct: 20, dispatched: 80, finished: 80, on_time: 80 }) }] }));
+    const r = composeFocusReport(
+      input({
+        byType: [
+          {
+            code: 'help',
+            name: '求助',
+            current: m({ accepted: 200, direct: 50, dispatched: 150, finished: 100, on_time: 90 }),
+            previous: m({ accepted: 100, direct: 20, dispatched: 80, finished: 80, on_time: 80 }),
+          },
+        ],
+      }),
+    );
     expect(r.sections[0].blocks[0].text).toContain('共受理疫情防控相关诉求 200件，日均 7件，同比增长 100.00%，占同期诉求总量的 0.20%。');
-    expect(r.sections[1].blocks[0].text).toBe('直接办结 50件，直接办结率 25.00%，同比提高 5.00个百分点；派发工单 150件，按期办结率 90.00%，同比降低 10.00个百分点。');
+    expect(r.sections[1].blocks[0].text).toBe(
+      '直接办结 50件，直接办结率 25.00%，同比提高 5.00个百分点；派发工单 150件，按期办结率 90.00%，同比降低 10.00个百分点。',
+    );
     expect(r.sections[1].blocks[0].lead).toBe('办理质效有待提升。');
   });
 

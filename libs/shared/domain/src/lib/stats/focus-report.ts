@@ -64,8 +64,14 @@ export function composeFocusReport(a: FocusInput): AnnualReport {
   const days = daysInPeriod(a.period);
   const growth = yoy(cur.accepted, prev.accepted);
   const share = ratio(cur.accepted, a.kpis.accepted.value);
-  const direct = rate((m) => m.direct, (m) => m.accepted);
-  const onTime = rate((m) => m.on_time, (m) => m.finished);
+  const direct = rate(
+    (m) => m.direct,
+    (m) => m.accepted,
+  );
+  const onTime = rate(
+    (m) => m.on_time,
+    (m) => m.finished,
+  );
   const sat = rate(satisfied, (m) => m.callbacks);
   fig('focus.accepted', cur.accepted);
   fig('focus.previous', prev.accepted);
@@ -97,7 +103,10 @@ export function composeFocusReport(a: FocusInput): AnnualReport {
   const peak = [...a.trend].sort((x, y) => y.value - x.value || (x.bucket < y.bucket ? -1 : 1))[0];
   fig('focus.peak', peak?.value ?? 0);
   fig('focus.peakBucket', peak?.bucket ?? null);
-  const sources = [a.byGroup.public ? `公众通过电话、网络等渠道反映 ${n(a.byGroup.public)}件` : null, a.byGroup.collector ? `信息采集员上报 ${n(a.byGroup.collector)}件` : null].filter(Boolean);
+  const sources = [
+    a.byGroup.public ? `公众通过电话、网络等渠道反映 ${n(a.byGroup.public)}件` : null,
+    a.byGroup.collector ? `信息采集员上报 ${n(a.byGroup.collector)}件` : null,
+  ].filter(Boolean);
   const overview: ReportBlock = {
     key: 'focus.overview',
     no: '',
@@ -139,11 +148,22 @@ export function composeFocusReport(a: FocusInput): AnnualReport {
     .map((t) => {
       const m = t.current;
       // consultations are judged by answering on the spot, the rest by finishing on time
-      const quality = t.code === 'consult' ? `直接答复率 ${pct(ratio(m.direct, m.accepted))}` : m.finished ? `按时办结率 ${pct(ratio(m.on_time, m.finished))}` : `直接办结率 ${pct(ratio(m.direct, m.accepted))}`;
+      const quality =
+        t.code === 'consult'
+          ? `直接答复率 ${pct(ratio(m.direct, m.accepted))}`
+          : m.finished
+            ? `按时办结率 ${pct(ratio(m.on_time, m.finished))}`
+            : `直接办结率 ${pct(ratio(m.direct, m.accepted))}`;
       return `${t.name}类 ${n(m.accepted)}件，占 ${pct(ratio(m.accepted, cur.accepted))}，${quality}`;
     })
     .join('；');
-  const typeChart = chart({ id: 'focus-types', title: `${name}诉求类型分布图`, kind: 'pie', categories: types.map((t) => t.name), series: [{ name: '诉求量', data: types.map((t) => t.current.accepted) }] });
+  const typeChart = chart({
+    id: 'focus-types',
+    title: `${name}诉求类型分布图`,
+    kind: 'pie',
+    categories: types.map((t) => t.name),
+    series: [{ name: '诉求量', data: types.map((t) => t.current.accepted) }],
+  });
   const typeBlock: ReportBlock = {
     key: 'focus.types',
     no: sub(1),
@@ -170,7 +190,9 @@ export function composeFocusReport(a: FocusInput): AnnualReport {
       key: 'focus.breakdown',
       no: sub(0),
       lead: top[0] ? `${top[0].name}问题最为集中。` : `${by}分布。`,
-      text: top.length ? `从${by}看，反映较多的有${top.map((x) => `${x.name} ${n(x.value)}件（${pct(ratio(x.value, cur.accepted))}）`).join('、')}等。` : `本期无${name}相关诉求。`,
+      text: top.length
+        ? `从${by}看，反映较多的有${top.map((x) => `${x.name} ${n(x.value)}件（${pct(ratio(x.value, cur.accepted))}）`).join('、')}等。`
+        : `本期无${name}相关诉求。`,
       chartIds: [breakdownChart],
       tableIds: [],
     },
@@ -185,13 +207,23 @@ export function composeFocusReport(a: FocusInput): AnnualReport {
       no: tables.length + 1,
       title: `${name}诉求区域分布情况`,
       columns: ['区域', '总数', '占比', '热点诉求类别前三名'],
-      rows: regions.map((r) => [r.name, r.value, pct(ratio(r.value, regionTotal)), named(r.l2, r.value, 0, 3).map((x) => x.name).join('、')]),
+      rows: regions.map((r) => [
+        r.name,
+        r.value,
+        pct(ratio(r.value, regionTotal)),
+        named(r.l2, r.value, 0, 3)
+          .map((x) => x.name)
+          .join('、'),
+      ]),
     });
     s3blocks.push({
       key: 'focus.regions',
       no: sub(1),
       lead: `${regions[0].name}诉求量最多。`,
-      text: `从区域看，反映较多的区域有${regions.slice(0, 3).map((r) => `${r.name} ${n(r.value)}件`).join('、')}等（不含市直及未指定区域）。`,
+      text: `从区域看，反映较多的区域有${regions
+        .slice(0, 3)
+        .map((r) => `${r.name} ${n(r.value)}件`)
+        .join('、')}等（不含市直及未指定区域）。`,
       chartIds: [],
       tableIds: [id],
     });
@@ -218,7 +250,8 @@ export function composeFocusReport(a: FocusInput): AnnualReport {
 }
 
 /** '，按期办结率 97.10%，同比提高 2.66个百分点'; the change left out without a year before, the rate without a denominator */
-const rateText = (label: string, r: { value: number | null; pp: number | null }) => (r.value == null ? '' : `，${label} ${pct(r.value)}${clauses(versusPp('同比', r.pp))}`);
+const rateText = (label: string, r: { value: number | null; pp: number | null }) =>
+  r.value == null ? '' : `，${label} ${pct(r.value)}${clauses(versusPp('同比', r.pp))}`;
 
 const NUMS = ['一', '二', '三', '四', '五', '六', '七', '八'];
 const sub = (i: number) => `（${NUMS[i]}）`;

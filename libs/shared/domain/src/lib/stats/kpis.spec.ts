@@ -14,7 +14,12 @@ const TOPICS = [
 
 const m = (over: Partial<MeasureTotals>): MeasureTotals => ({ ...zeroTotals(), ...over });
 const cell = (channel: string, appealType: string, over: Partial<MeasureTotals>): IntakeCell => ({ channel, appealType, m: m(over) });
-const topic = (t: string, group: 'public' | 'collector', appealType: string, over: Partial<MeasureTotals>): TopicCell => ({ topic: t, group, appealType, m: m(over) });
+const topic = (t: string, group: 'public' | 'collector', appealType: string, over: Partial<MeasureTotals>): TopicCell => ({
+  topic: t,
+  group,
+  appealType,
+  m: m(over),
+});
 
 /**
  * The city platform's 2020 as the seed report states it, cut into a few cells whose sums are the report's
@@ -35,7 +40,11 @@ const Y2020: KpiSide = {
     cell('state_council', 'report', done(108)),
     cell('sms', 'praise', done(296)),
     cell('province', 'thanks', done(63)),
-    cell('patrol', 'report', { accepted: PATROL, direct: PATROL_DIRECT, ...{ dispatched: PATROL - PATROL_DIRECT, finished: PATROL - PATROL_DIRECT, on_time: PATROL - PATROL_DIRECT } }),
+    cell('patrol', 'report', {
+      accepted: PATROL,
+      direct: PATROL_DIRECT,
+      ...{ dispatched: PATROL - PATROL_DIRECT, finished: PATROL - PATROL_DIRECT, on_time: PATROL - PATROL_DIRECT },
+    }),
     cell('video', 'report', done(90000)),
   ],
   topics: [
@@ -55,7 +64,16 @@ const Y2020: KpiSide = {
 // the help cell takes what is left so the sums hit the report: 369856 of 380902 on time, 16427 of 16963 satisfied
 const helpCell = Y2020.intake[2].m;
 helpCell.on_time = 369856 - Y2020.intake.filter((c) => c.m !== helpCell).reduce((s, c) => s + c.m.on_time, 0);
-Object.assign(helpCell, { callbacks: 16963, cb_very_satisfied: 9000, cb_satisfied: 6000, cb_basic: 1427, cb_dissatisfied: 436, cb_very_dissatisfied: 100, solved: 16000, instructions: 765 });
+Object.assign(helpCell, {
+  callbacks: 16963,
+  cb_very_satisfied: 9000,
+  cb_satisfied: 6000,
+  cb_basic: 1427,
+  cb_dissatisfied: 436,
+  cb_very_dissatisfied: 100,
+  solved: 16000,
+  instructions: 765,
+});
 
 const Y2019: KpiSide = {
   intake: [
@@ -154,7 +172,15 @@ describe('computeKpis edge cases', () => {
   const empty: KpiSide = { intake: [], topics: [], calls: { offered: 0, answered: 0 }, praiseUnits: 0 };
 
   it('gives nulls, not NaN, for an empty period with nothing before it', () => {
-    const k = computeKpis({ platform: 'all', period: yearPeriod(2021), previousPeriod: yearPeriod(2020), current: empty, previous: null, topics: TOPICS, appealTypes: APPEAL_TYPES });
+    const k = computeKpis({
+      platform: 'all',
+      period: yearPeriod(2021),
+      previousPeriod: yearPeriod(2020),
+      current: empty,
+      previous: null,
+      topics: TOPICS,
+      appealTypes: APPEAL_TYPES,
+    });
     expect(k.accepted).toEqual({ value: 0, previous: null, yoy: null });
     expect(k.dailyAverage).toBe(0);
     expect(k.onTimeRate).toEqual({ numerator: 0, denominator: 0, value: null, previous: null, ppChange: null });
@@ -163,7 +189,15 @@ describe('computeKpis edge cases', () => {
   });
 
   it('compares with an empty previous period as zero, giving no YoY', () => {
-    const k = computeKpis({ platform: 'all', period: yearPeriod(2021), previousPeriod: yearPeriod(2020), current: Y2019, previous: empty, topics: TOPICS, appealTypes: APPEAL_TYPES });
+    const k = computeKpis({
+      platform: 'all',
+      period: yearPeriod(2021),
+      previousPeriod: yearPeriod(2020),
+      current: Y2019,
+      previous: empty,
+      topics: TOPICS,
+      appealTypes: APPEAL_TYPES,
+    });
     expect(k.accepted).toEqual({ value: 676030, previous: 0, yoy: null });
     expect(k.answerRate.previous).toBeNull();
   });
@@ -174,7 +208,15 @@ describe('computeKpis edge cases', () => {
  * and every word that depends on one the way the seed does; the commentary around them is the editors' (remarks).
  */
 describe('composeAnnualReport on the seed report’s 2020 counts', () => {
-  const k = computeKpis({ platform: 'city', period: yearPeriod(2020), previousPeriod: yearPeriod(2019), current: Y2020, previous: Y2019, topics: TOPICS, appealTypes: APPEAL_TYPES });
+  const k = computeKpis({
+    platform: 'city',
+    period: yearPeriod(2020),
+    previousPeriod: yearPeriod(2019),
+    current: Y2020,
+    previous: Y2019,
+    topics: TOPICS,
+    appealTypes: APPEAL_TYPES,
+  });
   const input: AnnualInput = {
     kind: 'annual',
     issuer: '连云港市 12345 政府公共服务中心',
@@ -208,16 +250,22 @@ describe('composeAnnualReport on the seed report’s 2020 counts', () => {
       '2020年，市 12345在线服务平台（以下简称市 12345在线）共受理诉求 868022件，日均受理 2372件，电话接通率 97.60%。其中，公众通过电话、网络等渠道反映 577102件，信息采集员通过路面巡查、视频监控等渠道上报 290920件，分别占诉求总量的 66.48%和 33.52%。',
     );
     expect(block('intake.volume')?.lead).toBe('诉求受理总量稳步增长。');
-    expect(block('intake.volume')?.text).toBe('2020年，全市 12345 在线共受理诉求 1224862 件，同比增长 35.11%，较 2018 年增长 83.87%；其中，市级平台诉求受理量同比增长 28.40%，较 2018 年增长 86.64%。');
+    expect(block('intake.volume')?.text).toBe(
+      '2020年，全市 12345 在线共受理诉求 1224862 件，同比增长 35.11%，较 2018 年增长 83.87%；其中，市级平台诉求受理量同比增长 28.40%，较 2018 年增长 86.64%。',
+    );
     expect(block('intake.consult')?.lead).toBe('咨询类诉求占比持续提升。');
     expect(block('intake.extension')?.text).toContain('完成“好差评”回访 16963 件，省级派送“好差评”整改工单 417件，已全部完成反馈；');
-    expect(block('intake.extension')?.text).toContain('互联网渠道功能进一步完善，全年受理诉求 38947 件，是去年受理量的 5.15 倍；服务“创文”专项采集深入推进，全年采集“文明创建”类问题 152544件，占采集上报总量的 52.44%。');
+    expect(block('intake.extension')?.text).toContain(
+      '互联网渠道功能进一步完善，全年受理诉求 38947 件，是去年受理量的 5.15 倍；服务“创文”专项采集深入推进，全年采集“文明创建”类问题 152544件，占采集上报总量的 52.44%。',
+    );
   });
 
   it('words section 二 as the seed, 国务院大督查 and 省督办 included', () => {
     expect(block('handling.epidemic')?.lead).toBe('平台承接能力进一步增强。');
     expect(block('handling.units')?.lead).toBe('部门处置效力进一步提升。');
-    expect(block('handling.units')?.text).toContain('联动市公安局、市市场监督管理局等相关部门召开疑难问题专题协调会议 43次，推动停车收费、捆绑销售等民生热点难点问题解决。');
+    expect(block('handling.units')?.text).toContain(
+      '联动市公安局、市市场监督管理局等相关部门召开疑难问题专题协调会议 43次，推动停车收费、捆绑销售等民生热点难点问题解决。',
+    );
     expect(block('handling.backlog')?.lead).toBe('积案化解取得显著成效。');
     expect(block('handling.backlog')?.text).toBe(
       '2020年，中心加大对超期未办结工单的协调处置力度，共推动化解超期未办结、长期不回复的工单 291件。2020年末，剩余超期未办工单 147件，较 2019 年底减少 172件；' +
@@ -227,7 +275,12 @@ describe('composeAnnualReport on the seed report’s 2020 counts', () => {
 
   it('carries the seed’s commentary as remarks, not as generated prose', () => {
     const before = '近年来，随着市 12345在线知晓度和服务效能的不断提升，平台直接答复公众诉求能力进一步增强，在全省率先实施咨询类诉求“零派单”。';
-    expect(r.sections.flatMap((s) => s.blocks).map((b) => b.text).join('')).not.toContain('零派单');
+    expect(
+      r.sections
+        .flatMap((s) => s.blocks)
+        .map((b) => b.text)
+        .join(''),
+    ).not.toContain('零派单');
     const edited = applyRemarks(r, { 'intake.consult': { before } });
     expect(edited.sections[0].blocks.find((b) => b.key === 'intake.consult')?.remarks).toEqual({ before });
   });

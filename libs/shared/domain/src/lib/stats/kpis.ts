@@ -99,23 +99,53 @@ export function computeKpis(input: KpiInput): KpiSet {
     previousPeriod: { ...input.previousPeriod, days: daysInPeriod(input.previousPeriod) },
     accepted: count((s) => s.all.accepted),
     dailyAverage: dailyAverage(c.all.accepted, days),
-    answerRate: rate((s) => s.calls.answered, (s) => s.calls.offered),
+    answerRate: rate(
+      (s) => s.calls.answered,
+      (s) => s.calls.offered,
+    ),
     publicAppeals: count((s) => s.pub.accepted),
     collectorAppeals: count((s) => s.col.accepted),
-    publicShare: rate((s) => s.pub.accepted, (s) => s.all.accepted),
-    collectorShare: rate((s) => s.col.accepted, (s) => s.all.accepted),
+    publicShare: rate(
+      (s) => s.pub.accepted,
+      (s) => s.all.accepted,
+    ),
+    collectorShare: rate(
+      (s) => s.col.accepted,
+      (s) => s.all.accepted,
+    ),
     consultations: count((s) => s.consult.accepted),
-    consultationShare: rate((s) => s.pubConsult.accepted, (s) => s.pub.accepted),
-    consultationDirectRate: rate((s) => s.consult.direct, (s) => s.consult.accepted),
+    consultationShare: rate(
+      (s) => s.pubConsult.accepted,
+      (s) => s.pub.accepted,
+    ),
+    consultationDirectRate: rate(
+      (s) => s.consult.direct,
+      (s) => s.consult.accepted,
+    ),
     direct: count((s) => s.all.direct),
-    directRate: rate((s) => s.all.direct, (s) => s.all.accepted),
+    directRate: rate(
+      (s) => s.all.direct,
+      (s) => s.all.accepted,
+    ),
     dispatched: count((s) => s.all.dispatched),
     finished: count((s) => s.all.finished),
-    onTimeRate: rate((s) => s.all.on_time, (s) => s.all.finished),
-    signOnTimeRate: rate((s) => s.all.signed_on_time, (s) => s.all.signed),
+    onTimeRate: rate(
+      (s) => s.all.on_time,
+      (s) => s.all.finished,
+    ),
+    signOnTimeRate: rate(
+      (s) => s.all.signed_on_time,
+      (s) => s.all.signed,
+    ),
     callbacks: count((s) => s.all.callbacks),
-    satisfactionRate: rate((s) => satisfied(s.all), (s) => s.all.callbacks),
-    solvedRate: rate((s) => s.all.solved, (s) => s.all.callbacks),
+    satisfactionRate: rate(
+      (s) => satisfied(s.all),
+      (s) => s.all.callbacks,
+    ),
+    solvedRate: rate(
+      (s) => s.all.solved,
+      (s) => s.all.callbacks,
+    ),
     internet: { ...internet, times: internet.previous ? internet.value / internet.previous : null },
     haochaping: { ...count((s) => s.haochaping.accepted), finished: c.haochaping.finished + c.haochaping.direct },
     stateCouncil: count((s) => s.stateCouncil.accepted),
@@ -129,10 +159,22 @@ export function computeKpis(input: KpiInput): KpiSet {
   };
 }
 
-function topicFigure(t: { code: string; name: string }, cur: KpiSide, prev: KpiSide | null, c: Side, p: Side | null, types: KpiInput['appealTypes']): TopicFigure {
+function topicFigure(
+  t: { code: string; name: string },
+  cur: KpiSide,
+  prev: KpiSide | null,
+  c: Side,
+  p: Side | null,
+  types: KpiInput['appealTypes'],
+): TopicFigure {
   const cells = (s: KpiSide) => s.topics.filter((x) => x.topic === t.code);
   const tot = (s: KpiSide) => sumTotals(cells(s).map((x) => x.m));
-  const byGroup = (s: KpiSide, g: ChannelGroup) => sumTotals(cells(s).filter((x) => x.group === g).map((x) => x.m));
+  const byGroup = (s: KpiSide, g: ChannelGroup) =>
+    sumTotals(
+      cells(s)
+        .filter((x) => x.group === g)
+        .map((x) => x.m),
+    );
   const ct = tot(cur);
   const pt = prev ? tot(prev) : null;
   // a topic is a share of the channel group that reports it: 疫情 of public appeals, 文明创建 of collectors' reports
@@ -141,8 +183,20 @@ function topicFigure(t: { code: string; name: string }, cur: KpiSide, prev: KpiS
   const inGroup = (s: KpiSide) => byGroup(s, shareOf).accepted;
   const byType = types
     .map((ty) => {
-      const m = sumTotals(cells(cur).filter((x) => x.appealType === ty.code).map((x) => x.m));
-      return { code: ty.code, name: ty.name, accepted: m.accepted, share: ratio(m.accepted, ct.accepted), direct: m.direct, directRate: ratio(m.direct, m.accepted), onTimeRate: ratio(m.on_time, m.finished) };
+      const m = sumTotals(
+        cells(cur)
+          .filter((x) => x.appealType === ty.code)
+          .map((x) => x.m),
+      );
+      return {
+        code: ty.code,
+        name: ty.name,
+        accepted: m.accepted,
+        share: ratio(m.accepted, ct.accepted),
+        direct: m.direct,
+        directRate: ratio(m.direct, m.accepted),
+        onTimeRate: ratio(m.on_time, m.finished),
+      };
     })
     .filter((x) => x.accepted > 0);
   return {

@@ -1,4 +1,20 @@
-import { addDays, bucketsOf, chinaDay, chinaDayStart, daysInPeriod, eachDay, eachMonth, isIsoDate, isLeapYear, lastOfMonth, monthPeriod, periodSegments, previousPeriod, shiftYears, yearPeriod } from './period';
+import {
+  addDays,
+  bucketsOf,
+  chinaDay,
+  chinaDayStart,
+  daysInPeriod,
+  eachDay,
+  eachMonth,
+  isIsoDate,
+  isLeapYear,
+  lastOfMonth,
+  monthPeriod,
+  periodSegments,
+  previousPeriod,
+  shiftYears,
+  yearPeriod,
+} from './period';
 
 describe('period arithmetic', () => {
   it('counts both ends: 2020 has 366 days, 2019 has 365, one day is 1', () => {

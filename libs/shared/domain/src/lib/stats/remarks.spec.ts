@@ -11,7 +11,14 @@ const report = (): AnnualReport =>
         title: '热点诉求剖析',
         blocks: [
           { key: 'hot', no: '', lead: '', text: '通过对群众反映诉求情况…', chartIds: [], tableIds: [] },
-          { key: 'hot.zfgl', no: '（三）', lead: '住房管理。', text: '共受理 14359件，同比下降 1.43%。主要反映房屋质量、拆迁补偿、拆迁规划等问题。', chartIds: ['hot-zfgl'], tableIds: [] },
+          {
+            key: 'hot.zfgl',
+            no: '（三）',
+            lead: '住房管理。',
+            text: '共受理 14359件，同比下降 1.43%。主要反映房屋质量、拆迁补偿、拆迁规划等问题。',
+            chartIds: ['hot-zfgl'],
+            tableIds: [],
+          },
         ],
       },
     ],

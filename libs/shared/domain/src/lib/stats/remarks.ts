@@ -42,7 +42,11 @@ export function remarkProblems(r: AnnualReport, remarks: ReportRemarks): { field
 export function applyRemarks(r: AnnualReport, remarks: ReportRemarks): AnnualReport {
   const kept: ReportRemarks = {};
   for (const [key, rm] of Object.entries(remarks)) {
-    const clean = Object.fromEntries(Object.entries(rm ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v.trim() : '']).filter(([, v]) => v));
+    const clean = Object.fromEntries(
+      Object.entries(rm ?? {})
+        .map(([k, v]) => [k, typeof v === 'string' ? v.trim() : ''])
+        .filter(([, v]) => v),
+    );
     if (Object.keys(clean).length) kept[key] = clean;
   }
   return {

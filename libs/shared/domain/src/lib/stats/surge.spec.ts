@@ -20,7 +20,13 @@ describe('detectSurges', () => {
   });
 
   it('ranks the sharpest jumps first', () => {
-    const s = detectSurges([{ key: 'a', count: 9, trailing: 28 }, { key: 'b', count: 20, trailing: 0 }], rule);
+    const s = detectSurges(
+      [
+        { key: 'a', count: 9, trailing: 28 },
+        { key: 'b', count: 20, trailing: 0 },
+      ],
+      rule,
+    );
     expect(s.map((x) => x.key)).toEqual(['b', 'a']);
   });
 });

@@ -1,23 +1,8 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import {
-  NOTIFIER,
-  Notifier,
-  ReferenceStore,
-} from '@hotline/web-core-data-access';
-import {
-  ADMIN_STALE_MESSAGE,
-  AdminStore,
-  DEFAULT_POLICY_UNDELETABLE,
-  NO_VERSION_MESSAGE,
-  TimeLimitForm,
-  UserForm,
-  timeLimitBody,
-} from './admin.store';
+import { NOTIFIER, Notifier, ReferenceStore } from '@hotline/web-core-data-access';
+import { ADMIN_STALE_MESSAGE, AdminStore, DEFAULT_POLICY_UNDELETABLE, NO_VERSION_MESSAGE, TimeLimitForm, UserForm, timeLimitBody } from './admin.store';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve));
 
@@ -134,12 +119,7 @@ describe('AdminStore', () => {
       version: 7,
     };
     const done = store.saveUser(existing, user);
-    http
-      .expectOne('/api/admin/users/3')
-      .flush(
-        { statusCode: 409, code: 'STALE_VERSION', message: 'x' },
-        { status: 409, statusText: 'x' },
-      );
+    http.expectOne('/api/admin/users/3').flush({ statusCode: 409, code: 'STALE_VERSION', message: 'x' }, { status: 409, statusText: 'x' });
     await settle();
     http.expectOne('/api/admin/users').flush([]);
     await expect(done).resolves.toBe(false);
@@ -147,10 +127,7 @@ describe('AdminStore', () => {
   });
 
   it('refuses to edit a row the API listed without a version', async () => {
-    const done = store.saveTopic(
-      { id: 1, code: 'epidemic', name: '疫情', active: true },
-      { code: 'epidemic', name: '疫情防控', active: true },
-    );
+    const done = store.saveTopic({ id: 1, code: 'epidemic', name: '疫情', active: true }, { code: 'epidemic', name: '疫情防控', active: true });
     await expect(done).resolves.toBe(false);
     expect(notifier.error).toHaveBeenCalledWith(NO_VERSION_MESSAGE);
   });
@@ -163,10 +140,7 @@ describe('AdminStore', () => {
     });
     const req = http.expectOne('/api/admin/topics');
     expect(req.request.body).toEqual({ code: 'epidemic', name: '疫情' });
-    req.flush(
-      { statusCode: 409, code: 'DUPLICATE', message: 'dup' },
-      { status: 409, statusText: 'x' },
-    );
+    req.flush({ statusCode: 409, code: 'DUPLICATE', message: 'dup' }, { status: 409, statusText: 'x' });
     await expect(done).resolves.toBe(false);
     expect(notifier.error).toHaveBeenCalledWith('数据已存在，请勿重复提交');
   });
@@ -270,9 +244,7 @@ describe('AdminStore', () => {
   });
 
   it('creates a time limit with its appeal type and urgency', () => {
-    expect(
-      timeLimitBody(null, { ...policyForm, clock: 'natural', urgent: true }),
-    ).toMatchObject({
+    expect(timeLimitBody(null, { ...policyForm, clock: 'natural', urgent: true })).toMatchObject({
       appealType: 'complaint',
       urgent: true,
       clock: 'natural',
@@ -282,12 +254,7 @@ describe('AdminStore', () => {
 
   it('reloads the time limits on a stale version', async () => {
     const done = store.saveTimeLimit(policy, policyForm);
-    http
-      .expectOne('/api/admin/time-limits/7')
-      .flush(
-        { statusCode: 409, code: 'STALE_VERSION', message: 'stale' },
-        { status: 409, statusText: 'x' },
-      );
+    http.expectOne('/api/admin/time-limits/7').flush({ statusCode: 409, code: 'STALE_VERSION', message: 'stale' }, { status: 409, statusText: 'x' });
     await settle();
     http.expectOne('/api/admin/time-limits').flush([policy]);
     await expect(done).resolves.toBe(false);
@@ -298,10 +265,7 @@ describe('AdminStore', () => {
     const done = store.deleteTimeLimit({ ...policy, appealType: '*' });
     const req = http.expectOne('/api/admin/time-limits/7');
     expect(req.request.method).toBe('DELETE');
-    req.flush(
-      { statusCode: 409, code: 'PRECONDITION_FAILED', message: 'x' },
-      { status: 409, statusText: 'x' },
-    );
+    req.flush({ statusCode: 409, code: 'PRECONDITION_FAILED', message: 'x' }, { status: 409, statusText: 'x' });
     await expect(done).resolves.toBe(false);
     expect(notifier.error).toHaveBeenCalledWith(DEFAULT_POLICY_UNDELETABLE);
   });
@@ -320,12 +284,7 @@ describe('AdminStore', () => {
     await done;
     expect(store.deadlineOps()).toEqual(ops);
     done = store.loadDeadlineOps(true);
-    http
-      .expectOne('/api/admin/deadlines')
-      .flush(
-        { statusCode: 500, code: 'INTERNAL', message: 'x' },
-        { status: 500, statusText: 'x' },
-      );
+    http.expectOne('/api/admin/deadlines').flush({ statusCode: 500, code: 'INTERNAL', message: 'x' }, { status: 500, statusText: 'x' });
     await done;
     expect(store.deadlineOps()).toEqual(ops);
     expect(typeof store.deadlineOpsState()).toBe('object');

@@ -25,17 +25,11 @@ describe('admin forms', () => {
 
   it('checks a user form against the API’s rules, in Chinese', () => {
     expect(userFormProblem(user)).toBeNull();
-    expect(userFormProblem({ ...user, role: 'unit_handler' })).toBe(
-      '承办单位用户必须选择所属单位',
-    );
+    expect(userFormProblem({ ...user, role: 'unit_handler' })).toBe('承办单位用户必须选择所属单位');
     expect(userFormProblem({ ...user, password: '' })).toBe('请设置初始密码');
     expect(userFormProblem({ ...user, existing, password: '' })).toBeNull();
-    expect(userFormProblem({ ...user, password: 'short' })).toBe(
-      '密码至少 8 位',
-    );
-    expect(userFormProblem({ ...user, username: 'Zhang San' })).toMatch(
-      /小写字母/,
-    );
+    expect(userFormProblem({ ...user, password: 'short' })).toBe('密码至少 8 位');
+    expect(userFormProblem({ ...user, username: 'Zhang San' })).toMatch(/小写字母/);
   });
 
   it('flattens a tree depth first with depths', () => {
@@ -43,9 +37,7 @@ describe('admin forms', () => {
       { n: 'a', c: [{ n: 'b', c: [{ n: 'c', c: [] }] }] },
       { n: 'd', c: [] },
     ];
-    expect(
-      flattenTree(tree, (x) => x.c).map((r) => `${r.item.n}${r.depth}`),
-    ).toEqual(['a0', 'b1', 'c2', 'd0']);
+    expect(flattenTree(tree, (x) => x.c).map((r) => `${r.item.n}${r.depth}`)).toEqual(['a0', 'b1', 'c2', 'd0']);
   });
 
   it('formats a holiday date in local time', () => {
@@ -66,14 +58,8 @@ describe('admin forms', () => {
       longOverdueAfter: '5d',
     };
     expect(timeLimitFormProblem(f)).toBeNull();
-    expect(timeLimitFormProblem({ ...f, handleLimit: '5天' })).toMatch(
-      /办理时限格式不正确/,
-    );
-    expect(
-      timeLimitFormProblem({ ...f, clock: 'natural', dayLength: 'x' }),
-    ).toMatch(/一天时长/);
-    expect(timeLimitFormProblem({ ...f, prewarnPercent: 100 })).toMatch(
-      /预警比例/,
-    );
+    expect(timeLimitFormProblem({ ...f, handleLimit: '5天' })).toMatch(/办理时限格式不正确/);
+    expect(timeLimitFormProblem({ ...f, clock: 'natural', dayLength: 'x' })).toMatch(/一天时长/);
+    expect(timeLimitFormProblem({ ...f, prewarnPercent: 100 })).toMatch(/预警比例/);
   });
 });

@@ -24,14 +24,8 @@ const PAGES = [
     <div class="admin">
       <ul nz-menu nzMode="inline" class="side">
         @for (p of pages; track p.path) {
-          <li
-            nz-menu-item
-            nzMatchRouter
-            [attr.data-testid]="'admin-nav-' + p.path"
-          >
-            <a [routerLink]="p.path"
-              ><nz-icon [nzType]="p.icon" />{{ p.label }}</a
-            >
+          <li nz-menu-item nzMatchRouter [attr.data-testid]="'admin-nav-' + p.path">
+            <a [routerLink]="p.path"><nz-icon [nzType]="p.icon" />{{ p.label }}</a>
           </li>
         }
       </ul>

@@ -22,8 +22,7 @@ export const adminRoutes: Route[] = [
       {
         path: 'categories',
         title: '分类管理 · 12345',
-        loadComponent: () =>
-          import('./categories-page').then((m) => m.CategoriesPage),
+        loadComponent: () => import('./categories-page').then((m) => m.CategoriesPage),
       },
       {
         path: 'topics',
@@ -33,14 +32,12 @@ export const adminRoutes: Route[] = [
       {
         path: 'holidays',
         title: '节假日 · 12345',
-        loadComponent: () =>
-          import('./holidays-page').then((m) => m.HolidaysPage),
+        loadComponent: () => import('./holidays-page').then((m) => m.HolidaysPage),
       },
       {
         path: 'time-limits',
         title: '时限策略 · 12345',
-        loadComponent: () =>
-          import('./time-limits-page').then((m) => m.TimeLimitsPage),
+        loadComponent: () => import('./time-limits-page').then((m) => m.TimeLimitsPage),
       },
       {
         path: 'queues',

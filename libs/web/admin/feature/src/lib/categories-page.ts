@@ -1,16 +1,6 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import {
-  AdminCategoryNode,
-  AdminStore,
-  CategoryForm,
-} from '@hotline/web-admin-data-access';
+import { AdminCategoryNode, AdminStore, CategoryForm } from '@hotline/web-admin-data-access';
 import { ReferenceStore, callError } from '@hotline/web-core-data-access';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzInputModule } from 'ng-zorro-antd/input';
@@ -26,13 +16,7 @@ interface CategoryEdit extends CategoryForm {
 /** The three-level category tree, each node's default unit being the dispatch catalogue's entry. */
 @Component({
   selector: 'hl-categories-page',
-  imports: [
-    FormsModule,
-    NzButtonModule,
-    NzInputModule,
-    NzSelectModule,
-    ADMIN_CRUD,
-  ],
+  imports: [FormsModule, NzButtonModule, NzInputModule, NzSelectModule, ADMIN_CRUD],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <hl-admin-crud-page
@@ -50,54 +34,23 @@ interface CategoryEdit extends CategoryForm {
       [editor]="editor"
       (create)="create(null)"
     >
-      <input
-        nz-input
-        class="filter"
-        placeholder="筛选名称"
-        [ngModel]="filter()"
-        (ngModelChange)="filter.set($event)"
-      />
+      <input nz-input class="filter" placeholder="筛选名称" [ngModel]="filter()" (ngModelChange)="filter.set($event)" />
       <ng-template [hlAdminRow]="rows()" let-r>
         <td [style.padding-left.px]="8 + r.depth * 20">{{ r.item.name }}</td>
         <td>{{ r.item.code }}</td>
         <td>{{ r.item.level }}</td>
         <td>
-          {{
-            r.item.defaultUnitId
-              ? reference.unitName(r.item.defaultUnitId)
-              : '—（继承上级）'
-          }}
+          {{ r.item.defaultUnitId ? reference.unitName(r.item.defaultUnitId) : '—（继承上级）' }}
         </td>
         <td>
-          <button
-            nz-button
-            nzType="link"
-            nzSize="small"
-            (click)="edit(r.item)"
-            [attr.data-testid]="'category-edit-' + r.item.code"
-          >
-            编辑
-          </button>
+          <button nz-button nzType="link" nzSize="small" (click)="edit(r.item)" [attr.data-testid]="'category-edit-' + r.item.code">编辑</button>
           @if (r.item.level < 3) {
-            <button
-              nz-button
-              nzType="link"
-              nzSize="small"
-              (click)="create(r.item)"
-            >
-              新增下级
-            </button>
+            <button nz-button nzType="link" nzSize="small" (click)="create(r.item)">新增下级</button>
           }
         </td>
       </ng-template>
       <ng-template [hlAdminForm]="editor" let-e>
-        <hl-admin-input
-          [editor]="editor"
-          field="name"
-          label="名称"
-          required
-          testid="category-name"
-        />
+        <hl-admin-input [editor]="editor" field="name" label="名称" required testid="category-name" />
         <hl-admin-input
           [editor]="editor"
           field="code"
@@ -107,10 +60,7 @@ interface CategoryEdit extends CategoryForm {
           [disabled]="!!e.existing"
           testid="category-code"
         />
-        <hl-admin-field
-          label="默认承办单位（派单目录）"
-          [error]="editor.error('defaultUnitId')"
-        >
+        <hl-admin-field label="默认承办单位（派单目录）" [error]="editor.error('defaultUnitId')">
           <nz-select
             name="defaultUnitId"
             nzShowSearch
@@ -148,22 +98,15 @@ export class CategoriesPage {
     { title: '操作', width: '160px' },
   ];
   protected readonly filter = signal('');
-  protected readonly error = computed(() =>
-    callError(this.admin.categoriesState()),
-  );
-  private readonly allRows = computed(() =>
-    flattenTree(this.admin.categories(), (c) => c.children),
-  );
+  protected readonly error = computed(() => callError(this.admin.categoriesState()));
+  private readonly allRows = computed(() => flattenTree(this.admin.categories(), (c) => c.children));
   protected readonly rows = computed(() => {
     const f = this.filter().trim();
-    return f
-      ? this.allRows().filter((r) => r.item.name.includes(f))
-      : this.allRows();
+    return f ? this.allRows().filter((r) => r.item.name.includes(f)) : this.allRows();
   });
   protected readonly rowKey = (r: TreeRow<AdminCategoryNode>) => r.item.code;
   protected readonly editor = injectAdminEditor<CategoryEdit>({
-    problem: (e) =>
-      !e.name.trim() || !e.code.trim() ? '请填写名称和编码' : null,
+    problem: (e) => (!e.name.trim() || !e.code.trim() ? '请填写名称和编码' : null),
     save: (e) =>
       this.admin.saveCategory(e.existing, {
         code: e.code.trim(),

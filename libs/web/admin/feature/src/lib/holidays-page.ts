@@ -1,9 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { HolidayView } from '@hotline/contracts';
 import { AdminStore } from '@hotline/web-admin-data-access';
@@ -33,16 +28,7 @@ const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 /** The public-holiday calendar (with make-up working weekends) that working-day deadlines run on. */
 @Component({
   selector: 'hl-holidays-page',
-  imports: [
-    FormsModule,
-    NzButtonModule,
-    NzDatePickerModule,
-    NzPopconfirmModule,
-    NzRadioModule,
-    NzSelectModule,
-    NzTagModule,
-    ADMIN_CRUD,
-  ],
+  imports: [FormsModule, NzButtonModule, NzDatePickerModule, NzPopconfirmModule, NzRadioModule, NzSelectModule, NzTagModule, ADMIN_CRUD],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <hl-admin-crud-page
@@ -61,12 +47,7 @@ const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
       [editor]="editor"
       (create)="create()"
     >
-      <nz-select
-        [ngModel]="admin.holidayYear()"
-        (ngModelChange)="admin.loadHolidays($event)"
-        class="year"
-        data-testid="holiday-year"
-      >
+      <nz-select [ngModel]="admin.holidayYear()" (ngModelChange)="admin.loadHolidays($event)" class="year" data-testid="holiday-year">
         @for (y of years; track y) {
           <nz-option [nzValue]="y" [nzLabel]="y + ' 年'" />
         }
@@ -83,9 +64,7 @@ const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
         </td>
         <td>{{ h.name }}</td>
         <td>
-          <button nz-button nzType="link" nzSize="small" (click)="edit(h)">
-            编辑
-          </button>
+          <button nz-button nzType="link" nzSize="small" (click)="edit(h)">编辑</button>
           <button
             nz-button
             nzType="link"
@@ -100,14 +79,7 @@ const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
         </td>
       </ng-template>
       <ng-template [hlAdminForm]="editor" let-e>
-        <hl-admin-input
-          [editor]="editor"
-          field="name"
-          label="名称"
-          required
-          placeholder="如：国庆节"
-          testid="holiday-name"
-        />
+        <hl-admin-input [editor]="editor" field="name" label="名称" required placeholder="如：国庆节" testid="holiday-name" />
       </ng-template>
     </hl-admin-crud-page>
   `,
@@ -119,10 +91,7 @@ const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 })
 export class HolidaysPage {
   protected readonly admin = inject(AdminStore);
-  protected readonly years = Array.from(
-    { length: 5 },
-    (_, i) => new Date().getFullYear() - 2 + i,
-  );
+  protected readonly years = Array.from({ length: 5 }, (_, i) => new Date().getFullYear() - 2 + i);
   protected readonly columns = [
     { title: '日期', width: '140px' },
     { title: '星期', width: '70px' },
@@ -130,14 +99,11 @@ export class HolidaysPage {
     { title: '名称' },
     { title: '操作', width: '130px' },
   ];
-  protected readonly error = computed(() =>
-    callError(this.admin.holidaysState()),
-  );
+  protected readonly error = computed(() => callError(this.admin.holidaysState()));
   protected readonly rowKey = (h: HolidayView) => h.date;
   protected readonly editor = injectAdminEditor<HolidayEdit>({
     problem: (e) => (!e.date || !e.name.trim() ? '请选择日期并填写名称' : null),
-    save: (e) =>
-      this.admin.saveHoliday(isoDate(e.date as Date), e.kind, e.name.trim()),
+    save: (e) => this.admin.saveHoliday(isoDate(e.date as Date), e.kind, e.name.trim()),
   });
 
   constructor() {

@@ -1,8 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { DeadlineOpsView } from '@hotline/contracts';
 import { AdminStore } from '@hotline/web-admin-data-access';
@@ -64,16 +61,9 @@ describe('QueuesPage', () => {
     await fixture.whenStable();
     const el = fixture.nativeElement as HTMLElement;
     expect(el.querySelector('[data-testid="queues-panel"]')).not.toBeNull();
-    expect(
-      el.querySelector('[data-testid="queue-row-deadline-timers"]')
-        ?.textContent,
-    ).toContain('deadline-timers');
-    expect(
-      el.querySelector('[data-testid="failed-job-42"]')?.textContent,
-    ).toContain('boom');
-    expect(
-      el.querySelector('[data-testid="timers-pending"]')?.textContent,
-    ).toContain('5');
+    expect(el.querySelector('[data-testid="queue-row-deadline-timers"]')?.textContent).toContain('deadline-timers');
+    expect(el.querySelector('[data-testid="failed-job-42"]')?.textContent).toContain('boom');
+    expect(el.querySelector('[data-testid="timers-pending"]')?.textContent).toContain('5');
     expect(spy).toHaveBeenCalledWith(expect.any(Function), QUEUES_REFRESH_MS);
     fixture.destroy();
     expect(clear).toHaveBeenCalled();

@@ -1,11 +1,5 @@
 import { DatePipe } from '@angular/common';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  computed,
-  inject,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject } from '@angular/core';
 import { QueueStatusView, ReconcilerRunView } from '@hotline/contracts';
 import { AdminStore } from '@hotline/web-admin-data-access';
 import { callError } from '@hotline/web-core-data-access';
@@ -21,14 +15,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 export const QUEUES_REFRESH_MS = 10_000;
 
 /** BullMQ job states, in the order an operator reads them. */
-const COUNT_KEYS = [
-  'waiting',
-  'active',
-  'delayed',
-  'completed',
-  'failed',
-  'paused',
-];
+const COUNT_KEYS = ['waiting', 'active', 'delayed', 'completed', 'failed', 'paused'];
 const COUNT_LABELS: Record<string, string> = {
   waiting: '等待',
   active: '执行中',
@@ -43,64 +30,27 @@ const COUNT_LABELS: Record<string, string> = {
 /** 队列状态: the deadline machinery's health — queues, failed jobs, timers, outbox and the reconciler. */
 @Component({
   selector: 'hl-queues-page',
-  imports: [
-    DatePipe,
-    NzAlertModule,
-    NzButtonModule,
-    NzCardModule,
-    NzDescriptionsModule,
-    NzIconModule,
-    NzSpinModule,
-    NzTableModule,
-    NzTagModule,
-  ],
+  imports: [DatePipe, NzAlertModule, NzButtonModule, NzCardModule, NzDescriptionsModule, NzIconModule, NzSpinModule, NzTableModule, NzTagModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="bar">
       <h2>队列状态</h2>
       @if (admin.deadlineOps(); as ops) {
-        <span class="sub" data-testid="queues-generated-at"
-          >数据时间 {{ ops.generatedAt | date: 'yyyy-MM-dd HH:mm:ss' }} · 每 10
-          秒自动刷新</span
-        >
+        <span class="sub" data-testid="queues-generated-at">数据时间 {{ ops.generatedAt | date: 'yyyy-MM-dd HH:mm:ss' }} · 每 10 秒自动刷新</span>
       }
-      <button
-        nz-button
-        nzSize="small"
-        [nzLoading]="admin.deadlineOpsState() === 'loading'"
-        (click)="admin.loadDeadlineOps()"
-        data-testid="queues-refresh"
-      >
+      <button nz-button nzSize="small" [nzLoading]="admin.deadlineOpsState() === 'loading'" (click)="admin.loadDeadlineOps()" data-testid="queues-refresh">
         <nz-icon nzType="reload" />刷新
       </button>
-      <button
-        nz-button
-        nzType="primary"
-        nzSize="small"
-        [nzLoading]="admin.reconciling()"
-        (click)="admin.reconcileNow()"
-        data-testid="reconcile-now"
-      >
+      <button nz-button nzType="primary" nzSize="small" [nzLoading]="admin.reconciling()" (click)="admin.reconcileNow()" data-testid="reconcile-now">
         立即对账
       </button>
     </div>
     @if (error(); as message) {
-      <nz-alert
-        nzType="error"
-        nzShowIcon
-        [nzMessage]="message"
-        data-testid="queues-error"
-      />
+      <nz-alert nzType="error" nzShowIcon [nzMessage]="message" data-testid="queues-error" />
     }
     @if (admin.deadlineOps(); as ops) {
       <div class="panel" data-testid="queues-panel">
-        <nz-descriptions
-          nzBordered
-          nzSize="small"
-          [nzColumn]="4"
-          nzTitle="定时器与发件箱"
-          data-testid="queues-timers"
-        >
+        <nz-descriptions nzBordered nzSize="small" [nzColumn]="4" nzTitle="定时器与发件箱" data-testid="queues-timers">
           <nz-descriptions-item nzTitle="待触发定时器">
             <span data-testid="timers-pending">{{ ops.timers.pending }}</span>
           </nz-descriptions-item>
@@ -114,11 +64,7 @@ const COUNT_LABELS: Record<string, string> = {
             </span>
           </nz-descriptions-item>
           <nz-descriptions-item nzTitle="下一个到期">
-            {{
-              ops.timers.nextDueAt
-                ? (ops.timers.nextDueAt | date: 'yyyy-MM-dd HH:mm:ss')
-                : '—'
-            }}
+            {{ ops.timers.nextDueAt ? (ops.timers.nextDueAt | date: 'yyyy-MM-dd HH:mm:ss') : '—' }}
           </nz-descriptions-item>
           <nz-descriptions-item nzTitle="发件箱积压">
             <span data-testid="outbox-pending">
@@ -132,14 +78,7 @@ const COUNT_LABELS: Record<string, string> = {
         </nz-descriptions>
 
         <h3>队列</h3>
-        <nz-table
-          #q
-          nzSize="small"
-          [nzData]="ops.queues"
-          [nzShowPagination]="false"
-          nzNoResult="无队列"
-          data-testid="queues-table"
-        >
+        <nz-table #q nzSize="small" [nzData]="ops.queues" [nzShowPagination]="false" nzNoResult="无队列" data-testid="queues-table">
           <thead>
             <tr>
               <th>队列</th>
@@ -167,18 +106,9 @@ const COUNT_LABELS: Record<string, string> = {
         </nz-table>
 
         <h3>对账</h3>
-        <nz-descriptions
-          nzBordered
-          nzSize="small"
-          [nzColumn]="1"
-          data-testid="reconciler"
-        >
+        <nz-descriptions nzBordered nzSize="small" [nzColumn]="1" data-testid="reconciler">
           <nz-descriptions-item nzTitle="最近巡检">
-            {{
-              ops.reconciler.lastTickAt
-                ? (ops.reconciler.lastTickAt | date: 'yyyy-MM-dd HH:mm:ss')
-                : '尚未运行'
-            }}
+            {{ ops.reconciler.lastTickAt ? (ops.reconciler.lastTickAt | date: 'yyyy-MM-dd HH:mm:ss') : '尚未运行' }}
             @if (ops.reconciler.lastTick; as r) {
               <span class="sub"> · {{ runSummary(r) }}</span>
             }
@@ -224,11 +154,7 @@ const COUNT_LABELS: Record<string, string> = {
                 <td class="reason">{{ j.failedReason }}</td>
                 <td>{{ j.attemptsMade }}</td>
                 <td>
-                  {{
-                    j.failedAt
-                      ? (j.failedAt | date: 'yyyy-MM-dd HH:mm:ss')
-                      : '—'
-                  }}
+                  {{ j.failedAt ? (j.failedAt | date: 'yyyy-MM-dd HH:mm:ss') : '—' }}
                 </td>
               </tr>
             }
@@ -269,24 +195,17 @@ const COUNT_LABELS: Record<string, string> = {
 })
 export class QueuesPage {
   protected readonly admin = inject(AdminStore);
-  protected readonly error = computed(() =>
-    callError(this.admin.deadlineOpsState()),
-  );
+  protected readonly error = computed(() => callError(this.admin.deadlineOpsState()));
   /** The usual BullMQ states first, then any other the API reports. */
   protected readonly countKeys = computed(() => {
     const extra = new Set<string>();
-    for (const q of this.admin.deadlineOps()?.queues ?? [])
-      for (const k of Object.keys(q.counts))
-        if (!COUNT_KEYS.includes(k)) extra.add(k);
+    for (const q of this.admin.deadlineOps()?.queues ?? []) for (const k of Object.keys(q.counts)) if (!COUNT_KEYS.includes(k)) extra.add(k);
     return [...COUNT_KEYS, ...[...extra].sort()];
   });
 
   constructor() {
     void this.admin.loadDeadlineOps();
-    const timer = setInterval(
-      () => void this.admin.loadDeadlineOps(true),
-      QUEUES_REFRESH_MS,
-    );
+    const timer = setInterval(() => void this.admin.loadDeadlineOps(true), QUEUES_REFRESH_MS);
     inject(DestroyRef).onDestroy(() => clearInterval(timer));
   }
 
@@ -299,12 +218,7 @@ export class QueuesPage {
   }
 
   protected runSummary(r: ReconcilerRunView): string {
-    const parts = [
-      r.fullScan ? '全量' : '增量',
-      `补触发 ${r.fired}`,
-      `重新入队 ${r.requeued}`,
-      `补建定时器 ${r.backfilled}`,
-    ];
+    const parts = [r.fullScan ? '全量' : '增量', `补触发 ${r.fired}`, `重新入队 ${r.requeued}`, `补建定时器 ${r.backfilled}`];
     if (r.note) parts.push(r.note);
     return parts.join(' · ');
   }

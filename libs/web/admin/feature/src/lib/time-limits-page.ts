@@ -1,26 +1,8 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import {
-  ANY_APPEAL_TYPE,
-  DEADLINE_CLOCKS,
-  TimeLimitPolicyView,
-} from '@hotline/contracts';
-import {
-  AdminStore,
-  DURATION_PATTERN,
-  TimeLimitForm,
-} from '@hotline/web-admin-data-access';
-import {
-  NOTIFIER,
-  ReferenceStore,
-  callError,
-} from '@hotline/web-core-data-access';
+import { ANY_APPEAL_TYPE, DEADLINE_CLOCKS, TimeLimitPolicyView } from '@hotline/contracts';
+import { AdminStore, DURATION_PATTERN, TimeLimitForm } from '@hotline/web-admin-data-access';
+import { NOTIFIER, ReferenceStore, callError } from '@hotline/web-core-data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
@@ -54,19 +36,11 @@ const DURATION_FIELDS = [
 
 /** The form checked against the API's rules before sending, in Chinese; null when it may be saved. */
 export function timeLimitFormProblem(f: TimeLimitForm): string | null {
-  const bad = DURATION_FIELDS.find(
-    ([k]) => !DURATION_PATTERN.test((f[k] ?? '').trim()),
-  );
+  const bad = DURATION_FIELDS.find(([k]) => !DURATION_PATTERN.test((f[k] ?? '').trim()));
   if (bad) return `${bad[1]}格式不正确，应为数字加单位，如 2h、5d`;
-  if (
-    f.clock === 'natural' &&
-    f.dayLength?.trim() &&
-    !DURATION_PATTERN.test(f.dayLength.trim())
-  )
-    return '一天时长格式不正确，如 24h、10m';
+  if (f.clock === 'natural' && f.dayLength?.trim() && !DURATION_PATTERN.test(f.dayLength.trim())) return '一天时长格式不正确，如 24h、10m';
   const pct = Number(f.prewarnPercent);
-  if (!Number.isInteger(pct) || pct < 0 || pct > 99)
-    return '预警比例应为 0–99 的整数';
+  if (!Number.isInteger(pct) || pct < 0 || pct > 99) return '预警比例应为 0–99 的整数';
   return null;
 }
 
@@ -93,27 +67,10 @@ export function timeLimitFormProblem(f: TimeLimitForm): string | null {
   template: `
     <div class="bar">
       <h2>时限策略</h2>
-      <button
-        nz-button
-        nzSize="small"
-        (click)="admin.loadTimeLimits()"
-        data-testid="time-limits-reload"
-      >
-        <nz-icon nzType="reload" />刷新
-      </button>
-      <button
-        nz-button
-        nzType="primary"
-        (click)="create()"
-        data-testid="time-limit-create"
-      >
-        <nz-icon nzType="plus" />新建策略
-      </button>
+      <button nz-button nzSize="small" (click)="admin.loadTimeLimits()" data-testid="time-limits-reload"><nz-icon nzType="reload" />刷新</button>
+      <button nz-button nzType="primary" (click)="create()" data-testid="time-limit-create"><nz-icon nzType="plus" />新建策略</button>
     </div>
-    <p class="hint">
-      时长格式：数字加单位，如
-      30m、2h、5d、0.5d。工单按其诉求类型与紧急程度取策略，没有专属策略时取「默认」行；修改只影响此后新设的时限。
-    </p>
+    <p class="hint">时长格式：数字加单位，如 30m、2h、5d、0.5d。工单按其诉求类型与紧急程度取策略，没有专属策略时取「默认」行；修改只影响此后新设的时限。</p>
     @if (error(); as message) {
       <nz-alert nzType="error" nzShowIcon [nzMessage]="message" />
     }
@@ -173,15 +130,7 @@ export function timeLimitFormProblem(f: TimeLimitForm): string | null {
             <td>{{ x.longOverdueAfter }}</td>
             <td>{{ x.version }}</td>
             <td>
-              <button
-                nz-button
-                nzType="link"
-                nzSize="small"
-                (click)="edit(x)"
-                [attr.data-testid]="'time-limit-edit-' + x.id"
-              >
-                编辑
-              </button>
+              <button nz-button nzType="link" nzSize="small" (click)="edit(x)" [attr.data-testid]="'time-limit-edit-' + x.id">编辑</button>
               @if (x.appealType !== any) {
                 <button
                   nz-button
@@ -212,12 +161,7 @@ export function timeLimitFormProblem(f: TimeLimitForm): string | null {
     >
       <ng-container *nzModalContent>
         @if (editing(); as e) {
-          <form
-            nz-form
-            nzLayout="vertical"
-            (ngSubmit)="save()"
-            data-testid="time-limit-form"
-          >
+          <form nz-form nzLayout="vertical" (ngSubmit)="save()" data-testid="time-limit-form">
             <div class="grid">
               <nz-form-item>
                 <nz-form-label nzRequired>诉求类型</nz-form-label>
@@ -251,12 +195,7 @@ export function timeLimitFormProblem(f: TimeLimitForm): string | null {
               <nz-form-item>
                 <nz-form-label nzRequired>计时方式</nz-form-label>
                 <nz-form-control>
-                  <nz-radio-group
-                    name="clock"
-                    [ngModel]="e.clock"
-                    (ngModelChange)="patch({ clock: $event })"
-                    data-testid="time-limit-clock"
-                  >
+                  <nz-radio-group name="clock" [ngModel]="e.clock" (ngModelChange)="patch({ clock: $event })" data-testid="time-limit-clock">
                     @for (c of clocks; track c) {
                       <label nz-radio [nzValue]="c">{{ clockLabel(c) }}</label>
                     }
@@ -282,13 +221,7 @@ export function timeLimitFormProblem(f: TimeLimitForm): string | null {
                 <nz-form-item>
                   <nz-form-label nzRequired>{{ f[1] }}</nz-form-label>
                   <nz-form-control>
-                    <input
-                      nz-input
-                      [name]="f[0]"
-                      [ngModel]="e[f[0]]"
-                      (ngModelChange)="patchField(f[0], $event)"
-                      [attr.data-testid]="'time-limit-' + f[0]"
-                    />
+                    <input nz-input [name]="f[0]" [ngModel]="e[f[0]]" (ngModelChange)="patchField(f[0], $event)" [attr.data-testid]="'time-limit-' + f[0]" />
                   </nz-form-control>
                 </nz-form-item>
               }
@@ -351,9 +284,7 @@ export class TimeLimitsPage {
   protected readonly clocks = DEADLINE_CLOCKS;
   protected readonly durationFields = DURATION_FIELDS;
   protected readonly editing = signal<TimeLimitEdit | null>(null);
-  protected readonly error = computed(() =>
-    callError(this.admin.timeLimitsState()),
-  );
+  protected readonly error = computed(() => callError(this.admin.timeLimitsState()));
 
   constructor() {
     void this.admin.loadTimeLimits();
@@ -400,10 +331,7 @@ export class TimeLimitsPage {
     this.editing.update((e) => (e ? { ...e, ...change } : e));
   }
 
-  protected patchField(
-    key: (typeof DURATION_FIELDS)[number][0],
-    value: string,
-  ): void {
+  protected patchField(key: (typeof DURATION_FIELDS)[number][0], value: string): void {
     this.patch({ [key]: value });
   }
 
@@ -417,9 +345,6 @@ export class TimeLimitsPage {
     }
     const pct = Number(e.prewarnPercent);
     const { existing, ...form } = e;
-    if (
-      await this.admin.saveTimeLimit(existing, { ...form, prewarnPercent: pct })
-    )
-      this.editing.set(null);
+    if (await this.admin.saveTimeLimit(existing, { ...form, prewarnPercent: pct })) this.editing.set(null);
   }
 }

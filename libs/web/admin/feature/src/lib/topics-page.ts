@@ -1,9 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import {
-  AdminStore,
-  AdminTopicView,
-  TopicForm,
-} from '@hotline/web-admin-data-access';
+import { AdminStore, AdminTopicView, TopicForm } from '@hotline/web-admin-data-access';
 import { ReferenceStore } from '@hotline/web-core-data-access';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { ADMIN_CRUD, injectAdminEditor } from './crud';
@@ -35,15 +31,7 @@ interface TopicEdit extends TopicForm {
           <hl-active-tag [active]="x.active" />
         </td>
         <td>
-          <button
-            nz-button
-            nzType="link"
-            nzSize="small"
-            (click)="edit(x)"
-            [attr.data-testid]="'topic-edit-' + x.code"
-          >
-            编辑
-          </button>
+          <button nz-button nzType="link" nzSize="small" (click)="edit(x)" [attr.data-testid]="'topic-edit-' + x.code">编辑</button>
         </td>
       </ng-template>
       <ng-template [hlAdminForm]="editor" let-e>
@@ -56,13 +44,7 @@ interface TopicEdit extends TopicForm {
           [disabled]="!!e.existing"
           testid="topic-code"
         />
-        <hl-admin-input
-          [editor]="editor"
-          field="name"
-          label="名称"
-          required
-          testid="topic-name"
-        />
+        <hl-admin-input [editor]="editor" field="name" label="名称" required testid="topic-name" />
         @if (e.existing) {
           <hl-admin-switch [editor]="editor" field="active" label="启用" />
         }
@@ -73,16 +55,10 @@ interface TopicEdit extends TopicForm {
 export class TopicsPage {
   private readonly admin = inject(AdminStore);
   protected readonly reference = inject(ReferenceStore);
-  protected readonly columns = [
-    { title: '编码', width: '160px' },
-    { title: '名称' },
-    { title: '状态', width: '80px' },
-    { title: '操作', width: '80px' },
-  ];
+  protected readonly columns = [{ title: '编码', width: '160px' }, { title: '名称' }, { title: '状态', width: '80px' }, { title: '操作', width: '80px' }];
   protected readonly rowKey = (t: AdminTopicView) => t.code;
   protected readonly editor = injectAdminEditor<TopicEdit>({
-    problem: (e) =>
-      !e.code.trim() || !e.name.trim() ? '请填写编码和名称' : null,
+    problem: (e) => (!e.code.trim() || !e.name.trim() ? '请填写编码和名称' : null),
     save: (e) =>
       this.admin.saveTopic(e.existing, {
         code: e.code.trim(),

@@ -4,10 +4,7 @@ export interface TreeRow<T> {
   depth: number;
 }
 
-export function flattenTree<T>(
-  roots: readonly T[],
-  children: (t: T) => readonly T[] | undefined,
-): TreeRow<T>[] {
+export function flattenTree<T>(roots: readonly T[], children: (t: T) => readonly T[] | undefined): TreeRow<T>[] {
   const out: TreeRow<T>[] = [];
   const walk = (nodes: readonly T[], depth: number) => {
     for (const n of nodes) {

@@ -1,21 +1,8 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { UnitView } from '@hotline/contracts';
-import {
-  AdminStore,
-  AdminUnitView,
-  UnitForm,
-} from '@hotline/web-admin-data-access';
-import {
-  ReferenceStore,
-  buildUnitTree,
-  callError,
-} from '@hotline/web-core-data-access';
+import { AdminStore, AdminUnitView, UnitForm } from '@hotline/web-admin-data-access';
+import { ReferenceStore, buildUnitTree, callError } from '@hotline/web-core-data-access';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { ADMIN_CRUD, injectAdminEditor } from './crud';
@@ -60,33 +47,12 @@ interface UnitEdit extends UnitForm {
           <hl-active-tag [active]="r.item.active" />
         </td>
         <td>
-          <button
-            nz-button
-            nzType="link"
-            nzSize="small"
-            (click)="edit(r.item)"
-            [attr.data-testid]="'unit-edit-' + r.item.code"
-          >
-            编辑
-          </button>
-          <button
-            nz-button
-            nzType="link"
-            nzSize="small"
-            (click)="create(r.item)"
-          >
-            新增下级
-          </button>
+          <button nz-button nzType="link" nzSize="small" (click)="edit(r.item)" [attr.data-testid]="'unit-edit-' + r.item.code">编辑</button>
+          <button nz-button nzType="link" nzSize="small" (click)="create(r.item)">新增下级</button>
         </td>
       </ng-template>
       <ng-template [hlAdminForm]="editor" let-e>
-        <hl-admin-input
-          [editor]="editor"
-          field="name"
-          label="名称"
-          required
-          testid="unit-name"
-        />
+        <hl-admin-input [editor]="editor" field="name" label="名称" required testid="unit-name" />
         <hl-admin-input
           [editor]="editor"
           field="code"
@@ -97,13 +63,7 @@ interface UnitEdit extends UnitForm {
           testid="unit-code"
         />
         <hl-admin-field label="类型" required [error]="editor.error('kind')">
-          <nz-select
-            name="kind"
-            [nzDisabled]="!!e.existing"
-            [ngModel]="e.kind"
-            (ngModelChange)="editor.patch({ kind: $event })"
-            data-testid="unit-kind"
-          >
+          <nz-select name="kind" [nzDisabled]="!!e.existing" [ngModel]="e.kind" (ngModelChange)="editor.patch({ kind: $event })" data-testid="unit-kind">
             @for (k of kinds; track k.value) {
               <nz-option [nzValue]="k.value" [nzLabel]="k.label" />
             }
@@ -126,13 +86,7 @@ interface UnitEdit extends UnitForm {
           </nz-select>
         </hl-admin-field>
         <hl-admin-field label="所属区域" [error]="editor.error('regionId')">
-          <nz-select
-            name="regionId"
-            nzAllowClear
-            nzPlaceHolder="无"
-            [ngModel]="e.regionId"
-            (ngModelChange)="editor.patch({ regionId: $event })"
-          >
+          <nz-select name="regionId" nzAllowClear nzPlaceHolder="无" [ngModel]="e.regionId" (ngModelChange)="editor.patch({ regionId: $event })">
             @for (r of reference.regions(); track r.id) {
               <nz-option [nzValue]="r.id" [nzLabel]="r.name" />
             }
@@ -164,14 +118,11 @@ export class UnitsPage {
   ];
   protected readonly error = computed(() => callError(this.admin.unitsState()));
   protected readonly rows = computed(() =>
-    flattenTree(buildUnitTree(this.admin.units()), (n) => n.children).map(
-      (r) => ({ item: r.item.item as AdminUnitView, depth: r.depth }),
-    ),
+    flattenTree(buildUnitTree(this.admin.units()), (n) => n.children).map((r) => ({ item: r.item.item as AdminUnitView, depth: r.depth })),
   );
   protected readonly rowKey = (r: TreeRow<AdminUnitView>) => r.item.code;
   protected readonly editor = injectAdminEditor<UnitEdit>({
-    problem: (e) =>
-      !e.name.trim() || !e.code.trim() ? '请填写名称和编码' : null,
+    problem: (e) => (!e.name.trim() || !e.code.trim() ? '请填写名称和编码' : null),
     save: ({ existing, ...form }) =>
       this.admin.saveUnit(existing, {
         ...form,

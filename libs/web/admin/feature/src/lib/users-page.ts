@@ -1,17 +1,7 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { ROLES, ROLE_LABELS, Role, UNIT_ROLES } from '@hotline/contracts';
-import {
-  AdminStore,
-  AdminUserView,
-  UserForm,
-} from '@hotline/web-admin-data-access';
+import { AdminStore, AdminUserView, UserForm } from '@hotline/web-admin-data-access';
 import { ReferenceStore, callError } from '@hotline/web-core-data-access';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzInputModule } from 'ng-zorro-antd/input';
@@ -26,25 +16,17 @@ const USERNAME = /^[a-z][a-z0-9_]{2,31}$/;
 
 /** Problems with a user form, in Chinese (the API's own rules); null when it can be saved. */
 export function userFormProblem(e: UserEdit): string | null {
-  if (!e.existing && !USERNAME.test(e.username.trim()))
-    return '用户名为 3–32 位小写字母、数字或下划线，以字母开头';
+  if (!e.existing && !USERNAME.test(e.username.trim())) return '用户名为 3–32 位小写字母、数字或下划线，以字母开头';
   if (!e.existing && !e.password) return '请设置初始密码';
   if (e.password && e.password.length < 8) return '密码至少 8 位';
   if (!e.displayName.trim()) return '请填写姓名';
-  if (UNIT_ROLES.includes(e.role) && !e.unitId)
-    return '承办单位用户必须选择所属单位';
+  if (UNIT_ROLES.includes(e.role) && !e.unitId) return '承办单位用户必须选择所属单位';
   return null;
 }
 
 @Component({
   selector: 'hl-users-page',
-  imports: [
-    FormsModule,
-    NzButtonModule,
-    NzInputModule,
-    NzSelectModule,
-    ADMIN_CRUD,
-  ],
+  imports: [FormsModule, NzButtonModule, NzInputModule, NzSelectModule, ADMIN_CRUD],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <hl-admin-crud-page
@@ -60,14 +42,7 @@ export function userFormProblem(e: UserEdit): string | null {
       [editor]="editor"
       (create)="create()"
     >
-      <input
-        nz-input
-        class="filter"
-        placeholder="按用户名、姓名筛选"
-        [ngModel]="filter()"
-        (ngModelChange)="filter.set($event)"
-        data-testid="user-filter"
-      />
+      <input nz-input class="filter" placeholder="按用户名、姓名筛选" [ngModel]="filter()" (ngModelChange)="filter.set($event)" data-testid="user-filter" />
       <ng-template [hlAdminRow]="rows()" let-u>
         <td>{{ u.username }}</td>
         <td>{{ u.displayName }}</td>
@@ -77,15 +52,7 @@ export function userFormProblem(e: UserEdit): string | null {
           <hl-active-tag [active]="u.active !== false" />
         </td>
         <td>
-          <button
-            nz-button
-            nzType="link"
-            nzSize="small"
-            (click)="edit(u)"
-            [attr.data-testid]="'user-edit-' + u.username"
-          >
-            编辑
-          </button>
+          <button nz-button nzType="link" nzSize="small" (click)="edit(u)" [attr.data-testid]="'user-edit-' + u.username">编辑</button>
         </td>
       </ng-template>
       <ng-template [hlAdminForm]="editor" let-e>
@@ -109,30 +76,15 @@ export function userFormProblem(e: UserEdit): string | null {
           autocomplete="new-password"
           testid="user-password"
         />
-        <hl-admin-input
-          [editor]="editor"
-          field="displayName"
-          label="姓名"
-          required
-          testid="user-display-name"
-        />
+        <hl-admin-input [editor]="editor" field="displayName" label="姓名" required testid="user-display-name" />
         <hl-admin-field label="角色" required [error]="editor.error('role')">
-          <nz-select
-            name="role"
-            [ngModel]="e.role"
-            (ngModelChange)="editor.patch({ role: $event })"
-            data-testid="user-role"
-          >
+          <nz-select name="role" [ngModel]="e.role" (ngModelChange)="editor.patch({ role: $event })" data-testid="user-role">
             @for (r of roles; track r) {
               <nz-option [nzValue]="r" [nzLabel]="roleLabels[r]" />
             }
           </nz-select>
         </hl-admin-field>
-        <hl-admin-field
-          label="所属单位"
-          [required]="isUnitRole(e.role)"
-          [error]="editor.error('unitId')"
-        >
+        <hl-admin-field label="所属单位" [required]="isUnitRole(e.role)" [error]="editor.error('unitId')">
           <nz-select
             name="unitId"
             nzShowSearch
@@ -180,9 +132,7 @@ export class UsersPage {
   protected readonly rows = computed(() => {
     const f = this.filter().trim();
     const users = this.admin.users();
-    return f
-      ? users.filter((u) => u.username.includes(f) || u.displayName.includes(f))
-      : users;
+    return f ? users.filter((u) => u.username.includes(f) || u.displayName.includes(f)) : users;
   });
   protected readonly rowKey = (u: AdminUserView) => u.username;
   protected readonly editor = injectAdminEditor<UserEdit>({

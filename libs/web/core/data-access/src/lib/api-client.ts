@@ -2,13 +2,7 @@ import { HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 
-export type QueryValue =
-  | string
-  | number
-  | boolean
-  | readonly (string | number)[]
-  | null
-  | undefined;
+export type QueryValue = string | number | boolean | readonly (string | number)[] | null | undefined;
 export type QueryParams = Record<string, QueryValue>;
 
 /** The API is served from the same origin (and proxied in `nx serve`), so every path is relative. */
@@ -24,9 +18,7 @@ export class ApiClient {
   private readonly http = inject(HttpClient);
 
   get<T>(path: string, query?: QueryParams): Promise<T> {
-    return firstValueFrom(
-      this.http.get<T>(API_BASE + path, { params: toHttpParams(query) }),
-    );
+    return firstValueFrom(this.http.get<T>(API_BASE + path, { params: toHttpParams(query) }));
   }
 
   post<T>(path: string, body: unknown = {}): Promise<T> {
@@ -96,13 +88,7 @@ export function fileNameOf(disposition: string | null): string | null {
 export function toHttpParams(query?: QueryParams): HttpParams {
   let params = new HttpParams();
   for (const [key, value] of Object.entries(query ?? {})) {
-    if (
-      value === null ||
-      value === undefined ||
-      value === '' ||
-      value === false
-    )
-      continue;
+    if (value === null || value === undefined || value === '' || value === false) continue;
     if (Array.isArray(value)) {
       if (value.length) params = params.set(key, value.join(','));
       continue;

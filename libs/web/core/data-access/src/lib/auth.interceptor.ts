@@ -14,25 +14,16 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
   const isApi = req.url.startsWith(API_BASE + '/');
   const isLogin = req.url.startsWith(LOGIN_URL);
   const token = auth.token();
-  const outgoing =
-    isApi && !isLogin && token
-      ? req.clone({ setHeaders: { Authorization: `Bearer ${token}` } })
-      : req;
+  const outgoing = isApi && !isLogin && token ? req.clone({ setHeaders: { Authorization: `Bearer ${token}` } }) : req;
 
   return next(outgoing).pipe(
     catchError((err: unknown) => {
-      if (
-        err instanceof HttpErrorResponse &&
-        err.status === 401 &&
-        isApi &&
-        !isLogin
-      ) {
+      if (err instanceof HttpErrorResponse && err.status === 401 && isApi && !isLogin) {
         auth.clearSession();
         const current = router.url;
         if (!current.startsWith('/login')) {
           void router.navigate(['/login'], {
-            queryParams:
-              current && current !== '/' ? { returnUrl: current } : {},
+            queryParams: current && current !== '/' ? { returnUrl: current } : {},
           });
         }
       }

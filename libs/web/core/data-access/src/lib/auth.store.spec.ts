@@ -1,8 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { UserView } from '@hotline/contracts';
 import { AuthStore, TOKEN_KEY, USER_KEY } from './auth.store';
@@ -46,10 +43,7 @@ describe('AuthStore', () => {
 
   it('restores the session from localStorage', () => {
     localStorage.setItem(TOKEN_KEY, 'tok');
-    localStorage.setItem(
-      USER_KEY,
-      JSON.stringify({ ...user, role: 'unit_handler' }),
-    );
+    localStorage.setItem(USER_KEY, JSON.stringify({ ...user, role: 'unit_handler' }));
     const store = setup();
     expect(store.isLoggedIn()).toBe(true);
     expect(store.role()).toBe('unit_handler');
@@ -77,10 +71,7 @@ describe('AuthStore', () => {
     const done = store.login('agent1', 'bad');
     http
       .expectOne('/api/auth/login')
-      .flush(
-        { statusCode: 429, code: 'TOO_MANY_REQUESTS', message: 'Too many' },
-        { status: 429, statusText: 'Too Many Requests' },
-      );
+      .flush({ statusCode: 429, code: 'TOO_MANY_REQUESTS', message: 'Too many' }, { status: 429, statusText: 'Too Many Requests' });
     await done;
     expect(store.callState()).toEqual({
       error: '登录失败次数过多，请稍后再试',

@@ -1,12 +1,6 @@
 import { computed, inject } from '@angular/core';
 import { LoginResponse, UserView } from '@hotline/contracts';
-import {
-  patchState,
-  signalStore,
-  withComputed,
-  withMethods,
-  withState,
-} from '@ngrx/signals';
+import { patchState, signalStore, withComputed, withMethods, withState } from '@ngrx/signals';
 import { ApiClient } from './api-client';
 import { CallState } from './call-state';
 import { errorMessage, toWebError } from './error-messages';
@@ -76,10 +70,7 @@ export const AuthStore = signalStore(
         return true;
       } catch (err) {
         const e = toWebError(err);
-        const message =
-          e.code === 'TOO_MANY_REQUESTS'
-            ? '登录失败次数过多，请稍后再试'
-            : errorMessage(e);
+        const message = e.code === 'TOO_MANY_REQUESTS' ? '登录失败次数过多，请稍后再试' : errorMessage(e);
         patchState(store, { callState: { error: message } });
         return false;
       }

@@ -1,11 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ERROR_HTTP_STATUS, ErrorCode } from '@hotline/contracts';
-import {
-  ERROR_MESSAGES,
-  errorMessage,
-  fieldErrors,
-  toWebError,
-} from './error-messages';
+import { ERROR_MESSAGES, errorMessage, fieldErrors, toWebError } from './error-messages';
 
 function httpError(status: number, body: unknown): HttpErrorResponse {
   return new HttpErrorResponse({ status, error: body, url: '/api/x' });
@@ -37,12 +32,7 @@ describe('error mapper', () => {
         }),
       ),
     ).toBe('工单不存在或无权查看');
-    expect(
-      errorMessage(
-        httpError(404, { statusCode: 404, code: 'NOT_FOUND', message: 'x' }),
-        { context: 'order' },
-      ),
-    ).toBe('工单不存在或无权查看');
+    expect(errorMessage(httpError(404, { statusCode: 404, code: 'NOT_FOUND', message: 'x' }), { context: 'order' })).toBe('工单不存在或无权查看');
   });
 
   it('lists the invalid fields of a validation error by their Chinese names', () => {
@@ -65,9 +55,7 @@ describe('error mapper', () => {
       message: 'no such',
       details: { field: 'categoryId' },
     });
-    expect(errorMessage(err)).toBe(
-      '引用的基础数据不存在，请刷新页面后重试（问题分类）',
-    );
+    expect(errorMessage(err)).toBe('引用的基础数据不存在，请刷新页面后重试（问题分类）');
   });
 
   it('appends a server message that is already Chinese', () => {
@@ -80,9 +68,7 @@ describe('error mapper', () => {
   });
 
   it('falls back on the HTTP status when the body is not an ApiError', () => {
-    expect(toWebError(httpError(404, 'Cannot GET /api/x')).code).toBe(
-      'NOT_FOUND',
-    );
+    expect(toWebError(httpError(404, 'Cannot GET /api/x')).code).toBe('NOT_FOUND');
     expect(toWebError(httpError(502, null)).code).toBe('INTERNAL');
     expect(errorMessage(httpError(0, null))).toBe('无法连接服务器，请检查网络');
   });
@@ -101,9 +87,7 @@ describe('field errors', () => {
       details: [
         {
           field: 'code',
-          messages: [
-            'code: lowercase letters, digits and _, starting with a letter',
-          ],
+          messages: ['code: lowercase letters, digits and _, starting with a letter'],
         },
         {
           field: 'name',
@@ -145,11 +129,7 @@ describe('field errors', () => {
   });
 
   it('is empty when the error names no field', () => {
-    expect(
-      fieldErrors(
-        httpError(409, { statusCode: 409, code: 'DUPLICATE', message: 'dup' }),
-      ),
-    ).toEqual({});
+    expect(fieldErrors(httpError(409, { statusCode: 409, code: 'DUPLICATE', message: 'dup' }))).toEqual({});
     expect(fieldErrors(new Error('boom'))).toEqual({});
   });
 });

@@ -83,11 +83,7 @@ const STATUS_FALLBACK: Record<number, WebErrorCode> = {
 };
 
 function isApiErrorBody(body: unknown): body is ApiError {
-  return (
-    typeof body === 'object' &&
-    body !== null &&
-    typeof (body as ApiError).code === 'string'
-  );
+  return typeof body === 'object' && body !== null && typeof (body as ApiError).code === 'string';
 }
 
 /** Normalises whatever a failed call threw into the API's error shape. */
@@ -115,11 +111,7 @@ const HAS_CHINESE = /[\u4e00-\u9fff]/;
 function fieldList(details: unknown): string[] {
   if (!Array.isArray(details)) return [];
   const names = details
-    .map((d) =>
-      typeof d === 'object' && d !== null
-        ? (d as { field?: unknown }).field
-        : undefined,
-    )
+    .map((d) => (typeof d === 'object' && d !== null ? (d as { field?: unknown }).field : undefined))
     .filter((f): f is string => typeof f === 'string')
     .map(fieldLabel);
   return [...new Set(names)];
@@ -135,14 +127,10 @@ export interface ErrorMessageOptions {
  * only when it is already Chinese (a precondition such as "没有待审核的延期申请" helps the agent,
  * an English stack message does not).
  */
-export function errorMessage(
-  err: unknown,
-  options: ErrorMessageOptions = {},
-): string {
+export function errorMessage(err: unknown, options: ErrorMessageOptions = {}): string {
   const e = toWebError(err);
   let code = e.code;
-  if (options.context === 'order' && code === 'NOT_FOUND')
-    code = 'ORDER_NOT_FOUND';
+  if (options.context === 'order' && code === 'NOT_FOUND') code = 'ORDER_NOT_FOUND';
   const base = ERROR_MESSAGES[code];
   if (code === 'VALIDATION_FAILED') {
     const fields = fieldList(e.details);
@@ -152,12 +140,7 @@ export function errorMessage(
     const field = (e.details as { field?: string } | undefined)?.field;
     if (field) return `${base}（${FIELD_LABELS[field] ?? field}）`;
   }
-  if (
-    e.message &&
-    HAS_CHINESE.test(e.message) &&
-    e.message !== base &&
-    code !== 'STALE_VERSION'
-  ) {
+  if (e.message && HAS_CHINESE.test(e.message) && e.message !== base && code !== 'STALE_VERSION') {
     return `${base}：${e.message}`;
   }
   return base;
@@ -165,39 +148,23 @@ export function errorMessage(
 
 /** A request field's Chinese name; a dotted path falls back to its last segment. */
 export function fieldLabel(field: string): string {
-  return (
-    FIELD_LABELS[field] ??
-    FIELD_LABELS[field.split('.').pop() ?? field] ??
-    field
-  );
+  return FIELD_LABELS[field] ?? FIELD_LABELS[field.split('.').pop() ?? field] ?? field;
 }
 
 /**
  * The API's validation messages are English (class-validator and the services' own rules); these
  * are the ones a form can trigger, in Chinese. Anything else reads "<label>格式不正确".
  */
-const RULE_MESSAGES: [
-  RegExp,
-  (label: string, m: RegExpMatchArray) => string,
-][] = [
-  [
-    /lowercase letters, digits (and|or) _/,
-    (l) => `${l}须以小写字母开头，只含小写字母、数字和下划线`,
-  ],
+const RULE_MESSAGES: [RegExp, (label: string, m: RegExpMatchArray) => string][] = [
+  [/lowercase letters, digits (and|or) _/, (l) => `${l}须以小写字母开头，只含小写字母、数字和下划线`],
   [/characters without \//, (l) => `${l}为 1–64 个字符，不能含“/”`],
   [/would create a cycle/, () => '不能选择本单位或其下级作为上级'],
   [/parent is already level 3/, () => '分类最多三级，所选上级已是三级分类'],
   [/required for unit_handler/, () => '承办单位用户必须选择所属单位'],
   [/YYYY-MM-DD/, (l) => `${l}格式应为 YYYY-MM-DD`],
   [/longer than or equal to 1 characters/, (l) => `请填写${l}`],
-  [
-    /longer than or equal to (\d+) characters/,
-    (l, m) => `${l}至少 ${m[1]} 个字符`,
-  ],
-  [
-    /shorter than or equal to (\d+) characters/,
-    (l, m) => `${l}最多 ${m[1]} 个字符`,
-  ],
+  [/longer than or equal to (\d+) characters/, (l, m) => `${l}至少 ${m[1]} 个字符`],
+  [/shorter than or equal to (\d+) characters/, (l, m) => `${l}最多 ${m[1]} 个字符`],
   [/should not exist/, (l) => `不允许提交${l}`],
   [/must be one of the following values/, (l) => `${l}的取值不在允许范围内`],
 ];
@@ -209,9 +176,7 @@ function detailList(details: unknown): FieldError[] {
     if (typeof field !== 'string') return null;
     return {
       field,
-      messages: Array.isArray(messages)
-        ? messages.filter((m): m is string => typeof m === 'string')
-        : [],
+      messages: Array.isArray(messages) ? messages.filter((m): m is string => typeof m === 'string') : [],
     };
   };
   const list = Array.isArray(details) ? details.map(one) : [one(details)];
@@ -241,7 +206,6 @@ function fieldMessage(code: WebErrorCode, d: FieldError): string {
 export function fieldErrors(err: unknown): Record<string, string> {
   const e = toWebError(err);
   const out: Record<string, string> = {};
-  for (const d of detailList(e.details))
-    out[d.field] ??= fieldMessage(e.code, d);
+  for (const d of detailList(e.details)) out[d.field] ??= fieldMessage(e.code, d);
   return out;
 }

@@ -5,12 +5,7 @@ import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { Router, provideRouter } from '@angular/router';
 import { Role } from '@hotline/contracts';
 import { TOKEN_KEY, USER_KEY } from './auth.store';
-import {
-  authGuard,
-  guestGuard,
-  redirectToLanding,
-  workspaceGuard,
-} from './guards';
+import { authGuard, guestGuard, redirectToLanding, workspaceGuard } from './guards';
 
 @Component({ template: '' })
 class Blank {}

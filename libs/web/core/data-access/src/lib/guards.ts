@@ -1,10 +1,5 @@
 import { inject } from '@angular/core';
-import {
-  CanMatchFn,
-  RedirectFunction,
-  Router,
-  UrlSegment,
-} from '@angular/router';
+import { CanMatchFn, RedirectFunction, Router, UrlSegment } from '@angular/router';
 import { AuthStore } from './auth.store';
 import { WorkspaceKey, canOpen } from './workspaces';
 
@@ -25,9 +20,7 @@ export const authGuard: CanMatchFn = (_route, segments) => {
 /** A logged-in user who opens /login goes to their own workspace instead. */
 export const guestGuard: CanMatchFn = () => {
   const auth = inject(AuthStore);
-  return auth.isLoggedIn()
-    ? inject(Router).parseUrl(auth.landingRoute())
-    : true;
+  return auth.isLoggedIn() ? inject(Router).parseUrl(auth.landingRoute()) : true;
 };
 
 /** A workspace opens only for the roles listed for it; anyone else lands on their own home. */
@@ -40,5 +33,4 @@ export function workspaceGuard(key: WorkspaceKey): CanMatchFn {
 }
 
 /** `redirectTo` for the empty path: each role's landing screen. */
-export const redirectToLanding: RedirectFunction = () =>
-  inject(AuthStore).landingRoute();
+export const redirectToLanding: RedirectFunction = () => inject(AuthStore).landingRoute();

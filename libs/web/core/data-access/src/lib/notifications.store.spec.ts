@@ -2,11 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { TOKEN_KEY, USER_KEY } from './auth.store';
-import {
-  NOTIFICATION_STREAM_URL,
-  NotificationsStore,
-  toNotification,
-} from './notifications.store';
+import { NOTIFICATION_STREAM_URL, NotificationsStore, toNotification } from './notifications.store';
 
 describe('NotificationsStore', () => {
   const realFetch = globalThis.fetch;
@@ -36,9 +32,7 @@ describe('NotificationsStore', () => {
   });
 
   it('treats a 404 stream as "no notifications yet" and does not retry', async () => {
-    const fetchMock = jest
-      .fn()
-      .mockResolvedValue({ status: 404, ok: false, body: null });
+    const fetchMock = jest.fn().mockResolvedValue({ status: 404, ok: false, body: null });
     globalThis.fetch = fetchMock as unknown as typeof fetch;
     const store = TestBed.inject(NotificationsStore);
     await store.connect();
@@ -88,8 +82,6 @@ describe('NotificationsStore', () => {
 
   it('ignores heartbeats and reads plain-text events as titles', () => {
     expect(toNotification({ event: 'ping', data: '', id: null })).toBeNull();
-    expect(
-      toNotification({ event: 'message', data: '新的督办', id: '9' }),
-    ).toMatchObject({ id: '9', title: '新的督办' });
+    expect(toNotification({ event: 'message', data: '新的督办', id: '9' })).toMatchObject({ id: '9', title: '新的督办' });
   });
 });

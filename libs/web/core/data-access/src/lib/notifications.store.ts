@@ -1,12 +1,5 @@
 import { computed, inject } from '@angular/core';
-import {
-  patchState,
-  signalStore,
-  withComputed,
-  withHooks,
-  withMethods,
-  withState,
-} from '@ngrx/signals';
+import { patchState, signalStore, withComputed, withHooks, withMethods, withState } from '@ngrx/signals';
 import { API_BASE } from './api-client';
 import { AuthStore } from './auth.store';
 import { SseEvent, SseParser } from './sse';
@@ -37,42 +30,24 @@ export const NOTIFICATION_STREAM_URL = `${API_BASE}/notifications/stream`;
 let seq = 0;
 
 /** Reads one event's payload leniently: the stream's exact shape is not part of the contract yet. */
-export function toNotification(
-  ev: SseEvent,
-  now: Date = new Date(),
-): AppNotification | null {
+export function toNotification(ev: SseEvent, now: Date = new Date()): AppNotification | null {
   if (ev.event === 'ping' || ev.event === 'heartbeat') return null;
   let payload: Record<string, unknown> = {};
   try {
     const parsed: unknown = JSON.parse(ev.data);
-    payload =
-      typeof parsed === 'object' && parsed !== null
-        ? (parsed as Record<string, unknown>)
-        : { title: String(parsed) };
+    payload = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : { title: String(parsed) };
   } catch {
     payload = { title: ev.data };
   }
   const str = (v: unknown) => (typeof v === 'string' && v ? v : null);
-  const num = (v: unknown) =>
-    typeof v === 'number'
-      ? v
-      : typeof v === 'string' && /^\d+$/.test(v)
-        ? Number(v)
-        : null;
-  const title =
-    str(payload['title']) ?? str(payload['message']) ?? str(payload['text']);
+  const num = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : null);
+  const title = str(payload['title']) ?? str(payload['message']) ?? str(payload['text']);
   if (!title) return null;
   return {
-    id:
-      str(payload['id']) ??
-      (num(payload['id']) !== null ? String(payload['id']) : null) ??
-      ev.id ??
-      `n${++seq}`,
+    id: str(payload['id']) ?? (num(payload['id']) !== null ? String(payload['id']) : null) ?? ev.id ?? `n${++seq}`,
     kind: str(payload['kind']) ?? str(payload['type']) ?? ev.event,
     title,
-    body:
-      str(payload['body']) ??
-      (str(payload['message']) !== title ? str(payload['message']) : null),
+    body: str(payload['body']) ?? (str(payload['message']) !== title ? str(payload['message']) : null),
     orderId: num(payload['orderId']),
     orderNumber: str(payload['orderNumber']),
     at: str(payload['at']) ?? str(payload['createdAt']) ?? now.toISOString(),
@@ -115,13 +90,7 @@ export const NotificationsStore = signalStore(
 
     async function connect(): Promise<void> {
       const token = auth.token();
-      if (
-        controller ||
-        !token ||
-        store.available() === false ||
-        typeof fetch !== 'function'
-      )
-        return;
+      if (controller || !token || store.available() === false || typeof fetch !== 'function') return;
       const ctrl = new AbortController();
       controller = ctrl;
       try {
@@ -149,9 +118,7 @@ export const NotificationsStore = signalStore(
         for (;;) {
           const { done, value } = await reader.read();
           if (done) break;
-          for (const ev of parser.push(
-            decoder.decode(value, { stream: true }),
-          )) {
+          for (const ev of parser.push(decoder.decode(value, { stream: true }))) {
             const n = toNotification(ev);
             if (n) add(n);
           }
@@ -186,9 +153,7 @@ export const NotificationsStore = signalStore(
       },
       markRead(id: string): void {
         patchState(store, {
-          items: store
-            .items()
-            .map((n) => (n.id === id ? { ...n, read: true } : n)),
+          items: store.items().map((n) => (n.id === id ? { ...n, read: true } : n)),
         });
       },
       /** On logout: forget this user's notifications. */

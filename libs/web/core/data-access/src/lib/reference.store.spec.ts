@@ -1,19 +1,9 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { CategoryNode, UnitView } from '@hotline/contracts';
 import { ReferenceStore } from './reference.store';
-import {
-  buildUnitTree,
-  categoryPathIds,
-  defaultUnitFor,
-  descendantUnits,
-  flattenCategories,
-  toCascaderOptions,
-} from './reference.utils';
+import { buildUnitTree, categoryPathIds, defaultUnitFor, descendantUnits, flattenCategories, toCascaderOptions } from './reference.utils';
 
 const unit = (id: number, name: string, parentId: number | null): UnitView => ({
   id,
@@ -24,12 +14,7 @@ const unit = (id: number, name: string, parentId: number | null): UnitView => ({
   regionId: null,
   active: true,
 });
-const units = [
-  unit(1, '海州区政府', null),
-  unit(2, '新南街道', 1),
-  unit(3, '新南社区', 2),
-  unit(4, '市住建局', null),
-];
+const units = [unit(1, '海州区政府', null), unit(2, '新南街道', 1), unit(3, '新南社区', 2), unit(4, '市住建局', null)];
 
 const cat = (
   id: number,
@@ -47,11 +32,7 @@ const cat = (
   defaultUnitId,
   children,
 });
-const categories = [
-  cat(10, '水电气暖', 1, null, 4, [
-    cat(11, '供水', 2, 10, null, [cat(12, '突发停水', 3, 11, null)]),
-  ]),
-];
+const categories = [cat(10, '水电气暖', 1, null, 4, [cat(11, '供水', 2, 10, null, [cat(12, '突发停水', 3, 11, null)])])];
 
 describe('reference utils', () => {
   it('nests units by parentId', () => {
@@ -114,11 +95,7 @@ describe('ReferenceStore', () => {
     };
     for (const [url, body] of Object.entries(bodies)) {
       const req = http.expectOne(url);
-      if (fail.includes(url))
-        req.flush(
-          { code: 'INTERNAL', message: 'x', statusCode: 500 },
-          { status: 500, statusText: 'err' },
-        );
+      if (fail.includes(url)) req.flush({ code: 'INTERNAL', message: 'x', statusCode: 500 }, { status: 500, statusText: 'err' });
       else req.flush(body as object);
     }
   }
@@ -132,10 +109,7 @@ describe('ReferenceStore', () => {
     expect(store.unitName(2)).toBe('新南街道');
     expect(store.regionName(1)).toBe('海州区');
     expect(store.topicName('epidemic')).toBe('疫情');
-    expect(store.subUnitsOf(1).map((u) => u.name)).toEqual([
-      '新南街道',
-      '新南社区',
-    ]);
+    expect(store.subUnitsOf(1).map((u) => u.name)).toEqual(['新南街道', '新南社区']);
     expect(store.defaultUnitFor(12)).toBe(4);
     await store.load(); // cached: no new request
   });

@@ -1,32 +1,10 @@
 import { computed, inject } from '@angular/core';
-import {
-  APPEAL_TYPES,
-  AppealTypeView,
-  CHANNELS,
-  CategoryNode,
-  ChannelView,
-  PlatformView,
-  RegionView,
-  TopicView,
-  UnitView,
-} from '@hotline/contracts';
-import {
-  patchState,
-  signalStore,
-  withComputed,
-  withMethods,
-  withState,
-} from '@ngrx/signals';
+import { APPEAL_TYPES, AppealTypeView, CHANNELS, CategoryNode, ChannelView, PlatformView, RegionView, TopicView, UnitView } from '@hotline/contracts';
+import { patchState, signalStore, withComputed, withMethods, withState } from '@ngrx/signals';
 import { ApiClient } from './api-client';
 import { CallState } from './call-state';
 import { errorMessage } from './error-messages';
-import {
-  buildUnitTree,
-  descendantUnits,
-  defaultUnitFor,
-  flattenCategories,
-  toCascaderOptions,
-} from './reference.utils';
+import { buildUnitTree, descendantUnits, defaultUnitFor, flattenCategories, toCascaderOptions } from './reference.utils';
 
 interface ReferenceState {
   regions: RegionView[];
@@ -51,10 +29,7 @@ const initialState: ReferenceState = {
   callState: 'init',
 };
 
-function nameMap<K, T extends { name: string }>(
-  rows: readonly T[],
-  key: (row: T) => K,
-): Map<K, string> {
+function nameMap<K, T extends { name: string }>(rows: readonly T[], key: (row: T) => K): Map<K, string> {
   return new Map(rows.map((r) => [key(r), r.name]));
 }
 
@@ -66,9 +41,7 @@ export const ReferenceStore = signalStore(
   { providedIn: 'root' },
   withState<ReferenceState>(initialState),
   withComputed((s) => {
-    const categoryById = computed(
-      () => new Map(flattenCategories(s.categories()).map((c) => [c.id, c])),
-    );
+    const categoryById = computed(() => new Map(flattenCategories(s.categories()).map((c) => [c.id, c])));
     return {
       unitById: computed(() => new Map(s.units().map((u) => [u.id, u]))),
       unitNames: computed(() => nameMap(s.units(), (u) => u.id)),
@@ -89,15 +62,7 @@ export const ReferenceStore = signalStore(
 
     async function fetchAll(): Promise<void> {
       patchState(store, { callState: 'loading' });
-      const [
-        regions,
-        units,
-        categories,
-        channels,
-        appealTypes,
-        topics,
-        platforms,
-      ] = await Promise.allSettled([
+      const [regions, units, categories, channels, appealTypes, topics, platforms] = await Promise.allSettled([
         api.get<RegionView[]>('/regions'),
         api.get<UnitView[]>('/units'),
         api.get<CategoryNode[]>('/categories'),
@@ -106,8 +71,7 @@ export const ReferenceStore = signalStore(
         api.get<TopicView[]>('/topics'),
         api.get<PlatformView[]>('/platforms'),
       ]);
-      const value = <T>(r: PromiseSettledResult<T>, fallback: T): T =>
-        r.status === 'fulfilled' && r.value ? r.value : fallback;
+      const value = <T>(r: PromiseSettledResult<T>, fallback: T): T => (r.status === 'fulfilled' && r.value ? r.value : fallback);
       patchState(store, {
         regions: value(regions, store.regions()),
         units: value(units, store.units()),
@@ -118,9 +82,7 @@ export const ReferenceStore = signalStore(
         platforms: value(platforms, store.platforms()),
       });
       // regions, units and categories are what intake cannot work without
-      const essential = [regions, units, categories].find(
-        (r) => r.status === 'rejected',
-      );
+      const essential = [regions, units, categories].find((r) => r.status === 'rejected');
       patchState(store, {
         callState: essential
           ? {
@@ -153,9 +115,7 @@ export const ReferenceStore = signalStore(
         return store.appealTypeNames().get(code) ?? code;
       },
       subUnitsOf(unitId: number | null | undefined): UnitView[] {
-        return unitId == null
-          ? []
-          : descendantUnits(store.units(), unitId).filter((u) => u.active);
+        return unitId == null ? [] : descendantUnits(store.units(), unitId).filter((u) => u.active);
       },
       defaultUnitFor(categoryId: number | null | undefined): number | null {
         return defaultUnitFor(store.categoryById(), categoryId);

@@ -6,9 +6,7 @@ export interface TreeNode<T> {
 }
 
 /** Units come flat with `parentId`; screens want them nested. Orphans (parent missing) become roots. */
-export function buildUnitTree(
-  units: readonly UnitView[],
-): TreeNode<UnitView>[] {
+export function buildUnitTree(units: readonly UnitView[]): TreeNode<UnitView>[] {
   const nodes = new Map<number, TreeNode<UnitView>>();
   for (const u of units) nodes.set(u.id, { item: u, children: [] });
   const roots: TreeNode<UnitView>[] = [];
@@ -22,10 +20,7 @@ export function buildUnitTree(
 }
 
 /** Every unit below `unitId` (not itself), depth first. Used for a district's sub-dispatch. */
-export function descendantUnits(
-  units: readonly UnitView[],
-  unitId: number,
-): UnitView[] {
+export function descendantUnits(units: readonly UnitView[], unitId: number): UnitView[] {
   const byParent = new Map<number, UnitView[]>();
   for (const u of units) {
     if (u.parentId === null) continue;
@@ -47,9 +42,7 @@ export function descendantUnits(
   return out;
 }
 
-export function flattenCategories(
-  roots: readonly CategoryNode[],
-): CategoryNode[] {
+export function flattenCategories(roots: readonly CategoryNode[]): CategoryNode[] {
   const out: CategoryNode[] = [];
   const walk = (nodes: readonly CategoryNode[]) => {
     for (const n of nodes) {
@@ -62,10 +55,7 @@ export function flattenCategories(
 }
 
 /** Ids from the root down to `categoryId`, the value shape of a cascader. */
-export function categoryPathIds(
-  byId: ReadonlyMap<number, CategoryNode>,
-  categoryId: number,
-): number[] {
+export function categoryPathIds(byId: ReadonlyMap<number, CategoryNode>, categoryId: number): number[] {
   const path: number[] = [];
   let node = byId.get(categoryId);
   while (node) {
@@ -79,14 +69,10 @@ export function categoryPathIds(
  * The unit the dispatch catalogue names for a category. A third-level category often has none of
  * its own and inherits its parent's.
  */
-export function defaultUnitFor(
-  byId: ReadonlyMap<number, CategoryNode>,
-  categoryId: number | null | undefined,
-): number | null {
+export function defaultUnitFor(byId: ReadonlyMap<number, CategoryNode>, categoryId: number | null | undefined): number | null {
   let node = categoryId != null ? byId.get(categoryId) : undefined;
   while (node) {
-    if (node.defaultUnitId !== null && node.defaultUnitId !== undefined)
-      return node.defaultUnitId;
+    if (node.defaultUnitId !== null && node.defaultUnitId !== undefined) return node.defaultUnitId;
     node = node.parentId !== null ? byId.get(node.parentId) : undefined;
   }
   return null;
@@ -99,12 +85,8 @@ export interface CascaderOption {
   children?: CascaderOption[];
 }
 
-export function toCascaderOptions(
-  nodes: readonly CategoryNode[],
-): CascaderOption[] {
+export function toCascaderOptions(nodes: readonly CategoryNode[]): CascaderOption[] {
   return nodes.map((n) =>
-    n.children?.length
-      ? { value: n.id, label: n.name, children: toCascaderOptions(n.children) }
-      : { value: n.id, label: n.name, isLeaf: true },
+    n.children?.length ? { value: n.id, label: n.name, children: toCascaderOptions(n.children) } : { value: n.id, label: n.name, isLeaf: true },
   );
 }

@@ -1,12 +1,5 @@
 import { ROLES } from '@hotline/contracts';
-import {
-  ROLE_HOME,
-  WORKSPACES,
-  canOpen,
-  isReturnUrlAllowed,
-  landingRouteFor,
-  workspacesFor,
-} from './workspaces';
+import { ROLE_HOME, WORKSPACES, canOpen, isReturnUrlAllowed, landingRouteFor, workspacesFor } from './workspaces';
 
 describe('role → landing route', () => {
   it.each([
@@ -39,28 +32,12 @@ describe('role → landing route', () => {
   });
 
   it('lists the home first in the menu', () => {
-    expect(workspacesFor('dispatcher').map((w) => w.key)).toEqual([
-      'dispatch',
-      'intake',
-      'supervision',
-      'search',
-    ]);
-    expect(workspacesFor('unit_handler').map((w) => w.path)).toEqual([
-      WORKSPACES.unit.path,
-      WORKSPACES.search.path,
-    ]);
+    expect(workspacesFor('dispatcher').map((w) => w.key)).toEqual(['dispatch', 'intake', 'supervision', 'search']);
+    expect(workspacesFor('unit_handler').map((w) => w.path)).toEqual([WORKSPACES.unit.path, WORKSPACES.search.path]);
   });
 
   it('opens the reporting screens to leadership, and the legacy import to admin only', () => {
-    expect(workspacesFor('leader').map((w) => w.key)).toEqual([
-      'dashboard',
-      'supervision',
-      'reports',
-      'assessment',
-      'surges',
-      'meetings',
-      'search',
-    ]);
+    expect(workspacesFor('leader').map((w) => w.key)).toEqual(['dashboard', 'supervision', 'reports', 'assessment', 'surges', 'meetings', 'search']);
     expect(canOpen('admin', 'imports')).toBe(true);
     expect(canOpen('leader', 'imports')).toBe(false);
     expect(canOpen('agent', 'reports')).toBe(false);

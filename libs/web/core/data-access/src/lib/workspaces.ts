@@ -26,15 +26,7 @@ export type WorkspaceKey =
 /** Who steers with the statistics (the reporting API also lets dispatchers read them; their menu stays short). */
 const LEADERSHIP: readonly Role[] = ['leader', 'supervisor', 'admin'];
 
-const ALL_ROLES: readonly Role[] = [
-  'agent',
-  'dispatcher',
-  'unit_handler',
-  'supervisor',
-  'callback_agent',
-  'leader',
-  'admin',
-];
+const ALL_ROLES: readonly Role[] = ['agent', 'dispatcher', 'unit_handler', 'supervisor', 'callback_agent', 'leader', 'admin'];
 
 export const WORKSPACES: Record<WorkspaceKey, Workspace> = {
   intake: {
@@ -127,10 +119,7 @@ export function landingRouteFor(role: Role | null | undefined): string {
   return role ? WORKSPACES[ROLE_HOME[role]].path : '/login';
 }
 
-export function canOpen(
-  role: Role | null | undefined,
-  key: WorkspaceKey,
-): boolean {
+export function canOpen(role: Role | null | undefined, key: WorkspaceKey): boolean {
   return !!role && WORKSPACES[key].roles.includes(role);
 }
 
@@ -138,9 +127,7 @@ export function canOpen(
 export function workspacesFor(role: Role | null | undefined): Workspace[] {
   if (!role) return [];
   const home = WORKSPACES[ROLE_HOME[role]];
-  const rest = Object.values(WORKSPACES).filter(
-    (w) => w.key !== home.key && w.roles.includes(role),
-  );
+  const rest = Object.values(WORKSPACES).filter((w) => w.key !== home.key && w.roles.includes(role));
   return [home, ...rest];
 }
 
@@ -148,23 +135,9 @@ export function workspacesFor(role: Role | null | undefined): Workspace[] {
  * Whether a URL someone was sent away from (returnUrl) is worth going back to for this role;
  * a leftover URL from another user's session must not bounce the new user into a forbidden screen.
  */
-export function isReturnUrlAllowed(
-  role: Role,
-  url: string | null | undefined,
-): url is string {
-  if (
-    !url ||
-    !url.startsWith('/') ||
-    url.startsWith('//') ||
-    url.startsWith('/login')
-  )
-    return false;
+export function isReturnUrlAllowed(role: Role, url: string | null | undefined): url is string {
+  if (!url || !url.startsWith('/') || url.startsWith('//') || url.startsWith('/login')) return false;
   if (url.startsWith('/orders/')) return true;
-  const ws = Object.values(WORKSPACES).find(
-    (w) =>
-      url === w.path ||
-      url.startsWith(w.path + '/') ||
-      url.startsWith(w.path + '?'),
-  );
+  const ws = Object.values(WORKSPACES).find((w) => url === w.path || url.startsWith(w.path + '/') || url.startsWith(w.path + '?'));
   return !!ws && ws.roles.includes(role);
 }

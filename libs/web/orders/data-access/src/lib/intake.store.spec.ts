@@ -1,8 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { NOTIFIER, Notifier } from '@hotline/web-core-data-access';
 import { IntakeBody, IntakeStore } from './intake.store';
@@ -35,12 +32,7 @@ describe('IntakeStore', () => {
       error: jest.fn(),
     };
     TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        IntakeStore,
-        { provide: NOTIFIER, useValue: notifier },
-      ],
+      providers: [provideHttpClient(), provideHttpClientTesting(), IntakeStore, { provide: NOTIFIER, useValue: notifier }],
     });
     http = TestBed.inject(HttpTestingController);
     store = TestBed.inject(IntakeStore);
@@ -85,9 +77,7 @@ describe('IntakeStore', () => {
       kind: 'direct',
       answer: ' 已告知停水原因 ',
     });
-    http
-      .expectOne('/api/orders')
-      .flush(detail(9, { status: 'registered', version: 1 }));
+    http.expectOne('/api/orders').flush(detail(9, { status: 'registered', version: 1 }));
     await flushMicrotasks();
     const req = http.expectOne('/api/orders/9/actions/direct-answer');
     expect(req.request.body).toEqual({ version: 1, answer: '已告知停水原因' });
@@ -97,9 +87,7 @@ describe('IntakeStore', () => {
 
   it('keeps the registered order when the follow-up fails and retries only the follow-up', async () => {
     const first = store.submit(body, { kind: 'dispatch', unitId: 4 });
-    http
-      .expectOne('/api/orders')
-      .flush(detail(8, { status: 'registered', version: 1 }));
+    http.expectOne('/api/orders').flush(detail(8, { status: 'registered', version: 1 }));
     await flushMicrotasks();
     http.expectOne('/api/orders/8/actions/dispatch').flush(
       {
@@ -111,20 +99,14 @@ describe('IntakeStore', () => {
       { status: 422, statusText: 'x' },
     );
     await flushMicrotasks();
-    http
-      .expectOne('/api/orders/8')
-      .flush(detail(8, { status: 'registered', version: 1 }));
+    http.expectOne('/api/orders/8').flush(detail(8, { status: 'registered', version: 1 }));
     await expect(first).resolves.toBe(false);
     expect(store.pending()?.id).toBe(8);
-    expect(notifier.error).toHaveBeenCalledWith(
-      expect.stringContaining('工单 20200101000008 已登记，但派单失败'),
-    );
+    expect(notifier.error).toHaveBeenCalledWith(expect.stringContaining('工单 20200101000008 已登记，但派单失败'));
 
     const retry = store.submit(body, { kind: 'dispatch', unitId: 5 });
     http.expectNone('/api/orders');
-    http
-      .expectOne('/api/orders/8/actions/dispatch')
-      .flush(detail(8, { status: 'dispatched', version: 2 }));
+    http.expectOne('/api/orders/8/actions/dispatch').flush(detail(8, { status: 'dispatched', version: 2 }));
     await expect(retry).resolves.toBe(true);
     expect(store.pending()).toBeNull();
   });

@@ -1,11 +1,6 @@
 import { inject } from '@angular/core';
 import { OrderDetail } from '@hotline/contracts';
-import {
-  ApiClient,
-  CallState,
-  NOTIFIER,
-  errorMessage,
-} from '@hotline/web-core-data-access';
+import { ApiClient, CallState, NOTIFIER, errorMessage } from '@hotline/web-core-data-access';
 import { patchState, signalStore, withMethods, withState } from '@ngrx/signals';
 
 /** `POST /api/orders` body (docs/api.md). */
@@ -72,76 +67,59 @@ function stripEmpty(body: IntakeBody): IntakeBody {
 /** Registers a call and, in the same submit, answers or dispatches it. */
 export const IntakeStore = signalStore(
   withState<IntakeState>({ callState: 'init', pending: null, last: null }),
-  withMethods(
-    (store, api = inject(ApiClient), notifier = inject(NOTIFIER)) => ({
-      async submit(
-        body: IntakeBody,
-        followUp: IntakeFollowUp,
-      ): Promise<boolean> {
-        patchState(store, { callState: 'loading' });
-        let order = store.pending();
-        try {
-          if (!order) {
-            order = await api.post<OrderDetail>('/orders', stripEmpty(body));
-            patchState(store, { pending: order });
-          }
-        } catch (err) {
-          const message = errorMessage(err);
-          notifier.error(`登记失败：${message}`);
-          patchState(store, { callState: { error: message } });
-          return false;
+  withMethods((store, api = inject(ApiClient), notifier = inject(NOTIFIER)) => ({
+    async submit(body: IntakeBody, followUp: IntakeFollowUp): Promise<boolean> {
+      patchState(store, { callState: 'loading' });
+      let order = store.pending();
+      try {
+        if (!order) {
+          order = await api.post<OrderDetail>('/orders', stripEmpty(body));
+          patchState(store, { pending: order });
         }
-        try {
-          if (followUp.kind === 'direct') {
-            order = await api.post<OrderDetail>(
-              `/orders/${order.id}/actions/direct-answer`,
-              { version: order.version, answer: followUp.answer.trim() },
-            );
-          } else if (followUp.kind === 'dispatch') {
-            order = await api.post<OrderDetail>(
-              `/orders/${order.id}/actions/dispatch`,
-              {
-                version: order.version,
-                unitId: followUp.unitId,
-                ...(followUp.coUnitIds?.length
-                  ? { coUnitIds: followUp.coUnitIds }
-                  : {}),
-                ...(followUp.comment?.trim()
-                  ? { comment: followUp.comment.trim() }
-                  : {}),
-              },
-            );
-          }
-        } catch (err) {
-          const message = errorMessage(err, { context: 'order' });
-          notifier.error(
-            `工单 ${order.number} 已登记，但${DONE_LABEL[followUp.kind]}失败：${message}`,
-          );
-          // keep the registered order (with a fresh version) so the agent can retry just the follow-up
-          try {
-            patchState(store, {
-              pending: await api.get<OrderDetail>(`/orders/${order.id}`),
-            });
-          } catch {
-            /* the retry will report the problem again */
-          }
-          patchState(store, { callState: { error: message } });
-          return false;
+      } catch (err) {
+        const message = errorMessage(err);
+        notifier.error(`登记失败：${message}`);
+        patchState(store, { callState: { error: message } });
+        return false;
+      }
+      try {
+        if (followUp.kind === 'direct') {
+          order = await api.post<OrderDetail>(`/orders/${order.id}/actions/direct-answer`, { version: order.version, answer: followUp.answer.trim() });
+        } else if (followUp.kind === 'dispatch') {
+          order = await api.post<OrderDetail>(`/orders/${order.id}/actions/dispatch`, {
+            version: order.version,
+            unitId: followUp.unitId,
+            ...(followUp.coUnitIds?.length ? { coUnitIds: followUp.coUnitIds } : {}),
+            ...(followUp.comment?.trim() ? { comment: followUp.comment.trim() } : {}),
+          });
         }
-        const last: IntakeResult = {
-          id: order.id,
-          number: order.number,
-          kind: followUp.kind,
-          at: new Date().toISOString(),
-        };
-        patchState(store, { pending: null, last, callState: 'loaded' });
-        notifier.success(`工单 ${order.number} 已${DONE_LABEL[followUp.kind]}`);
-        return true;
-      },
-      /** Gives up on a registered order whose follow-up failed (it stays registered for a dispatcher). */
-      abandonPending(): void {
-        patchState(store, { pending: null, callState: 'init' });
-      },
-    }),
-  ),
+      } catch (err) {
+        const message = errorMessage(err, { context: 'order' });
+        notifier.error(`工单 ${order.number} 已登记，但${DONE_LABEL[followUp.kind]}失败：${message}`);
+        // keep the registered order (with a fresh version) so the agent can retry just the follow-up
+        try {
+          patchState(store, {
+            pending: await api.get<OrderDetail>(`/orders/${order.id}`),
+          });
+        } catch {
+          /* the retry will report the problem again */
+        }
+        patchState(store, { callState: { error: message } });
+        return false;
+      }
+      const last: IntakeResult = {
+        id: order.id,
+        number: order.number,
+        kind: followUp.kind,
+        at: new Date().toISOString(),
+      };
+      patchState(store, { pending: null, last, callState: 'loaded' });
+      notifier.success(`工单 ${order.number} 已${DONE_LABEL[followUp.kind]}`);
+      return true;
+    },
+    /** Gives up on a registered order whose follow-up failed (it stays registered for a dispatcher). */
+    abandonPending(): void {
+      patchState(store, { pending: null, callState: 'init' });
+    },
+  })),
 );

@@ -34,15 +34,10 @@ export const DEFAULT_PAGE_SIZE = 20;
 /** The API's page size cap, used for exports and boards. */
 export const MAX_PAGE_SIZE = 200;
 
-export function toQueryParams(
-  query: OrderQuery,
-  page?: number,
-  pageSize?: number,
-): QueryParams {
+export function toQueryParams(query: OrderQuery, page?: number, pageSize?: number): QueryParams {
   const params: QueryParams = { ...query } as QueryParams;
   if (typeof query.number === 'string') params['number'] = query.number.trim();
-  if (typeof query.phone === 'string')
-    params['phone'] = query.phone.replace(/\D/g, '');
+  if (typeof query.phone === 'string') params['phone'] = query.phone.replace(/\D/g, '');
   if (typeof query.q === 'string') params['q'] = query.q.trim();
   if (page !== undefined) params['page'] = page;
   if (pageSize !== undefined) params['pageSize'] = pageSize;
@@ -55,9 +50,7 @@ export function toQueryParams(
  */
 export const CALLER_HISTORY_MIN_DIGITS = 7;
 
-export function callerHistoryPhone(
-  raw: string | null | undefined,
-): string | null {
+export function callerHistoryPhone(raw: string | null | undefined): string | null {
   const digits = (raw ?? '').replace(/\D/g, '');
   return digits.length >= CALLER_HISTORY_MIN_DIGITS ? digits : null;
 }

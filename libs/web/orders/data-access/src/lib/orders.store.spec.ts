@@ -1,9 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  TestRequest,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, TestRequest, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { OrderDetail } from '@hotline/contracts';
 import { NOTIFIER, Notifier } from '@hotline/web-core-data-access';
@@ -13,10 +9,7 @@ import { detail, summary } from './testing/order-fixtures';
 const settle = () => new Promise((resolve) => setTimeout(resolve));
 
 function fail(req: TestRequest, status: number, code: string, message = 'x') {
-  req.flush(
-    { statusCode: status, code, message },
-    { status, statusText: code },
-  );
+  req.flush({ statusCode: status, code, message }, { status, statusText: code });
 }
 
 describe('OrdersStore', () => {
@@ -32,12 +25,7 @@ describe('OrdersStore', () => {
       error: jest.fn(),
     };
     TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        OrdersStore,
-        { provide: NOTIFIER, useValue: notifier },
-      ],
+      providers: [provideHttpClient(), provideHttpClientTesting(), OrdersStore, { provide: NOTIFIER, useValue: notifier }],
     });
     http = TestBed.inject(HttpTestingController);
     store = TestBed.inject(OrdersStore);
@@ -151,15 +139,11 @@ describe('OrdersStore', () => {
 
   it('refreshes the list shown beside the order after an action', async () => {
     const listed = store.search({ status: ['handling'] });
-    http
-      .expectOne((r) => r.url === '/api/orders')
-      .flush({ items: [summary(5)], total: 1, page: 1, pageSize: 20 });
+    http.expectOne((r) => r.url === '/api/orders').flush({ items: [summary(5)], total: 1, page: 1, pageSize: 20 });
     await listed;
     await openOrder(detail(5, { version: 3 }));
     const done = store.runAction('sign');
-    http
-      .expectOne('/api/orders/5/actions/sign')
-      .flush(detail(5, { version: 4 }));
+    http.expectOne('/api/orders/5/actions/sign').flush(detail(5, { version: 4 }));
     await done;
     const reload = http.expectOne((r) => r.url === '/api/orders');
     expect(reload.request.params.get('status')).toBe('handling');
@@ -172,17 +156,10 @@ describe('OrdersStore', () => {
       days: 3,
       reason: '需协调',
     });
-    fail(
-      http.expectOne('/api/orders/5/actions/request-extension'),
-      409,
-      'PRECONDITION_FAILED',
-      '已有待审核的延期申请',
-    );
+    fail(http.expectOne('/api/orders/5/actions/request-extension'), 409, 'PRECONDITION_FAILED', '已有待审核的延期申请');
     const outcome = await done;
     expect(outcome.ok).toBe(false);
-    expect(notifier.error).toHaveBeenCalledWith(
-      '不满足操作条件：已有待审核的延期申请',
-    );
+    expect(notifier.error).toHaveBeenCalledWith('不满足操作条件：已有待审核的延期申请');
     expect(store.actionState()).toEqual({
       error: '不满足操作条件：已有待审核的延期申请',
     });
@@ -207,9 +184,7 @@ describe('OrdersStore', () => {
   it('fetches every page of 200 for an export', async () => {
     const progress = jest.fn();
     const done = store.fetchAll({ overdue: true }, progress);
-    const p1 = http.expectOne(
-      (r) => r.url === '/api/orders' && r.params.get('page') === '1',
-    );
+    const p1 = http.expectOne((r) => r.url === '/api/orders' && r.params.get('page') === '1');
     expect(p1.request.params.get('pageSize')).toBe('200');
     p1.flush({
       items: Array.from({ length: 200 }, (_, i) => summary(i + 1)),

@@ -1,39 +1,12 @@
 import { computed, inject } from '@angular/core';
-import {
-  ACTION_LABELS,
-  OrderAction,
-  OrderDetail,
-  OrderSummary,
-  Page,
-} from '@hotline/contracts';
-import {
-  ApiClient,
-  CallState,
-  ERROR_MESSAGES,
-  NOTIFIER,
-  WebError,
-  errorMessage,
-  toWebError,
-} from '@hotline/web-core-data-access';
-import {
-  patchState,
-  signalStore,
-  withComputed,
-  withMethods,
-  withState,
-} from '@ngrx/signals';
-import {
-  DEFAULT_PAGE_SIZE,
-  MAX_PAGE_SIZE,
-  OrderQuery,
-  toQueryParams,
-} from './order-query';
+import { ACTION_LABELS, OrderAction, OrderDetail, OrderSummary, Page } from '@hotline/contracts';
+import { ApiClient, CallState, ERROR_MESSAGES, NOTIFIER, WebError, errorMessage, toWebError } from '@hotline/web-core-data-access';
+import { patchState, signalStore, withComputed, withMethods, withState } from '@ngrx/signals';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, OrderQuery, toQueryParams } from './order-query';
 
 export type ActionFields = Record<string, unknown>;
 
-export type ActionOutcome =
-  | { ok: true; order: OrderDetail }
-  | { ok: false; error: WebError; stale: boolean };
+export type ActionOutcome = { ok: true; order: OrderDetail } | { ok: false; error: WebError; stale: boolean };
 
 export const STALE_MESSAGE = '工单已被他人修改，已刷新';
 
@@ -82,10 +55,7 @@ export const OrdersStore = signalStore(
       const seq = ++listSeq;
       patchState(store, { listState: 'loading' });
       try {
-        const res = await api.get<Page<OrderSummary>>(
-          '/orders',
-          toQueryParams(store.query(), store.page(), store.pageSize()),
-        );
+        const res = await api.get<Page<OrderSummary>>('/orders', toQueryParams(store.query(), store.page(), store.pageSize()));
         if (seq !== listSeq) return; // a newer search superseded this one
         patchState(store, {
           items: res.items,
@@ -120,11 +90,7 @@ export const OrdersStore = signalStore(
       if (store.listState() !== 'init') void fetchPage();
     }
 
-    async function post(
-      order: Pick<OrderSummary, 'id' | 'version'>,
-      action: OrderAction,
-      fields: ActionFields,
-    ): Promise<OrderDetail> {
+    async function post(order: Pick<OrderSummary, 'id' | 'version'>, action: OrderAction, fields: ActionFields): Promise<OrderDetail> {
       return api.post<OrderDetail>(`/orders/${order.id}/actions/${action}`, {
         ...fields,
         version: order.version,
@@ -133,11 +99,7 @@ export const OrdersStore = signalStore(
 
     return {
       /** A new search starts at page 1 unless a page is given. */
-      search(
-        query: OrderQuery,
-        page = 1,
-        pageSize = store.pageSize(),
-      ): Promise<void> {
+      search(query: OrderQuery, page = 1, pageSize = store.pageSize()): Promise<void> {
         patchState(store, { query, page, pageSize });
         return fetchPage();
       },
@@ -180,10 +142,7 @@ export const OrdersStore = signalStore(
       },
 
       /** Runs an action on the opened order and tells the user how it went. */
-      async runAction(
-        action: OrderAction,
-        fields: ActionFields = {},
-      ): Promise<ActionOutcome> {
+      async runAction(action: OrderAction, fields: ActionFields = {}): Promise<ActionOutcome> {
         const order = store.detail();
         if (!order)
           return {
@@ -210,19 +169,14 @@ export const OrdersStore = signalStore(
             notifier.error(message);
             patchState(store, { actionState: { error: message } });
             // the list row may be out of date too (someone moved the order on)
-            if (error.code === 'INVALID_TRANSITION')
-              void loadDetail(order.id, true);
+            if (error.code === 'INVALID_TRANSITION') void loadDetail(order.id, true);
           }
           return { ok: false, error, stale };
         }
       },
 
       /** An action straight from a list row (e.g. 催办 on the overdue board), with the row's version. */
-      async rowAction(
-        row: OrderSummary,
-        action: OrderAction,
-        fields: ActionFields = {},
-      ): Promise<ActionOutcome> {
+      async rowAction(row: OrderSummary, action: OrderAction, fields: ActionFields = {}): Promise<ActionOutcome> {
         try {
           const updated = await post(row, action, fields);
           notifier.success(`${row.number} ${ACTION_LABELS[action]}成功`);
@@ -231,9 +185,7 @@ export const OrdersStore = signalStore(
         } catch (err) {
           const error = toWebError(err);
           const stale = error.code === 'STALE_VERSION';
-          notifier[stale ? 'warning' : 'error'](
-            stale ? STALE_MESSAGE : errorMessage(error, { context: 'order' }),
-          );
+          notifier[stale ? 'warning' : 'error'](stale ? STALE_MESSAGE : errorMessage(error, { context: 'order' }));
           refreshList();
           return { ok: false, error, stale };
         }
@@ -242,10 +194,7 @@ export const OrdersStore = signalStore(
       /** The number of orders matching a query (one row fetched); null when the API refused it. */
       async count(query: OrderQuery): Promise<number | null> {
         try {
-          const res = await api.get<Page<OrderSummary>>(
-            '/orders',
-            toQueryParams(query, 1, 1),
-          );
+          const res = await api.get<Page<OrderSummary>>('/orders', toQueryParams(query, 1, 1));
           return res.total;
         } catch {
           return null;
@@ -253,34 +202,19 @@ export const OrdersStore = signalStore(
       },
 
       /** Every order matching a query, fetched in pages of 200 (the API's cap), for exports and boards. */
-      async fetchAll(
-        query: OrderQuery,
-        onProgress?: (loaded: number, total: number) => void,
-        limit = 50_000,
-      ): Promise<OrderSummary[]> {
+      async fetchAll(query: OrderQuery, onProgress?: (loaded: number, total: number) => void, limit = 50_000): Promise<OrderSummary[]> {
         const all: OrderSummary[] = [];
         for (let page = 1; ; page++) {
-          const res = await api.get<Page<OrderSummary>>(
-            '/orders',
-            toQueryParams(query, page, MAX_PAGE_SIZE),
-          );
+          const res = await api.get<Page<OrderSummary>>('/orders', toQueryParams(query, page, MAX_PAGE_SIZE));
           all.push(...res.items);
           onProgress?.(all.length, res.total);
-          if (
-            !res.items.length ||
-            all.length >= res.total ||
-            all.length >= limit
-          )
-            return all;
+          if (!res.items.length || all.length >= res.total || all.length >= limit) return all;
         }
       },
 
       /** Resolves a human order number to its row (the merge dialog asks for a number, the API for an id). */
       async findByNumber(number: string): Promise<OrderSummary | null> {
-        const res = await api.get<Page<OrderSummary>>(
-          '/orders',
-          toQueryParams({ number }, 1, 5),
-        );
+        const res = await api.get<Page<OrderSummary>>('/orders', toQueryParams({ number }, 1, 5));
         return res.items.find((o) => o.number === number.trim()) ?? null;
       },
     };

@@ -50,15 +50,10 @@ export function orderExportColumns(l: ExportLookups): ExportColumn[] {
 }
 
 /** Builds the workbook with exceljs, loaded on demand so it never weighs on the first page load. */
-export async function ordersToXlsx(
-  rows: readonly OrderSummary[],
-  columns: ExportColumn[],
-): Promise<Blob> {
+export async function ordersToXlsx(rows: readonly OrderSummary[], columns: ExportColumn[]): Promise<Blob> {
   const mod = await import('exceljs');
   // the browser build is a UMD bundle: depending on interop the classes sit on the namespace or on default
-  const Workbook =
-    mod.Workbook ??
-    (mod as unknown as { default: typeof mod }).default.Workbook;
+  const Workbook = mod.Workbook ?? (mod as unknown as { default: typeof mod }).default.Workbook;
   const wb = new Workbook();
   wb.creator = '12345 工单系统';
   const ws = wb.addWorksheet('工单');
@@ -71,8 +66,7 @@ export async function ordersToXlsx(
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   for (const o of rows) ws.addRow(columns.map((c) => c.value(o)));
   columns.forEach((c, i) => {
-    if (['受理时间', '办理时限'].includes(c.header))
-      ws.getColumn(i + 1).numFmt = 'yyyy-mm-dd hh:mm';
+    if (['受理时间', '办理时限'].includes(c.header)) ws.getColumn(i + 1).numFmt = 'yyyy-mm-dd hh:mm';
   });
   const buffer = await wb.xlsx.writeBuffer();
   return new Blob([buffer], {

@@ -11,8 +11,7 @@ export const ordersRoutes: Route[] = [
     path: 'intake',
     title: '受理登记 · 12345',
     canMatch: [workspaceGuard('intake')],
-    loadComponent: () =>
-      import('./intake/intake-page').then((m) => m.IntakePage),
+    loadComponent: () => import('./intake/intake-page').then((m) => m.IntakePage),
   },
   {
     path: 'dispatch',
@@ -39,20 +38,17 @@ export const ordersRoutes: Route[] = [
     path: 'supervision',
     title: '督查督办 · 12345',
     canMatch: [workspaceGuard('supervision')],
-    loadComponent: () =>
-      import('./supervision/supervision-page').then((m) => m.SupervisionPage),
+    loadComponent: () => import('./supervision/supervision-page').then((m) => m.SupervisionPage),
   },
   {
     path: 'search',
     title: '工单查询 · 12345',
     canMatch: [workspaceGuard('search')],
-    loadComponent: () =>
-      import('./search/search-page').then((m) => m.SearchPage),
+    loadComponent: () => import('./search/search-page').then((m) => m.SearchPage),
   },
   {
     path: 'orders/:id',
     title: '工单详情 · 12345',
-    loadComponent: () =>
-      import('./order-page/order-page').then((m) => m.OrderPage),
+    loadComponent: () => import('./order-page/order-page').then((m) => m.OrderPage),
   },
 ];

@@ -1,16 +1,6 @@
 import { inject } from '@angular/core';
-import {
-  ASSESSMENT_METRICS,
-  AssessmentMetric,
-  AssessmentView,
-  AssessmentWeights,
-} from '@hotline/contracts';
-import {
-  ApiClient,
-  CallState,
-  NOTIFIER,
-  errorMessage,
-} from '@hotline/web-core-data-access';
+import { ASSESSMENT_METRICS, AssessmentMetric, AssessmentView, AssessmentWeights } from '@hotline/contracts';
+import { ApiClient, CallState, NOTIFIER, errorMessage } from '@hotline/web-core-data-access';
 import { patchState, signalStore, withMethods, withState } from '@ngrx/signals';
 import { PlatformChoice, previousMonth } from './period';
 
@@ -48,70 +38,62 @@ export const AssessmentStore = signalStore(
     weightsState: 'init',
     saving: false,
   })),
-  withMethods(
-    (store, api = inject(ApiClient), notifier = inject(NOTIFIER)) => {
-      let seq = 0;
-      async function load(): Promise<void> {
-        const mine = ++seq;
-        patchState(store, { callState: 'loading' });
-        try {
-          const view = await api.get<AssessmentView>('/assessment', {
-            month: store.month(),
-            platform: store.platform(),
+  withMethods((store, api = inject(ApiClient), notifier = inject(NOTIFIER)) => {
+    let seq = 0;
+    async function load(): Promise<void> {
+      const mine = ++seq;
+      patchState(store, { callState: 'loading' });
+      try {
+        const view = await api.get<AssessmentView>('/assessment', {
+          month: store.month(),
+          platform: store.platform(),
+        });
+        if (mine === seq)
+          patchState(store, {
+            view,
+            callState: 'loaded',
+            weights: store.weights() ?? view.weights,
           });
-          if (mine === seq)
-            patchState(store, {
-              view,
-              callState: 'loaded',
-              weights: store.weights() ?? view.weights,
-            });
-        } catch (err) {
-          if (mine === seq)
-            patchState(store, { callState: { error: errorMessage(err) } });
-        }
+      } catch (err) {
+        if (mine === seq) patchState(store, { callState: { error: errorMessage(err) } });
       }
-      async function loadWeights(): Promise<void> {
-        patchState(store, { weightsState: 'loading' });
+    }
+    async function loadWeights(): Promise<void> {
+      patchState(store, { weightsState: 'loading' });
+      try {
+        const weights = await api.get<AssessmentWeights>('/assessment/weights');
+        patchState(store, { weights, weightsState: 'loaded' });
+      } catch (err) {
+        patchState(store, { weightsState: { error: errorMessage(err) } });
+      }
+    }
+    return {
+      load,
+      loadWeights,
+      setMonth(month: string): Promise<void> {
+        patchState(store, { month });
+        return load();
+      },
+      setPlatform(platform: PlatformChoice): Promise<void> {
+        patchState(store, { platform });
+        return load();
+      },
+      /** PUT the weights (admin), then re-rank the month with them. */
+      async saveWeights(weights: AssessmentWeights): Promise<boolean> {
+        patchState(store, { saving: true });
         try {
-          const weights = await api.get<AssessmentWeights>(
-            '/assessment/weights',
-          );
-          patchState(store, { weights, weightsState: 'loaded' });
+          const saved = await api.put<AssessmentWeights>('/assessment/weights', weights);
+          patchState(store, { weights: saved, weightsState: 'loaded' });
+          notifier.success('考核权重已保存');
+          await load();
+          return true;
         } catch (err) {
-          patchState(store, { weightsState: { error: errorMessage(err) } });
+          notifier.error(`保存失败：${errorMessage(err)}`);
+          return false;
+        } finally {
+          patchState(store, { saving: false });
         }
-      }
-      return {
-        load,
-        loadWeights,
-        setMonth(month: string): Promise<void> {
-          patchState(store, { month });
-          return load();
-        },
-        setPlatform(platform: PlatformChoice): Promise<void> {
-          patchState(store, { platform });
-          return load();
-        },
-        /** PUT the weights (admin), then re-rank the month with them. */
-        async saveWeights(weights: AssessmentWeights): Promise<boolean> {
-          patchState(store, { saving: true });
-          try {
-            const saved = await api.put<AssessmentWeights>(
-              '/assessment/weights',
-              weights,
-            );
-            patchState(store, { weights: saved, weightsState: 'loaded' });
-            notifier.success('考核权重已保存');
-            await load();
-            return true;
-          } catch (err) {
-            notifier.error(`保存失败：${errorMessage(err)}`);
-            return false;
-          } finally {
-            patchState(store, { saving: false });
-          }
-        },
-      };
-    },
-  ),
+      },
+    };
+  }),
 );

@@ -1,17 +1,8 @@
 import { inject } from '@angular/core';
 import { DashboardData } from '@hotline/contracts';
-import {
-  ApiClient,
-  CallState,
-  errorMessage,
-} from '@hotline/web-core-data-access';
+import { ApiClient, CallState, errorMessage } from '@hotline/web-core-data-access';
 import { patchState, signalStore, withMethods, withState } from '@ngrx/signals';
-import {
-  Period,
-  PeriodPreset,
-  PlatformChoice,
-  presetPeriod,
-} from './period';
+import { Period, PeriodPreset, PlatformChoice, presetPeriod } from './period';
 
 interface DashboardState {
   preset: PeriodPreset;
@@ -45,15 +36,13 @@ export const DashboardStore = signalStore(
         });
         if (mine === seq) patchState(store, { data, callState: 'loaded' });
       } catch (err) {
-        if (mine === seq)
-          patchState(store, { callState: { error: errorMessage(err) } });
+        if (mine === seq) patchState(store, { callState: { error: errorMessage(err) } });
       }
     }
     return {
       load,
       choose(preset: PeriodPreset, period?: Period): Promise<void> {
-        const next =
-          preset === 'custom' ? (period ?? store.period()) : presetPeriod(preset);
+        const next = preset === 'custom' ? (period ?? store.period()) : presetPeriod(preset);
         patchState(store, { preset, period: next });
         return load();
       },

@@ -10,7 +10,7 @@ describe('figure formatting (as the report writes them)', () => {
   });
 
   it('writes a count’s change in % and a rate’s in 百分点, with a real minus sign', () => {
-    expect(formatYoy(0.2840)).toBe('+28.40%');
+    expect(formatYoy(0.284)).toBe('+28.40%');
     expect(formatYoy(-0.0143)).toBe('−1.43%');
     expect(formatYoy(0)).toBe('0.00%');
     expect(formatYoy(null)).toBe('—');

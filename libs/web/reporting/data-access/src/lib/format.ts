@@ -21,17 +21,11 @@ export function formatYoy(yoy: number | null | undefined): string {
 export function formatPp(pp: number | null | undefined): string {
   if (pp === null || pp === undefined) return '—';
   const v = pp.toFixed(2);
-  return pp > 0
-    ? `+${v} 个百分点`
-    : pp < 0
-      ? `−${v.slice(1)} 个百分点`
-      : '持平';
+  return pp > 0 ? `+${v} 个百分点` : pp < 0 ? `−${v.slice(1)} 个百分点` : '持平';
 }
 
 /** Up, down or flat, for colouring a change. */
-export function trendOf(
-  change: number | null | undefined,
-): 'up' | 'down' | 'flat' | null {
+export function trendOf(change: number | null | undefined): 'up' | 'down' | 'flat' | null {
   if (change === null || change === undefined) return null;
   return change > 0 ? 'up' : change < 0 ? 'down' : 'flat';
 }

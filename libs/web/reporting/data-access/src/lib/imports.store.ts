@@ -1,11 +1,6 @@
 import { InjectionToken, inject } from '@angular/core';
 import { ImportJobView, ImportRowError, Page } from '@hotline/contracts';
-import {
-  ApiClient,
-  CallState,
-  NOTIFIER,
-  errorMessage,
-} from '@hotline/web-core-data-access';
+import { ApiClient, CallState, NOTIFIER, errorMessage } from '@hotline/web-core-data-access';
 import { patchState, signalStore, withMethods, withState } from '@ngrx/signals';
 
 export type ImportKind = ImportJobView['kind'];
@@ -33,8 +28,7 @@ export function isFinished(job: ImportJobView | null): boolean {
 export function importContentType(fileName: string): string {
   const lower = fileName.toLowerCase();
   if (lower.endsWith('.csv')) return 'text/csv';
-  if (lower.endsWith('.xlsx'))
-    return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  if (lower.endsWith('.xlsx')) return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   return 'application/octet-stream';
 }
 
@@ -63,119 +57,102 @@ export const ImportsStore = signalStore(
     errors: null,
     errorsState: 'init',
   }),
-  withMethods(
-    (
-      store,
-      api = inject(ApiClient),
-      notifier = inject(NOTIFIER),
-      pollMs = inject(IMPORT_POLL_MS),
-    ) => {
-      let timer: ReturnType<typeof setTimeout> | null = null;
-      let watching: number | null = null;
+  withMethods((store, api = inject(ApiClient), notifier = inject(NOTIFIER), pollMs = inject(IMPORT_POLL_MS)) => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let watching: number | null = null;
 
-      function stop(): void {
-        if (timer) clearTimeout(timer);
-        timer = null;
-        watching = null;
+    function stop(): void {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      watching = null;
+    }
+
+    async function loadJobs(): Promise<void> {
+      patchState(store, { jobsState: 'loading' });
+      try {
+        const jobs = await api.get<ImportJobView[]>('/imports');
+        patchState(store, { jobs, jobsState: 'loaded' });
+      } catch (err) {
+        patchState(store, { jobsState: { error: errorMessage(err) } });
       }
+    }
 
-      async function loadJobs(): Promise<void> {
-        patchState(store, { jobsState: 'loading' });
-        try {
-          const jobs = await api.get<ImportJobView[]>('/imports');
-          patchState(store, { jobs, jobsState: 'loaded' });
-        } catch (err) {
-          patchState(store, { jobsState: { error: errorMessage(err) } });
-        }
+    async function loadErrors(page = 1): Promise<void> {
+      const job = store.current();
+      if (!job) return;
+      patchState(store, { errorsState: 'loading' });
+      try {
+        const errors = await api.get<Page<ImportRowError>>(`/imports/${job.id}/errors`, { page, pageSize: ERRORS_PAGE_SIZE });
+        patchState(store, { errors, errorsState: 'loaded' });
+      } catch (err) {
+        patchState(store, { errorsState: { error: errorMessage(err) } });
       }
+    }
 
-      async function loadErrors(page = 1): Promise<void> {
-        const job = store.current();
-        if (!job) return;
-        patchState(store, { errorsState: 'loading' });
-        try {
-          const errors = await api.get<Page<ImportRowError>>(
-            `/imports/${job.id}/errors`,
-            { page, pageSize: ERRORS_PAGE_SIZE },
-          );
-          patchState(store, { errors, errorsState: 'loaded' });
-        } catch (err) {
-          patchState(store, { errorsState: { error: errorMessage(err) } });
-        }
-      }
-
-      /** One poll; schedules the next until the job is done or failed, then loads its errors and the list. */
-      async function poll(id: number): Promise<void> {
+    /** One poll; schedules the next until the job is done or failed, then loads its errors and the list. */
+    async function poll(id: number): Promise<void> {
+      if (watching !== id) return;
+      try {
+        const job = await api.get<ImportJobView>(`/imports/${id}`);
         if (watching !== id) return;
-        try {
-          const job = await api.get<ImportJobView>(`/imports/${id}`);
-          if (watching !== id) return;
-          patchState(store, { current: job, currentState: 'loaded' });
-          if (isFinished(job)) {
-            stop();
-            if (job.status === 'failed')
-              notifier.error(`导入失败：${job.message ?? '未知原因'}`);
-            else
-              notifier.success(
-                `导入完成：新增 ${job.insertedRows} 条，跳过 ${job.skippedRows} 条，错误 ${job.errorRows} 行`,
-              );
-            await Promise.all([
-              job.errorRows ? loadErrors(1) : Promise.resolve(),
-              loadJobs(),
-            ]);
-            return;
-          }
-        } catch (err) {
-          if (watching !== id) return;
-          // a blip while polling is not the job failing: say so and keep polling
-          patchState(store, { currentState: { error: errorMessage(err) } });
-        }
-        timer = setTimeout(() => void poll(id), pollMs);
-      }
-
-      function watch(job: ImportJobView): Promise<void> {
-        stop();
-        patchState(store, {
-          current: job,
-          currentState: 'loaded',
-          errors: null,
-          errorsState: 'init',
-        });
+        patchState(store, { current: job, currentState: 'loaded' });
         if (isFinished(job)) {
-          return job.errorRows ? loadErrors(1) : Promise.resolve();
+          stop();
+          if (job.status === 'failed') notifier.error(`导入失败：${job.message ?? '未知原因'}`);
+          else notifier.success(`导入完成：新增 ${job.insertedRows} 条，跳过 ${job.skippedRows} 条，错误 ${job.errorRows} 行`);
+          await Promise.all([job.errorRows ? loadErrors(1) : Promise.resolve(), loadJobs()]);
+          return;
         }
-        watching = job.id;
-        return poll(job.id);
+      } catch (err) {
+        if (watching !== id) return;
+        // a blip while polling is not the job failing: say so and keep polling
+        patchState(store, { currentState: { error: errorMessage(err) } });
       }
+      timer = setTimeout(() => void poll(id), pollMs);
+    }
 
-      return {
-        loadJobs,
-        loadErrors,
-        watch,
-        stop,
-        async upload(file: File, kind: ImportKind): Promise<ImportJobView | null> {
-          patchState(store, { uploading: true });
-          try {
-            // the browser's guess (e.g. application/vnd.ms-excel for .csv on Windows) is not what the API takes
-            const typed = new Blob([file], {
-              type: importContentType(file.name),
-            });
-            const job = await api.upload<ImportJobView>('/imports', typed, {
-              kind,
-              fileName: file.name,
-            });
-            notifier.info('文件已上传，正在排队导入');
-            void watch(job);
-            void loadJobs();
-            return job;
-          } catch (err) {
-            notifier.error(`上传失败：${errorMessage(err)}`);
-            return null;
-          } finally {
-            patchState(store, { uploading: false });
-          }
-        },
-      };
-    },
-  ),
+    function watch(job: ImportJobView): Promise<void> {
+      stop();
+      patchState(store, {
+        current: job,
+        currentState: 'loaded',
+        errors: null,
+        errorsState: 'init',
+      });
+      if (isFinished(job)) {
+        return job.errorRows ? loadErrors(1) : Promise.resolve();
+      }
+      watching = job.id;
+      return poll(job.id);
+    }
+
+    return {
+      loadJobs,
+      loadErrors,
+      watch,
+      stop,
+      async upload(file: File, kind: ImportKind): Promise<ImportJobView | null> {
+        patchState(store, { uploading: true });
+        try {
+          // the browser's guess (e.g. application/vnd.ms-excel for .csv on Windows) is not what the API takes
+          const typed = new Blob([file], {
+            type: importContentType(file.name),
+          });
+          const job = await api.upload<ImportJobView>('/imports', typed, {
+            kind,
+            fileName: file.name,
+          });
+          notifier.info('文件已上传，正在排队导入');
+          void watch(job);
+          void loadJobs();
+          return job;
+        } catch (err) {
+          notifier.error(`上传失败：${errorMessage(err)}`);
+          return null;
+        } finally {
+          patchState(store, { uploading: false });
+        }
+      },
+    };
+  }),
 );

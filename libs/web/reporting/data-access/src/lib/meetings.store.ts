@@ -1,11 +1,6 @@
 import { inject } from '@angular/core';
 import { MeetingView, OrderSummary, Page } from '@hotline/contracts';
-import {
-  ApiClient,
-  CallState,
-  NOTIFIER,
-  errorMessage,
-} from '@hotline/web-core-data-access';
+import { ApiClient, CallState, NOTIFIER, errorMessage } from '@hotline/web-core-data-access';
 import { patchState, signalStore, withMethods, withState } from '@ngrx/signals';
 import { Period, presetPeriod } from './period';
 
@@ -49,66 +44,59 @@ export const MeetingsStore = signalStore(
     callState: 'init',
     saving: false,
   })),
-  withMethods(
-    (store, api = inject(ApiClient), notifier = inject(NOTIFIER)) => {
-      async function load(period = store.period()): Promise<void> {
-        patchState(store, { period, callState: 'loading' });
-        try {
-          const rows = await api.get<MeetingView[]>('/meetings', { ...period });
-          const meetings = [...rows].sort(
-            (a, b) => b.heldOn.localeCompare(a.heldOn) || b.id - a.id,
-          );
-          patchState(store, { meetings, callState: 'loaded' });
-        } catch (err) {
-          patchState(store, { callState: { error: errorMessage(err) } });
-        }
+  withMethods((store, api = inject(ApiClient), notifier = inject(NOTIFIER)) => {
+    async function load(period = store.period()): Promise<void> {
+      patchState(store, { period, callState: 'loading' });
+      try {
+        const rows = await api.get<MeetingView[]>('/meetings', { ...period });
+        const meetings = [...rows].sort((a, b) => b.heldOn.localeCompare(a.heldOn) || b.id - a.id);
+        patchState(store, { meetings, callState: 'loaded' });
+      } catch (err) {
+        patchState(store, { callState: { error: errorMessage(err) } });
       }
-      return {
-        load,
-        async create(form: MeetingForm): Promise<MeetingView | null> {
-          patchState(store, { saving: true });
-          try {
-            const resolved: number[] = [];
-            const missing: string[] = [];
-            for (const number of form.orderNumbers ?? []) {
-              const page = await api.get<Page<OrderSummary>>('/orders', {
-                number,
-                pageSize: 5,
-              });
-              const hit = page.items.find((o) => o.number === number);
-              if (hit) resolved.push(hit.id);
-              else missing.push(number);
-            }
-            if (missing.length) {
-              notifier.error(`工单编号不存在：${missing.join('、')}`);
-              return null;
-            }
-            const m = await api.post<MeetingView>(
-              '/meetings',
-              meetingBody({ ...form, orderIds: [...form.orderIds, ...resolved] }),
-            );
-            notifier.success('会议已记录');
-            const p = store.period();
-            // show it even when it was held outside the period on screen
-            await load(
-              m.heldOn < p.from || m.heldOn > p.to
-                ? {
-                    from: m.heldOn < p.from ? m.heldOn : p.from,
-                    to: m.heldOn > p.to ? m.heldOn : p.to,
-                  }
-                : p,
-            );
-            return m;
-          } catch (err) {
-            notifier.error(`记录失败：${errorMessage(err)}`);
-            return null;
-          } finally {
-            patchState(store, { saving: false });
+    }
+    return {
+      load,
+      async create(form: MeetingForm): Promise<MeetingView | null> {
+        patchState(store, { saving: true });
+        try {
+          const resolved: number[] = [];
+          const missing: string[] = [];
+          for (const number of form.orderNumbers ?? []) {
+            const page = await api.get<Page<OrderSummary>>('/orders', {
+              number,
+              pageSize: 5,
+            });
+            const hit = page.items.find((o) => o.number === number);
+            if (hit) resolved.push(hit.id);
+            else missing.push(number);
           }
-        },
-      };
-    },
-  ),
+          if (missing.length) {
+            notifier.error(`工单编号不存在：${missing.join('、')}`);
+            return null;
+          }
+          const m = await api.post<MeetingView>('/meetings', meetingBody({ ...form, orderIds: [...form.orderIds, ...resolved] }));
+          notifier.success('会议已记录');
+          const p = store.period();
+          // show it even when it was held outside the period on screen
+          await load(
+            m.heldOn < p.from || m.heldOn > p.to
+              ? {
+                  from: m.heldOn < p.from ? m.heldOn : p.from,
+                  to: m.heldOn > p.to ? m.heldOn : p.to,
+                }
+              : p,
+          );
+          return m;
+        } catch (err) {
+          notifier.error(`记录失败：${errorMessage(err)}`);
+          return null;
+        } finally {
+          patchState(store, { saving: false });
+        }
+      },
+    };
+  }),
 );
 
 /** An order number (受理编号) is 14 digits; anything shorter is taken as the order's id. */

@@ -1,13 +1,4 @@
-import {
-  chinaDate,
-  dateToIso,
-  isWholeYear,
-  isoToDate,
-  lastDays,
-  presetPeriod,
-  previousMonth,
-  yearPeriod,
-} from './period';
+import { chinaDate, dateToIso, isWholeYear, isoToDate, lastDays, presetPeriod, previousMonth, yearPeriod } from './period';
 
 describe('report periods', () => {
   it('dates an instant on the China calendar, not the browser’s', () => {

@@ -36,10 +36,7 @@ export function chinaDate(at: Date = new Date()): string {
   return CHINA_DATE.format(at);
 }
 
-export function presetPeriod(
-  preset: Exclude<PeriodPreset, 'custom'>,
-  today: string = chinaDate(),
-): Period {
+export function presetPeriod(preset: Exclude<PeriodPreset, 'custom'>, today: string = chinaDate()): Period {
   const year = Number(today.slice(0, 4));
   switch (preset) {
     case 'month':
@@ -57,10 +54,7 @@ export function yearPeriod(year: number): Period {
 }
 
 export function isWholeYear(p: Period): boolean {
-  return (
-    p.from.slice(5) === '01-01' &&
-    p.to === `${p.from.slice(0, 4)}-12-31`
-  );
+  return p.from.slice(5) === '01-01' && p.to === `${p.from.slice(0, 4)}-12-31`;
 }
 
 /** The month `YYYY-MM` before the one `today` falls in (the assessment ranks a finished month). */

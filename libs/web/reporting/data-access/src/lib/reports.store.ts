@@ -1,11 +1,6 @@
 import { InjectionToken, inject } from '@angular/core';
 import { AnnualReport, ReportIssueView } from '@hotline/contracts';
-import {
-  ApiClient,
-  CallState,
-  NOTIFIER,
-  errorMessage,
-} from '@hotline/web-core-data-access';
+import { ApiClient, CallState, NOTIFIER, errorMessage } from '@hotline/web-core-data-access';
 import { patchState, signalStore, withMethods, withState } from '@ngrx/signals';
 import { Period, PlatformChoice, isWholeYear, yearPeriod } from './period';
 
@@ -52,13 +47,8 @@ export const SAVE_FILE = new InjectionToken<SaveFile>('SAVE_FILE', {
 });
 
 /** The query of the annual report and its exports: `year` for a whole year (the report's own wording), else the dates. */
-export function reportQuery(
-  period: Period,
-  platform: PlatformChoice,
-): Record<string, string | number> {
-  return isWholeYear(period)
-    ? { year: Number(period.from.slice(0, 4)), platform }
-    : { ...period, platform };
+export function reportQuery(period: Period, platform: PlatformChoice): Record<string, string | number> {
+  return isWholeYear(period) ? { year: Number(period.from.slice(0, 4)), platform } : { ...period, platform };
 }
 
 /**
@@ -81,105 +71,89 @@ export const ReportsStore = signalStore(
       issuing: false,
     };
   }),
-  withMethods(
-    (
-      store,
-      api = inject(ApiClient),
-      notifier = inject(NOTIFIER),
-      saveFile = inject(SAVE_FILE),
-    ) => {
-      let seq = 0;
-      async function load(): Promise<void> {
-        const mine = ++seq;
-        patchState(store, { callState: 'loading' });
-        try {
-          const kind = store.kind();
-          const report =
-            kind === 'annual'
-              ? await api.get<AnnualReport>(
-                  '/reports/annual',
-                  reportQuery(store.period(), store.platform()),
-                )
-              : await api.get<AnnualReport>('/reports/express', {
-                  kind,
-                  ...store.period(),
-                  platform: store.platform(),
-                });
-          if (mine === seq) patchState(store, { report, callState: 'loaded' });
-        } catch (err) {
-          if (mine === seq)
-            patchState(store, {
-              report: null,
-              callState: { error: errorMessage(err) },
-            });
-        }
+  withMethods((store, api = inject(ApiClient), notifier = inject(NOTIFIER), saveFile = inject(SAVE_FILE)) => {
+    let seq = 0;
+    async function load(): Promise<void> {
+      const mine = ++seq;
+      patchState(store, { callState: 'loading' });
+      try {
+        const kind = store.kind();
+        const report =
+          kind === 'annual'
+            ? await api.get<AnnualReport>('/reports/annual', reportQuery(store.period(), store.platform()))
+            : await api.get<AnnualReport>('/reports/express', {
+                kind,
+                ...store.period(),
+                platform: store.platform(),
+              });
+        if (mine === seq) patchState(store, { report, callState: 'loaded' });
+      } catch (err) {
+        if (mine === seq)
+          patchState(store, {
+            report: null,
+            callState: { error: errorMessage(err) },
+          });
       }
+    }
 
-      async function loadIssues(period = store.issuesPeriod()): Promise<void> {
-        patchState(store, { issuesPeriod: period, issuesState: 'loading' });
-        try {
-          const issues = await api.get<ReportIssueView[]>(
-            '/reports/issues',
-            { ...period },
-          );
-          patchState(store, { issues, issuesState: 'loaded' });
-        } catch (err) {
-          patchState(store, { issuesState: { error: errorMessage(err) } });
-        }
+    async function loadIssues(period = store.issuesPeriod()): Promise<void> {
+      patchState(store, { issuesPeriod: period, issuesState: 'loading' });
+      try {
+        const issues = await api.get<ReportIssueView[]>('/reports/issues', { ...period });
+        patchState(store, { issues, issuesState: 'loaded' });
+      } catch (err) {
+        patchState(store, { issuesState: { error: errorMessage(err) } });
       }
+    }
 
-      return {
-        load,
-        loadIssues,
-        select(kind: ReportKind, period: Period, platform: PlatformChoice) {
-          patchState(store, { kind, period, platform });
-          return load();
-        },
-        /** Annual report only: the API exports that one (any period) as DOCX and XLSX. */
-        async export(format: ExportFormat): Promise<boolean> {
-          patchState(store, { exporting: format });
-          try {
-            const file = await api.download(
-              `/reports/annual.${format}`,
-              reportQuery(store.period(), store.platform()),
-            );
-            const title = store.report()?.title ?? '运行情况综合分析报告';
-            saveFile(file.blob, file.fileName ?? `${title}.${format}`);
-            return true;
-          } catch (err) {
-            notifier.error(`导出失败：${errorMessage(err)}`);
-            return false;
-          } finally {
-            patchState(store, { exporting: null });
-          }
-        },
-        /** Records the report on screen as issued (签发), then refreshes the register. */
-        async issue(title?: string): Promise<boolean> {
-          const kind = store.kind();
-          if (kind === 'annual' && !isWholeYear(store.period())) {
-            notifier.warning('年度综合报告须按整年签发，请选择整年');
-            return false;
-          }
-          patchState(store, { issuing: true });
-          try {
-            const body: Record<string, string> = {
-              kind,
-              ...store.period(),
-              platform: store.platform(),
-            };
-            if (title?.trim()) body['title'] = title.trim();
-            await api.post<ReportIssueView>('/reports/issues', body);
-            notifier.success('报告已签发');
-            await loadIssues();
-            return true;
-          } catch (err) {
-            notifier.error(`签发失败：${errorMessage(err)}`);
-            return false;
-          } finally {
-            patchState(store, { issuing: false });
-          }
-        },
-      };
-    },
-  ),
+    return {
+      load,
+      loadIssues,
+      select(kind: ReportKind, period: Period, platform: PlatformChoice) {
+        patchState(store, { kind, period, platform });
+        return load();
+      },
+      /** Annual report only: the API exports that one (any period) as DOCX and XLSX. */
+      async export(format: ExportFormat): Promise<boolean> {
+        patchState(store, { exporting: format });
+        try {
+          const file = await api.download(`/reports/annual.${format}`, reportQuery(store.period(), store.platform()));
+          const title = store.report()?.title ?? '运行情况综合分析报告';
+          saveFile(file.blob, file.fileName ?? `${title}.${format}`);
+          return true;
+        } catch (err) {
+          notifier.error(`导出失败：${errorMessage(err)}`);
+          return false;
+        } finally {
+          patchState(store, { exporting: null });
+        }
+      },
+      /** Records the report on screen as issued (签发), then refreshes the register. */
+      async issue(title?: string): Promise<boolean> {
+        const kind = store.kind();
+        if (kind === 'annual' && !isWholeYear(store.period())) {
+          notifier.warning('年度综合报告须按整年签发，请选择整年');
+          return false;
+        }
+        patchState(store, { issuing: true });
+        try {
+          const body: Record<string, string> = {
+            kind,
+            ...store.period(),
+            platform: store.platform(),
+          };
+          if (title?.trim()) body['title'] = title.trim();
+          await api.post<ReportIssueView>('/reports/issues', body);
+          notifier.success('报告已签发');
+          await loadIssues();
+          return true;
+        } catch (err) {
+          notifier.error(`签发失败：${errorMessage(err)}`);
+          return false;
+        } finally {
+          patchState(store, { issuing: false });
+        }
+      },
+    };
+  }),
 );

@@ -1,16 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import type {
-  AssessmentWeights,
-  DashboardData,
-  ImportJobView,
-  MeetingView,
-  SurgeAlertView,
-} from '@hotline/contracts';
+import type { AssessmentWeights, DashboardData, ImportJobView, MeetingView, SurgeAlertView } from '@hotline/contracts';
 import { NOTIFIER, Notifier } from '@hotline/web-core-data-access';
 import { AssessmentStore, fullScore } from './assessment.store';
 import { DashboardStore } from './dashboard.store';
@@ -99,10 +90,7 @@ describe('DashboardStore', () => {
     expect(store.data()?.kpis.accepted.value).toBe(9);
 
     const failing = store.load();
-    http.expectOne(path('/api/stats/dashboard')).flush(
-      { code: 'FORBIDDEN_ROLE', message: 'no' },
-      { status: 403, statusText: 'Forbidden' },
-    );
+    http.expectOne(path('/api/stats/dashboard')).flush({ code: 'FORBIDDEN_ROLE', message: 'no' }, { status: 403, statusText: 'Forbidden' });
     await failing;
     const state = store.callState();
     expect(typeof state === 'object' && state.error).toBeTruthy();
@@ -215,8 +203,7 @@ describe('AssessmentStore', () => {
 });
 
 describe('SurgesStore', () => {
-  const alert = (id: number, day: string, ratio: number | null, count = 5) =>
-    ({ id, day, ratio, count }) as SurgeAlertView;
+  const alert = (id: number, day: string, ratio: number | null, count = 5) => ({ id, day, ratio, count }) as SurgeAlertView;
 
   it('sorts newest day first, then the biggest jump', () => {
     expect(sortAlerts([alert(1, '2020-06-01', 3), alert(2, '2020-06-02', 2), alert(3, '2020-06-02', 5)]).map((a) => a.id)).toEqual([3, 2, 1]);
@@ -242,12 +229,22 @@ describe('MeetingsStore', () => {
   });
 
   it('leaves empty optional fields out of the body', () => {
-    expect(meetingBody({ heldOn: '2020-06-18', title: ' 停水协调 ', summary: ' ', unitIds: [], orderIds: [] })).toEqual({ heldOn: '2020-06-18', title: '停水协调' });
+    expect(meetingBody({ heldOn: '2020-06-18', title: ' 停水协调 ', summary: ' ', unitIds: [], orderIds: [] })).toEqual({
+      heldOn: '2020-06-18',
+      title: '停水协调',
+    });
   });
 
   it('resolves order numbers to ids, records the meeting and lists it', async () => {
     const store = TestBed.inject(MeetingsStore);
-    const done = store.create({ heldOn: store.period().from, title: '停水协调', summary: '', unitIds: [4, 4], orderIds: [2], orderNumbers: ['20201201000012'] });
+    const done = store.create({
+      heldOn: store.period().from,
+      title: '停水协调',
+      summary: '',
+      unitIds: [4, 4],
+      orderIds: [2],
+      orderNumbers: ['20201201000012'],
+    });
     const search = http.expectOne(path('/api/orders'));
     expect(search.request.params.get('number')).toBe('20201201000012');
     search.flush({ items: [{ id: 12, number: '20201201000012' }], total: 1, page: 1, pageSize: 5 });
@@ -256,7 +253,9 @@ describe('MeetingsStore', () => {
     expect(post.request.body).toEqual({ heldOn: store.period().from, title: '停水协调', unitIds: [4], orderIds: [2, 12] });
     post.flush({ id: 1, heldOn: store.period().from, title: '停水协调' } as MeetingView);
     await settle();
-    http.expectOne((r) => r.url === '/api/meetings' && r.method === 'GET').flush([{ id: 1, heldOn: store.period().from, orderIds: [2, 12], orderNumbers: ['20201201000002', '20201201000012'] }]);
+    http
+      .expectOne((r) => r.url === '/api/meetings' && r.method === 'GET')
+      .flush([{ id: 1, heldOn: store.period().from, orderIds: [2, 12], orderNumbers: ['20201201000002', '20201201000012'] }]);
     await settle();
     expect(await done).toMatchObject({ id: 1 });
     expect(store.meetings()).toEqual([expect.objectContaining({ orderIds: [2, 12], orderNumbers: ['20201201000002', '20201201000012'] })]);

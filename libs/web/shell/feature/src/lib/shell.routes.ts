@@ -1,9 +1,5 @@
 import { Route } from '@angular/router';
-import {
-  authGuard,
-  guestGuard,
-  redirectToLanding,
-} from '@hotline/web-core-data-access';
+import { authGuard, guestGuard, redirectToLanding } from '@hotline/web-core-data-access';
 
 /**
  * The app's frame: the login page, and the logged-in layout around the given workspaces.
@@ -15,22 +11,19 @@ export function shellRoutes(workspaces: Route[]): Route[] {
       path: 'login',
       title: '登录 · 12345 工单系统',
       canMatch: [guestGuard],
-      loadComponent: () =>
-        import('./login/login-page').then((m) => m.LoginPage),
+      loadComponent: () => import('./login/login-page').then((m) => m.LoginPage),
     },
     {
       path: '',
       canMatch: [authGuard],
-      loadComponent: () =>
-        import('./layout/shell-layout').then((m) => m.ShellLayout),
+      loadComponent: () => import('./layout/shell-layout').then((m) => m.ShellLayout),
       children: [
         { path: '', pathMatch: 'full', redirectTo: redirectToLanding },
         ...workspaces,
         {
           path: '**',
           title: '页面不存在 · 12345',
-          loadComponent: () =>
-            import('./not-found/not-found-page').then((m) => m.NotFoundPage),
+          loadComponent: () => import('./not-found/not-found-page').then((m) => m.NotFoundPage),
         },
       ],
     },

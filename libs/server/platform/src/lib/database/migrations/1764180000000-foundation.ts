@@ -229,7 +229,24 @@ const UP = [
   ) ${T}`,
 ];
 
-const TABLES = ['outbox', 'supervision', 'order_history', 'order_topic', 'order_co_unit', 'work_order', 'order_number_seq', 'app_user', 'holiday', 'platform', 'topic', 'appeal_type', 'channel', 'category', 'unit', 'region'];
+const TABLES = [
+  'outbox',
+  'supervision',
+  'order_history',
+  'order_topic',
+  'order_co_unit',
+  'work_order',
+  'order_number_seq',
+  'app_user',
+  'holiday',
+  'platform',
+  'topic',
+  'appeal_type',
+  'channel',
+  'category',
+  'unit',
+  'region',
+];
 
 export class Foundation1764180000000 implements MigrationInterface {
   name = 'Foundation1764180000000';

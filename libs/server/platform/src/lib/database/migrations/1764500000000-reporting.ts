@@ -5,8 +5,29 @@ const T = 'ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci';
 
 /** The measures of every summary cell (libs/shared/contracts STAT_MEASURES, frozen here as this migration's schema). */
 const MEASURES = [
-  'accepted', 'direct', 'dispatched', 'finished', 'on_time', 'late', 'signed', 'signed_on_time', 'callbacks', 'cb_very_satisfied', 'cb_satisfied', 'cb_basic',
-  'cb_dissatisfied', 'cb_very_dissatisfied', 'solved', 'returns', 'reworks', 'reworked', 'extensions', 'supervisions', 'instructions', 'merged', 'closed',
+  'accepted',
+  'direct',
+  'dispatched',
+  'finished',
+  'on_time',
+  'late',
+  'signed',
+  'signed_on_time',
+  'callbacks',
+  'cb_very_satisfied',
+  'cb_satisfied',
+  'cb_basic',
+  'cb_dissatisfied',
+  'cb_very_dissatisfied',
+  'solved',
+  'returns',
+  'reworks',
+  'reworked',
+  'extensions',
+  'supervisions',
+  'instructions',
+  'merged',
+  'closed',
 ]
   .map((m) => `${m} INT NOT NULL DEFAULT 0`)
   .join(',\n    ');
@@ -172,8 +193,22 @@ const UP = [
 ];
 
 const TABLES = [
-  'surge_alert', 'reporting_setting', 'import_error', 'import_job', 'coordination_meeting_order', 'coordination_meeting_unit', 'coordination_meeting', 'report_issue',
-  'stat_call', 'call_record', 'stat_overdue', 'stat_event', 'stat_topic', 'stat_unit', 'stat_category', 'stat_intake',
+  'surge_alert',
+  'reporting_setting',
+  'import_error',
+  'import_job',
+  'coordination_meeting_order',
+  'coordination_meeting_unit',
+  'coordination_meeting',
+  'report_issue',
+  'stat_call',
+  'call_record',
+  'stat_overdue',
+  'stat_event',
+  'stat_topic',
+  'stat_unit',
+  'stat_category',
+  'stat_intake',
 ];
 
 export class Reporting1764500000000 implements MigrationInterface {

@@ -17,6 +17,8 @@ export class ReportIssueFocusRemarks1764700000000 implements MigrationInterface 
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query('ALTER TABLE report_issue DROP COLUMN updated_by, DROP COLUMN updated_at, DROP COLUMN remarks, DROP COLUMN focus_code, DROP COLUMN focus_kind');
+    await q.query(
+      'ALTER TABLE report_issue DROP COLUMN updated_by, DROP COLUMN updated_at, DROP COLUMN remarks, DROP COLUMN focus_code, DROP COLUMN focus_kind',
+    );
   }
 }

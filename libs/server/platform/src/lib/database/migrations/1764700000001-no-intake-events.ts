@@ -12,7 +12,11 @@ export class NoIntakeEvents1764700000001 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     // recounted from the history, day, month and year rows, as the summary rebuild did before
     const day = 'DATE(h.created_at + INTERVAL 8 HOUR)';
-    for (const [grain, period] of [['d', day], ['m', `DATE_FORMAT(${day}, '%Y-%m-01')`], ['y', `DATE_FORMAT(${day}, '%Y-01-01')`]]) {
+    for (const [grain, period] of [
+      ['d', day],
+      ['m', `DATE_FORMAT(${day}, '%Y-%m-01')`],
+      ['y', `DATE_FORMAT(${day}, '%Y-01-01')`],
+    ]) {
       await q.query(
         `INSERT INTO stat_event (grain, period, platform_id, unit_id, action, n)
          SELECT '${grain}', ${period} AS p, o.platform_id, 0, 'create', COUNT(*)

@@ -18,7 +18,9 @@ export class SummarySlots1764700000002 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     for (const [table, key] of TABLES) {
-      await q.query(`ALTER TABLE ${table} ADD COLUMN slot TINYINT UNSIGNED NOT NULL DEFAULT 0, DROP PRIMARY KEY, ADD PRIMARY KEY (${[...key, 'slot'].join(', ')})`);
+      await q.query(
+        `ALTER TABLE ${table} ADD COLUMN slot TINYINT UNSIGNED NOT NULL DEFAULT 0, DROP PRIMARY KEY, ADD PRIMARY KEY (${[...key, 'slot'].join(', ')})`,
+      );
     }
   }
 
@@ -32,7 +34,9 @@ export class SummarySlots1764700000002 implements MigrationInterface {
       const values = cols.map((c) => c.name).filter((c) => !key.includes(c));
       await q.query(`CREATE TABLE ${table}__unslotted LIKE ${table}`);
       await q.query(`ALTER TABLE ${table}__unslotted DROP PRIMARY KEY, DROP COLUMN slot, ADD PRIMARY KEY (${key.join(', ')})`);
-      await q.query(`INSERT INTO ${table}__unslotted (${[...key, ...values].join(', ')}) SELECT ${[...key, ...values.map((v) => `SUM(${v})`)].join(', ')} FROM ${table} GROUP BY ${key.join(', ')}`);
+      await q.query(
+        `INSERT INTO ${table}__unslotted (${[...key, ...values].join(', ')}) SELECT ${[...key, ...values.map((v) => `SUM(${v})`)].join(', ')} FROM ${table} GROUP BY ${key.join(', ')}`,
+      );
       await q.query(`RENAME TABLE ${table} TO ${table}__slotted, ${table}__unslotted TO ${table}`);
       await q.query(`DROP TABLE ${table}__slotted`);
     }

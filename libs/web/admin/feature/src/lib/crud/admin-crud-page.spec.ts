@@ -2,12 +2,7 @@ import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { HttpErrorResponse } from '@angular/common/http';
 import { AdminStore } from '@hotline/web-admin-data-access';
-import {
-  NOTIFIER,
-  ReferenceStore,
-  WebError,
-  toWebError,
-} from '@hotline/web-core-data-access';
+import { NOTIFIER, ReferenceStore, WebError, toWebError } from '@hotline/web-core-data-access';
 import { provideNzIconsTesting } from 'ng-zorro-antd/icon/testing';
 import { TopicsPage } from '../topics-page';
 import { UsersPage } from '../users-page';
@@ -30,11 +25,9 @@ class FakeAdminStore {
   saveUser = jest.fn(this.save);
 }
 
-const apiError = (status: number, body: object): WebError =>
-  toWebError(new HttpErrorResponse({ status, error: body }));
+const apiError = (status: number, body: object): WebError => toWebError(new HttpErrorResponse({ status, error: body }));
 
-const q = <T extends HTMLElement>(testid: string): T =>
-  document.querySelector(`[data-testid="${testid}"]`) as T;
+const q = <T extends HTMLElement>(testid: string): T => document.querySelector(`[data-testid="${testid}"]`) as T;
 
 function type(testid: string, value: string): void {
   const el = q<HTMLInputElement>(testid);
@@ -42,17 +35,10 @@ function type(testid: string, value: string): void {
   el.dispatchEvent(new Event('input'));
 }
 
-const okButton = () =>
-  document.querySelector<HTMLButtonElement>(
-    '.ant-modal-footer .ant-btn-primary',
-  ) as HTMLButtonElement;
+const okButton = () => document.querySelector<HTMLButtonElement>('.ant-modal-footer .ant-btn-primary') as HTMLButtonElement;
 
 /** The explain text under the form item holding the control with this test id. */
-const explainOf = (testid: string) =>
-  q(testid)
-    .closest('nz-form-item')
-    ?.querySelector('.ant-form-item-explain-error')
-    ?.textContent?.trim() ?? null;
+const explainOf = (testid: string) => q(testid).closest('nz-form-item')?.querySelector('.ant-form-item-explain-error')?.textContent?.trim() ?? null;
 
 describe('admin CRUD page frame', () => {
   let store: FakeAdminStore;
@@ -101,27 +87,19 @@ describe('admin CRUD page frame', () => {
       details: [
         {
           field: 'code',
-          messages: [
-            'code: lowercase letters, digits and _, starting with a letter',
-          ],
+          messages: ['code: lowercase letters, digits and _, starting with a letter'],
         },
       ],
     });
     okButton().click();
     await fixture.whenStable();
 
-    expect(store.sent).toEqual([
-      { code: 'Bad Code', name: '防汛', active: true },
-    ]);
+    expect(store.sent).toEqual([{ code: 'Bad Code', name: '防汛', active: true }]);
     expect(q('topic-form')).toBeTruthy(); // still open
     expect(q<HTMLInputElement>('topic-code').value).toBe('Bad Code');
     expect(q<HTMLInputElement>('topic-name').value).toBe('防汛');
-    expect(explainOf('topic-code')).toBe(
-      '编码须以小写字母开头，只含小写字母、数字和下划线',
-    );
-    expect(q('topic-code').closest('nz-form-item')?.classList).toContain(
-      'ant-form-item-has-error',
-    );
+    expect(explainOf('topic-code')).toBe('编码须以小写字母开头，只含小写字母、数字和下划线');
+    expect(q('topic-code').closest('nz-form-item')?.classList).toContain('ant-form-item-has-error');
     expect(q('topic-code').classList).toContain('ant-input-status-error');
     expect(explainOf('topic-name')).toBeNull();
 
@@ -165,8 +143,6 @@ describe('admin CRUD page frame', () => {
     okButton().click();
     await fixture.whenStable();
     expect(explainOf('user-username')).toBeNull();
-    expect(q('admin-form-error').textContent).toContain(
-      '数据已存在，请勿重复提交',
-    );
+    expect(q('admin-form-error').textContent).toContain('数据已存在，请勿重复提交');
   });
 });

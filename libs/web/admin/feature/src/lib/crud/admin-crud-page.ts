@@ -1,14 +1,5 @@
 import { NgTemplateOutlet } from '@angular/common';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  Directive,
-  TemplateRef,
-  computed,
-  contentChild,
-  input,
-  output,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, Directive, TemplateRef, computed, contentChild, input, output } from '@angular/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
@@ -30,10 +21,7 @@ export class AdminRowDef<T> {
   readonly hlAdminRow = input.required<readonly T[]>();
   // a type guard for the template compiler only: never called, its parameters only typed
   /* eslint-disable @typescript-eslint/no-unused-vars */
-  static ngTemplateContextGuard<T>(
-    _dir: AdminRowDef<T>,
-    ctx: unknown,
-  ): ctx is { $implicit: T } {
+  static ngTemplateContextGuard<T>(_dir: AdminRowDef<T>, ctx: unknown): ctx is { $implicit: T } {
     return true;
   }
   /* eslint-enable @typescript-eslint/no-unused-vars */
@@ -44,10 +32,7 @@ export class AdminRowDef<T> {
 export class AdminFormDef<E extends AdminEdit> {
   readonly hlAdminForm = input.required<AdminEditor<E>>();
   /* eslint-disable @typescript-eslint/no-unused-vars */
-  static ngTemplateContextGuard<E extends AdminEdit>(
-    _dir: AdminFormDef<E>,
-    ctx: unknown,
-  ): ctx is { $implicit: E } {
+  static ngTemplateContextGuard<E extends AdminEdit>(_dir: AdminFormDef<E>, ctx: unknown): ctx is { $implicit: E } {
     return true;
   }
   /* eslint-enable @typescript-eslint/no-unused-vars */
@@ -62,41 +47,20 @@ export class AdminFormDef<E extends AdminEdit> {
  */
 @Component({
   selector: 'hl-admin-crud-page',
-  imports: [
-    NgTemplateOutlet,
-    NzAlertModule,
-    NzButtonModule,
-    NzFormModule,
-    NzIconModule,
-    NzModalModule,
-    NzTableModule,
-  ],
+  imports: [NgTemplateOutlet, NzAlertModule, NzButtonModule, NzFormModule, NzIconModule, NzModalModule, NzTableModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="bar">
       <h2>{{ heading() }}</h2>
       <ng-content />
-      <button
-        nz-button
-        nzType="primary"
-        (click)="create.emit()"
-        [attr.data-testid]="entity() + '-create'"
-      >
+      <button nz-button nzType="primary" (click)="create.emit()" [attr.data-testid]="entity() + '-create'">
         <nz-icon nzType="plus" />{{ createLabel() ?? createVerb() + noun() }}
       </button>
     </div>
     @if (error(); as message) {
       <nz-alert nzType="error" nzShowIcon [nzMessage]="message" />
     }
-    <nz-table
-      #t
-      nzSize="small"
-      [nzData]="rows()"
-      [nzLoading]="loading()"
-      [nzPageSize]="pageSize()"
-      [nzNoResult]="noResult()"
-      [attr.data-testid]="tableId()"
-    >
+    <nz-table #t nzSize="small" [nzData]="rows()" [nzLoading]="loading()" [nzPageSize]="pageSize()" [nzNoResult]="noResult()" [attr.data-testid]="tableId()">
       <thead>
         <tr>
           @for (c of columns(); track c.title) {
@@ -107,9 +71,7 @@ export class AdminFormDef<E extends AdminEdit> {
       <tbody>
         @for (row of t.data; track rowKey()(row)) {
           <tr [attr.data-testid]="entity() + '-row-' + rowKey()(row)">
-            <ng-container
-              *ngTemplateOutlet="rowDef(); context: { $implicit: row }"
-            />
+            <ng-container *ngTemplateOutlet="rowDef(); context: { $implicit: row }" />
           </tr>
         }
       </tbody>
@@ -125,23 +87,11 @@ export class AdminFormDef<E extends AdminEdit> {
     >
       <ng-container *nzModalContent>
         @if (editor().value(); as value) {
-          <form
-            nz-form
-            nzLayout="vertical"
-            (ngSubmit)="editor().submit()"
-            [attr.data-testid]="entity() + '-form'"
-          >
+          <form nz-form nzLayout="vertical" (ngSubmit)="editor().submit()" [attr.data-testid]="entity() + '-form'">
             @if (editor().formError(); as message) {
-              <nz-alert
-                nzType="error"
-                nzShowIcon
-                [nzMessage]="message"
-                data-testid="admin-form-error"
-              />
+              <nz-alert nzType="error" nzShowIcon [nzMessage]="message" data-testid="admin-form-error" />
             }
-            <ng-container
-              *ngTemplateOutlet="formDef(); context: { $implicit: value }"
-            />
+            <ng-container *ngTemplateOutlet="formDef(); context: { $implicit: value }" />
           </form>
         }
       </ng-container>
@@ -190,7 +140,5 @@ export class AdminCrudPage<T, E extends AdminEdit> {
   protected readonly formDef = contentChild.required(AdminFormDef, {
     read: TemplateRef,
   });
-  protected readonly title = computed(
-    () => (this.editor().isNew() ? this.createVerb() : '编辑') + this.noun(),
-  );
+  protected readonly title = computed(() => (this.editor().isNew() ? this.createVerb() : '编辑') + this.noun());
 }

@@ -1,13 +1,6 @@
 import { computed, inject, signal } from '@angular/core';
-import {
-  ADMIN_STALE_MESSAGE,
-  AdminStore,
-} from '@hotline/web-admin-data-access';
-import {
-  NOTIFIER,
-  errorMessage,
-  fieldErrors,
-} from '@hotline/web-core-data-access';
+import { ADMIN_STALE_MESSAGE, AdminStore } from '@hotline/web-admin-data-access';
+import { NOTIFIER, errorMessage, fieldErrors } from '@hotline/web-core-data-access';
 
 /** What every admin form edits: its own fields plus the row it started from (null or false when new). */
 export interface AdminEdit {
@@ -55,12 +48,7 @@ export class AdminEditor<E extends AdminEdit> {
   patch(change: Partial<E>): void {
     this.value.update((v) => (v ? { ...v, ...change } : v));
     const changed = Object.keys(change);
-    if (changed.some((k) => k in this.fields()))
-      this.fields.update((f) =>
-        Object.fromEntries(
-          Object.entries(f).filter(([k]) => !changed.includes(k)),
-        ),
-      );
+    if (changed.some((k) => k in this.fields())) this.fields.update((f) => Object.fromEntries(Object.entries(f).filter(([k]) => !changed.includes(k))));
   }
 
   /** The Chinese message to show beside a field, or null. */
@@ -90,16 +78,11 @@ export class AdminEditor<E extends AdminEdit> {
     if (!err) return; // refused before the API was asked; the store has said why
     const fields = fieldErrors(err);
     this.fields.set(fields);
-    if (!Object.keys(fields).length)
-      this.formError.set(
-        err.code === 'STALE_VERSION' ? ADMIN_STALE_MESSAGE : errorMessage(err),
-      );
+    if (!Object.keys(fields).length) this.formError.set(err.code === 'STALE_VERSION' ? ADMIN_STALE_MESSAGE : errorMessage(err));
   }
 }
 
 /** An editor for the page being constructed (it injects the admin store and the notifier). */
-export function injectAdminEditor<E extends AdminEdit>(
-  options: AdminEditorOptions<E>,
-): AdminEditor<E> {
+export function injectAdminEditor<E extends AdminEdit>(options: AdminEditorOptions<E>): AdminEditor<E> {
   return new AdminEditor<E>(options);
 }

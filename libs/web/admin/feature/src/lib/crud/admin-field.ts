@@ -1,9 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  booleanAttribute,
-  input,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, booleanAttribute, input } from '@angular/core';
 import { NzFormModule } from 'ng-zorro-antd/form';
 
 /**
@@ -17,11 +12,7 @@ import { NzFormModule } from 'ng-zorro-antd/form';
   template: `
     <nz-form-item>
       <nz-form-label [nzRequired]="required()">{{ label() }}</nz-form-label>
-      <nz-form-control
-        [nzExtra]="extra()"
-        [nzValidateStatus]="error() ? 'error' : ''"
-        [nzErrorTip]="error() ?? ''"
-      >
+      <nz-form-control [nzExtra]="extra()" [nzValidateStatus]="error() ? 'error' : ''" [nzErrorTip]="error() ?? ''">
         <ng-content />
       </nz-form-control>
     </nz-form-item>

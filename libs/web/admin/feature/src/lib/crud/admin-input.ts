@@ -1,10 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  booleanAttribute,
-  computed,
-  input,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, booleanAttribute, computed, input } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSwitchModule } from 'ng-zorro-antd/switch';
@@ -27,12 +21,7 @@ type TextKey<E> = {
   imports: [FormsModule, NzInputModule, AdminField],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <hl-admin-field
-      [label]="label()"
-      [required]="required()"
-      [extra]="extra()"
-      [error]="error()"
-    >
+    <hl-admin-field [label]="label()" [required]="required()" [extra]="extra()" [error]="error()">
       <input
         nz-input
         [nzStatus]="error() ? 'error' : ''"
@@ -60,9 +49,7 @@ export class AdminInput<E extends AdminEdit> {
   readonly type = input<'text' | 'password'>('text');
   readonly autocomplete = input<string | null>(null);
 
-  protected readonly value = computed(
-    () => (this.editor().value()?.[this.field()] as string | undefined) ?? '',
-  );
+  protected readonly value = computed(() => (this.editor().value()?.[this.field()] as string | undefined) ?? '');
   protected readonly error = computed(() => this.editor().error(this.field()));
 
   protected patch(value: string): void {
@@ -82,11 +69,7 @@ type BooleanKey<E> = {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <hl-admin-field [label]="label()" [error]="editor().error(field())">
-      <nz-switch
-        [name]="field()"
-        [ngModel]="value()"
-        (ngModelChange)="patch($event)"
-      />
+      <nz-switch [name]="field()" [ngModel]="value()" (ngModelChange)="patch($event)" />
     </hl-admin-field>
   `,
 })
@@ -95,9 +78,7 @@ export class AdminSwitch<E extends AdminEdit> {
   readonly field = input.required<BooleanKey<E>>();
   readonly label = input.required<string>();
 
-  protected readonly value = computed(
-    () => !!this.editor().value()?.[this.field()],
-  );
+  protected readonly value = computed(() => !!this.editor().value()?.[this.field()]);
 
   protected patch(value: boolean): void {
     this.editor().patch({ [this.field()]: value } as Partial<E>);

@@ -8,12 +8,4 @@ export * from './admin-field';
 export * from './admin-input';
 
 /** What an admin list-and-edit page imports to use the frame. */
-export const ADMIN_CRUD = [
-  AdminCrudPage,
-  AdminRowDef,
-  AdminFormDef,
-  AdminField,
-  AdminInput,
-  AdminSwitch,
-  ActiveTag,
-] as const;
+export const ADMIN_CRUD = [AdminCrudPage, AdminRowDef, AdminFormDef, AdminField, AdminInput, AdminSwitch, ActiveTag] as const;

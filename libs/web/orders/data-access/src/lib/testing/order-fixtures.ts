@@ -1,10 +1,7 @@
 import { OrderDetail, OrderSummary } from '@hotline/contracts';
 
 /** Test data shared by the order specs. */
-export function summary(
-  id: number,
-  patch: Partial<OrderSummary> = {},
-): OrderSummary {
+export function summary(id: number, patch: Partial<OrderSummary> = {}): OrderSummary {
   return {
     id,
     number: `2020010100000${id}`,
@@ -29,10 +26,7 @@ export function summary(
   };
 }
 
-export function detail(
-  id: number,
-  patch: Partial<OrderDetail> = {},
-): OrderDetail {
+export function detail(id: number, patch: Partial<OrderDetail> = {}): OrderDetail {
   return {
     ...summary(id),
     platformId: 1,

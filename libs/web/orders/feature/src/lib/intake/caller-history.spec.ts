@@ -1,8 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideNzIconsTesting } from 'ng-zorro-antd/icon/testing';
 import { CALLER_HISTORY_DEBOUNCE_MS, CallerHistory } from './caller-history';
@@ -13,11 +10,7 @@ describe('CallerHistory (phone → history panel)', () => {
   beforeEach(() => {
     jest.useFakeTimers();
     TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideNzIconsTesting(),
-      ],
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideNzIconsTesting()],
     });
     http = TestBed.inject(HttpTestingController);
   });
@@ -28,10 +21,7 @@ describe('CallerHistory (phone → history panel)', () => {
     jest.useRealTimers();
   });
 
-  async function typePhone(
-    fixture: ReturnType<typeof TestBed.createComponent<CallerHistory>>,
-    phone: string,
-  ) {
+  async function typePhone(fixture: ReturnType<typeof TestBed.createComponent<CallerHistory>>, phone: string) {
     fixture.componentRef.setInput('phone', phone);
     TestBed.tick();
     jest.advanceTimersByTime(CALLER_HISTORY_DEBOUNCE_MS);
@@ -42,9 +32,7 @@ describe('CallerHistory (phone → history panel)', () => {
     const fixture = TestBed.createComponent(CallerHistory);
     await typePhone(fixture, '138123');
     http.expectNone((r) => r.url === '/api/orders');
-    expect((fixture.nativeElement as HTMLElement).textContent).toContain(
-      '输入 7 位以上号码',
-    );
+    expect((fixture.nativeElement as HTMLElement).textContent).toContain('输入 7 位以上号码');
   });
 
   it('looks up the caller’s last 10 orders once the number has seven digits, after typing pauses', async () => {
@@ -90,33 +78,25 @@ describe('CallerHistory (phone → history panel)', () => {
     });
     await Promise.resolve();
     TestBed.tick();
-    const row = (fixture.nativeElement as HTMLElement).querySelector(
-      '[data-testid="caller-history-row-2020000003"]',
-    );
+    const row = (fixture.nativeElement as HTMLElement).querySelector('[data-testid="caller-history-row-2020000003"]');
     expect(row?.textContent).toContain('垃圾未清运');
   });
 
   it('searches again for the same number after the form was cleared (next call, same caller)', async () => {
     const fixture = TestBed.createComponent(CallerHistory);
     await typePhone(fixture, '13812345678');
-    http
-      .expectOne((r) => r.url === '/api/orders')
-      .flush({ items: [], total: 0, page: 1, pageSize: 10 });
+    http.expectOne((r) => r.url === '/api/orders').flush({ items: [], total: 0, page: 1, pageSize: 10 });
     fixture.componentRef.setInput('phone', '');
     TestBed.tick();
     jest.advanceTimersByTime(50);
     await typePhone(fixture, '13812345678');
-    http
-      .expectOne((r) => r.url === '/api/orders')
-      .flush({ items: [], total: 0, page: 1, pageSize: 10 });
+    http.expectOne((r) => r.url === '/api/orders').flush({ items: [], total: 0, page: 1, pageSize: 10 });
   });
 
   it('does not search again for the same digits typed differently', async () => {
     const fixture = TestBed.createComponent(CallerHistory);
     await typePhone(fixture, '13812345678');
-    http
-      .expectOne((r) => r.url === '/api/orders')
-      .flush({ items: [], total: 0, page: 1, pageSize: 10 });
+    http.expectOne((r) => r.url === '/api/orders').flush({ items: [], total: 0, page: 1, pageSize: 10 });
     await typePhone(fixture, '138 1234 5678');
     http.expectNone((r) => r.url === '/api/orders');
   });

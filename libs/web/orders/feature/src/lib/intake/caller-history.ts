@@ -1,20 +1,9 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  computed,
-  inject,
-  input,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { DatePipe } from '@angular/common';
 import { OrderSummary } from '@hotline/contracts';
 import { callError } from '@hotline/web-core-data-access';
-import {
-  OrdersStore,
-  callerHistoryPhone,
-} from '@hotline/web-orders-data-access';
+import { OrdersStore, callerHistoryPhone } from '@hotline/web-orders-data-access';
 import { StatusTag } from '@hotline/web-ui';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDrawerModule } from 'ng-zorro-antd/drawer';
@@ -33,15 +22,7 @@ export const CALLER_HISTORY_PAGE_SIZE = 10;
  */
 @Component({
   selector: 'hl-caller-history',
-  imports: [
-    DatePipe,
-    NzCardModule,
-    NzDrawerModule,
-    NzEmptyModule,
-    NzSpinModule,
-    StatusTag,
-    OrderWorkbench,
-  ],
+  imports: [DatePipe, NzCardModule, NzDrawerModule, NzEmptyModule, NzSpinModule, StatusTag, OrderWorkbench],
   providers: [OrdersStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -54,45 +35,27 @@ export const CALLER_HISTORY_PAGE_SIZE = 10;
             <div class="error">{{ message }}</div>
           }
           @for (o of store.items(); track o.id) {
-            <div
-              class="row"
-              tabindex="0"
-              [attr.data-testid]="'caller-history-row-' + o.number"
-              (click)="open(o)"
-              (keydown.enter)="open(o)"
-            >
+            <div class="row" tabindex="0" [attr.data-testid]="'caller-history-row-' + o.number" (click)="open(o)" (keydown.enter)="open(o)">
               <div class="line">
                 <span class="number">{{ o.number }}</span>
                 <hl-status-tag [status]="o.status" />
-                <span class="muted">{{
-                  o.createdAt | date: 'yyyy-MM-dd'
-                }}</span>
+                <span class="muted">{{ o.createdAt | date: 'yyyy-MM-dd' }}</span>
               </div>
               <div class="muted ellipsis">{{ o.categoryPath }}</div>
               <div class="ellipsis">{{ o.contentPreview }}</div>
             </div>
           } @empty {
             @if (store.listState() === 'loaded') {
-              <nz-empty
-                nzNotFoundImage="simple"
-                nzNotFoundContent="无历史工单"
-              />
+              <nz-empty nzNotFoundImage="simple" nzNotFoundContent="无历史工单" />
             }
           }
           @if (store.total() > store.items().length) {
-            <div class="muted more">
-              共 {{ store.total() }} 单，显示最近 {{ store.items().length }} 单
-            </div>
+            <div class="muted more">共 {{ store.total() }} 单，显示最近 {{ store.items().length }} 单</div>
           }
         </nz-spin>
       }
     </nz-card>
-    <nz-drawer
-      [nzVisible]="openId() !== null"
-      [nzWidth]="'min(900px, 90vw)'"
-      nzTitle="历史工单"
-      (nzOnClose)="close()"
-    >
+    <nz-drawer [nzVisible]="openId() !== null" [nzWidth]="'min(900px, 90vw)'" nzTitle="历史工单" (nzOnClose)="close()">
       <ng-container *nzDrawerContent>
         <hl-order-workbench />
       </ng-container>
@@ -152,13 +115,9 @@ export class CallerHistory {
     // digits() already ignores formatting (“138 1234” = “1381234”); the same number typed again
     // after the form was cleared (next call, same caller) must search again to show the new order
     toObservable(this.digits)
-      .pipe(
-        debounceTime(CALLER_HISTORY_DEBOUNCE_MS),
-        takeUntilDestroyed(inject(DestroyRef)),
-      )
+      .pipe(debounceTime(CALLER_HISTORY_DEBOUNCE_MS), takeUntilDestroyed(inject(DestroyRef)))
       .subscribe((phone) => {
-        if (phone)
-          void this.store.search({ phone }, 1, CALLER_HISTORY_PAGE_SIZE);
+        if (phone) void this.store.search({ phone }, 1, CALLER_HISTORY_PAGE_SIZE);
         else this.store.clearList();
       });
   }

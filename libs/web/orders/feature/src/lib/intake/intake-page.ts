@@ -1,34 +1,11 @@
 import { distinctUntilChanged } from 'rxjs';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  ElementRef,
-  afterNextRender,
-  computed,
-  inject,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, afterNextRender, computed, inject, viewChild } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import {
-  AbstractControl,
-  NonNullableFormBuilder,
-  ReactiveFormsModule,
-  ValidationErrors,
-  Validators,
-} from '@angular/forms';
+import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { DatePipe } from '@angular/common';
-import {
-  NOTIFIER,
-  ReferenceStore,
-  callError,
-} from '@hotline/web-core-data-access';
-import {
-  IntakeBody,
-  IntakeFollowUp,
-  IntakeStore,
-} from '@hotline/web-orders-data-access';
+import { NOTIFIER, ReferenceStore, callError } from '@hotline/web-core-data-access';
+import { IntakeBody, IntakeFollowUp, IntakeStore } from '@hotline/web-orders-data-access';
 import { TextFieldModule } from '@angular/cdk/text-field';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -45,8 +22,7 @@ import { CallerHistory } from './caller-history';
 type Mode = IntakeFollowUp['kind'];
 
 const PHONE = /^[\d\s-]{3,20}$/;
-const nonEmptyArray = (c: AbstractControl): ValidationErrors | null =>
-  Array.isArray(c.value) && c.value.length ? null : { required: true };
+const nonEmptyArray = (c: AbstractControl): ValidationErrors | null => (Array.isArray(c.value) && c.value.length ? null : { required: true });
 
 /**
  * 受理: the agent's screen for the whole call. The phone number comes first (and brings up the
@@ -82,8 +58,7 @@ export class IntakePage {
   protected readonly reference = inject(ReferenceStore);
   private readonly notifier = inject(NOTIFIER);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly phoneInput =
-    viewChild<ElementRef<HTMLInputElement>>('phoneInput');
+  private readonly phoneInput = viewChild<ElementRef<HTMLInputElement>>('phoneInput');
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     phone: ['', Validators.pattern(PHONE)],
@@ -110,12 +85,8 @@ export class IntakePage {
   protected readonly mode = toSignal(this.form.controls.mode.valueChanges, {
     initialValue: 'dispatch' as Mode,
   });
-  protected readonly submitting = computed(
-    () => this.intake.callState() === 'loading',
-  );
-  protected readonly submitError = computed(() =>
-    callError(this.intake.callState()),
-  );
+  protected readonly submitting = computed(() => this.intake.callState() === 'loading');
+  protected readonly submitError = computed(() => callError(this.intake.callState()));
   protected readonly doneLabel: Record<Mode, string> = {
     direct: '直接办结',
     dispatch: '派单',
@@ -128,37 +99,26 @@ export class IntakePage {
     const c = this.form.controls;
 
     // distinctUntilChanged: submit() re-validates with events on, which must not re-run these
-    c.mode.valueChanges
-      .pipe(distinctUntilChanged(), takeUntilDestroyed(destroyRef))
-      .subscribe((mode) => this.applyMode(mode));
+    c.mode.valueChanges.pipe(distinctUntilChanged(), takeUntilDestroyed(destroyRef)).subscribe((mode) => this.applyMode(mode));
     this.applyMode(c.mode.value);
 
     // consultations are answered on the line ("zero dispatch") unless the agent chose otherwise
-    c.appealType.valueChanges
-      .pipe(distinctUntilChanged(), takeUntilDestroyed(destroyRef))
-      .subscribe((type) => {
-        if (!c.mode.dirty)
-          c.mode.setValue(type === 'consult' ? 'direct' : 'dispatch');
-      });
+    c.appealType.valueChanges.pipe(distinctUntilChanged(), takeUntilDestroyed(destroyRef)).subscribe((type) => {
+      if (!c.mode.dirty) c.mode.setValue(type === 'consult' ? 'direct' : 'dispatch');
+    });
 
     // the dispatch catalogue's unit for the category is pre-selected
-    c.category.valueChanges
-      .pipe(distinctUntilChanged(), takeUntilDestroyed(destroyRef))
-      .subscribe((path) => {
-        const unitId = this.reference.defaultUnitFor(path?.[path.length - 1]);
-        if (unitId !== null) c.unitId.setValue(unitId);
-      });
+    c.category.valueChanges.pipe(distinctUntilChanged(), takeUntilDestroyed(destroyRef)).subscribe((path) => {
+      const unitId = this.reference.defaultUnitFor(path?.[path.length - 1]);
+      if (unitId !== null) c.unitId.setValue(unitId);
+    });
 
     afterNextRender(() => this.focusPhone());
   }
 
   private applyMode(mode: Mode): void {
     const c = this.form.controls;
-    c.answer.setValidators(
-      mode === 'direct'
-        ? [Validators.required, Validators.maxLength(5000)]
-        : [Validators.maxLength(5000)],
-    );
+    c.answer.setValidators(mode === 'direct' ? [Validators.required, Validators.maxLength(5000)] : [Validators.maxLength(5000)]);
     c.unitId.setValidators(mode === 'dispatch' ? [Validators.required] : []);
     c.answer.updateValueAndValidity({ emitEvent: false });
     c.unitId.updateValueAndValidity({ emitEvent: false });
@@ -174,13 +134,7 @@ export class IntakePage {
     }
     if (this.form.invalid) {
       this.notifier.warning('请完整填写必填项');
-      setTimeout(() =>
-        this.host.nativeElement
-          .querySelector<HTMLElement>(
-            '.ant-form-item-has-error input, .ant-form-item-has-error textarea',
-          )
-          ?.focus(),
-      );
+      setTimeout(() => this.host.nativeElement.querySelector<HTMLElement>('.ant-form-item-has-error input, .ant-form-item-has-error textarea')?.focus());
       return;
     }
     const v = this.form.getRawValue();

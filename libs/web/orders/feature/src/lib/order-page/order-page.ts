@@ -1,11 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  effect,
-  inject,
-  input,
-  untracked,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, input, untracked } from '@angular/core';
 import { Location } from '@angular/common';
 import { OrdersStore } from '@hotline/web-orders-data-access';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -23,9 +16,7 @@ import { OrderWorkbench } from '../shared/order-workbench';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="bar">
-      <button nz-button nzType="link" (click)="back()" data-testid="order-back">
-        <nz-icon nzType="arrow-left" />返回
-      </button>
+      <button nz-button nzType="link" (click)="back()" data-testid="order-back"><nz-icon nzType="arrow-left" />返回</button>
     </div>
     <hl-order-workbench />
   `,

@@ -1,14 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  computed,
-  effect,
-  inject,
-  input,
-  signal,
-  untracked,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { Router } from '@angular/router';
 import { OrderSummary } from '@hotline/contracts';
 import { ReferenceStore, callError } from '@hotline/web-core-data-access';
@@ -33,60 +23,28 @@ const COUNT_REFRESH_MS = 60_000;
  */
 @Component({
   selector: 'hl-queue-page',
-  imports: [
-    NzAlertModule,
-    NzBadgeModule,
-    NzButtonModule,
-    NzDrawerModule,
-    NzIconModule,
-    NzTabsModule,
-    OrderTable,
-    OrderWorkbench,
-  ],
+  imports: [NzAlertModule, NzBadgeModule, NzButtonModule, NzDrawerModule, NzIconModule, NzTabsModule, OrderTable, OrderWorkbench],
   providers: [OrdersStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="bar">
       <h2>{{ heading() }}</h2>
-      <button
-        nz-button
-        nzSize="small"
-        (click)="refresh()"
-        data-testid="queue-refresh"
-      >
-        <nz-icon nzType="reload" />刷新
-      </button>
+      <button nz-button nzSize="small" (click)="refresh()" data-testid="queue-refresh"><nz-icon nzType="reload" />刷新</button>
     </div>
-    <nz-tabs
-      nzSize="small"
-      [nzSelectedIndex]="activeIndex()"
-      (nzSelectedIndexChange)="selectTab($event)"
-      [nzAnimated]="false"
-    >
+    <nz-tabs nzSize="small" [nzSelectedIndex]="activeIndex()" (nzSelectedIndexChange)="selectTab($event)" [nzAnimated]="false">
       @for (t of tabs(); track t.key) {
         <nz-tab [nzTitle]="title">
           <ng-template #title>
             <span [attr.data-testid]="'tab-' + t.key">
               {{ t.label }}
-              <nz-badge
-                nzStandalone
-                [nzCount]="counts()[t.key] ?? 0"
-                [nzOverflowCount]="999"
-                nzSize="small"
-                [attr.data-testid]="'tab-count-' + t.key"
-              />
+              <nz-badge nzStandalone [nzCount]="counts()[t.key] ?? 0" [nzOverflowCount]="999" nzSize="small" [attr.data-testid]="'tab-count-' + t.key" />
             </span>
           </ng-template>
         </nz-tab>
       }
     </nz-tabs>
     @if (listError(); as message) {
-      <nz-alert
-        nzType="error"
-        nzShowIcon
-        [nzMessage]="message"
-        data-testid="list-error"
-      />
+      <nz-alert nzType="error" nzShowIcon [nzMessage]="message" data-testid="list-error" />
     }
     <hl-order-table
       [items]="store.items()"
@@ -100,13 +58,7 @@ const COUNT_REFRESH_MS = 60_000;
       (pageChange)="onPage($event)"
       (open)="open($event)"
     />
-    <nz-drawer
-      [nzVisible]="openId() !== null"
-      [nzWidth]="'min(980px, 94vw)'"
-      nzTitle="工单详情"
-      (nzOnClose)="close()"
-      [nzBodyStyle]="{ padding: '12px 16px' }"
-    >
+    <nz-drawer [nzVisible]="openId() !== null" [nzWidth]="'min(980px, 94vw)'" nzTitle="工单详情" (nzOnClose)="close()" [nzBodyStyle]="{ padding: '12px 16px' }">
       <ng-container *nzDrawerContent>
         <hl-order-workbench />
       </ng-container>
@@ -139,9 +91,7 @@ export class QueuePage {
   protected readonly lookups = injectOrderLookups();
   protected readonly openId = signal<number | null>(null);
   protected readonly counts = signal<Record<string, number | null>>({});
-  protected readonly listError = computed(() =>
-    callError(this.store.listState()),
-  );
+  protected readonly listError = computed(() => callError(this.store.listState()));
 
   protected readonly activeIndex = computed(() =>
     Math.max(
@@ -149,9 +99,7 @@ export class QueuePage {
       this.tabs().findIndex((t) => t.key === this.tab()),
     ),
   );
-  protected readonly activeTab = computed(
-    () => this.tabs()[this.activeIndex()],
-  );
+  protected readonly activeTab = computed(() => this.tabs()[this.activeIndex()]);
 
   constructor() {
     void inject(ReferenceStore).load();
@@ -170,10 +118,7 @@ export class QueuePage {
         if (version !== undefined) void this.refreshCounts();
       });
     });
-    const timer = setInterval(
-      () => void this.refreshCounts(),
-      COUNT_REFRESH_MS,
-    );
+    const timer = setInterval(() => void this.refreshCounts(), COUNT_REFRESH_MS);
     inject(DestroyRef).onDestroy(() => clearInterval(timer));
   }
 
@@ -208,9 +153,7 @@ export class QueuePage {
 
   private async refreshCounts(): Promise<void> {
     const tabs = this.tabs();
-    const totals = await Promise.all(
-      tabs.map((t) => this.store.count(t.query)),
-    );
+    const totals = await Promise.all(tabs.map((t) => this.store.count(t.query)));
     this.counts.set(Object.fromEntries(tabs.map((t, i) => [t.key, totals[i]])));
   }
 }

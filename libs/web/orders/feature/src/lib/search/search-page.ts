@@ -1,28 +1,8 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import {
-  ORDER_STATUSES,
-  OrderSummary,
-  STATUS_LABELS,
-} from '@hotline/contracts';
-import {
-  NOTIFIER,
-  ReferenceStore,
-  callError,
-  errorMessage,
-} from '@hotline/web-core-data-access';
-import {
-  OrdersStore,
-  downloadBlob,
-  orderExportColumns,
-  ordersToXlsx,
-} from '@hotline/web-orders-data-access';
+import { ORDER_STATUSES, OrderSummary, STATUS_LABELS } from '@hotline/contracts';
+import { NOTIFIER, ReferenceStore, callError, errorMessage } from '@hotline/web-core-data-access';
+import { OrdersStore, downloadBlob, orderExportColumns, ordersToXlsx } from '@hotline/web-orders-data-access';
 import { CascaderTypeToOpen, OrderTable, PageChange } from '@hotline/web-ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -37,12 +17,7 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { OrderWorkbench } from '../shared/order-workbench';
 import { injectOrderLookups } from '../shared/lookups';
-import {
-  EMPTY_SEARCH,
-  SearchForm,
-  exportFileName,
-  toOrderQuery,
-} from './search-query';
+import { EMPTY_SEARCH, SearchForm, exportFileName, toOrderQuery } from './search-query';
 
 /** Beyond this an export is refused: a browser workbook of more rows gets slow and the API busy. */
 export const EXPORT_LIMIT = 50_000;
@@ -111,9 +86,7 @@ export class SearchPage {
   protected readonly form = signal<SearchForm>({ ...EMPTY_SEARCH });
   protected readonly openId = signal<number | null>(null);
   protected readonly exporting = signal<string | null>(null);
-  protected readonly listError = computed(() =>
-    callError(this.store.listState()),
-  );
+  protected readonly listError = computed(() => callError(this.store.listState()));
 
   constructor() {
     void this.reference.load();
@@ -155,17 +128,12 @@ export class SearchPage {
       return;
     }
     if (total > EXPORT_LIMIT) {
-      this.notifier.warning(
-        `结果共 ${total} 条，超过单次导出上限 ${EXPORT_LIMIT} 条，请缩小查询范围`,
-      );
+      this.notifier.warning(`结果共 ${total} 条，超过单次导出上限 ${EXPORT_LIMIT} 条，请缩小查询范围`);
       return;
     }
     this.exporting.set(`0 / ${total}`);
     try {
-      const rows = await this.store.fetchAll(
-        this.store.query(),
-        (loaded, all) => this.exporting.set(`${loaded} / ${all}`),
-      );
+      const rows = await this.store.fetchAll(this.store.query(), (loaded, all) => this.exporting.set(`${loaded} / ${all}`));
       this.exporting.set('生成文件…');
       const blob = await ordersToXlsx(rows, orderExportColumns(this.lookups()));
       downloadBlob(blob, exportFileName());

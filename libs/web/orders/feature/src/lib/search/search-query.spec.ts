@@ -18,24 +18,16 @@ describe('search form → query', () => {
       categoryId: 11,
       overdue: true,
     });
-    expect(new Date(q.from as string).getTime()).toBe(
-      new Date(2020, 0, 1).getTime(),
-    );
-    expect(new Date(q.to as string).getTime()).toBe(
-      new Date(2020, 1, 1).getTime() - 1,
-    );
+    expect(new Date(q.from as string).getTime()).toBe(new Date(2020, 0, 1).getTime());
+    expect(new Date(q.to as string).getTime()).toBe(new Date(2020, 1, 1).getTime() - 1);
   });
 
   it('leaves an empty form empty', () => {
     const q = toOrderQuery(EMPTY_SEARCH);
-    expect(
-      Object.values(q).filter((v) => v !== undefined && v !== null),
-    ).toEqual([]);
+    expect(Object.values(q).filter((v) => v !== undefined && v !== null)).toEqual([]);
   });
 
   it('names the export by time', () => {
-    expect(exportFileName(new Date(2020, 5, 1, 8, 5))).toBe(
-      '工单导出_20200601_0805.xlsx',
-    );
+    expect(exportFileName(new Date(2020, 5, 1, 8, 5))).toBe('工单导出_20200601_0805.xlsx');
   });
 });

@@ -42,9 +42,7 @@ function startOfDay(d: Date): Date {
  */
 export function toOrderQuery(f: SearchForm): OrderQuery {
   const [from, to] = f.dates ?? [];
-  const end = to
-    ? new Date(startOfDay(to).getTime() + 24 * 3600 * 1000 - 1)
-    : null;
+  const end = to ? new Date(startOfDay(to).getTime() + 24 * 3600 * 1000 - 1) : null;
   return {
     number: f.number.trim() || undefined,
     phone: f.phone.replace(/\D/g, '') || undefined,

@@ -1,9 +1,6 @@
 import { Component, inject } from '@angular/core';
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { OrderDetail } from '@hotline/contracts';
 import { NOTIFIER } from '@hotline/web-core-data-access';
@@ -20,10 +17,7 @@ class Host {
   readonly store = inject(OrdersStore);
 }
 
-const order = (
-  version: number,
-  patch: Partial<OrderDetail> = {},
-): OrderDetail =>
+const order = (version: number, patch: Partial<OrderDetail> = {}): OrderDetail =>
   ({
     id: 5,
     number: 'N5',
@@ -67,8 +61,7 @@ const order = (
     ...patch,
   }) as OrderDetail;
 
-const q = <T extends HTMLElement>(testid: string) =>
-  document.querySelector(`[data-testid="${testid}"]`) as T | null;
+const q = <T extends HTMLElement>(testid: string) => document.querySelector(`[data-testid="${testid}"]`) as T | null;
 const settle = () => new Promise((r) => setTimeout(r));
 
 describe('OrderWorkbench', () => {
@@ -82,12 +75,7 @@ describe('OrderWorkbench', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideNzIconsTesting(),
-        { provide: NOTIFIER, useValue: notifier },
-      ],
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideNzIconsTesting(), { provide: NOTIFIER, useValue: notifier }],
     });
     http = TestBed.inject(HttpTestingController);
   });
@@ -107,29 +95,20 @@ describe('OrderWorkbench', () => {
     q<HTMLButtonElement>('action-reply')?.click();
     await fixture.whenStable();
 
-    const content = q<HTMLTextAreaElement>(
-      'field-content',
-    ) as HTMLTextAreaElement;
+    const content = q<HTMLTextAreaElement>('field-content') as HTMLTextAreaElement;
     content.value = '已清理占道摊点';
     content.dispatchEvent(new Event('input'));
     await fixture.whenStable();
     q<HTMLButtonElement>('action-submit')?.click();
 
-    http
-      .expectOne('/api/orders/5/actions/reply')
-      .flush(
-        { statusCode: 409, code: 'STALE_VERSION', message: 'stale' },
-        { status: 409, statusText: 'Conflict' },
-      );
+    http.expectOne('/api/orders/5/actions/reply').flush({ statusCode: 409, code: 'STALE_VERSION', message: 'stale' }, { status: 409, statusText: 'Conflict' });
     await settle();
     http.expectOne('/api/orders/5').flush(order(4));
     await settle();
     await fixture.whenStable();
 
     expect(notifier.warning).toHaveBeenCalledWith('工单已被他人修改，已刷新');
-    expect(q<HTMLTextAreaElement>('field-content')?.value).toBe(
-      '已清理占道摊点',
-    );
+    expect(q<HTMLTextAreaElement>('field-content')?.value).toBe('已清理占道摊点');
 
     q<HTMLButtonElement>('action-submit')?.click();
     const retry = http.expectOne('/api/orders/5/actions/reply');
@@ -149,12 +128,7 @@ describe('OrderWorkbench', () => {
     const fixture = TestBed.createComponent(Host);
     const opened = fixture.componentInstance.store.open(77);
     http.match((r) => r.url !== '/api/orders/77');
-    http
-      .expectOne('/api/orders/77')
-      .flush(
-        { statusCode: 404, code: 'ORDER_NOT_FOUND', message: 'x' },
-        { status: 404, statusText: 'Not Found' },
-      );
+    http.expectOne('/api/orders/77').flush({ statusCode: 404, code: 'ORDER_NOT_FOUND', message: 'x' }, { status: 404, statusText: 'Not Found' });
     await opened;
     await fixture.whenStable();
     expect(q('order-error')?.textContent).toContain('工单不存在或无权查看');

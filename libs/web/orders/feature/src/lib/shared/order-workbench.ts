@@ -1,25 +1,8 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { OrderAction } from '@hotline/contracts';
-import {
-  AuthStore,
-  NOTIFIER,
-  ReferenceStore,
-  callError,
-  errorMessage,
-} from '@hotline/web-core-data-access';
+import { AuthStore, NOTIFIER, ReferenceStore, callError, errorMessage } from '@hotline/web-core-data-access';
 import { OrdersStore } from '@hotline/web-orders-data-access';
-import {
-  ActionDialog,
-  OrderDetailPanel,
-  UnitOption,
-  needsDialog,
-} from '@hotline/web-ui';
+import { ActionDialog, OrderDetailPanel, UnitOption, needsDialog } from '@hotline/web-ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzResultModule } from 'ng-zorro-antd/result';
@@ -32,37 +15,17 @@ import { injectOrderLookups } from './lookups';
  */
 @Component({
   selector: 'hl-order-workbench',
-  imports: [
-    NzButtonModule,
-    NzIconModule,
-    NzResultModule,
-    NzSpinModule,
-    OrderDetailPanel,
-    ActionDialog,
-  ],
+  imports: [NzButtonModule, NzIconModule, NzResultModule, NzSpinModule, OrderDetailPanel, ActionDialog],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (store.detail(); as order) {
       <nz-spin [nzSpinning]="store.detailState() === 'loading'">
         <div class="toolbar">
-          <button
-            nz-button
-            nzType="text"
-            nzSize="small"
-            (click)="store.refreshDetail()"
-            data-testid="order-refresh"
-            title="刷新"
-          >
+          <button nz-button nzType="text" nzSize="small" (click)="store.refreshDetail()" data-testid="order-refresh" title="刷新">
             <nz-icon nzType="reload" /> 刷新
           </button>
         </div>
-        <hl-order-detail
-          [order]="order"
-          [lookups]="lookups()"
-          [busy]="store.acting()"
-          [pendingAction]="running()"
-          (action)="onAction($event)"
-        />
+        <hl-order-detail [order]="order" [lookups]="lookups()" [busy]="store.acting()" [pendingAction]="running()" (action)="onAction($event)" />
       </nz-spin>
     } @else if (loadError(); as message) {
       <nz-result nzStatus="404" [nzTitle]="message" data-testid="order-error" />
@@ -101,35 +64,22 @@ export class OrderWorkbench {
 
   protected readonly dialogAction = signal<OrderAction | null>(null);
   protected readonly running = signal<OrderAction | null>(null);
-  protected readonly loadError = computed(() =>
-    callError(this.store.detailState()),
-  );
+  protected readonly loadError = computed(() => callError(this.store.detailState()));
 
   /** Dispatch targets: a district's handler passes orders down to its own sub-units only. */
   protected readonly unitOptions = computed<UnitOption[]>(() => {
     if (this.dialogAction() !== 'dispatch') return [];
     const user = this.auth.user();
-    const units =
-      user?.role === 'unit_handler'
-        ? this.reference.subUnitsOf(user.unitId)
-        : this.reference.activeUnits();
+    const units = user?.role === 'unit_handler' ? this.reference.subUnitsOf(user.unitId) : this.reference.activeUnits();
     return units.map((u) => ({ id: u.id, name: u.name }));
   });
 
   protected readonly dialogDefaults = computed<Record<string, unknown>>(() => {
     const order = this.store.detail();
-    if (
-      this.dialogAction() !== 'dispatch' ||
-      !order ||
-      this.auth.role() === 'unit_handler'
-    )
-      return {};
+    if (this.dialogAction() !== 'dispatch' || !order || this.auth.role() === 'unit_handler') return {};
     // a re-dispatch keeps the current unit unless the catalogue names another
     return {
-      unitId:
-        this.reference.defaultUnitFor(order.categoryId) ??
-        order.mainUnitId ??
-        null,
+      unitId: this.reference.defaultUnitFor(order.categoryId) ?? order.mainUnitId ?? null,
     };
   });
 
@@ -152,10 +102,7 @@ export class OrderWorkbench {
     const order = this.store.detail();
     if (!action || !order) return;
     if (action === 'merge') {
-      const resolved = await this.resolveMaster(
-        String(body['masterNumber'] ?? ''),
-        order.id,
-      );
+      const resolved = await this.resolveMaster(String(body['masterNumber'] ?? ''), order.id);
       if (resolved === null) return;
       body = { masterId: resolved };
     }
@@ -166,10 +113,7 @@ export class OrderWorkbench {
   }
 
   /** The merge dialog asks for the master's number; the API wants its id. */
-  private async resolveMaster(
-    number: string,
-    selfId: number,
-  ): Promise<number | null> {
+  private async resolveMaster(number: string, selfId: number): Promise<number | null> {
     try {
       const master = await this.store.findByNumber(number);
       if (!master) {

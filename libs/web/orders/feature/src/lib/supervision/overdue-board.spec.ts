@@ -1,13 +1,7 @@
 import { OrderSummary } from '@hotline/contracts';
 import { groupOverdueByUnit, longOverdueQuery } from './overdue-board';
 
-const row = (
-  id: number,
-  unitId: number | null,
-  unitName: string | null,
-  handleDueAt: string,
-  urgent = false,
-): OrderSummary =>
+const row = (id: number, unitId: number | null, unitName: string | null, handleDueAt: string, urgent = false): OrderSummary =>
   ({
     id,
     mainUnitId: unitId,
@@ -41,8 +35,6 @@ describe('overdue board', () => {
       sort: 'handleDueAt',
       handleDueBefore: '2020-03-02T08:30:00.000Z',
     });
-    expect(
-      longOverdueQuery(7, Date.parse('2020-03-03T00:00:00Z')).handleDueBefore,
-    ).toBe('2020-02-25T00:00:00.000Z');
+    expect(longOverdueQuery(7, Date.parse('2020-03-03T00:00:00Z')).handleDueBefore).toBe('2020-02-25T00:00:00.000Z');
   });
 });

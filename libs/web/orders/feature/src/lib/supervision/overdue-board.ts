@@ -11,9 +11,7 @@ export interface UnitOverdue {
 }
 
 /** Groups overdue orders by main unit, worst first (most orders, then the oldest deadline). */
-export function groupOverdueByUnit(
-  rows: readonly OrderSummary[],
-): UnitOverdue[] {
+export function groupOverdueByUnit(rows: readonly OrderSummary[]): UnitOverdue[] {
   const groups = new Map<number | null, UnitOverdue>();
   for (const o of rows) {
     const key = o.mainUnitId;
@@ -30,11 +28,7 @@ export function groupOverdueByUnit(
     if (due && (!g.oldestDueAt || due < g.oldestDueAt)) g.oldestDueAt = due;
     groups.set(key, g);
   }
-  return [...groups.values()].sort(
-    (a, b) =>
-      b.count - a.count ||
-      (a.oldestDueAt ?? '\uffff').localeCompare(b.oldestDueAt ?? '\uffff'),
-  );
+  return [...groups.values()].sort((a, b) => b.count - a.count || (a.oldestDueAt ?? '\uffff').localeCompare(b.oldestDueAt ?? '\uffff'));
 }
 
 const DAY_MS = 24 * 3600 * 1000;

@@ -1,9 +1,6 @@
 import { signal } from '@angular/core';
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { OrderSummary } from '@hotline/contracts';
@@ -38,9 +35,7 @@ const overdue: OrderSummary[] = Array.from({ length: 450 }, (_, i) => ({
   urgent: false,
   createdAt: '2020-01-01T00:00:00Z',
   signDueAt: null,
-  handleDueAt: new Date(
-    NOW - (i < 230 ? 89 - i * 0.25 : 29 - (i - 230) * 0.1) * DAY,
-  ).toISOString(),
+  handleDueAt: new Date(NOW - (i < 230 ? 89 - i * 0.25 : 29 - (i - 230) * 0.1) * DAY).toISOString(),
   callbackDueAt: null,
   overdue: true,
 }));
@@ -63,10 +58,7 @@ describe('SupervisionPage 积案', () => {
         const p = req.request.params;
         searches.push(new URLSearchParams(p.toString()));
         const before = p.get('handleDueBefore');
-        const matching = overdue.filter(
-          (o) =>
-            !before || Date.parse(o.handleDueAt ?? '') <= Date.parse(before),
-        );
+        const matching = overdue.filter((o) => !before || Date.parse(o.handleDueAt ?? '') <= Date.parse(before));
         const page = Number(p.get('page'));
         const size = Number(p.get('pageSize'));
         req.flush({
@@ -102,12 +94,8 @@ describe('SupervisionPage 积案', () => {
     http = TestBed.inject(HttpTestingController);
   });
 
-  const rowsShown = (el: HTMLElement) =>
-    [...el.querySelectorAll('[data-testid^="order-row-"]')].map((r) =>
-      r.getAttribute('data-testid'),
-    );
-  const numbers = (from: number, to: number) =>
-    overdue.slice(from, to).map((o) => `order-row-${o.number}`);
+  const rowsShown = (el: HTMLElement) => [...el.querySelectorAll('[data-testid^="order-row-"]')].map((r) => r.getAttribute('data-testid'));
+  const numbers = (from: number, to: number) => overdue.slice(from, to).map((o) => `order-row-${o.number}`);
 
   it('asks the server for the 积案 of N days in one paged query and shows its total and rows', async () => {
     const fixture = TestBed.createComponent(SupervisionPage);
@@ -125,9 +113,7 @@ describe('SupervisionPage 积案', () => {
         pageSize: '20',
       },
     ]);
-    expect(
-      el.querySelector('[data-testid="long-total"]')?.textContent,
-    ).toContain('共 230 件');
+    expect(el.querySelector('[data-testid="long-total"]')?.textContent).toContain('共 230 件');
     expect(rowsShown(el)).toEqual(numbers(0, 20));
 
     // paging keeps the cutoff; the last page shows what the server sent
@@ -137,9 +123,7 @@ describe('SupervisionPage 积案', () => {
     await serve();
     await fixture.whenStable();
     expect(searches.length).toBe(1);
-    expect(searches[0].get('handleDueBefore')).toBe(
-      new Date(NOW - 30 * DAY).toISOString(),
-    );
+    expect(searches[0].get('handleDueBefore')).toBe(new Date(NOW - 30 * DAY).toISOString());
     expect(searches[0].get('page')).toBe('12');
     expect(rowsShown(el)).toEqual(numbers(220, 230));
   });
@@ -155,13 +139,9 @@ describe('SupervisionPage 积案', () => {
     await fixture.whenStable();
     const el: HTMLElement = fixture.nativeElement;
     expect(searches.length).toBe(1);
-    expect(searches[0].get('handleDueBefore')).toBe(
-      new Date(NOW - 60 * DAY).toISOString(),
-    );
+    expect(searches[0].get('handleDueBefore')).toBe(new Date(NOW - 60 * DAY).toISOString());
     expect(searches[0].get('page')).toBe('1');
-    expect(
-      el.querySelector('[data-testid="long-total"]')?.textContent,
-    ).toContain('共 117 件');
+    expect(el.querySelector('[data-testid="long-total"]')?.textContent).toContain('共 117 件');
     expect(rowsShown(el)).toEqual(numbers(0, 20));
   });
 });

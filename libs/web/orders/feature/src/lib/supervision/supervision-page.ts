@@ -1,29 +1,10 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  effect,
-  inject,
-  input,
-  signal,
-  untracked,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { Router } from '@angular/router';
 import { FormsModule } from '@angular/forms';
 import { OrderSummary } from '@hotline/contracts';
-import {
-  AuthStore,
-  ReferenceStore,
-  callError,
-  errorMessage,
-} from '@hotline/web-core-data-access';
+import { AuthStore, ReferenceStore, callError, errorMessage } from '@hotline/web-core-data-access';
 import { OrderQuery, OrdersStore } from '@hotline/web-orders-data-access';
-import {
-  Clock,
-  DeadlineCountdown,
-  OrderTable,
-  PageChange,
-} from '@hotline/web-ui';
+import { Clock, DeadlineCountdown, OrderTable, PageChange } from '@hotline/web-ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDrawerModule } from 'ng-zorro-antd/drawer';
@@ -33,11 +14,7 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { OrderWorkbench } from '../shared/order-workbench';
 import { injectOrderLookups } from '../shared/lookups';
-import {
-  UnitOverdue,
-  groupOverdueByUnit,
-  longOverdueQuery,
-} from './overdue-board';
+import { UnitOverdue, groupOverdueByUnit, longOverdueQuery } from './overdue-board';
 
 type SupervisionTab = 'board' | 'supervised' | 'long';
 const TABS: { key: SupervisionTab; label: string }[] = [
@@ -132,19 +109,13 @@ export class SupervisionPage {
   );
   protected readonly active = computed(() => TABS[this.activeIndex()].key);
   protected readonly openId = signal<number | null>(null);
-  protected readonly listError = computed(() =>
-    callError(this.store.listState()),
-  );
-  protected readonly canUrge = computed(() =>
-    ['supervisor', 'dispatcher'].includes(this.auth.role() ?? ''),
-  );
+  protected readonly listError = computed(() => callError(this.store.listState()));
+  protected readonly canUrge = computed(() => ['supervisor', 'dispatcher'].includes(this.auth.role() ?? ''));
 
   // board
   protected readonly board = signal<UnitOverdue[]>([]);
   protected readonly boardTotal = signal(0);
-  protected readonly boardState = signal<
-    'loading' | 'loaded' | { error: string }
-  >('loading');
+  protected readonly boardState = signal<'loading' | 'loaded' | { error: string }>('loading');
   protected readonly boardError = computed(() => callError(this.boardState()));
   protected readonly selectedUnit = signal<UnitOverdue | null>(null);
 
@@ -181,19 +152,12 @@ export class SupervisionPage {
   protected async loadBoard(): Promise<void> {
     this.boardState.set('loading');
     try {
-      const rows = await this.store.fetchAll(
-        { overdue: true, sort: 'handleDueAt' },
-        undefined,
-        BOARD_LIMIT,
-      );
+      const rows = await this.store.fetchAll({ overdue: true, sort: 'handleDueAt' }, undefined, BOARD_LIMIT);
       const groups = groupOverdueByUnit(rows);
       this.board.set(groups);
       this.boardTotal.set(rows.length);
       this.boardState.set('loaded');
-      const keep =
-        groups.find((g) => g.unitId === this.selectedUnit()?.unitId) ??
-        groups[0] ??
-        null;
+      const keep = groups.find((g) => g.unitId === this.selectedUnit()?.unitId) ?? groups[0] ?? null;
       this.selectUnit(keep);
     } catch (err) {
       this.boardState.set({ error: errorMessage(err) });
@@ -209,9 +173,7 @@ export class SupervisionPage {
     const query: OrderQuery = {
       overdue: true,
       sort: 'handleDueAt',
-      ...(g.unitId !== null
-        ? { unitId: g.unitId }
-        : { status: ['registered'] }),
+      ...(g.unitId !== null ? { unitId: g.unitId } : { status: ['registered'] }),
     };
     void this.store.search(query, 1);
   }
@@ -231,10 +193,7 @@ export class SupervisionPage {
    */
   private loadLong(): Promise<void> {
     this.store.clearList(); // not the previous tab's rows and total while the 积案 load
-    return this.store.search(
-      longOverdueQuery(this.longDays(), this.clock.now()),
-      1,
-    );
+    return this.store.search(longOverdueQuery(this.longDays(), this.clock.now()), 1);
   }
 
   protected onPage(change: PageChange): void {

@@ -1,8 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import type { AssessmentView, AssessmentWeights, UnitAssessmentRow } from '@hotline/contracts';
@@ -57,8 +54,29 @@ describe('AssessmentPage', () => {
       weights,
       rows: [
         row({}),
-        row({ unitId: 2, unitName: '市住房和城乡建设局', score: 90.5, rank: 2, list: null, satisfactionRate: null, measured: ['signOnTime', 'onTime', 'returns', 'rework'] }),
-        row({ unitId: 3, unitName: '市民政局', received: 2, signOnTimeRate: null, onTimeRate: null, satisfactionRate: null, reworkRate: null, assessed: false, measured: [], score: null, rank: null, list: null }),
+        row({
+          unitId: 2,
+          unitName: '市住房和城乡建设局',
+          score: 90.5,
+          rank: 2,
+          list: null,
+          satisfactionRate: null,
+          measured: ['signOnTime', 'onTime', 'returns', 'rework'],
+        }),
+        row({
+          unitId: 3,
+          unitName: '市民政局',
+          received: 2,
+          signOnTimeRate: null,
+          onTimeRate: null,
+          satisfactionRate: null,
+          reworkRate: null,
+          assessed: false,
+          measured: [],
+          score: null,
+          rank: null,
+          list: null,
+        }),
       ],
     };
     http.expectOne((r) => r.url === '/api/assessment').flush(view);

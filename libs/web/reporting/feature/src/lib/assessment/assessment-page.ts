@@ -1,29 +1,8 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  effect,
-  inject,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import {
-  ASSESSMENT_METRICS,
-  AssessmentMetric,
-  AssessmentWeights,
-} from '@hotline/contracts';
-import {
-  AuthStore,
-  callError,
-  isLoading,
-} from '@hotline/web-core-data-access';
-import {
-  AssessmentStore,
-  METRIC_LABELS,
-  PLATFORM_OPTIONS,
-  formatRate,
-  fullScore,
-} from '@hotline/web-reporting-data-access';
+import { ASSESSMENT_METRICS, AssessmentMetric, AssessmentWeights } from '@hotline/contracts';
+import { AuthStore, callError, isLoading } from '@hotline/web-core-data-access';
+import { AssessmentStore, METRIC_LABELS, PLATFORM_OPTIONS, formatRate, fullScore } from '@hotline/web-reporting-data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -139,16 +118,10 @@ export class AssessmentPage {
 
   protected setMonth(d: Date | null): void {
     if (!d) return;
-    void this.store.setMonth(
-      `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`,
-    );
+    void this.store.setMonth(`${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`);
   }
 
-  protected setWeight(
-    group: 'normal' | 'county',
-    metric: AssessmentMetric,
-    value: number | null,
-  ): void {
+  protected setWeight(group: 'normal' | 'county', metric: AssessmentMetric, value: number | null): void {
     const d = this.draft();
     if (!d) return;
     this.draft.set({ ...d, [group]: { ...d[group], [metric]: value ?? 0 } });

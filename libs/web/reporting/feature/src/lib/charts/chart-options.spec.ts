@@ -31,9 +31,21 @@ describe('report chart → ECharts option', () => {
   });
 
   it('draws a pie per series, side by side, with names and values paired', () => {
-    const o = reportChartOption(chart({ kind: 'pie', categories: ['咨询', '投诉'], series: [{ name: '2020年', data: [5, 3] }, { name: '2019年', data: [4, 4] }] })) as Any;
+    const o = reportChartOption(
+      chart({
+        kind: 'pie',
+        categories: ['咨询', '投诉'],
+        series: [
+          { name: '2020年', data: [5, 3] },
+          { name: '2019年', data: [4, 4] },
+        ],
+      }),
+    ) as Any;
     expect(o['series']).toHaveLength(2);
-    expect(o['series'][0].data).toEqual([{ name: '咨询', value: 5 }, { name: '投诉', value: 3 }]);
+    expect(o['series'][0].data).toEqual([
+      { name: '咨询', value: 5 },
+      { name: '投诉', value: 3 },
+    ]);
     const zero = reportChartOption(chart({ kind: 'pie', categories: ['咨询', '投诉'], series: [{ name: 'n', data: [5, 0] }] })) as Any;
     expect(zero['series'][0].data[1]).toMatchObject({ name: '投诉', value: 0, label: { show: false } });
     expect(o['series'][0].center[0]).toBe('25%');
@@ -78,7 +90,12 @@ describe('dashboard charts', () => {
   });
 
   it('heat: empty cells stay white, the largest is the deepest', () => {
-    expect(heatMax([[1, 5], [3, 0]])).toBe(5);
+    expect(
+      heatMax([
+        [1, 5],
+        [3, 0],
+      ]),
+    ).toBe(5);
     expect(heatMax([])).toBe(0);
     expect(heatColor(0, 5)).toBe('transparent');
     expect(heatColor(5, 5)).toBe('rgba(22, 119, 255, 0.80)');

@@ -6,28 +6,14 @@ import type { ChartData, NamedCount, TrendPoint } from '@hotline/contracts';
  */
 export type ChartOption = Record<string, unknown>;
 
-export const PALETTE = [
-  '#1677ff',
-  '#fa8c16',
-  '#52c41a',
-  '#eb2f96',
-  '#13c2c2',
-  '#722ed1',
-  '#faad14',
-  '#2f54eb',
-  '#a0d911',
-  '#f5222d',
-];
+export const PALETTE = ['#1677ff', '#fa8c16', '#52c41a', '#eb2f96', '#13c2c2', '#722ed1', '#faad14', '#2f54eb', '#a0d911', '#f5222d'];
 
 export function animateCharts(): boolean {
   return typeof navigator === 'undefined' || !navigator.webdriver;
 }
 
 /** One of the report's figures 1–10, in the kind the API names (bar, horizontal bar, pie). */
-export function reportChartOption(
-  chart: ChartData,
-  animation = false,
-): ChartOption {
+export function reportChartOption(chart: ChartData, animation = false): ChartOption {
   const base = { animation, color: PALETTE, tooltip: {} as object };
   if (chart.kind === 'pie') {
     // a pie with two series (this year and last) becomes two rings side by side
@@ -45,9 +31,7 @@ export function reportChartOption(
         // an empty slice keeps its legend entry but gets no label line cluttering the ring
         data: chart.categories.map((c, j) => {
           const value = s.data[j] ?? 0;
-          return value
-            ? { name: c, value }
-            : { name: c, value, label: { show: false }, labelLine: { show: false } };
+          return value ? { name: c, value } : { name: c, value, label: { show: false }, labelLine: { show: false } };
         }),
       })),
       title:
@@ -98,11 +82,7 @@ export function hasData(chart: ChartData): boolean {
 }
 
 /** Daily (or monthly) accepted orders, with the same bucket a year before as a dashed line. */
-export function trendOption(
-  trend: readonly TrendPoint[],
-  granularity: 'day' | 'month',
-  animation = false,
-): ChartOption {
+export function trendOption(trend: readonly TrendPoint[], granularity: 'day' | 'month', animation = false): ChartOption {
   const label = (b: string) => (granularity === 'day' ? b.slice(5) : b);
   return {
     animation,
@@ -128,10 +108,7 @@ export function trendOption(
 }
 
 /** Appeal types this period against the same period last year. */
-export function typesOption(
-  types: readonly NamedCount[],
-  animation = false,
-): ChartOption {
+export function typesOption(types: readonly NamedCount[], animation = false): ChartOption {
   return {
     animation,
     color: ['#1677ff', '#bfbfbf'],
@@ -148,10 +125,7 @@ export function typesOption(
 }
 
 /** Units with the most praise (表扬/感谢), largest on top. */
-export function praisedOption(
-  units: readonly NamedCount[],
-  animation = false,
-): ChartOption {
+export function praisedOption(units: readonly NamedCount[], animation = false): ChartOption {
   const top = units.slice(0, 10).reverse();
   return {
     animation,

@@ -1,8 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { Directive, input } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { NgxEchartsDirective } from 'ngx-echarts';
@@ -25,13 +22,7 @@ describe('DashboardPage', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       imports: [DashboardPage],
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-        provideNzIconsTesting(),
-        provideNoopAnimations(),
-      ],
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), provideNzIconsTesting(), provideNoopAnimations()],
     });
     TestBed.overrideComponent(DashboardPage, {
       remove: { imports: [NgxEchartsDirective] },
@@ -47,8 +38,7 @@ describe('DashboardPage', () => {
     await settle();
     await fixture.whenStable();
     const el = fixture.nativeElement as HTMLElement;
-    const value = (key: string) =>
-      el.querySelector(`[data-testid="kpi-${key}"] [data-testid="kpi-value"]`)?.textContent?.trim();
+    const value = (key: string) => el.querySelector(`[data-testid="kpi-${key}"] [data-testid="kpi-value"]`)?.textContent?.trim();
     expect(value('accepted')).toBe('868,022');
     expect(value('on-time-rate')).toBe('97.10%');
     expect(el.querySelector('[data-testid="kpi-on-time-rate"]')?.textContent).toContain('+2.66 个百分点');

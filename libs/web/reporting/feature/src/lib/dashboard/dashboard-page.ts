@@ -1,17 +1,7 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { callError, isLoading } from '@hotline/web-core-data-access';
-import {
-  DashboardStore,
-  formatCount,
-  formatRate,
-  periodLabel,
-} from '@hotline/web-reporting-data-access';
+import { DashboardStore, formatCount, formatRate, periodLabel } from '@hotline/web-reporting-data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -22,14 +12,7 @@ import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NgxEchartsDirective } from 'ngx-echarts';
-import {
-  animateCharts,
-  heatColor,
-  heatMax,
-  praisedOption,
-  trendOption,
-  typesOption,
-} from '../charts/chart-options';
+import { animateCharts, heatColor, heatMax, praisedOption, trendOption, typesOption } from '../charts/chart-options';
 import { provideReportingCharts } from '../charts/echarts-setup';
 import { Change } from '../shared/change';
 import { PeriodBar, PeriodChoice } from '../shared/period-bar';
@@ -82,14 +65,10 @@ export class DashboardPage {
     const d = this.data();
     return d ? praisedOption(d.praisedUnits, this.animate) : {};
   });
-  protected readonly heatMax = computed(() =>
-    heatMax(this.data()?.heat.cells ?? []),
-  );
+  protected readonly heatMax = computed(() => heatMax(this.data()?.heat.cells ?? []));
   protected readonly periodText = computed(() => {
     const d = this.data();
-    return d
-      ? `${periodLabel(d.kpis.period)}（${d.kpis.period.days} 天），同比 ${periodLabel(d.kpis.previousPeriod)}`
-      : '';
+    return d ? `${periodLabel(d.kpis.period)}（${d.kpis.period.days} 天），同比 ${periodLabel(d.kpis.previousPeriod)}` : '';
   });
   protected readonly formatCount = formatCount;
   protected readonly formatRate = formatRate;

@@ -1,8 +1,5 @@
 import type { CountFigure, KpiSet, RateFigure } from '@hotline/contracts';
-import {
-  formatCount,
-  formatRate,
-} from '@hotline/web-reporting-data-access';
+import { formatCount, formatRate } from '@hotline/web-reporting-data-access';
 
 export interface KpiCard {
   key: string;
@@ -15,13 +12,7 @@ export interface KpiCard {
   sub: string;
 }
 
-const count = (
-  key: string,
-  label: string,
-  f: CountFigure,
-  sub: string,
-  upIsGood = false,
-): KpiCard => ({
+const count = (key: string, label: string, f: CountFigure, sub: string, upIsGood = false): KpiCard => ({
   key,
   label,
   value: formatCount(f.value),
@@ -31,12 +22,7 @@ const count = (
   sub,
 });
 
-const rate = (
-  key: string,
-  label: string,
-  f: RateFigure,
-  sub: string,
-): KpiCard => ({
+const rate = (key: string, label: string, f: RateFigure, sub: string): KpiCard => ({
   key,
   label,
   value: formatRate(f.value),
@@ -49,76 +35,27 @@ const rate = (
 /** The dashboard's headline cards, in the order the annual report's section 一 quotes them. */
 export function kpiCards(k: KpiSet): KpiCard[] {
   return [
-    count(
-      'accepted',
-      '受理总量',
-      k.accepted,
-      `日均 ${formatCount(Math.round(k.dailyAverage))} 件`,
-    ),
-    count(
-      'public',
-      '公众诉求',
-      k.publicAppeals,
-      `占 ${formatRate(k.publicShare.value)}，信息采集 ${formatCount(k.collectorAppeals.value)} 件`,
-    ),
-    rate(
-      'direct-rate',
-      '直接办结率',
-      k.directRate,
-      `直接办结 ${formatCount(k.direct.value)} 件`,
-    ),
-    count(
-      'dispatched',
-      '派发工单',
-      k.dispatched,
-      `已办结 ${formatCount(k.finished.value)} 件`,
-    ),
-    rate(
-      'on-time-rate',
-      '按期办结率',
-      k.onTimeRate,
-      `${formatCount(k.onTimeRate.numerator)} / ${formatCount(k.onTimeRate.denominator)} 件按期`,
-    ),
+    count('accepted', '受理总量', k.accepted, `日均 ${formatCount(Math.round(k.dailyAverage))} 件`),
+    count('public', '公众诉求', k.publicAppeals, `占 ${formatRate(k.publicShare.value)}，信息采集 ${formatCount(k.collectorAppeals.value)} 件`),
+    rate('direct-rate', '直接办结率', k.directRate, `直接办结 ${formatCount(k.direct.value)} 件`),
+    count('dispatched', '派发工单', k.dispatched, `已办结 ${formatCount(k.finished.value)} 件`),
+    rate('on-time-rate', '按期办结率', k.onTimeRate, `${formatCount(k.onTimeRate.numerator)} / ${formatCount(k.onTimeRate.denominator)} 件按期`),
     rate(
       'sign-on-time-rate',
       '及时签收率',
       k.signOnTimeRate,
       `${formatCount(k.signOnTimeRate.numerator)} / ${formatCount(k.signOnTimeRate.denominator)} 件及时签收`,
     ),
-    rate(
-      'satisfaction-rate',
-      '满意率',
-      k.satisfactionRate,
-      `回访 ${formatCount(k.callbacks.value)} 件，解决率 ${formatRate(k.solvedRate.value)}`,
-    ),
-    rate(
-      'answer-rate',
-      '电话接通率',
-      k.answerRate,
-      `接通 ${formatCount(k.answerRate.numerator)} / ${formatCount(k.answerRate.denominator)} 通`,
-    ),
+    rate('satisfaction-rate', '满意率', k.satisfactionRate, `回访 ${formatCount(k.callbacks.value)} 件，解决率 ${formatRate(k.solvedRate.value)}`),
+    rate('answer-rate', '电话接通率', k.answerRate, `接通 ${formatCount(k.answerRate.numerator)} / ${formatCount(k.answerRate.denominator)} 通`),
     rate(
       'consultation-direct-rate',
       '咨询直接答复率',
       k.consultationDirectRate,
       `咨询 ${formatCount(k.consultations.value)} 件，占公众诉求 ${formatRate(k.consultationShare.value)}`,
     ),
-    count(
-      'internet',
-      '互联网渠道',
-      k.internet,
-      k.internet.times === null
-        ? '去年同期无数据'
-        : `为去年同期的 ${k.internet.times.toFixed(2)} 倍`,
-      true,
-    ),
-    count(
-      'praise',
-      '表扬、感谢',
-      k.praise,
-      `涉及 ${formatCount(k.praise.units)} 个单位`,
-      true,
-    ),
+    count('internet', '互联网渠道', k.internet, k.internet.times === null ? '去年同期无数据' : `为去年同期的 ${k.internet.times.toFixed(2)} 倍`, true),
+    count('praise', '表扬、感谢', k.praise, `涉及 ${formatCount(k.praise.units)} 个单位`, true),
     count(
       'haochaping',
       '好差评整改',

@@ -1,21 +1,8 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  computed,
-  inject,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
 import { DatePipe } from '@angular/common';
 import { FormsModule } from '@angular/forms';
 import { callError } from '@hotline/web-core-data-access';
-import {
-  ERRORS_PAGE_SIZE,
-  IMPORT_STATUS_LABELS,
-  ImportKind,
-  ImportsStore,
-  isFinished,
-} from '@hotline/web-reporting-data-access';
+import { ERRORS_PAGE_SIZE, IMPORT_STATUS_LABELS, ImportKind, ImportsStore, isFinished } from '@hotline/web-reporting-data-access';
 import type { ImportJobView } from '@hotline/contracts';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -106,11 +93,7 @@ export class ImportsPage {
   protected readonly progressStatus = computed(() => {
     const j = this.job();
     if (!j) return 'normal';
-    return j.status === 'failed'
-      ? 'exception'
-      : j.status === 'done'
-        ? 'success'
-        : 'active';
+    return j.status === 'failed' ? 'exception' : j.status === 'done' ? 'success' : 'active';
   });
   protected readonly pollError = computed(() => callError(this.store.currentState()));
   protected readonly errorsError = computed(() => callError(this.store.errorsState()));

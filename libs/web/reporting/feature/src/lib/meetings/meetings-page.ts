@@ -1,24 +1,8 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import {
-  ReferenceStore,
-  callError,
-  isLoading,
-} from '@hotline/web-core-data-access';
-import {
-  MeetingsStore,
-  chinaDate,
-  dateToIso,
-  isoToDate,
-  parseOrderRefs,
-} from '@hotline/web-reporting-data-access';
+import { ReferenceStore, callError, isLoading } from '@hotline/web-core-data-access';
+import { MeetingsStore, chinaDate, dateToIso, isoToDate, parseOrderRefs } from '@hotline/web-reporting-data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -85,10 +69,7 @@ export class MeetingsPage {
   protected readonly reference = inject(ReferenceStore);
   protected readonly loading = computed(() => isLoading(this.store.callState()));
   protected readonly error = computed(() => callError(this.store.callState()));
-  protected readonly dates = computed(() => [
-    isoToDate(this.store.period().from),
-    isoToDate(this.store.period().to),
-  ]);
+  protected readonly dates = computed(() => [isoToDate(this.store.period().from), isoToDate(this.store.period().to)]);
 
   protected readonly heldOn = signal<Date>(isoToDate(chinaDate()));
   protected readonly title = signal('');

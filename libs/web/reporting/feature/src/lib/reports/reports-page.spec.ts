@@ -1,8 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { Component, input } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
@@ -28,12 +25,22 @@ const report: AnnualReport = {
   period: { from: '2025-01-01', to: '2025-12-31', days: 365 },
   previousPeriod: { from: '2024-01-01', to: '2024-12-31', days: 366 },
   sections: [
-    { no: '一', title: '诉求受理情况', blocks: [{ no: '（一）', lead: '诉求受理总量稳步增长。', text: '全年共受理诉求 868,022 件。', chartIds: ['volume'], tableIds: [] }] },
+    {
+      no: '一',
+      title: '诉求受理情况',
+      blocks: [{ no: '（一）', lead: '诉求受理总量稳步增长。', text: '全年共受理诉求 868,022 件。', chartIds: ['volume'], tableIds: [] }],
+    },
     { no: '二', title: '诉求办理情况', blocks: [{ no: '', lead: '', text: '按期办结率 97.10%。', chartIds: [], tableIds: [] }] },
-    { no: '三', title: '热点诉求剖析', blocks: [{ no: '（六）', lead: '环境污染。', text: '共受理 6,795 件。', chartIds: [], tableIds: ['pollution-regions'] }] },
+    {
+      no: '三',
+      title: '热点诉求剖析',
+      blocks: [{ no: '（六）', lead: '环境污染。', text: '共受理 6,795 件。', chartIds: [], tableIds: ['pollution-regions'] }],
+    },
   ],
   tables: [{ id: 'pollution-regions', no: 1, title: '环境污染类诉求区域分布', columns: ['区域', '数量', '占比'], rows: [['海州区', 2670, '39.29%']] }],
-  charts: [{ id: 'volume', no: 1, title: '近三年受理量对比', kind: 'bar', categories: ['2023年', '2024年', '2025年'], series: [{ name: '受理量', data: [1, 2, 3] }] }],
+  charts: [
+    { id: 'volume', no: 1, title: '近三年受理量对比', kind: 'bar', categories: ['2023年', '2024年', '2025年'], series: [{ name: '受理量', data: [1, 2, 3] }] },
+  ],
   figures: {},
   generatedInMs: 12,
 };

@@ -1,10 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { DatePipe } from '@angular/common';
 import { FormsModule } from '@angular/forms';
 import { callError, isLoading } from '@hotline/web-core-data-access';
@@ -67,19 +61,12 @@ export class ReportsPage {
   protected readonly store = inject(ReportsStore);
   protected readonly preset = signal<PeriodPreset>('lastYear');
   protected readonly issueTitle = signal('');
-  protected readonly kinds = Object.entries(REPORT_KIND_LABELS) as [
-    ReportKind,
-    string,
-  ][];
+  protected readonly kinds = Object.entries(REPORT_KIND_LABELS) as [ReportKind, string][];
   protected readonly kindLabels = REPORT_KIND_LABELS;
-  protected readonly platformLabels: Record<string, string | undefined> = Object.fromEntries(
-    PLATFORM_OPTIONS.map((o) => [o.value, o.label]),
-  );
+  protected readonly platformLabels: Record<string, string | undefined> = Object.fromEntries(PLATFORM_OPTIONS.map((o) => [o.value, o.label]));
   protected readonly loading = computed(() => isLoading(this.store.callState()));
   protected readonly error = computed(() => callError(this.store.callState()));
-  protected readonly issuesError = computed(() =>
-    callError(this.store.issuesState()),
-  );
+  protected readonly issuesError = computed(() => callError(this.store.issuesState()));
   protected readonly sections = computed(() => {
     const r = this.store.report();
     return r ? renderReport(r) : [];
@@ -88,14 +75,8 @@ export class ReportsPage {
     const r = this.store.report();
     return r ? unplaced(r) : { charts: [], tables: [] };
   });
-  protected readonly year = computed(() =>
-    isWholeYear(this.store.period())
-      ? new Date(Number(this.store.period().from.slice(0, 4)), 0, 1)
-      : null,
-  );
-  protected readonly canIssue = computed(
-    () => this.store.kind() !== 'annual' || isWholeYear(this.store.period()),
-  );
+  protected readonly year = computed(() => (isWholeYear(this.store.period()) ? new Date(Number(this.store.period().from.slice(0, 4)), 0, 1) : null));
+  protected readonly canIssue = computed(() => this.store.kind() !== 'annual' || isWholeYear(this.store.period()));
   protected readonly periodLabel = periodLabel;
 
   constructor() {
@@ -105,31 +86,21 @@ export class ReportsPage {
 
   protected setKind(kind: ReportKind): void {
     // 快报/专报 are usually about the last days; the annual one about a whole year
-    const period =
-      kind === 'annual'
-        ? this.store.period()
-        : isWholeYear(this.store.period())
-          ? presetPeriod('month')
-          : this.store.period();
+    const period = kind === 'annual' ? this.store.period() : isWholeYear(this.store.period()) ? presetPeriod('month') : this.store.period();
     if (kind !== 'annual' && period !== this.store.period()) this.preset.set('month');
     void this.store.select(kind, period, this.store.platform());
   }
 
   protected choose(c: PeriodChoice): void {
     this.preset.set(c.preset);
-    const period: Period =
-      c.preset === 'custom' ? (c.period ?? this.store.period()) : presetPeriod(c.preset);
+    const period: Period = c.preset === 'custom' ? (c.period ?? this.store.period()) : presetPeriod(c.preset);
     void this.store.select(this.store.kind(), period, this.store.platform());
   }
 
   protected setYear(d: Date | null): void {
     if (!d) return;
     this.preset.set('custom');
-    void this.store.select(
-      this.store.kind(),
-      yearPeriod(d.getFullYear()),
-      this.store.platform(),
-    );
+    void this.store.select(this.store.kind(), yearPeriod(d.getFullYear()), this.store.platform());
   }
 
   protected setPlatform(p: 'city' | 'all'): void {

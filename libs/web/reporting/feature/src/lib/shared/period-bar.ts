@@ -1,20 +1,6 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  input,
-  output,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import {
-  PLATFORM_OPTIONS,
-  PRESET_OPTIONS,
-  Period,
-  PeriodPreset,
-  PlatformChoice,
-  dateToIso,
-  isoToDate,
-} from '@hotline/web-reporting-data-access';
+import { PLATFORM_OPTIONS, PRESET_OPTIONS, Period, PeriodPreset, PlatformChoice, dateToIso, isoToDate } from '@hotline/web-reporting-data-access';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzSelectModule } from 'ng-zorro-antd/select';
@@ -30,34 +16,14 @@ export interface PeriodChoice {
   imports: [FormsModule, NzDatePickerModule, NzRadioModule, NzSelectModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <nz-radio-group
-      [ngModel]="preset()"
-      (ngModelChange)="pick($event)"
-      nzButtonStyle="solid"
-      data-testid="period-presets"
-    >
+    <nz-radio-group [ngModel]="preset()" (ngModelChange)="pick($event)" nzButtonStyle="solid" data-testid="period-presets">
       @for (p of presets; track p.value) {
-        <label
-          nz-radio-button
-          [nzValue]="p.value"
-          [attr.data-testid]="'preset-' + p.value"
-          >{{ p.label }}</label
-        >
+        <label nz-radio-button [nzValue]="p.value" [attr.data-testid]="'preset-' + p.value">{{ p.label }}</label>
       }
     </nz-radio-group>
-    <nz-range-picker
-      [ngModel]="dates()"
-      (ngModelChange)="setDates($event)"
-      [nzAllowClear]="false"
-      data-testid="period-range"
-    />
+    <nz-range-picker [ngModel]="dates()" (ngModelChange)="setDates($event)" [nzAllowClear]="false" data-testid="period-range" />
     @if (showPlatform()) {
-      <nz-select
-        class="platform"
-        [ngModel]="platform()"
-        (ngModelChange)="platformChange.emit($event)"
-        data-testid="platform-select"
-      >
+      <nz-select class="platform" [ngModel]="platform()" (ngModelChange)="platformChange.emit($event)" data-testid="platform-select">
         @for (o of platforms; track o.value) {
           <nz-option [nzValue]="o.value" [nzLabel]="o.label" />
         }
@@ -86,15 +52,10 @@ export class PeriodBar {
 
   protected readonly presets = PRESET_OPTIONS;
   protected readonly platforms = PLATFORM_OPTIONS;
-  protected readonly dates = computed(() => [
-    isoToDate(this.period().from),
-    isoToDate(this.period().to),
-  ]);
+  protected readonly dates = computed(() => [isoToDate(this.period().from), isoToDate(this.period().to)]);
 
   protected pick(preset: PeriodPreset): void {
-    this.changed.emit(
-      preset === 'custom' ? { preset, period: this.period() } : { preset },
-    );
+    this.changed.emit(preset === 'custom' ? { preset, period: this.period() } : { preset });
   }
 
   protected setDates(dates: Date[] | null): void {

@@ -1,23 +1,7 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import {
-  AuthStore,
-  callError,
-  isLoading,
-} from '@hotline/web-core-data-access';
-import {
-  SurgesStore,
-  chinaDate,
-  dateToIso,
-  isoToDate,
-  lastDays,
-} from '@hotline/web-reporting-data-access';
+import { AuthStore, callError, isLoading } from '@hotline/web-core-data-access';
+import { SurgesStore, chinaDate, dateToIso, isoToDate, lastDays } from '@hotline/web-reporting-data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
@@ -28,52 +12,22 @@ import { SurgeTable } from '../shared/surge-table';
 /** 激增预警: a category in a region, or one address, jumping against its trailing 28 days. */
 @Component({
   selector: 'hl-surges-page',
-  imports: [
-    FormsModule,
-    NzAlertModule,
-    NzButtonModule,
-    NzDatePickerModule,
-    NzIconModule,
-    NzSpinModule,
-    SurgeTable,
-  ],
+  imports: [FormsModule, NzAlertModule, NzButtonModule, NzDatePickerModule, NzIconModule, NzSpinModule, SurgeTable],
   providers: [SurgesStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="bar">
       <h2>激增预警</h2>
-      <nz-range-picker
-        [ngModel]="dates()"
-        (ngModelChange)="setDates($event)"
-        [nzAllowClear]="false"
-        data-testid="surge-range"
-      />
-      <button nz-button (click)="store.load()" [nzLoading]="loading()">
-        <nz-icon nzType="reload" />刷新
-      </button>
+      <nz-range-picker [ngModel]="dates()" (ngModelChange)="setDates($event)" [nzAllowClear]="false" data-testid="surge-range" />
+      <button nz-button (click)="store.load()" [nzLoading]="loading()"><nz-icon nzType="reload" />刷新</button>
       <span class="spacer"></span>
       @if (canScan()) {
         <span>扫描日期</span>
-        <nz-date-picker
-          [ngModel]="scanDay()"
-          (ngModelChange)="scanDay.set($event)"
-          [nzAllowClear]="false"
-          data-testid="scan-day"
-        />
-        <button
-          nz-button
-          nzType="primary"
-          (click)="scan()"
-          [nzLoading]="store.scanning()"
-          data-testid="scan-now"
-        >
-          <nz-icon nzType="scan" />立即扫描
-        </button>
+        <nz-date-picker [ngModel]="scanDay()" (ngModelChange)="scanDay.set($event)" [nzAllowClear]="false" data-testid="scan-day" />
+        <button nz-button nzType="primary" (click)="scan()" [nzLoading]="store.scanning()" data-testid="scan-now"><nz-icon nzType="scan" />立即扫描</button>
       }
     </div>
-    <p class="hint">
-      系统每天 01:30 自动扫描前一日：某区域的二级分类或同一地址的诉求量明显高于前 28 日日均即产生预警。
-    </p>
+    <p class="hint">系统每天 01:30 自动扫描前一日：某区域的二级分类或同一地址的诉求量明显高于前 28 日日均即产生预警。</p>
     @if (error(); as message) {
       <nz-alert nzType="error" nzShowIcon [nzMessage]="'预警加载失败：' + message" />
     }
@@ -105,15 +59,10 @@ import { SurgeTable } from '../shared/surge-table';
 export class SurgesPage {
   protected readonly store = inject(SurgesStore);
   private readonly auth = inject(AuthStore);
-  protected readonly canScan = computed(() =>
-    ['admin', 'supervisor'].includes(this.auth.role() ?? ''),
-  );
+  protected readonly canScan = computed(() => ['admin', 'supervisor'].includes(this.auth.role() ?? ''));
   protected readonly loading = computed(() => isLoading(this.store.callState()));
   protected readonly error = computed(() => callError(this.store.callState()));
-  protected readonly dates = computed(() => [
-    isoToDate(this.store.period().from),
-    isoToDate(this.store.period().to),
-  ]);
+  protected readonly dates = computed(() => [isoToDate(this.store.period().from), isoToDate(this.store.period().to)]);
   /** Today by default: a supervisor who scans wants to know about now, the nightly run covers yesterday. */
   protected readonly scanDay = signal<Date>(isoToDate(chinaDate()));
 

@@ -1,20 +1,8 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  computed,
-  inject,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject } from '@angular/core';
 import { DatePipe } from '@angular/common';
 import { Router, RouterLink, RouterOutlet } from '@angular/router';
 import { ROLE_LABELS } from '@hotline/contracts';
-import {
-  AppNotification,
-  AuthStore,
-  NotificationsStore,
-  ReferenceStore,
-  workspacesFor,
-} from '@hotline/web-core-data-access';
+import { AppNotification, AuthStore, NotificationsStore, ReferenceStore, workspacesFor } from '@hotline/web-core-data-access';
 import { NzBadgeModule } from 'ng-zorro-antd/badge';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDropDownModule } from 'ng-zorro-antd/dropdown';
@@ -45,18 +33,7 @@ const WORKSPACE_ICONS: Record<string, string> = {
  */
 @Component({
   selector: 'hl-shell-layout',
-  imports: [
-    DatePipe,
-    RouterLink,
-    RouterOutlet,
-    NzBadgeModule,
-    NzButtonModule,
-    NzDropDownModule,
-    NzEmptyModule,
-    NzIconModule,
-    NzLayoutModule,
-    NzMenuModule,
-  ],
+  imports: [DatePipe, RouterLink, RouterOutlet, NzBadgeModule, NzButtonModule, NzDropDownModule, NzEmptyModule, NzIconModule, NzLayoutModule, NzMenuModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { '(document:keydown)': 'onKey($event)' },
   template: `
@@ -65,15 +42,8 @@ const WORKSPACE_ICONS: Record<string, string> = {
         <a class="brand" [routerLink]="auth.landingRoute()">12345 工单系统</a>
         <ul nz-menu nzMode="horizontal" nzTheme="dark" class="menu">
           @for (w of workspaces(); track w.key; let i = $index) {
-            <li
-              nz-menu-item
-              nzMatchRouter
-              [attr.data-testid]="'nav-' + w.key"
-              [title]="'Alt+' + (i + 1)"
-            >
-              <a [routerLink]="w.path"
-                ><nz-icon [nzType]="icon(w.key)" />{{ w.label }}</a
-              >
+            <li nz-menu-item nzMatchRouter [attr.data-testid]="'nav-' + w.key" [title]="'Alt+' + (i + 1)">
+              <a [routerLink]="w.path"><nz-icon [nzType]="icon(w.key)" />{{ w.label }}</a>
             </li>
           }
         </ul>
@@ -88,11 +58,7 @@ const WORKSPACE_ICONS: Record<string, string> = {
             (nzVisibleChange)="$event || notifications.markAllRead()"
             title="通知"
           >
-            <nz-badge
-              [nzCount]="notifications.unreadCount()"
-              nzSize="small"
-              data-testid="notifications-count"
-            >
+            <nz-badge [nzCount]="notifications.unreadCount()" nzSize="small" data-testid="notifications-count">
               <nz-icon nzType="bell" class="bell-icon" />
             </nz-badge>
           </a>
@@ -103,15 +69,7 @@ const WORKSPACE_ICONS: Record<string, string> = {
               · <span data-testid="current-unit">{{ unit }}</span>
             }
           </span>
-          <button
-            nz-button
-            nzType="text"
-            class="logout"
-            (click)="logout()"
-            data-testid="logout"
-          >
-            <nz-icon nzType="logout" />退出
-          </button>
+          <button nz-button nzType="text" class="logout" (click)="logout()" data-testid="logout"><nz-icon nzType="logout" />退出</button>
         </div>
       </nz-header>
       <nz-content class="content">
@@ -133,20 +91,10 @@ const WORKSPACE_ICONS: Record<string, string> = {
             @if (n.body) {
               <div class="note-body">{{ n.body }}</div>
             }
-            <div class="note-time">
-              {{ n.at | date: 'MM-dd HH:mm'
-              }}{{ n.orderNumber ? ' · ' + n.orderNumber : '' }}
-            </div>
+            <div class="note-time">{{ n.at | date: 'MM-dd HH:mm' }}{{ n.orderNumber ? ' · ' + n.orderNumber : '' }}</div>
           </div>
         } @empty {
-          <nz-empty
-            nzNotFoundImage="simple"
-            [nzNotFoundContent]="
-              notifications.available() === false
-                ? '通知服务尚未开放'
-                : '暂无通知'
-            "
-          />
+          <nz-empty nzNotFoundImage="simple" [nzNotFoundContent]="notifications.available() === false ? '通知服务尚未开放' : '暂无通知'" />
         }
       </div>
     </nz-dropdown-menu>
@@ -232,9 +180,7 @@ export class ShellLayout {
   private readonly reference = inject(ReferenceStore);
   private readonly router = inject(Router);
 
-  protected readonly workspaces = computed(() =>
-    workspacesFor(this.auth.role()),
-  );
+  protected readonly workspaces = computed(() => workspacesFor(this.auth.role()));
   protected readonly roleLabel = computed(() => {
     const role = this.auth.role();
     return role ? ROLE_LABELS[role] : '';

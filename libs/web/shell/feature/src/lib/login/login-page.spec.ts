@@ -1,8 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { provideNzIconsTesting } from 'ng-zorro-antd/icon/testing';
@@ -17,42 +14,25 @@ describe('LoginPage', () => {
   beforeEach(() => {
     localStorage.clear();
     TestBed.configureTestingModule({
-      providers: [
-        provideRouter([]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideNzIconsTesting(),
-      ],
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideNzIconsTesting()],
     });
     http = TestBed.inject(HttpTestingController);
-    navigate = jest
-      .spyOn(TestBed.inject(Router), 'navigateByUrl')
-      .mockResolvedValue(true);
+    navigate = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
   });
   afterEach(() => localStorage.clear());
 
-  async function login(
-    returnUrl: string | undefined,
-    role: string,
-    status = 200,
-  ) {
+  async function login(returnUrl: string | undefined, role: string, status = 200) {
     const fixture = TestBed.createComponent(LoginPage);
     fixture.componentRef.setInput('returnUrl', returnUrl);
     await fixture.whenStable();
     const el = fixture.nativeElement as HTMLElement;
-    const user = el.querySelector<HTMLInputElement>(
-      '[data-testid="login-username"]',
-    ) as HTMLInputElement;
-    const pass = el.querySelector<HTMLInputElement>(
-      '[data-testid="login-password"]',
-    ) as HTMLInputElement;
+    const user = el.querySelector<HTMLInputElement>('[data-testid="login-username"]') as HTMLInputElement;
+    const pass = el.querySelector<HTMLInputElement>('[data-testid="login-password"]') as HTMLInputElement;
     user.value = ' unit1 ';
     user.dispatchEvent(new Event('input'));
     pass.value = 'secret';
     pass.dispatchEvent(new Event('input'));
-    el.querySelector<HTMLButtonElement>(
-      '[data-testid="login-submit"]',
-    )?.click();
+    el.querySelector<HTMLButtonElement>('[data-testid="login-submit"]')?.click();
     const req = http.expectOne('/api/auth/login');
     expect(req.request.body).toEqual({ username: 'unit1', password: 'secret' });
     if (status === 200) {
@@ -68,10 +48,7 @@ describe('LoginPage', () => {
         },
       });
     } else {
-      req.flush(
-        { statusCode: status, code: 'INVALID_CREDENTIALS', message: 'bad' },
-        { status, statusText: 'x' },
-      );
+      req.flush({ statusCode: status, code: 'INVALID_CREDENTIALS', message: 'bad' }, { status, statusText: 'x' });
     }
     await settle();
     await fixture.whenStable();
@@ -95,9 +72,7 @@ describe('LoginPage', () => {
 
   it('shows the mapped error and stays', async () => {
     const el = await login(undefined, 'agent', 401);
-    expect(
-      el.querySelector('[data-testid="login-error"]')?.textContent,
-    ).toContain('用户名或密码错误');
+    expect(el.querySelector('[data-testid="login-error"]')?.textContent).toContain('用户名或密码错误');
     expect(navigate).not.toHaveBeenCalled();
   });
 });

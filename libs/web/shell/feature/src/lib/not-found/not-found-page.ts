@@ -9,15 +9,9 @@ import { NzResultModule } from 'ng-zorro-antd/result';
   imports: [RouterLink, NzButtonModule, NzResultModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <nz-result
-      nzStatus="404"
-      nzTitle="页面不存在"
-      nzSubTitle="地址有误，或该页面不对当前角色开放"
-    >
+    <nz-result nzStatus="404" nzTitle="页面不存在" nzSubTitle="地址有误，或该页面不对当前角色开放">
       <div nz-result-extra>
-        <a nz-button nzType="primary" [routerLink]="auth.landingRoute()"
-          >回到工作台</a
-        >
+        <a nz-button nzType="primary" [routerLink]="auth.landingRoute()">回到工作台</a>
       </div>
     </nz-result>
   `,
