@@ -8,3 +8,4 @@ export * from './lib/time-limits';
 export * from './lib/order-number';
 export * from './lib/mappers';
 export * from './lib/order-hooks';
+export * from './lib/writer/order-row';

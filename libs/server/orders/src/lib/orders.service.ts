@@ -14,6 +14,7 @@ import { OrderCoUnitEntity, OrderHistoryEntity, OutboxEntity, SupervisionEntity,
 import { toDetail, toSummary, type RefNames } from './mappers';
 import { nextOrderNumber } from './order-number';
 import { insertRow } from './row-insert';
+import { newOrderRow } from './writer/order-row';
 import { TimeLimitsProvider } from './time-limits';
 
 const DISSATISFIED: readonly Satisfaction[] = ['dissatisfied', 'very_dissatisfied'];
@@ -533,63 +534,6 @@ export class OrdersService {
 }
 
 /** A registered order with nothing done to it yet: every column the table has, at its initial value. */
-function newOrderRow(): WorkOrderEntity {
-  return Object.assign(new WorkOrderEntity(), {
-    status: 'registered',
-    version: 1,
-    resolution: null,
-    directAnswer: null,
-    mainUnitId: null,
-    dispatchedAt: null,
-    signedAt: null,
-    repliedAt: null,
-    reply: null,
-    acceptedAt: null,
-    closedAt: null,
-    statusBeforeReturn: null,
-    returnReason: null,
-    returnRequestedAt: null,
-    extDays: null,
-    extReason: null,
-    extRequestedAt: null,
-    extensionCount: 0,
-    reworkCount: 0,
-    returnCount: 0,
-    urgeCount: 0,
-    superviseCount: 0,
-    instructCount: 0,
-    signDueAt: null,
-    handleDueAt: null,
-    callbackDueAt: null,
-    signOverdueAt: null,
-    handleOverdueAt: null,
-    suspendedAt: null,
-    callbackSatisfaction: null,
-    callbackSolved: null,
-    callbackComment: null,
-    callbackAt: null,
-    mergedIntoId: null,
-  } satisfies Omit<
-    WorkOrderEntity,
-    | 'id'
-    | 'number'
-    | 'platformId'
-    | 'channel'
-    | 'appealType'
-    | 'categoryId'
-    | 'regionId'
-    | 'callerName'
-    | 'callerPhone'
-    | 'callerConfidential'
-    | 'address'
-    | 'content'
-    | 'urgent'
-    | 'createdBy'
-    | 'createdAt'
-    | 'updatedAt'
-  >);
-}
-
 function notFound(id: number): AppException {
   return new AppException('ORDER_NOT_FOUND', `order ${id} not found`);
 }
