@@ -335,6 +335,7 @@ async function main() {
       out[split] = { baseline: b, engine: e };
     }
     if (TUNE) await tune(index, set);
+    if (opt('dump')) dump(index, set, Number(opt('dump')));
     (result['sets'] as Record<string, unknown>)[set.name] = out;
   }
 
@@ -343,6 +344,22 @@ async function main() {
   const dir = path.join(ROOT, 'bench/knowledge/results');
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'latest.json'), JSON.stringify(result, null, 2));
+}
+
+// Prints dev queries the engine gets wrong, with what it put first (to see why).
+function dump(index: KnowledgeIndex, set: TestSet, n: number) {
+  const byId = new Map(set.articles.map((a) => [String(a.id), a]));
+  let shown = 0;
+  for (const q of set.queries.filter((x) => x.split === 'dev')) {
+    const ids = engineRank(index, set.kind)(q.text);
+    if (ids[0] === q.target) continue;
+    const t = byId.get(q.target) as KnowledgeArticleRow;
+    const f = byId.get(ids[0]);
+    console.log(
+      `\n  Q: ${q.text.slice(0, 200)}\n  want (rank ${ids.indexOf(q.target) + 1}): ${t.title} | ${t.answer.slice(0, 120)}\n  got: ${f?.title} | ${f?.answer.slice(0, 120)}`,
+    );
+    if (++shown >= n) break;
+  }
 }
 
 // Coordinate search over a few knobs on the dev split only (top-1 first, top-3 breaks ties).

@@ -3,7 +3,7 @@
 // the only copy. Ranking: BM25F over jieba words plus BM25F over character bigrams, title and questions weighted
 // above keywords above the answer, then small multiplicative boosts for freshness, the caller's region and the
 // chosen category. Expired (and not yet valid) articles are never returned.
-import { Analyzer, AnalyzerOptions, BIGRAM_PREFIX, UserWord } from './analyzer';
+import { Analyzer, AnalyzerOptions, UserWord, bigramText } from './analyzer';
 import { KnowledgeQueryError } from './errors';
 import { HighlightTerm, highlightAll, snippet } from './highlight';
 import { KnowledgeArticleRow, RankingConfig, SearchHit, SearchOptions, SearchResult, SuggestInput, Suggestion } from './types';
@@ -76,15 +76,25 @@ export class KnowledgeIndex {
   readonly ranking: RankingConfig;
   private readonly now: () => Date;
 
-  private termIds = new Map<string, number>();
-  private termText: string[] = [];
-  private postDocs: number[][] = [];
-  private postTfs: number[][] = [];
-  private df: number[] = [];
+  private wordIds = new Map<string, number>();
+  private bigramIds = new Map<number, number>();
+  private termCount = 0;
+  private df = new Int32Array(1024);
+  private tfScratch = new Int32Array(1024);
+  // postings from the last rebuild, compressed rows: term t's are [baseOff[t], baseOff[t + 1]) of baseDocs/baseTfs
+  private baseTerms = 0;
+  private baseOff = new Int32Array(1);
+  private baseDocs = new Int32Array(0);
+  private baseTfs = new Int32Array(0);
+  private baseSlots = 0;
+  // postings of the articles upserted since
+  private deltaDocs = new Map<number, number[]>();
+  private deltaTfs = new Map<number, number[]>();
+  private deltaPostings = 0;
+  private deadDelta = 0;
 
   private slotOf = new Map<string, number>();
   private rows: (KnowledgeArticleRow | null)[] = [];
-  private slotTermIds: (Int32Array | null)[] = [];
   private lens: number[] = [];
   private validFrom: number[] = [];
   private validTo: number[] = [];
@@ -94,8 +104,6 @@ export class KnowledgeIndex {
   private alive: boolean[] = [];
   private aliveCount = 0;
   private lenTotals = new Float64Array(LENS);
-  private postings = 0;
-  private deadPostings = 0;
   private scores = new Float64Array(0);
 
   constructor(options: KnowledgeIndexOptions = {}) {
@@ -124,8 +132,49 @@ export class KnowledgeIndex {
     const texts: string[] = [];
     for (const row of rows) texts.push(...fieldTexts(row));
     const tokens = await this.analyzer.segmentMany(texts);
+    // from here on synchronous: nothing sees a half-built index (changes that arrive while the rows are segmented
+    // must be applied again afterwards by the caller)
     this.clear();
-    for (let i = 0; i < rows.length; i++) this.insert(rows[i], [tokens[3 * i], tokens[3 * i + 1], tokens[3 * i + 2]]);
+    let pairIds = new Int32Array(1 << 16);
+    let pairTfs = new Int32Array(1 << 16);
+    let n = 0;
+    const docEnd = new Int32Array(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      if (this.slotOf.has(String(rows[i].id))) throw new Error(`article ${rows[i].id} twice in the rows`);
+      const d = this.docTerms(rows[i], [tokens[3 * i], tokens[3 * i + 1], tokens[3 * i + 2]]);
+      if (n + d.ids.length > pairIds.length) {
+        const size = Math.max(n + d.ids.length, pairIds.length * 2);
+        const ids = new Int32Array(size);
+        ids.set(pairIds.subarray(0, n));
+        pairIds = ids;
+        const tfs = new Int32Array(size);
+        tfs.set(pairTfs.subarray(0, n));
+        pairTfs = tfs;
+      }
+      pairIds.set(d.ids, n);
+      pairTfs.set(d.tfs, n);
+      n += d.ids.length;
+      docEnd[i] = n;
+      for (const id of d.ids) this.df[id]++;
+      this.addSlot(rows[i], d.lens);
+    }
+    const off = new Int32Array(this.termCount + 1);
+    for (let t = 0; t < this.termCount; t++) off[t + 1] = off[t] + this.df[t];
+    const fill = off.slice(0, this.termCount);
+    const docs = new Int32Array(n);
+    const tfs = new Int32Array(n);
+    for (let i = 0, k = 0; i < rows.length; i++) {
+      for (; k < docEnd[i]; k++) {
+        const at = fill[pairIds[k]]++;
+        docs[at] = i;
+        tfs[at] = pairTfs[k];
+      }
+    }
+    this.baseTerms = this.termCount;
+    this.baseOff = off;
+    this.baseDocs = docs;
+    this.baseTfs = tfs;
+    this.baseSlots = rows.length;
   }
 
   /** Adds an article or replaces the one with its id (whatever its version: the caller orders the changes). */
@@ -143,16 +192,14 @@ export class KnowledgeIndex {
     this.alive[slot] = false;
     this.aliveCount--;
     for (let k = 0; k < LENS; k++) this.lenTotals[k] -= this.lens[slot * LENS + k];
-    const ids = this.slotTermIds[slot];
-    if (ids) {
-      for (let k = 0; k < ids.length; k++) this.df[ids[k]]--;
-      this.deadPostings += ids.length;
-    }
+    // its terms again (the same analysis as when it was added: user words change only through a rebuild)
+    const { ids } = this.docTerms(this.rows[slot] as KnowledgeArticleRow);
+    for (const id of ids) this.df[id]--;
+    if (slot >= this.baseSlots) this.deadDelta += ids.length;
     this.rows[slot] = null;
-    this.slotTermIds[slot] = null;
     this.cats[slot] = [];
     this.regions[slot] = [];
-    if (this.deadPostings > 10_000 && this.deadPostings > this.postings * 0.25) this.compact();
+    if (this.deadDelta > 10_000 && this.deadDelta > this.deltaPostings * 0.25) this.compactDelta();
     return true;
   }
 
@@ -215,14 +262,21 @@ export class KnowledgeIndex {
   // ---------------------------------------------------------------------------------------------------------------
 
   private clear(): void {
-    this.termIds = new Map();
-    this.termText = [];
-    this.postDocs = [];
-    this.postTfs = [];
-    this.df = [];
+    this.wordIds = new Map();
+    this.bigramIds = new Map();
+    this.termCount = 0;
+    this.df = new Int32Array(1024);
+    this.baseTerms = 0;
+    this.baseOff = new Int32Array(1);
+    this.baseDocs = new Int32Array(0);
+    this.baseTfs = new Int32Array(0);
+    this.baseSlots = 0;
+    this.deltaDocs = new Map();
+    this.deltaTfs = new Map();
+    this.deltaPostings = 0;
+    this.deadDelta = 0;
     this.slotOf = new Map();
     this.rows = [];
-    this.slotTermIds = [];
     this.lens = [];
     this.validFrom = [];
     this.validTo = [];
@@ -232,56 +286,61 @@ export class KnowledgeIndex {
     this.alive = [];
     this.aliveCount = 0;
     this.lenTotals = new Float64Array(LENS);
-    this.postings = 0;
-    this.deadPostings = 0;
   }
 
-  private termId(term: string): number {
-    let id = this.termIds.get(term);
-    if (id === undefined) {
-      id = this.termText.length;
-      this.termIds.set(term, id);
-      this.termText.push(term);
-      this.postDocs.push([]);
-      this.postTfs.push([]);
-      this.df.push(0);
+  private newTerm(): number {
+    const id = this.termCount++;
+    if (id >= this.df.length) {
+      const df = new Int32Array(this.df.length * 2);
+      df.set(this.df);
+      this.df = df;
+      const scratch = new Int32Array(this.df.length);
+      scratch.set(this.tfScratch);
+      this.tfScratch = scratch;
     }
     return id;
   }
 
-  private insert(row: KnowledgeArticleRow, tokens?: [string[], string[], string[]]): void {
-    const key = String(row.id);
-    if (this.slotOf.has(key)) this.remove(row.id);
-    const slot = this.rows.length;
+  /** An article's distinct terms with their packed field frequencies, and its six field lengths. */
+  private docTerms(row: KnowledgeArticleRow, tokens?: [string[], string[], string[]]): { ids: number[]; tfs: number[]; lens: number[] } {
     const texts = fieldTexts(row);
-    const tf = new Map<number, number>();
+    const ids: number[] = [];
     const lens = [0, 0, 0, 0, 0, 0];
     for (let f = 0; f < FIELDS; f++) {
       if (!texts[f]) continue;
       const a = this.analyzer.analyze(texts[f], tokens?.[f]);
       const shift = f * 10;
-      for (const list of [a.words, a.bigrams]) {
-        for (const t of list) {
-          const id = this.termId(t);
-          const packed = tf.get(id) ?? 0;
-          if (((packed >>> shift) & TF_MAX) < TF_MAX) tf.set(id, packed + (1 << shift));
+      const inc = 1 << shift;
+      for (let k = 0; k < a.words.length + a.bigrams.length; k++) {
+        let id: number | undefined;
+        if (k < a.words.length) {
+          const w = a.words[k];
+          id = this.wordIds.get(w);
+          if (id === undefined) this.wordIds.set(w, (id = this.newTerm()));
+        } else {
+          const b = a.bigrams[k - a.words.length];
+          id = this.bigramIds.get(b);
+          if (id === undefined) this.bigramIds.set(b, (id = this.newTerm()));
         }
+        const packed = this.tfScratch[id];
+        if (packed === 0) ids.push(id);
+        if (((packed >>> shift) & TF_MAX) < TF_MAX) this.tfScratch[id] = packed + inc;
       }
       lens[f] = a.words.length;
       lens[FIELDS + f] = a.bigrams.length;
     }
-    const ids = new Int32Array(tf.size);
-    let k = 0;
-    for (const [id, packed] of tf) {
-      this.postDocs[id].push(slot);
-      this.postTfs[id].push(packed);
-      this.df[id]++;
-      ids[k++] = id;
+    const tfs = new Array<number>(ids.length);
+    for (let k = 0; k < ids.length; k++) {
+      tfs[k] = this.tfScratch[ids[k]];
+      this.tfScratch[ids[k]] = 0;
     }
-    this.postings += ids.length;
-    this.slotOf.set(key, slot);
+    return { ids, tfs, lens };
+  }
+
+  private addSlot(row: KnowledgeArticleRow, lens: number[]): number {
+    const slot = this.rows.length;
+    this.slotOf.set(String(row.id), slot);
     this.rows.push(row);
-    this.slotTermIds.push(ids);
     for (let f = 0; f < LENS; f++) {
       this.lens.push(lens[f]);
       this.lenTotals[f] += lens[f];
@@ -293,13 +352,32 @@ export class KnowledgeIndex {
     this.regions.push((row.regionIds ?? []).map(String));
     this.alive.push(true);
     this.aliveCount++;
+    return slot;
   }
 
-  /** Drops removed articles' postings (slots stay; a rebuild renumbers them). */
-  private compact(): void {
-    for (let t = 0; t < this.postDocs.length; t++) {
-      const docs = this.postDocs[t];
-      const tfs = this.postTfs[t];
+  /** One article added after the last rebuild: its postings go to the delta lists. */
+  private insert(row: KnowledgeArticleRow): void {
+    if (this.slotOf.has(String(row.id))) this.remove(row.id);
+    const d = this.docTerms(row);
+    const slot = this.addSlot(row, d.lens);
+    for (let k = 0; k < d.ids.length; k++) {
+      const id = d.ids[k];
+      let docs = this.deltaDocs.get(id);
+      if (!docs) {
+        this.deltaDocs.set(id, (docs = []));
+        this.deltaTfs.set(id, []);
+      }
+      docs.push(slot);
+      (this.deltaTfs.get(id) as number[]).push(d.tfs[k]);
+      this.df[id]++;
+    }
+    this.deltaPostings += d.ids.length;
+  }
+
+  /** Drops removed articles' delta postings (slots stay; a rebuild renumbers them and drops the base's). */
+  private compactDelta(): void {
+    for (const [id, docs] of this.deltaDocs) {
+      const tfs = this.deltaTfs.get(id) as number[];
       let w = 0;
       for (let r = 0; r < docs.length; r++) {
         if (this.alive[docs[r]]) {
@@ -311,8 +389,8 @@ export class KnowledgeIndex {
       docs.length = w;
       tfs.length = w;
     }
-    this.postings -= this.deadPostings;
-    this.deadPostings = 0;
+    this.deltaPostings -= this.deadDelta;
+    this.deadDelta = 0;
   }
 
   private idf(df: number): number {
@@ -327,22 +405,22 @@ export class KnowledgeIndex {
     const words = new Map<string, number>();
     for (const w of a.words) {
       words.set(w, (words.get(w) ?? 0) + 1);
-      for (const s of this.analyzer.synonymsOf(w)) words.set(s, Math.max(words.get(s) ?? 0, 0) + cfg.synonymWeight);
+      for (const s of this.analyzer.synonymsOf(w)) words.set(s, (words.get(s) ?? 0) + cfg.synonymWeight);
     }
-    const bigrams = new Map<string, number>();
+    const bigrams = new Map<number, number>();
     for (const b of a.bigrams) bigrams.set(b, (bigrams.get(b) ?? 0) + 1);
-    const pick = (m: Map<string, number>, bigram: boolean, max: number, kindWeight: number): QueryTerm[] => {
+    const pick = <K>(m: Map<K, number>, ids: Map<K, number>, bigram: boolean, max: number, kindWeight: number): QueryTerm[] => {
       const out: QueryTerm[] = [];
       for (const [t, qtf] of m) {
-        const id = this.termIds.get(t);
+        const id = ids.get(t);
         if (id === undefined || this.df[id] <= 0) continue;
         const idf = this.idf(this.df[id]);
-        out.push({ id, bigram, idf, weight: kindWeight * Math.pow(qtf, cfg.qtfExponent), text: bigram ? t.slice(BIGRAM_PREFIX.length) : t });
+        out.push({ id, bigram, idf, weight: kindWeight * Math.pow(qtf, cfg.qtfExponent), text: bigram ? bigramText(t as number) : (t as string) });
       }
       out.sort((x, y) => y.weight * y.idf - x.weight * x.idf);
       return out.length > max ? out.slice(0, max) : out;
     };
-    return [...pick(words, false, cfg.maxQueryWords, 1), ...pick(bigrams, true, cfg.maxQueryBigrams, cfg.bigramWeight)];
+    return [...pick(words, this.wordIds, false, cfg.maxQueryWords, 1), ...pick(bigrams, this.bigramIds, true, cfg.maxQueryBigrams, cfg.bigramWeight)];
   }
 
   private highlightTerms(terms: readonly QueryTerm[]): HighlightTerm[] {
@@ -381,15 +459,11 @@ export class KnowledgeIndex {
     const wA = cfg.answerWeight;
     const bT = cfg.titleB;
     const bA = cfg.answerB;
-    for (const term of terms) {
-      const docs = this.postDocs[term.id];
-      const tfs = this.postTfs[term.id];
-      const base = term.bigram ? FIELDS : 0;
+    const accumulate = (docs: ArrayLike<number>, tfs: ArrayLike<number>, from: number, to: number, base: number, qw: number) => {
       const aT = avg[base];
       const aK = avg[base + 1];
       const aA = avg[base + 2];
-      const qw = term.weight * term.idf * (k1 + 1);
-      for (let j = 0; j < docs.length; j++) {
+      for (let j = from; j < to; j++) {
         const slot = docs[j];
         if (!alive[slot]) continue;
         const p = tfs[j];
@@ -404,6 +478,13 @@ export class KnowledgeIndex {
         if (scores[slot] === 0) touched.push(slot);
         scores[slot] += (qw * tf) / (k1 + tf);
       }
+    };
+    for (const term of terms) {
+      const base = term.bigram ? FIELDS : 0;
+      const qw = term.weight * term.idf * (k1 + 1);
+      if (term.id < this.baseTerms) accumulate(this.baseDocs, this.baseTfs, this.baseOff[term.id], this.baseOff[term.id + 1], base, qw);
+      const docs = this.deltaDocs.get(term.id);
+      if (docs) accumulate(docs, this.deltaTfs.get(term.id) as number[], 0, docs.length, base, qw);
     }
     const nowMs = this.now().getTime();
     const cat = categoryId == null ? null : String(categoryId);

@@ -3,17 +3,18 @@
 
 /** Full-width ASCII to half-width, ideographic space to space, A–Z to a–z; every other unit unchanged. */
 export function normalizeText(text: string): string {
-  let out = '';
-  let changed = false;
-  for (let i = 0; i < text.length; i++) {
-    let c = text.charCodeAt(i);
-    if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
-    else if (c === 0x3000) c = 0x20;
-    if (c >= 0x41 && c <= 0x5a) c += 0x20;
-    if (c !== text.charCodeAt(i)) changed = true;
-    out += String.fromCharCode(c);
-  }
-  return changed ? out : text;
+  return NEEDS_NORMALIZING.test(text) ? text.replace(NORMALIZE_ALL, normalizeChar) : text;
+}
+
+const NEEDS_NORMALIZING = /[\uff01-\uff5e\u3000A-Z]/;
+const NORMALIZE_ALL = /[\uff01-\uff5e\u3000A-Z]/g;
+
+function normalizeChar(ch: string): string {
+  let c = ch.charCodeAt(0);
+  if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
+  else if (c === 0x3000) c = 0x20;
+  if (c >= 0x41 && c <= 0x5a) c += 0x20;
+  return String.fromCharCode(c);
 }
 
 /** CJK unified ideographs (basic block and extension A, compatibility ideographs). */
