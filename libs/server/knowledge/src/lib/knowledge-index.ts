@@ -490,30 +490,32 @@ export class KnowledgeIndex {
     const cat = categoryId == null ? null : String(categoryId);
     const region = regionId == null ? null : String(regionId);
     const halfLifeMs = cfg.freshnessHalfLifeDays * 86_400_000;
-    const finals: Candidate[] = [];
+    const finals = new Float64Array(touched.length);
     let best = 0;
-    for (const slot of touched) {
+    for (let i = 0; i < touched.length; i++) {
+      const slot = touched[i];
       let s = scores[slot];
       scores[slot] = 0;
       if (s <= 0 || this.validTo[slot] < nowMs || this.validFrom[slot] > nowMs) continue;
       const age = Math.max(0, nowMs - this.updated[slot]);
       s *= 1 + cfg.freshnessBoost * Math.pow(2, -age / halfLifeMs);
-      if (region !== null && this.regions[slot].includes(region)) s *= 1 + cfg.regionBoost;
-      if (cat !== null && this.cats[slot].includes(cat)) s *= 1 + cfg.categoryBoost;
-      finals.push({ slot, score: s });
+      if (region !== null && this.regions[slot].length && this.regions[slot].includes(region)) s *= 1 + cfg.regionBoost;
+      if (cat !== null && this.cats[slot].length && this.cats[slot].includes(cat)) s *= 1 + cfg.categoryBoost;
+      finals[i] = s;
       if (s > best) best = s;
     }
-    const cutoff = best * minRelative;
+    const cutoff = Math.max(best * minRelative, Number.MIN_VALUE);
     let total = 0;
     const heap: Candidate[] = [];
-    for (const c of finals) {
-      if (c.score < cutoff) continue;
+    for (let i = 0; i < touched.length; i++) {
+      const score = finals[i];
+      if (score < cutoff) continue;
       total++;
       if (heap.length < k) {
-        heap.push(c);
+        heap.push({ slot: touched[i], score });
         siftUp(heap, heap.length - 1);
-      } else if (better(c, heap[0])) {
-        heap[0] = c;
+      } else if (score > heap[0].score || (score === heap[0].score && touched[i] < heap[0].slot)) {
+        heap[0] = { slot: touched[i], score };
         siftDown(heap, 0);
       }
     }
