@@ -18,6 +18,7 @@ const SPLIT = opt('split', 'both') as 'dev' | 'test' | 'both';
 const SIZE = Number(opt('size', '50000'));
 const SEED = Number(opt('seed', '12345'));
 const RANKING: Partial<RankingConfig> = JSON.parse(opt('ranking', '{}') as string);
+const ANSWER_WORD_CHARS = opt('answer-word-chars') === undefined ? undefined : Number(opt('answer-word-chars'));
 const TUNE = flag('tune');
 const LATENCY = !flag('no-latency');
 
@@ -353,7 +354,7 @@ async function main() {
   const splits: ('dev' | 'test')[] = SPLIT === 'both' ? ['dev', 'test'] : [SPLIT];
 
   for (const set of sets) {
-    const index = new KnowledgeIndex({ analyzer, ranking: RANKING });
+    const index = new KnowledgeIndex({ analyzer, ranking: RANKING, answerWordChars: ANSWER_WORD_CHARS });
     await index.rebuild(set.articles);
     const base = new BigramBm25(set.articles);
     console.log(`\n[${set.name}] ${set.what}; ${set.articles.length} articles`);
@@ -448,7 +449,7 @@ async function latency(analyzer: Analyzer) {
   const mem = () => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
   const heap0 = mem();
   const cpu0 = process.cpuUsage();
-  const index = new KnowledgeIndex({ analyzer, ranking: RANKING });
+  const index = new KnowledgeIndex({ analyzer, ranking: RANKING, answerWordChars: ANSWER_WORD_CHARS });
   const tb = performance.now();
   await index.rebuild(rows);
   const buildMs = performance.now() - tb;

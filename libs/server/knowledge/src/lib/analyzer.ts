@@ -1,7 +1,7 @@
 // Text → index terms: jieba words (with a user dictionary added at run time) plus character bigrams of every CJK run.
 // Words carry meaning ("公积金", "联丰路"); bigrams catch what the segmenter splits differently in the article and in
-// the query (unknown names, typos, partial words). Words are strings; a bigram is a number, its two UTF-16 units
-// (both CJK, so in the BMP) as first × 65536 + second, so that indexing makes no string for it.
+// the query (unknown names, typos, partial words). Words are strings; a bigram is a small integer made of its two
+// characters' places among the CJK ideographs (see bigramsOf), so that indexing makes no string for it.
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict';
 import { isAlnum, isCjk, normalizeText } from './text';
@@ -252,10 +252,13 @@ export class Analyzer {
     return out;
   }
 
-  /** Index terms of a text; pass tokens when they were segmented already (segmentMany). */
-  analyze(text: string, tokens?: readonly string[]): AnalyzedText {
+  /**
+   * Index terms of a text; pass tokens when they were segmented already (segmentMany). Words come from the first
+   * wordChars characters only (bigrams from all of it): segmenting is most of the cost of indexing long answers.
+   */
+  analyze(text: string, tokens?: readonly string[], wordChars = Infinity): AnalyzedText {
     const norm = normalizeText(text);
-    const toks = tokens ?? this.jieba.cut(norm, true);
+    const toks = tokens ?? (wordChars <= 0 ? [] : this.jieba.cut(norm.length > wordChars ? norm.slice(0, wordChars) : norm, true));
     return { words: this.filterWords(toks), bigrams: bigramsOf(norm) };
   }
 
@@ -279,21 +282,29 @@ export class Analyzer {
   }
 }
 
-/** Character bigrams of every run of CJK characters (a run of one character gives none), as numbers. */
+// place of a CJK character among U+3400–U+9FFF then U+F900–U+FAFF: 0 … 28,159, so a bigram fits a small integer
+const CJK_A = 0x3400;
+const CJK_B = 0xf900;
+const CJK_SPAN = 0xa000 - CJK_A + (0xfb00 - CJK_B);
+const cjkPlace = (c: number) => (c < 0xa000 ? c - CJK_A : c - CJK_B + (0xa000 - CJK_A));
+
+/** Character bigrams of every run of CJK characters (a run of one character gives none), as integers < 2^30. */
 export function bigramsOf(norm: string): number[] {
   const out: number[] = [];
   let prev = -1;
   for (let i = 0; i < norm.length; i++) {
     const c = norm.charCodeAt(i);
     if (isCjk(c)) {
-      if (prev >= 0) out.push(prev * 0x10000 + c);
-      prev = c;
+      const place = cjkPlace(c);
+      if (prev >= 0) out.push(prev * CJK_SPAN + place);
+      prev = place;
     } else prev = -1;
   }
   return out;
 }
 
-/** The two characters of a bigram number. */
+/** The two characters of a bigram integer. */
 export function bigramText(code: number): string {
-  return String.fromCharCode(Math.floor(code / 0x10000), code % 0x10000);
+  const ch = (place: number) => String.fromCharCode(place < 0xa000 - CJK_A ? place + CJK_A : place - (0xa000 - CJK_A) + CJK_B);
+  return ch(Math.floor(code / CJK_SPAN)) + ch(code % CJK_SPAN);
 }

@@ -36,6 +36,8 @@ export const DEFAULT_RANKING: RankingConfig = {
 };
 
 export interface KnowledgeIndexOptions extends AnalyzerOptions {
+  /** the answer's words are taken from its first this many characters (bigrams from all of it); default 400 */
+  answerWordChars?: number;
   ranking?: Partial<RankingConfig>;
   /** the clock (expiry, freshness); tests pass a fixed one */
   now?: () => Date;
@@ -75,6 +77,7 @@ export class KnowledgeIndex {
   readonly analyzer: Analyzer;
   readonly ranking: RankingConfig;
   private readonly now: () => Date;
+  private readonly answerWordChars: number;
 
   private wordIds = new Map<string, number>();
   private bigramIds = new Map<number, number>();
@@ -110,6 +113,7 @@ export class KnowledgeIndex {
     this.analyzer = options.analyzer ?? new Analyzer(options);
     this.ranking = { ...DEFAULT_RANKING, ...options.ranking };
     this.now = options.now ?? (() => new Date());
+    this.answerWordChars = options.answerWordChars ?? 400;
   }
 
   /** Articles in the index (expired ones included: they expire by the clock, not by an update). */
@@ -130,7 +134,10 @@ export class KnowledgeIndex {
   /** Replaces the whole index by these rows; segmentation runs on the thread pool. */
   async rebuild(rows: readonly KnowledgeArticleRow[]): Promise<void> {
     const texts: string[] = [];
-    for (const row of rows) texts.push(...fieldTexts(row));
+    for (const row of rows) {
+      const [title, keywords, answer] = fieldTexts(row);
+      texts.push(title, keywords, answer.length > this.answerWordChars ? answer.slice(0, this.answerWordChars) : answer);
+    }
     const tokens = await this.analyzer.segmentMany(texts);
     // from here on synchronous: nothing sees a half-built index (changes that arrive while the rows are segmented
     // must be applied again afterwards by the caller)
@@ -308,7 +315,7 @@ export class KnowledgeIndex {
     const lens = [0, 0, 0, 0, 0, 0];
     for (let f = 0; f < FIELDS; f++) {
       if (!texts[f]) continue;
-      const a = this.analyzer.analyze(texts[f], tokens?.[f]);
+      const a = this.analyzer.analyze(texts[f], tokens?.[f], f === FIELDS - 1 ? this.answerWordChars : Infinity);
       const shift = f * 10;
       const inc = 1 << shift;
       for (let k = 0; k < a.words.length + a.bigrams.length; k++) {
