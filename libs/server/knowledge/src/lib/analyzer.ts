@@ -257,8 +257,10 @@ export class Analyzer {
    * wordChars characters only (bigrams from all of it): segmenting is most of the cost of indexing long answers.
    */
   analyze(text: string, tokens?: readonly string[], wordChars = Infinity): AnalyzedText {
+    // bigrams are of CJK characters only, which normalisation leaves alone: the raw text gives the same ones
+    if (tokens) return { words: this.filterWords(tokens), bigrams: bigramsOf(text) };
     const norm = normalizeText(text);
-    const toks = tokens ?? (wordChars <= 0 ? [] : this.jieba.cut(norm.length > wordChars ? norm.slice(0, wordChars) : norm, true));
+    const toks = wordChars <= 0 ? [] : this.jieba.cut(norm.length > wordChars ? norm.slice(0, wordChars) : norm, true);
     return { words: this.filterWords(toks), bigrams: bigramsOf(norm) };
   }
 

@@ -6,6 +6,7 @@
 import { Analyzer, AnalyzerOptions, UserWord, bigramText } from './analyzer';
 import { KnowledgeQueryError } from './errors';
 import { HighlightTerm, highlightAll, snippet } from './highlight';
+import { IntMap } from './int-map';
 import { KnowledgeArticleRow, RankingConfig, SearchHit, SearchOptions, SearchResult, SuggestInput, Suggestion } from './types';
 import { codePointLength, normalizeText } from './text';
 
@@ -80,7 +81,7 @@ export class KnowledgeIndex {
   private readonly answerWordChars: number;
 
   private wordIds = new Map<string, number>();
-  private bigramIds = new Map<number, number>();
+  private bigramIds = new IntMap(1 << 16);
   private termCount = 0;
   private df = new Int32Array(1024);
   private tfScratch = new Int32Array(1024);
@@ -270,7 +271,7 @@ export class KnowledgeIndex {
 
   private clear(): void {
     this.wordIds = new Map();
-    this.bigramIds = new Map();
+    this.bigramIds = new IntMap(1 << 16);
     this.termCount = 0;
     this.df = new Int32Array(1024);
     this.baseTerms = 0;
@@ -327,7 +328,7 @@ export class KnowledgeIndex {
         } else {
           const b = a.bigrams[k - a.words.length];
           id = this.bigramIds.get(b);
-          if (id === undefined) this.bigramIds.set(b, (id = this.newTerm()));
+          if (id < 0) this.bigramIds.set(b, (id = this.newTerm()));
         }
         const packed = this.tfScratch[id];
         if (packed === 0) ids.push(id);
@@ -416,18 +417,21 @@ export class KnowledgeIndex {
     }
     const bigrams = new Map<number, number>();
     for (const b of a.bigrams) bigrams.set(b, (bigrams.get(b) ?? 0) + 1);
-    const pick = <K>(m: Map<K, number>, ids: Map<K, number>, bigram: boolean, max: number, kindWeight: number): QueryTerm[] => {
+    const pick = <K>(m: Map<K, number>, idOf: (t: K) => number | undefined, bigram: boolean, max: number, kindWeight: number): QueryTerm[] => {
       const out: QueryTerm[] = [];
       for (const [t, qtf] of m) {
-        const id = ids.get(t);
-        if (id === undefined || this.df[id] <= 0) continue;
+        const id = idOf(t);
+        if (id === undefined || id < 0 || this.df[id] <= 0) continue;
         const idf = this.idf(this.df[id]);
         out.push({ id, bigram, idf, weight: kindWeight * Math.pow(qtf, cfg.qtfExponent), text: bigram ? bigramText(t as number) : (t as string) });
       }
       out.sort((x, y) => y.weight * y.idf - x.weight * x.idf);
       return out.length > max ? out.slice(0, max) : out;
     };
-    return [...pick(words, this.wordIds, false, cfg.maxQueryWords, 1), ...pick(bigrams, this.bigramIds, true, cfg.maxQueryBigrams, cfg.bigramWeight)];
+    return [
+      ...pick(words, (w) => this.wordIds.get(w), false, cfg.maxQueryWords, 1),
+      ...pick(bigrams, (b) => this.bigramIds.get(b), true, cfg.maxQueryBigrams, cfg.bigramWeight),
+    ];
   }
 
   private highlightTerms(terms: readonly QueryTerm[]): HighlightTerm[] {
