@@ -20,6 +20,7 @@ const SEED = Number(opt('seed', '12345'));
 const RANKING: Partial<RankingConfig> = JSON.parse(opt('ranking', '{}') as string);
 const ANSWER_WORD_CHARS = opt('answer-word-chars') === undefined ? undefined : Number(opt('answer-word-chars'));
 const TUNE = flag('tune');
+const TUNE_ONLY = opt('grid'); // e.g. '{"proximityWeight":[0.05,0.1]}'
 const LATENCY = !flag('no-latency');
 
 // ------------------------------------------------------------------------------------------------------------ utils
@@ -398,16 +399,18 @@ function dump(index: KnowledgeIndex, set: TestSet, n: number) {
 // Coordinate search over a few knobs on the dev split only (top-1 first, top-3 breaks ties).
 async function tune(index: KnowledgeIndex, set: TestSet) {
   const dev = set.queries.filter((q) => q.split === 'dev');
-  const grid: Partial<Record<keyof RankingConfig, number[]>> = {
-    bigramWeight: [0.3, 0.6, 1, 1.5],
-    titleWeight: [1.5, 3, 5],
-    answerB: [0.5, 0.75, 0.9],
-    titleB: [0.3, 0.5, 0.8],
-    k1: [0.9, 1.2, 1.6, 2.2],
-    qtfExponent: [0, 0.5, 1],
-    maxQueryBigrams: [80, 160, 300],
-    maxQueryWords: [40, 80, 160],
-  };
+  const grid: Partial<Record<keyof RankingConfig, number[]>> = TUNE_ONLY
+    ? JSON.parse(TUNE_ONLY)
+    : {
+        bigramWeight: [0.3, 0.6, 1, 1.5],
+        titleWeight: [1.5, 3, 5],
+        answerB: [0.5, 0.75, 0.9],
+        titleB: [0.3, 0.5, 0.8],
+        k1: [0.9, 1.2, 1.6, 2.2],
+        qtfExponent: [0, 0.5, 1],
+        maxQueryBigrams: [80, 160, 300],
+        maxQueryWords: [40, 80, 160],
+      };
   const cfg = index.ranking as unknown as Record<string, number>;
   const val = (s: Score) => s.top1 + 0.5 * s.top3;
   let best = evaluate(dev, engineRank(index, set.kind));

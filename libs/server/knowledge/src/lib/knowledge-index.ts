@@ -8,7 +8,7 @@ import { KnowledgeQueryError } from './errors';
 import { HighlightTerm, highlightAll, snippet } from './highlight';
 import { IntMap } from './int-map';
 import { KnowledgeArticleRow, RankingConfig, SearchHit, SearchOptions, SearchResult, SuggestInput, Suggestion } from './types';
-import { codePointLength, normalizeText } from './text';
+import { codePointLength } from './text';
 
 /** Longest appeal text suggest() takes, in characters. */
 export const MAX_QUERY_CHARS = 5000;
@@ -17,17 +17,18 @@ export const MAX_SEARCH_CHARS = 500;
 /** search() pages reach this many hits at most (page × pageSize). */
 export const MAX_SEARCH_DEPTH = 1000;
 
+// tuned on the development split of bench/knowledge (coordinate search; differences of a point or less ignored)
 export const DEFAULT_RANKING: RankingConfig = {
-  k1: 1.2,
-  titleWeight: 3,
+  k1: 1.6,
+  titleWeight: 5,
   keywordWeight: 2,
   answerWeight: 1,
   titleB: 0.5,
-  answerB: 0.75,
-  bigramWeight: 0.6,
+  answerB: 0.9,
+  bigramWeight: 1,
   synonymWeight: 0.8,
-  maxQueryWords: 80,
-  maxQueryBigrams: 160,
+  maxQueryWords: 60,
+  maxQueryBigrams: 100,
   qtfExponent: 0.5,
   freshnessBoost: 0.05,
   freshnessHalfLifeDays: 365,
