@@ -166,6 +166,22 @@ describe('KnowledgeIndex incremental update', () => {
     expect(index.search('宠物犬').total).toBe(0);
   });
 
+  it('rebuilds in several chunks to the same result as upserts, serving the old index meanwhile', async () => {
+    const rows = Array.from({ length: 400 }, (_, i) => row(i + 1, `第${i}号楼电梯维修`, `第${i}号楼的电梯故障，物业已报修。`.repeat(40)));
+    const index = new KnowledgeIndex({ analyzer, now: () => NOW });
+    await index.rebuild([row(9999, '旧的文章', '旧的回答，电梯维修。')]);
+    const building = index.rebuild(rows); // > 200,000 characters: more than one chunk
+    expect(index.search('电梯维修').hits.map((h) => h.id)).toEqual([9999]);
+    await building;
+    expect(index.size).toBe(400);
+    expect(index.has(9999)).toBe(false);
+    const oneByOne = new KnowledgeIndex({ analyzer, now: () => NOW });
+    for (const r of rows) oneByOne.upsert(r);
+    const q = { content: '第123号楼的电梯坏了' };
+    expect(index.suggest(q).map((s) => [s.id, s.score.toFixed(6)])).toEqual(oneByOne.suggest(q).map((s) => [s.id, s.score.toFixed(6)]));
+    expect(index.suggest(q)[0].id).toBe(124);
+  });
+
   it('keeps working after many updates (compaction)', async () => {
     const index = new KnowledgeIndex({ analyzer, now: () => NOW });
     const text = '长篇回答内容'.repeat(200);

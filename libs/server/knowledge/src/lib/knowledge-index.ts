@@ -135,37 +135,67 @@ export class KnowledgeIndex {
 
   /** Replaces the whole index by these rows; segmentation runs on the thread pool. */
   async rebuild(rows: readonly KnowledgeArticleRow[]): Promise<void> {
-    const texts: string[] = [];
-    for (const row of rows) {
+    const fresh = new KnowledgeIndex({ analyzer: this.analyzer, now: this.now, answerWordChars: this.answerWordChars });
+    await fresh.build(rows);
+    // the swap is synchronous: queries see the old index until here and the new one after (changes that arrived
+    // while it was built must be applied again by the caller)
+    this.adopt(fresh);
+  }
+
+  /**
+   * Builds an empty index from rows: the texts are segmented in chunks of about 200,000 characters on libuv's thread
+   * pool, two chunks ahead of the indexing on this thread, so both cores work and few token strings are alive at once.
+   */
+  private async build(rows: readonly KnowledgeArticleRow[]): Promise<void> {
+    const wordTexts = (row: KnowledgeArticleRow) => {
       const [title, keywords, answer] = fieldTexts(row);
-      texts.push(title, keywords, answer.length > this.answerWordChars ? answer.slice(0, this.answerWordChars) : answer);
+      return [title, keywords, answer.length > this.answerWordChars ? answer.slice(0, this.answerWordChars) : answer];
+    };
+    const bounds = [0];
+    let chars = 0;
+    for (let i = 0; i < rows.length; i++) {
+      for (const t of wordTexts(rows[i])) chars += t.length + 1;
+      if (chars >= 200_000 || i === rows.length - 1) {
+        bounds.push(i + 1);
+        chars = 0;
+      }
     }
-    const tokens = await this.analyzer.segmentMany(texts);
-    // from here on synchronous: nothing sees a half-built index (changes that arrive while the rows are segmented
-    // must be applied again afterwards by the caller)
-    this.clear();
+    const chunks = bounds.length - 1;
+    const segment = (c: number) => {
+      const texts: string[] = [];
+      for (let i = bounds[c]; i < bounds[c + 1]; i++) texts.push(...wordTexts(rows[i]));
+      return this.analyzer.segmentMany(texts, Infinity);
+    };
+    const pending: Promise<string[][]>[] = [];
+    let launched = 0;
+    while (launched < chunks && launched < 2) pending.push(segment(launched++));
     let pairIds = new Int32Array(1 << 16);
     let pairTfs = new Int32Array(1 << 16);
     let n = 0;
     const docEnd = new Int32Array(rows.length);
-    for (let i = 0; i < rows.length; i++) {
-      if (this.slotOf.has(String(rows[i].id))) throw new Error(`article ${rows[i].id} twice in the rows`);
-      const d = this.docTerms(rows[i], [tokens[3 * i], tokens[3 * i + 1], tokens[3 * i + 2]]);
-      if (n + d.ids.length > pairIds.length) {
-        const size = Math.max(n + d.ids.length, pairIds.length * 2);
-        const ids = new Int32Array(size);
-        ids.set(pairIds.subarray(0, n));
-        pairIds = ids;
-        const tfs = new Int32Array(size);
-        tfs.set(pairTfs.subarray(0, n));
-        pairTfs = tfs;
+    for (let c = 0; c < chunks; c++) {
+      const tokens = await (pending.shift() as Promise<string[][]>);
+      if (launched < chunks) pending.push(segment(launched++));
+      for (let i = bounds[c]; i < bounds[c + 1]; i++) {
+        if (this.slotOf.has(String(rows[i].id))) throw new Error(`article ${rows[i].id} twice in the rows`);
+        const t = 3 * (i - bounds[c]);
+        const d = this.docTerms(rows[i], [tokens[t], tokens[t + 1], tokens[t + 2]]);
+        if (n + d.ids.length > pairIds.length) {
+          const size = Math.max(n + d.ids.length, pairIds.length * 2);
+          const ids = new Int32Array(size);
+          ids.set(pairIds.subarray(0, n));
+          pairIds = ids;
+          const tfs = new Int32Array(size);
+          tfs.set(pairTfs.subarray(0, n));
+          pairTfs = tfs;
+        }
+        pairIds.set(d.ids, n);
+        pairTfs.set(d.tfs, n);
+        n += d.ids.length;
+        docEnd[i] = n;
+        for (const id of d.ids) this.df[id]++;
+        this.addSlot(rows[i], d.lens);
       }
-      pairIds.set(d.ids, n);
-      pairTfs.set(d.tfs, n);
-      n += d.ids.length;
-      docEnd[i] = n;
-      for (const id of d.ids) this.df[id]++;
-      this.addSlot(rows[i], d.lens);
     }
     const off = new Int32Array(this.termCount + 1);
     for (let t = 0; t < this.termCount; t++) off[t + 1] = off[t] + this.df[t];
@@ -270,31 +300,33 @@ export class KnowledgeIndex {
 
   // ---------------------------------------------------------------------------------------------------------------
 
-  private clear(): void {
-    this.wordIds = new Map();
-    this.bigramIds = new IntMap(1 << 16);
-    this.termCount = 0;
-    this.df = new Int32Array(1024);
-    this.baseTerms = 0;
-    this.baseOff = new Int32Array(1);
-    this.baseDocs = new Int32Array(0);
-    this.baseTfs = new Int32Array(0);
-    this.baseSlots = 0;
-    this.deltaDocs = new Map();
-    this.deltaTfs = new Map();
-    this.deltaPostings = 0;
-    this.deadDelta = 0;
-    this.slotOf = new Map();
-    this.rows = [];
-    this.lens = [];
-    this.validFrom = [];
-    this.validTo = [];
-    this.updated = [];
-    this.cats = [];
-    this.regions = [];
-    this.alive = [];
-    this.aliveCount = 0;
-    this.lenTotals = new Float64Array(LENS);
+  /** Takes over another index's contents (a freshly built one). */
+  private adopt(o: KnowledgeIndex): void {
+    this.wordIds = o.wordIds;
+    this.bigramIds = o.bigramIds;
+    this.termCount = o.termCount;
+    this.df = o.df;
+    this.tfScratch = o.tfScratch;
+    this.baseTerms = o.baseTerms;
+    this.baseOff = o.baseOff;
+    this.baseDocs = o.baseDocs;
+    this.baseTfs = o.baseTfs;
+    this.baseSlots = o.baseSlots;
+    this.deltaDocs = o.deltaDocs;
+    this.deltaTfs = o.deltaTfs;
+    this.deltaPostings = o.deltaPostings;
+    this.deadDelta = o.deadDelta;
+    this.slotOf = o.slotOf;
+    this.rows = o.rows;
+    this.lens = o.lens;
+    this.validFrom = o.validFrom;
+    this.validTo = o.validTo;
+    this.updated = o.updated;
+    this.cats = o.cats;
+    this.regions = o.regions;
+    this.alive = o.alive;
+    this.aliveCount = o.aliveCount;
+    this.lenTotals = o.lenTotals;
   }
 
   private newTerm(): number {
