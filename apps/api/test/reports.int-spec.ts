@@ -2,17 +2,9 @@ import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import type { AnnualReport, KpiSet, ReportIssueDetail } from '@hotline/contracts';
-import {
-  AnnualReportService,
-  DashboardService,
-  decodePng,
-  distinctColours,
-  GeneratorService,
-  KpiService,
-  LookupService,
-  ScanReader,
-  SummaryMaintenance,
-} from '@hotline/server-reporting';
+import { GeneratorService } from '@hotline/server-demo';
+import { AnnualReportService, decodePng, distinctColours } from '@hotline/server-reports';
+import { DashboardService, KpiService, LookupService, ScanReader, SummaryMaintenance } from '@hotline/server-statistics';
 import { startApi, type Api, type Client } from './harness';
 
 /**
