@@ -1,7 +1,8 @@
 // CPU of building batches alone (no database): node -r ts-node/register -r tsconfig-paths/register bench/import/prepare-bench.ts [orders] [batch]
 import { performance, PerformanceObserver } from 'node:perf_hooks';
 import { randomOrders } from '../../libs/server/legacy-import/src/lib/legacy-fixtures';
-import { prepareOrders, withOrderIds } from '../../libs/server/legacy-import/src/lib/order-batch';
+import { withOrderIds } from '../../libs/server/orders/src/lib/bulk/order-bulk-writer';
+import { prepareOrders } from '../../libs/server/legacy-import/src/lib/order-batch';
 
 const n = Number(process.argv[2] ?? 100000);
 const batch = Number(process.argv[3] ?? 5000);

@@ -1,6 +1,5 @@
 import { keyColumns, mergeDeltas, tableSpec } from '@hotline/server-statistics';
-import { parseTsv } from './bulk-write';
-import { tsvString } from './tsv';
+import { parseTsv, tsvString } from '@hotline/server-orders';
 import { CellSums, fullKey } from './cell-sums';
 import { deltasOf, randomOrders } from './legacy-fixtures';
 

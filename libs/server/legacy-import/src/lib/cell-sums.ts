@@ -1,6 +1,6 @@
 import { bucketsOf } from '@hotline/domain';
 import { keyColumns, tableSpec, TABLES, type Delta, type Key, type SummaryTable } from '@hotline/server-statistics';
-import { TsvSink, tsvText, type TsvData } from './tsv';
+import { TsvSink, tsvText, type TsvData } from '@hotline/server-orders';
 
 /**
  * mergeDeltas for a batch of thousands of orders, and the rows that add it to the summary tables.

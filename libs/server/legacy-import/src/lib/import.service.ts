@@ -5,12 +5,12 @@ import { createReadStream, statSync } from 'node:fs';
 import { PassThrough, type Readable } from 'node:stream';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { APPEAL_TYPES, CHANNELS, type ImportRowError } from '@hotline/contracts';
+import { existingOrderNumbers, insertRows, OrderBulkWriter } from '@hotline/server-orders';
 import { ReferenceService } from '@hotline/server-reference-data';
 import { applyDeltas, callDelta } from '@hotline/server-statistics';
 import { readCsv } from './csv';
 import { CALL_HEADERS, indexHeaders, ORDER_HEADERS, parseCallRow, parseOrderRow, type Cell, type LegacyCall, type LegacyOrder, type Names } from './legacy';
-import { BulkLoadError, loadRows, localInfileRefused } from './bulk-write';
-import { HISTORY_COLS, ORDER_COLS, prepareOrders, prepareOrdersYielding, TOPIC_COLS, withOrderIds, yieldToIo, type PreparedBatch } from './order-batch';
+import { prepareOrders, prepareOrdersYielding, yieldToIo, type PreparedBatch } from './order-batch';
 import { SummaryStaging } from './summary-staging';
 
 export type ImportKind = 'orders' | 'calls';
@@ -52,7 +52,8 @@ const MAX_BATCH_CHARS = 8_000_000;
 @Injectable()
 export class ImportService {
   private readonly logger = new Logger(ImportService.name);
-  private autoIncrementStep?: number;
+  /** the orders' bulk loads; it remembers the server's auto-increment step */
+  private readonly orderWriter = new OrderBulkWriter();
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -139,7 +140,7 @@ export class ImportService {
         let committed: Promise<void> = Promise.resolve();
         let n = 0;
         const flush = async (orders: LegacyOrder[], errs: ImportRowError[]) => {
-          const existing = await this.existingNumbers(
+          const existing = await existingOrderNumbers(
             this.ds,
             orders.map((o) => o.number),
           );
@@ -274,12 +275,6 @@ export class ImportService {
     yield* readCsv(input as Readable, onBytes);
   }
 
-  private async existingNumbers(q: { query: DataSource['query'] }, numbers: string[]): Promise<Set<string>> {
-    if (!numbers.length) return new Set();
-    const rows: { number: string }[] = await q.query(`SELECT number FROM work_order WHERE number IN (${numberList(numbers)})`);
-    return new Set(rows.map((r) => r.number));
-  }
-
   /**
    * One batch in one transaction: its orders with their history, topics and summary cells, or nothing of it. The
    * summary cells are added, and the batch committed, only once `before` (the batch before it) has committed.
@@ -298,11 +293,11 @@ export class ImportService {
       await this.inTransaction(qr, () => this.storePrepared(qr, staging, b, before));
       state.inserted += b.numbers.length;
     } catch (e) {
-      if (!(e instanceof BulkLoadError && e.table === 'work_order' && e.stored < e.expected)) throw e;
+      if (!OrderBulkWriter.isShortfall(e)) throw e;
       // some of these numbers were stored since they were checked (another import of the same file): check
       // again inside the transaction, so the batch skips them like any order already there
       await this.inTransaction(qr, async () => {
-        const existing = await this.existingNumbers(
+        const existing = await existingOrderNumbers(
           qr,
           fresh.map((o) => o.number),
         );
@@ -325,48 +320,15 @@ export class ImportService {
     }
   }
 
-  /** Stores a prepared batch inside the caller's transaction: orders, then (with their ids) history and topics, then the summary cells. */
+  /** Stores a prepared batch inside the caller's transaction: orders with their history and topics, then the summary cells. */
   private async storePrepared(qr: QueryRunner, staging: SummaryStaging | null, b: PreparedBatch, before: Promise<void>): Promise<void> {
     if (!b.numbers.length) return before;
-    await loadRows(qr, 'work_order', ORDER_COLS, b.orders, b.numbers.length);
-    const ids = await this.orderIds(qr, b.numbers);
-    const byId = ['order_id', ...HISTORY_COLS.slice(1)];
-    if (Array.isArray(ids) || (await localInfileRefused(qr))) {
-      const list = Array.isArray(ids) ? ids : b.numbers.map((_, i) => ids.first + i * ids.step);
-      await loadRows(qr, 'order_history', byId, withOrderIds(b.history, list), b.historyRows);
-      await loadRows(qr, 'order_topic', ['order_id', ...TOPIC_COLS.slice(1)], withOrderIds(b.topics, list), b.topicRows);
-    } else {
-      const set = `order_id = ${ids.first} + @i * ${ids.step}`;
-      await loadRows(qr, 'order_history', HISTORY_COLS, b.history, b.historyRows, set);
-      await loadRows(qr, 'order_topic', TOPIC_COLS, b.topics, b.topicRows, set);
-    }
+    await this.orderWriter.store(qr, b);
     // the summary cells are shared with the batch before (its month and year cells): wait for it to commit, which
     // also keeps the commits in file order
     await before;
     if (staging) await staging.add(qr, b.summaryRows);
     else for (const sql of b.sums.statements()) await qr.query(sql);
-  }
-
-  /**
-   * The ids the batch's orders were just given, in order. InnoDB gives the rows of one statement increasing ids, and
-   * consecutive ones (a step of auto_increment_increment apart) unless another session's inserts came in between
-   * (innodb_autoinc_lock_mode = 2, MySQL 8's default, allows that): if the first and the last order have the ids
-   * of a consecutive run, every order in between has too. Otherwise they are looked up by number.
-   */
-  private async orderIds(qr: QueryRunner, numbers: readonly string[]): Promise<{ first: number; step: number } | number[]> {
-    this.autoIncrementStep ??= Number((await qr.query('SELECT @@auto_increment_increment AS step'))[0].step) || 1;
-    const step = this.autoIncrementStep;
-    const [r] = await qr.query(
-      `SELECT LAST_INSERT_ID() AS first, (SELECT number FROM work_order WHERE id = LAST_INSERT_ID()) AS a, (SELECT number FROM work_order WHERE id = LAST_INSERT_ID() + ${(numbers.length - 1) * step}) AS z`,
-    );
-    if (r.a === numbers[0] && r.z === numbers[numbers.length - 1]) return { first: Number(r.first), step };
-    const idOf = new Map<string, number>();
-    for (const row of await qr.query(`SELECT id, number FROM work_order WHERE number IN (${numberList(numbers)})`)) idOf.set(row.number, Number(row.id));
-    return numbers.map((n) => {
-      const id = idOf.get(n);
-      if (id === undefined) throw new Error(`order ${n} was loaded but is not there`);
-      return id;
-    });
   }
 
   private async writeCalls(qr: QueryRunner, platformId: number, batch: LegacyCall[], state: ImportProgress): Promise<void> {
@@ -442,20 +404,6 @@ export class ImportFileError extends Error {
   }
 }
 
-/**
- * Order numbers as an SQL list. They passed parseOrderRow's check (letters, digits, '-' and '_'), so they are
- * written as they are: 10,000 placeholders cost the driver more than the query costs the server.
- */
-function numberList(numbers: readonly string[]): string {
-  let s = '';
-  for (const n of numbers) {
-    if (!SAFE_NUMBER.test(n)) throw new Error(`not an order number: ${n}`);
-    s += s ? `, '${n}'` : `'${n}'`;
-  }
-  return s;
-}
-const SAFE_NUMBER = /^[A-Za-z0-9_-]+$/;
-
 function cellValue(v: ExcelJS.CellValue): Cell {
   if (v == null) return null;
   if (v instanceof Date || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
@@ -478,13 +426,4 @@ interface Writer {
   qr: QueryRunner;
   staging: SummaryStaging | null;
   last: Promise<void>;
-}
-
-async function insertRows(qr: { query(sql: string, params?: unknown[]): Promise<unknown> }, table: string, cols: string[], rows: unknown[][]): Promise<void> {
-  const chunk = 1000;
-  for (let i = 0; i < rows.length; i += chunk) {
-    const part = rows.slice(i, i + chunk);
-    const tuple = `(${cols.map(() => '?').join(', ')})`;
-    await qr.query(`INSERT INTO ${table} (${cols.join(', ')}) VALUES ${part.map(() => tuple).join(', ')}`, part.flat());
-  }
 }

@@ -1,19 +1,9 @@
+import { prng } from '@hotline/domain';
 import { historyEventDelta, orderDeltas, type Delta } from '@hotline/server-statistics';
 import type { LegacyOrder } from './legacy';
 import { legacyToRows } from './legacy-rows';
 
 /** Test data for the import's specs (pure, deterministic). */
-
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Random legacy orders over two years: direct or dispatched, open or finished, called back or not, late or on time. */
 export function randomOrders(n: number, seed = 1, days = 400): LegacyOrder[] {

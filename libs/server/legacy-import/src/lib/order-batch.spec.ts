@@ -1,8 +1,8 @@
 import { mergeDeltas } from '@hotline/server-statistics';
 import { deltasOf, randomOrders } from './legacy-fixtures';
 import { fullKey } from './cell-sums';
-import { HISTORY_COLS, ORDER_COLS, prepareOrders, withOrderIds } from './order-batch';
-import { tsvString } from './tsv';
+import { HISTORY_LOAD_COLS as HISTORY_COLS, ORDER_LOAD_COLS as ORDER_COLS, tsvString, withOrderIds } from '@hotline/server-orders';
+import { prepareOrders } from './order-batch';
 import { legacyToRows } from './legacy-rows';
 
 describe('prepareOrders', () => {

@@ -1,73 +1,18 @@
+import { tsvField, tsvLine, TsvSink, type OrderBatchText } from '@hotline/server-orders';
 import { historyEventDelta, orderDeltas } from '@hotline/server-statistics';
 import { CellSums, type TableRows } from './cell-sums';
 import type { LegacyOrder } from './legacy';
 import { IMPORT_ACTOR, legacyToRows } from './legacy-rows';
-import { tsvField, tsvLine, TsvSink, tsvString, type TsvData } from './tsv';
 
 /**
  * A batch of checked legacy orders turned into what the database takes, before it is written (pure, so it is
- * built while the previous batch commits): the work_order rows, their history and topic rows, and the summary
- * cells the batch adds to, merged, all as LOAD DATA text.
- *
- * An order's id is known only once its row is in, so the history and topic rows start with the order's index in
- * the batch instead (`@i` in HISTORY_COLS and TOPIC_COLS): the loads turn it into the id with `SET order_id =
- * first + @i * step` when the orders got consecutive ids, which the writer checks, or the text is rewritten
- * with the ids looked up (withOrderIds).
+ * built while the previous batch commits): the work_order rows, their history and topic rows (in the column orders of
+ * the orders lib's OrderBulkWriter, which stores them), and the summary cells the batch adds to, merged, all as LOAD
+ * DATA text.
  */
 
-export const ORDER_COLS = [
-  'number',
-  'status',
-  'version',
-  'platform_id',
-  'channel_code',
-  'appeal_type_code',
-  'category_id',
-  'region_id',
-  'caller_phone',
-  'content',
-  'resolution',
-  'direct_answer',
-  'main_unit_id',
-  'dispatched_at',
-  'signed_at',
-  'replied_at',
-  'reply',
-  'accepted_at',
-  'closed_at',
-  'handle_due_at',
-  'callback_satisfaction',
-  'callback_solved',
-  'callback_at',
-  'created_at',
-  'updated_at',
-] as const;
-/** '@i' is the order's index in the batch, which the load turns into order_id */
-export const HISTORY_COLS = [
-  '@i',
-  'action',
-  'from_status',
-  'to_status',
-  'actor_id',
-  'actor_name',
-  'actor_role',
-  'actor_unit_id',
-  'comment',
-  'data',
-  'created_at',
-] as const;
-export const TOPIC_COLS = ['@i', 'topic_id'] as const;
-
-export interface PreparedBatch {
+export interface PreparedBatch extends OrderBatchText {
   numbers: string[];
-  /** the work_order rows, in `numbers` order */
-  orders: TsvData;
-  /** the history rows, each starting with its order's index in the batch */
-  history: TsvData;
-  historyRows: number;
-  /** the order_topic rows, likewise */
-  topics: TsvData;
-  topicRows: number;
   /** the summary cells the batch adds to */
   sums: CellSums;
   /** and as LOAD DATA text, per table */
@@ -178,13 +123,4 @@ export async function prepareOrdersYielding(orders: readonly LegacyOrder[], jobI
 /** Lets pending I/O callbacks run (a resolved promise would not: microtasks run before I/O). */
 export function yieldToIo(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
-}
-
-/** History or topic text with each line's batch index replaced by its order's id (`ids[i]` is the id of `numbers[i]`). */
-export function withOrderIds(text: TsvData, ids: readonly number[]): string {
-  return tsvString(text).replace(/^(\d+)\t/gm, (_, i: string) => {
-    const id = ids[Number(i)];
-    if (id === undefined) throw new Error(`no order id for batch index ${i}`);
-    return `${id}\t`;
-  });
 }

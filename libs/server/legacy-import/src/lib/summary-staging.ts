@@ -1,6 +1,6 @@
 import type { QueryRunner } from 'typeorm';
 import { TABLES, keyColumns, tableSpec, type SummaryTable } from '@hotline/server-statistics';
-import { loadRows } from './bulk-write';
+import { loadRows } from '@hotline/server-orders';
 import type { TableRows } from './cell-sums';
 
 /**

@@ -1,5 +1,6 @@
 import { SATISFACTION_LEVELS, type OrderAction, type OrderStatus, type Role } from '@hotline/contracts';
 import { decide, type WorkCalendar } from '@hotline/domain';
+import { newOrderRow } from '@hotline/server-orders';
 import type { Rnd } from './fit';
 import { F_EXTENDED, F_INSTRUCTED, F_REOPENED, F_RETURNED, F_SENT_BACK, F_SIGN_LATE, F_SUPERVISED, F_URGED, type PlannedOrder } from './plan';
 
@@ -289,32 +290,7 @@ export function live(o: PlannedOrder, createdAt: Date, year: number, cal: WorkCa
   return { history, supervisions, state: { ...s, status, closedAt: at(), updatedAt: at() } };
 }
 
+/** The lifecycle columns at their starting values: a new order's row (the orders lib's one definition of it). */
 function blank(now: Date): Omit<LifecycleState, 'resolution' | 'status'> & { status: OrderStatus } {
-  return {
-    status: 'registered',
-    directAnswer: null,
-    mainUnitId: null,
-    dispatchedAt: null,
-    signedAt: null,
-    repliedAt: null,
-    reply: null,
-    acceptedAt: null,
-    closedAt: now,
-    extensionCount: 0,
-    reworkCount: 0,
-    returnCount: 0,
-    urgeCount: 0,
-    superviseCount: 0,
-    instructCount: 0,
-    signDueAt: null,
-    handleDueAt: null,
-    callbackDueAt: null,
-    signOverdueAt: null,
-    handleOverdueAt: null,
-    callbackSatisfaction: null,
-    callbackSolved: null,
-    callbackComment: null,
-    callbackAt: null,
-    updatedAt: now,
-  };
+  return { ...newOrderRow(), closedAt: now, updatedAt: now };
 }

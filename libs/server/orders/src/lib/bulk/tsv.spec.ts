@@ -1,4 +1,4 @@
-import { parseTsv } from './bulk-write';
+import { parseTsv } from './bulk-load';
 import { tsvDate, tsvField, tsvLine, tsvText } from './tsv';
 
 /** What LOAD DATA (FIELDS TERMINATED BY '\t' ESCAPED BY '\\' LINES TERMINATED BY '\n') reads a field back as. */

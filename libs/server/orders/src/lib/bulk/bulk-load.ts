@@ -3,7 +3,8 @@ import type { QueryRunner } from 'typeorm';
 import { tsvString, type TsvData } from './tsv';
 
 /**
- * The import's bulk writes on the query runner's own connection, inside its transaction.
+ * Bulk writes on the query runner's own connection, inside its transaction: the orders lib's own (order-bulk-writer.ts)
+ * and those of the reporting tables the legacy import and the generator fill.
  *
  * LOAD DATA LOCAL INFILE: the rows go to the server as one stream instead of SQL text it must parse, which is
  * the cheapest way into InnoDB for both sides. It needs `local_infile` on the server (MariaDB's default; MySQL 8
@@ -100,5 +101,20 @@ async function insertTsv(qr: QueryRunner, table: string, cols: readonly string[]
       if ((e as { driverError?: { errno?: number } }).driverError?.errno === 1062) throw new BulkLoadError(`${table}: duplicate key`, table, rows, 0);
       throw e;
     }
+  }
+}
+
+/** Multi-row INSERTs of `rows` (values in `cols` order), 1000 rows a statement; `ignore` skips rows whose key is there. */
+export async function insertRows(
+  q: { query(sql: string, params?: unknown[]): Promise<unknown> },
+  table: string,
+  cols: readonly string[],
+  rows: readonly unknown[][],
+  ignore = false,
+): Promise<void> {
+  const tuple = `(${cols.map(() => '?').join(', ')})`;
+  for (let i = 0; i < rows.length; i += 1000) {
+    const part = rows.slice(i, i + 1000);
+    await q.query(`INSERT ${ignore ? 'IGNORE ' : ''}INTO ${table} (${cols.join(', ')}) VALUES ${part.map(() => tuple).join(', ')}`, part.flat());
   }
 }
