@@ -1,14 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import ExcelJS from 'exceljs';
-import { createReadStream, statSync } from 'node:fs';
-import { PassThrough, type Readable } from 'node:stream';
+import { statSync } from 'node:fs';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { APPEAL_TYPES, CHANNELS, type ImportRowError } from '@hotline/contracts';
 import { existingOrderNumbers, insertRows, OrderBulkWriter } from '@hotline/server-orders';
 import { ReferenceService } from '@hotline/server-reference-data';
 import { applyDeltas, callDelta } from '@hotline/server-statistics';
-import { readCsv } from './csv';
+import { readRecords } from './import-source';
 import { CALL_HEADERS, indexHeaders, ORDER_HEADERS, parseCallRow, parseOrderRow, type Cell, type LegacyCall, type LegacyOrder, type Names } from './legacy';
 import { prepareOrders, prepareOrdersYielding, yieldToIo, type PreparedBatch } from './order-batch';
 import { SummaryStaging } from './summary-staging';
@@ -72,7 +70,7 @@ export class ImportService {
     try {
       // every reference was checked by name against the reference data: the per-row FK lookups only cost time
       await qr.query('SET FOREIGN_KEY_CHECKS = 0');
-      const rows = this.rows(path, (b) => (bytes = b));
+      const rows = readRecords(path, (b) => (bytes = b));
       const batch = opts.batchSize ?? 10_000;
       const report = async (errors: ImportRowError[]) => {
         if (!errors.length) return;
@@ -248,33 +246,6 @@ export class ImportService {
     return state;
   }
 
-  /** Records (arrays of cells) of a CSV or XLSX file, header first; `onBytes` follows the bytes read. */
-  private async *rows(path: string, onBytes: (bytes: number) => void): AsyncGenerator<Cell[]> {
-    const input = createReadStream(path, { highWaterMark: 1 << 20 });
-    if (/\.xlsx$/i.test(path)) {
-      let bytes = 0;
-      const counted = new PassThrough();
-      input.on('data', (c: string | Buffer) => onBytes((bytes += c.length)));
-      input.pipe(counted);
-      const reader = new ExcelJS.stream.xlsx.WorkbookReader(counted as unknown as Readable, {
-        worksheets: 'emit',
-        sharedStrings: 'cache',
-        styles: 'cache',
-        hyperlinks: 'ignore',
-        entries: 'ignore',
-      });
-      for await (const sheet of reader) {
-        for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-          const values = (row.values as ExcelJS.CellValue[]).slice(1);
-          yield values.map(cellValue);
-        }
-        break; // the first worksheet only
-      }
-      return;
-    }
-    yield* readCsv(input as Readable, onBytes);
-  }
-
   /**
    * One batch in one transaction: its orders with their history, topics and summary cells, or nothing of it. The
    * summary cells are added, and the batch committed, only once `before` (the batch before it) has committed.
@@ -402,17 +373,6 @@ export class ImportFileError extends Error {
   ) {
     super(message);
   }
-}
-
-function cellValue(v: ExcelJS.CellValue): Cell {
-  if (v == null) return null;
-  if (v instanceof Date || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('text' in v) return String(v.text);
-    if ('result' in v) return cellValue(v.result as ExcelJS.CellValue);
-  }
-  return String(v);
 }
 
 /** How many connections the data source's pool opens at most (mysql2's default is 10). */

@@ -5,12 +5,16 @@ import { STAT_MEASURES, type AnnualReport, type ReportFocus, type ReportRemarks 
 import {
   addDays,
   applyRemarks,
+  byLevel1,
   channelGroup,
   chinaDay,
   chinaDayStart,
   composeAnnualReport,
   composeFocusReport,
   daysInPeriod,
+  hotCategories,
+  meetingTopics,
+  namedCounts,
   previousPeriod,
   ratio,
   remarkProblems,
@@ -19,7 +23,6 @@ import {
   type AnnualInput,
   type FocusTypeInput,
   type HotCategoryInput,
-  type HotStyle,
   type NamedValue,
   type Period,
 } from '@hotline/domain';
@@ -29,24 +32,6 @@ import { DashboardService, KpiService, LookupService, SummaryReader, totalsOf, t
 type Row = Record<string, number | string>;
 
 export const ISSUER = '连云港市 12345 政府公共服务中心';
-
-/**
- * How section 三 words and charts each hot category (the seed's template). Categories not listed get the
- * plain "诉求内容主要集中在…" paragraph and a chart by sub-category.
- */
-export const HOT_TEMPLATE: Record<string, { style: HotStyle; chart: HotCategoryInput['chart'] }> = {
-  srhj: { style: 'focus', chart: 'l2' },
-  sdqn: { style: 'breakdown', chart: 'l2' },
-  zfgl: { style: 'reflect', chart: 'l2' },
-  wygl: { style: 'reflect', chart: 'l2' },
-  wfjs: { style: 'types', chart: 'region' },
-  hjwr: { style: 'pollution', chart: 'table' },
-  zsrm: { style: 'shares', chart: 'l2' },
-};
-/** Section 三 picks the categories with the most complaints and reports (投诉、举报: where the 矛盾 are). */
-export const DISPUTE_TYPES = ['complaint', 'report'];
-const HOT_COUNT = 7;
-const ALSO_COUNT = 7;
 
 export interface ReportOptions {
   period: Period;
@@ -211,11 +196,7 @@ export class AnnualReportService {
         regions.set(rid, rg);
       }
     }
-    const namedOf = (m: Map<number, number>) =>
-      [...m.entries()]
-        .filter(([, v]) => v > 0)
-        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-        .map(([id, value]) => ({ name: lk.categories.get(id)?.name ?? String(id), value }));
+    const namedOf = (m: Map<number, number>) => namedCounts(m, lk);
     const regionOrder = new Map(lk.regions.map((r) => [r.id, r.sort]));
     const prevBy = new Map(seriesPrev.map((r) => [r.bucket, Number(r['accepted'])]));
     const curBy = new Map(series.map((r) => [r.bucket, Number(r['accepted'])]));
@@ -261,17 +242,31 @@ export class AnnualReportService {
       groupBy: ['category_id'],
       values: ['accepted'],
     });
-    const by = new Map<number, number>();
-    for (const r of rows) {
-      const l1 = lk.categories.get(Number(r['category_id']))?.l1;
-      if (l1 != null) by.set(l1, (by.get(l1) ?? 0) + Number(r['accepted']));
-    }
-    return [...by.entries()]
-      .filter(([, v]) => v > 0)
-      .sort((a, b) => b[1] - a[1])
-      .map(([id, value]) => ({ name: lk.categories.get(id)?.name ?? String(id), value }));
+    return byLevel1(rows, lk);
   }
 
+  /** Section 三: the categories with most complaints and reports among public appeals (or those asked for), with their breakdowns. */
+  private async hotCategories(
+    lk: Lookup,
+    period: Period,
+    prev: Period,
+    platform_id: number[] | undefined,
+    override?: string[],
+  ): Promise<{ selected: HotCategoryInput[]; also: string[] }> {
+    const where = { platform_id, channel_grp: 'public' };
+    const [cur, before] = await Promise.all([
+      this.reader.sum<Row>({ table: 'stat_category', period, where, groupBy: ['category_id', 'appeal_type_code', 'region_id'], values: ['accepted'] }),
+      this.reader.sum<Row>({ table: 'stat_category', period: prev, where, groupBy: ['category_id'], values: ['accepted'] }),
+    ]);
+    const chosen = override?.length
+      ? override.map((code) => {
+          const c = lk.categoryByCode.get(code);
+          if (!c || c.level !== 1) throw new AppException('UNKNOWN_REFERENCE', `hot: ${code} is not a level-1 category code`, { field: 'hot' });
+          return c.id;
+        })
+      : undefined;
+    return hotCategories(cur, before, lk, chosen);
+  }
   /** What leadership counts besides orders: issued reports, coordination meetings, supervisions. */
   private async records(
     period: Period,
@@ -302,110 +297,4 @@ export class AnnualReportService {
       supervisedUnits: Number(s.units),
     };
   }
-
-  /** Section 三: the categories with most complaints and reports among public appeals, with their breakdowns. */
-  private async hotCategories(
-    lk: Lookup,
-    period: Period,
-    prev: Period,
-    platform_id: number[] | undefined,
-    override?: string[],
-  ): Promise<{ selected: HotCategoryInput[]; also: string[] }> {
-    const where = { platform_id, channel_grp: 'public' };
-    const [cur, before] = await Promise.all([
-      this.reader.sum<Row>({ table: 'stat_category', period, where, groupBy: ['category_id', 'appeal_type_code', 'region_id'], values: ['accepted'] }),
-      this.reader.sum<Row>({ table: 'stat_category', period: prev, where, groupBy: ['category_id'], values: ['accepted'] }),
-    ]);
-    interface Agg {
-      total: number;
-      disputes: number;
-      l2: Map<number, { total: number; l3: Map<number, number> }>;
-      regions: Map<number, { total: number; l2: Map<number, number> }>;
-    }
-    const agg = new Map<number, Agg>();
-    for (const r of cur) {
-      const c = lk.categories.get(Number(r['category_id']));
-      if (!c) continue;
-      const n = Number(r['accepted']);
-      let a = agg.get(c.l1);
-      if (!a) agg.set(c.l1, (a = { total: 0, disputes: 0, l2: new Map(), regions: new Map() }));
-      a.total += n;
-      if (DISPUTE_TYPES.includes(String(r['appeal_type_code']))) a.disputes += n;
-      if (c.l2 != null) {
-        const l2 = a.l2.get(c.l2) ?? { total: 0, l3: new Map<number, number>() };
-        l2.total += n;
-        if (c.level === 3) l2.l3.set(c.id, (l2.l3.get(c.id) ?? 0) + n);
-        a.l2.set(c.l2, l2);
-      }
-      const region = Number(r['region_id']);
-      const rg = a.regions.get(region) ?? { total: 0, l2: new Map<number, number>() };
-      rg.total += n;
-      if (c.l2 != null) rg.l2.set(c.l2, (rg.l2.get(c.l2) ?? 0) + n);
-      a.regions.set(region, rg);
-    }
-    const prevTotal = new Map<number, number>();
-    for (const r of before) {
-      const l1 = lk.categories.get(Number(r['category_id']))?.l1;
-      if (l1 != null) prevTotal.set(l1, (prevTotal.get(l1) ?? 0) + Number(r['accepted']));
-    }
-    const ranked = [...agg.entries()].filter(([, a]) => a.total > 0).sort((x, y) => y[1].disputes - x[1].disputes || y[1].total - x[1].total || x[0] - y[0]);
-    let chosen: number[];
-    if (override?.length) {
-      chosen = override.map((code) => {
-        const c = lk.categoryByCode.get(code);
-        if (!c || c.level !== 1) throw new AppException('UNKNOWN_REFERENCE', `hot: ${code} is not a level-1 category code`, { field: 'hot' });
-        return c.id;
-      });
-    } else chosen = ranked.slice(0, HOT_COUNT).map(([id]) => id);
-    const also = ranked
-      .filter(([id]) => !chosen.includes(id))
-      .slice(0, ALSO_COUNT)
-      .map(([id]) => lk.categories.get(id)?.name ?? String(id));
-    const regionOrder = new Map(lk.regions.map((r) => [r.id, r.sort]));
-    const cityRegion = lk.regions.find((r) => r.code === 'city')?.id;
-    const named = (m: Map<number, number>) =>
-      [...m.entries()]
-        .filter(([, v]) => v > 0)
-        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-        .map(([id, value]) => ({ name: lk.categories.get(id)?.name ?? String(id), value }));
-    const selected = chosen
-      .map((id): HotCategoryInput => {
-        const a = agg.get(id) ?? { total: 0, disputes: 0, l2: new Map(), regions: new Map() };
-        const c = lk.categories.get(id);
-        const template = HOT_TEMPLATE[c?.code ?? ''] ?? { style: 'focus' as HotStyle, chart: 'l2' as const };
-        const l2 = lk
-          .children(id)
-          .map((x) => ({ name: x.name, value: a.l2.get(x.id)?.total ?? 0, l3: named(a.l2.get(x.id)?.l3 ?? new Map()) }))
-          .sort((x, y) => y.value - x.value);
-        const regions = [...a.regions.entries()]
-          .filter(([rid, v]) => rid !== 0 && rid !== cityRegion && v.total > 0)
-          .sort((x, y) => y[1].total - x[1].total || (regionOrder.get(x[0]) ?? 0) - (regionOrder.get(y[0]) ?? 0))
-          .map(([rid, v]) => ({ name: lk.regionName(rid), value: v.total, l2: named(v.l2) }));
-        return {
-          code: c?.code ?? String(id),
-          name: c?.name ?? String(id),
-          count: a.total,
-          previous: prevTotal.get(id) ?? 0,
-          style: template.style,
-          chart: template.chart,
-          l2,
-          regions,
-        };
-      })
-      .sort((x, y) => y.count - x.count);
-    return { selected, also };
-  }
-}
-
-/** What meetings were about, most frequent first: '停车收费问题专题协调会议' → '停车收费'. */
-export function meetingTopics(titles: string[]): string[] {
-  const by = new Map<string, number>();
-  for (const t of titles) {
-    const topic = t
-      .replace(/(疑难问题)?(专题)?(协调)?(会议|会)$/u, '')
-      .replace(/(的)?问题$/u, '')
-      .trim();
-    if (topic) by.set(topic, (by.get(topic) ?? 0) + 1);
-  }
-  return [...by.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([t]) => t);
 }
