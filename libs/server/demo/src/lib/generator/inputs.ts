@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { HolidayEntry } from '@hotline/domain';
 import type { Actor, Actors } from './lifecycle';
-import type { RefIndex, RefInfo } from './plan';
+import type { RefIndex, RefInfo } from './ref-index';
 
 /** What the generator reads before it starts: the reference data, the holidays and the accounts that act in the history. */
 

@@ -1,6 +1,9 @@
 import { CN_HOLIDAYS, formatChange, formatPercent, measuresOf, prng, WorkCalendar, type OrderFacts } from '@hotline/domain';
 import { live, type Actor, type Actors } from './lifecycle';
-import { cityMatrix, cityMatrix2020, planCity, planDistrict, RefIndex, type PlannedOrder } from './plan';
+import { cityMatrix, cityMatrix2020 } from './city-matrix';
+import { planCity, type PlannedOrder } from './plan';
+import { planDistrict } from './plan-district';
+import { RefIndex } from './ref-index';
 import { seedRefInfo } from './seed-ref';
 import { ALL_PLATFORMS, CATEGORY_MIX_2020, CITY_YEARS, HOT_YOY_2020, L2_2020, POLLUTION_BY_REGION_2020, priorCount, sumMix, TYPE_KEYS } from './targets';
 

@@ -1,23 +1,16 @@
-import { CN_HOLIDAYS, isLeapYear } from '@hotline/domain';
-import { chooseK, cumulative, deal, fitTable, pickCumulative, scaled, shuffle, split, type Rnd } from './fit';
+import { chooseK, cumulative, deal, pickCumulative, scaled, shuffle, split, type Rnd } from './fit';
+import { cityMatrix, scaleMatrix } from './city-matrix';
+import { dayOfYear, dayWeights, profileOf } from './day-weights';
+import { RefIndex, fail } from './ref-index';
 import {
-  CATEGORY_MIX_2020,
   CITY_YEARS,
   CIVILIZATION_PREFERRED,
   COLLECTOR_CATEGORIES,
-  DISTRICT_PROFILE,
   EPIDEMIC_2020,
-  HOT_YOY_2020,
   L2_2020,
-  L3_WEIGHTS,
-  OTHER_CATEGORIES_2020,
-  OTHER_TYPE_TOTALS_2020,
   POLLUTION_BY_REGION_2020,
-  priorCount,
-  sumMix,
   TYPE_KEYS,
   type CityYear,
-  type TypeMix,
 } from './targets';
 
 /**
@@ -25,14 +18,6 @@ import {
  * region, type, channel, topics, direct or dispatched, unit, late, callback …) and its day. Counts the
  * calibration promises are dealt exactly; the lifecycle module then turns each planned order into rows.
  */
-
-export interface RefInfo {
-  categories: { id: number; code: string; level: number; parentId: number | null; defaultUnitId: number | null }[];
-  regions: { id: number; code: string }[];
-  units: { id: number; code: string; name: string; kind: string; regionId: number | null; parentId: number | null; active: boolean }[];
-  topics: { id: number; code: string }[];
-  platforms: { id: number; code: string; regionId: number | null }[];
-}
 
 export const F_RETURNED = 1;
 export const F_SIGN_LATE = 2;
@@ -69,232 +54,10 @@ export interface PlannedOrder {
 }
 
 /** Shared by every order without topics (most of them), so a million plans do not hold a million empty arrays. */
-const NO_TOPICS: number[] = Object.freeze([]) as unknown as number[];
+export const NO_TOPICS: number[] = Object.freeze([]) as unknown as number[];
 const withTopic = (o: PlannedOrder, id: number) => (o.topicIds = o.topicIds === NO_TOPICS ? [id] : [...o.topicIds, id]);
 
 const LEVEL_SATISFIED = [true, true, true, false, false];
-/** Region weights of the city platform's public appeals (chosen; 市直 = city level). */
-const REGION_WEIGHTS: Record<string, number> = {
-  city: 0.08,
-  haizhou: 0.32,
-  lianyun: 0.1,
-  ganyu: 0.12,
-  donghai: 0.1,
-  guanyun: 0.08,
-  guannan: 0.07,
-  kaifaqu: 0.08,
-  xuwei: 0.02,
-  yuntaishan: 0.03,
-};
-/** Units that handle local matters through the region governments when the matter is in a district. */
-const LOCAL_BUREAUS = new Set(['cgj', 'zjj', 'sthjj', 'zrzyghj', 'nyncj', 'slj', 'mzj', 'jyj', 'scjgj']);
-
-export class RefIndex {
-  readonly cat = new Map<string, RefInfo['categories'][number]>();
-  readonly catById = new Map<number, RefInfo['categories'][number]>();
-  readonly kids = new Map<number, RefInfo['categories'][number][]>();
-  readonly region = new Map<string, number>();
-  readonly regionCode = new Map<number, string>();
-  readonly unitByCode = new Map<string, RefInfo['units'][number]>();
-  readonly unitById = new Map<number, RefInfo['units'][number]>();
-  readonly govOfRegion = new Map<number, RefInfo['units'][number]>();
-  readonly townsOf = new Map<number, RefInfo['units'][number][]>();
-  readonly topic = new Map<string, number>();
-  readonly platform = new Map<string, RefInfo['platforms'][number]>();
-  readonly regionCum: number[];
-  readonly regionIds: number[];
-
-  constructor(readonly ref: RefInfo) {
-    for (const c of ref.categories) {
-      this.cat.set(c.code, c);
-      this.catById.set(c.id, c);
-      if (c.parentId != null) {
-        if (!this.kids.has(c.parentId)) this.kids.set(c.parentId, []);
-        this.kids.get(c.parentId)?.push(c);
-      }
-    }
-    for (const r of ref.regions) {
-      this.region.set(r.code, r.id);
-      this.regionCode.set(r.id, r.code);
-    }
-    for (const u of ref.units.filter((x) => x.active)) {
-      this.unitByCode.set(u.code, u);
-      this.unitById.set(u.id, u);
-      if (u.kind === 'region_gov' && u.regionId != null) this.govOfRegion.set(u.regionId, u);
-    }
-    for (const u of ref.units.filter((x) => x.active && x.kind === 'town' && x.parentId != null)) {
-      const list = this.townsOf.get(u.parentId as number) ?? [];
-      list.push(u);
-      this.townsOf.set(u.parentId as number, list);
-    }
-    for (const t of ref.topics) this.topic.set(t.code, t.id);
-    for (const p of ref.platforms) this.platform.set(p.code, p);
-    const regions = Object.keys(REGION_WEIGHTS).filter((c) => this.region.has(c));
-    this.regionIds = regions.map((c) => this.region.get(c) as number);
-    this.regionCum = cumulative(regions.map((c) => REGION_WEIGHTS[c]));
-  }
-
-  catId(code: string): number {
-    const c = this.cat.get(code);
-    if (!c) throw new Error(`category ${code} missing from the reference data`);
-    return c.id;
-  }
-
-  children(code: string): RefInfo['categories'][number][] {
-    return this.kids.get(this.catId(code)) ?? [];
-  }
-
-  /** A leaf under a level-2 code (weighted where the report names leaves); 3% stay classified at level 2. */
-  leafOf(l2: string, rnd: Rnd): number {
-    const leaves = this.children(l2);
-    if (!leaves.length || rnd() < 0.03) return this.catId(l2);
-    const w = L3_WEIGHTS[l2];
-    return leaves[w && w.length === leaves.length ? pickCumulative(cumulative(w), rnd) : Math.floor(rnd() * leaves.length)].id;
-  }
-
-  randomRegion(rnd: Rnd): number {
-    return this.regionIds[pickCumulative(this.regionCum, rnd)];
-  }
-
-  /** The unit an order of this category and region is dispatched to. */
-  unitFor(categoryId: number, regionId: number | null, rnd: Rnd): number {
-    let c = this.catById.get(categoryId);
-    while (c && c.defaultUnitId == null && c.parentId != null) c = this.catById.get(c.parentId);
-    const def = c?.defaultUnitId != null ? this.unitById.get(c.defaultUnitId) : undefined;
-    const cityRegion = this.region.get('city');
-    const gov = regionId != null && regionId !== cityRegion ? this.govOfRegion.get(regionId) : undefined;
-    if (gov && (!def || (LOCAL_BUREAUS.has(def.code) && rnd() < 0.55))) {
-      const towns = this.townsOf.get(gov.id) ?? [];
-      return towns.length && rnd() < 0.4 ? towns[Math.floor(rnd() * towns.length)].id : gov.id;
-    }
-    return def?.id ?? this.unitByCode.get('zwb')?.id ?? [...this.unitById.values()][0].id;
-  }
-
-  /** How often a unit is late (towns and busy bureaus more, utilities less): a weight for picking late orders. */
-  lateWeight(unitId: number): number {
-    const u = this.unitById.get(unitId);
-    if (!u) return 1;
-    if (u.kind === 'town') return 2.2;
-    if (u.kind === 'utility') return 0.5;
-    if (u.kind === 'region_gov') return 1.5;
-    return ['cgj', 'zjj', 'zrzyghj'].includes(u.code) ? 1.6 : 1;
-  }
-}
-
-// ------------------------------------------------------------------ days
-
-type DayProfile = 'base' | 'collector' | 'heating' | 'rain' | 'summer' | 'school' | 'epidemic';
-
-const MONTH_FACTORS: Record<Exclude<DayProfile, 'base' | 'collector' | 'epidemic'>, number[]> = {
-  heating: [3, 2.5, 1.2, 0.15, 0.1, 0.1, 0.1, 0.1, 0.1, 0.3, 1.5, 3],
-  rain: [1.4, 1, 0.5, 0.5, 0.6, 2, 3, 2.5, 1, 0.5, 0.5, 1.2],
-  summer: [0.9, 0.9, 0.9, 1, 1.1, 1.4, 1.6, 1.5, 1.1, 1, 0.9, 0.9],
-  school: [0.6, 0.8, 0.8, 0.8, 0.8, 1.4, 2.5, 2.5, 1.6, 0.7, 0.6, 0.6],
-};
-
-function profileOf(l2: string | null, collector: boolean, epidemic: boolean): DayProfile {
-  if (epidemic) return 'epidemic';
-  if (collector) return 'collector';
-  if (l2 === 'sdqn_gn') return 'heating';
-  if (l2 === 'srhj_dljs' || l2 === 'srhj_xsd') return 'rain';
-  if (l2 === 'sdqn_gs' || l2 === 'sdqn_gd' || (l2 ?? '').startsWith('zsrm')) return 'summer';
-  if (l2 === 'jy_zsrx') return 'school';
-  return 'base';
-}
-
-/** Cumulative day weights of a year for each profile: weekly rhythm, holidays, growth through the year, seasons. */
-export function dayWeights(year: number): Record<DayProfile, number[]> {
-  const days = isLeapYear(year) ? 366 : 365;
-  const holidays = new Set(CN_HOLIDAYS.filter((h) => h.kind === 'holiday').map((h) => h.date));
-  const workdays = new Set(CN_HOLIDAYS.filter((h) => h.kind === 'workday').map((h) => h.date));
-  const base: number[] = [];
-  const coll: number[] = [];
-  const month: number[] = [];
-  const epi: number[] = [];
-  for (let i = 0; i < days; i++) {
-    const d = new Date(Date.UTC(year, 0, 1 + i));
-    const iso = d.toISOString().slice(0, 10);
-    const dow = d.getUTCDay();
-    const weekend = (dow === 0 || dow === 6) && !workdays.has(iso);
-    const growth = 1 + 0.15 * (i / days);
-    const w = holidays.has(iso) ? 0.65 : weekend ? (dow === 6 ? 0.8 : 0.72) : 1;
-    base.push(w * growth);
-    coll.push((holidays.has(iso) ? 0.3 : weekend ? 0.5 : 1) * growth);
-    month.push(d.getUTCMonth());
-    // 2020: nothing before 20 January, a peak in early February, a long tail
-    const start = Date.UTC(2020, 0, 20);
-    const t = (d.getTime() - start) / 86_400_000;
-    epi.push(year !== 2020 || t < 0 ? 0 : (t < 14 ? 0.5 + t / 7 : 2.5 * Math.exp(-(t - 14) / 45) + 0.25) * w);
-  }
-  const seasonal = (k: keyof typeof MONTH_FACTORS) => cumulative(base.map((w, i) => w * MONTH_FACTORS[k][month[i]]));
-  return {
-    base: cumulative(base),
-    collector: cumulative(coll),
-    heating: seasonal('heating'),
-    rain: seasonal('rain'),
-    summer: seasonal('summer'),
-    school: seasonal('school'),
-    epidemic: cumulative(epi),
-  };
-}
-
-// ------------------------------------------------------------------ the city platform
-
-/** The 2020 public, non-epidemic, non-praise appeals by level-1 category × type, at scale 1. */
-export function cityMatrix2020(): { codes: string[]; rows: TypeMix[] } {
-  const codes = [...Object.keys(CATEGORY_MIX_2020), ...Object.keys(OTHER_CATEGORIES_2020)];
-  const others = Object.keys(OTHER_CATEGORIES_2020);
-  const fitted = fitTable(
-    others.map((c) => OTHER_CATEGORIES_2020[c].total),
-    TYPE_KEYS.map((k) => OTHER_TYPE_TOTALS_2020[k]),
-    others.map((c) => TYPE_KEYS.map((k) => OTHER_CATEGORIES_2020[c].weights[k])),
-  );
-  const rows = [...Object.values(CATEGORY_MIX_2020), ...fitted.map((r) => Object.fromEntries(TYPE_KEYS.map((k, j) => [k, r[j]])) as unknown as TypeMix)];
-  return { codes, rows };
-}
-
-const HOT = Object.keys(HOT_YOY_2020);
-
-/** Level-1 × type counts for a year's public non-epidemic non-praise appeals, at scale 1. */
-export function cityMatrix(year: number): { codes: string[]; rows: TypeMix[] } {
-  const m2020 = cityMatrix2020();
-  if (year === 2020) return m2020;
-  const t = CITY_YEARS[year];
-  const total = t.public - t.praise - t.thanks;
-  const hot2020 = (c: string) => sumMix(CATEGORY_MIX_2020[c]);
-  const hotTotal = (c: string) => (year === 2019 ? priorCount(hot2020(c), HOT_YOY_2020[c]) : Math.round(priorCount(hot2020(c), HOT_YOY_2020[c]) / 1.12));
-  const hotSum = HOT.reduce((s, c) => s + hotTotal(c), 0);
-  const rest = m2020.codes.filter((c) => !HOT.includes(c));
-  const restTotals = split(total - hotSum, Object.fromEntries(rest.map((c) => [c, sumMix(m2020.rows[m2020.codes.indexOf(c)])])));
-  const rowTotals = m2020.codes.map((c) => (HOT.includes(c) ? hotTotal(c) : restTotals[c]));
-  const nonConsult2020 = TYPE_KEYS.filter((k) => k !== 'consult').map((k) => m2020.rows.reduce((s, r) => s + r[k], 0));
-  const others = split(total - t.consultPublic, Object.fromEntries(TYPE_KEYS.filter((k) => k !== 'consult').map((k, i) => [k, nonConsult2020[i]])));
-  const colTotals = TYPE_KEYS.map((k) => (k === 'consult' ? t.consultPublic : others[k as keyof typeof others]));
-  const fitted = fitTable(
-    rowTotals,
-    colTotals,
-    m2020.rows.map((r) => TYPE_KEYS.map((k) => r[k] + 1)),
-  );
-  return { codes: m2020.codes, rows: fitted.map((r) => Object.fromEntries(TYPE_KEYS.map((k, j) => [k, r[j]])) as unknown as TypeMix) };
-}
-
-/** Scales a matrix keeping its row and column totals consistent. */
-function scaleMatrix(rows: TypeMix[], scale: number): number[][] {
-  if (scale === 1) return rows.map((r) => TYPE_KEYS.map((k) => r[k]));
-  const rowTotals = rows.map(sumMix);
-  const colTotals = TYPE_KEYS.map((k) => rows.reduce((s, r) => s + r[k], 0));
-  const total = scaled(
-    rowTotals.reduce((s, n) => s + n, 0),
-    scale,
-  );
-  const rs = split(total, Object.fromEntries(rowTotals.map((n, i) => [String(i), n])));
-  const cs = split(total, Object.fromEntries(colTotals.map((n, i) => [String(i), n])));
-  return fitTable(
-    rowTotals.map((_, i) => rs[String(i)]),
-    colTotals.map((_, j) => cs[String(j)]),
-    rows.map((r) => TYPE_KEYS.map((k) => r[k] + 1e-3)),
-  );
-}
 
 export function planCity(ix: RefIndex, year: number, scale: number, rnd: Rnd): PlannedOrder[] {
   const t: CityYear | undefined = CITY_YEARS[year];
@@ -582,60 +345,6 @@ export function planCity(ix: RefIndex, year: number, scale: number, rnd: Rnd): P
 
 // ------------------------------------------------------------------ district platforms
 
-export function planDistrict(ix: RefIndex, platformCode: string, year: number, count: number, rnd: Rnd): PlannedOrder[] {
-  const p = ix.platform.get(platformCode) ?? fail(`platform ${platformCode}`);
-  const matrix = cityMatrix2020();
-  const l1Cum = cumulative(matrix.rows.map(sumMix));
-  const epidemicId = ix.topic.get('epidemic');
-  const weights = dayWeights(year);
-  const chCum = cumulative(Object.values(DISTRICT_PROFILE.channels));
-  const chKeys = Object.keys(DISTRICT_PROFILE.channels);
-  const out: PlannedOrder[] = [];
-  for (let n = 0; n < count; n++) {
-    const i = pickCumulative(l1Cum, rnd);
-    const row = matrix.rows[i];
-    const type = TYPE_KEYS[pickCumulative(cumulative(TYPE_KEYS.map((k) => row[k])), rnd)];
-    let l1 = matrix.codes[i];
-    const epidemic = year === 2020 && rnd() < 0.06;
-    if (epidemic) l1 = 'yqfk';
-    const l2s = ix.children(l1);
-    const l2 = l2s[Math.floor(rnd() * l2s.length)].code;
-    const direct = rnd() < DISTRICT_PROFILE.directRate;
-    const o: PlannedOrder = {
-      platformId: p.id,
-      categoryId: ix.leafOf(l2, rnd),
-      regionId: p.regionId,
-      type,
-      channel: chKeys[pickCumulative(chCum, rnd)],
-      topicIds: epidemic && epidemicId ? [epidemicId] : NO_TOPICS,
-      direct,
-      unitId: 0,
-      wrongUnitId: 0,
-      late: 0,
-      callback: -1,
-      solved: false,
-      flags: 0,
-      day: pickCumulative(epidemic ? weights.epidemic : weights.base, rnd),
-      collector: false,
-      l2,
-    };
-    if (!direct) {
-      const gov = p.regionId != null ? ix.govOfRegion.get(p.regionId) : undefined;
-      const towns = gov ? (ix.townsOf.get(gov.id) ?? []) : [];
-      const r = rnd();
-      o.unitId = gov && r < 0.5 ? gov.id : towns.length && r < 0.8 ? towns[Math.floor(rnd() * towns.length)].id : ix.unitFor(o.categoryId, null, rnd);
-      o.late = rnd() < DISTRICT_PROFILE.lateRate ? 1 : 0;
-      if (rnd() < DISTRICT_PROFILE.callbackRate) {
-        o.callback = rnd() < DISTRICT_PROFILE.satisfied ? Math.floor(rnd() * 3) : 3 + Math.floor(rnd() * 2);
-        o.solved = o.callback < 3 ? rnd() < 0.95 : rnd() < 0.3;
-      }
-      if (rnd() < 0.02) o.flags |= F_SIGN_LATE;
-    }
-    out.push(o);
-  }
-  return out;
-}
-
 // ------------------------------------------------------------------ helpers
 
 function otherUnit(ix: RefIndex, unitId: number, rnd: Rnd): number {
@@ -643,14 +352,6 @@ function otherUnit(ix: RefIndex, unitId: number, rnd: Rnd): number {
   return all[Math.floor(rnd() * all.length)].id;
 }
 
-export function dayOfYear(year: number, month: number, day: number): number {
-  return Math.round((Date.UTC(year, month - 1, day) - Date.UTC(year, 0, 1)) / 86_400_000);
-}
-
 function clamp(n: number, lo: number, hi: number): number {
   return Math.max(lo, Math.min(hi, n));
-}
-
-function fail(what: string): never {
-  throw new Error(`reference data missing: ${what}`);
 }

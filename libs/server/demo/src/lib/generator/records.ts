@@ -2,7 +2,7 @@ import type { QueryRunner } from 'typeorm';
 import { insertRows } from '@hotline/server-orders';
 import { scaled, shuffle, type Rnd } from './fit';
 import type { Actors } from './lifecycle';
-import type { RefIndex } from './plan';
+import type { RefIndex } from './ref-index';
 import { CITY_YEARS } from './targets';
 
 /** What the generator writes besides orders: the city platform's call records, issued reports and coordination meetings. */

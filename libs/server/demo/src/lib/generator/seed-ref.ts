@@ -1,5 +1,5 @@
 import { CATEGORIES, PLATFORMS, REGIONS, TOPICS, UNITS, type CategorySeed } from '@hotline/server-reference-data';
-import type { RefInfo } from './plan';
+import type { RefInfo } from './ref-index';
 
 /**
  * The reference data as the seeder would load it, with ids given in seed order: lets the planner and its

@@ -1,7 +1,8 @@
 import { CATEGORIES, type CategorySeed } from '@hotline/server-reference-data';
 import type { Rnd } from './fit';
 import type { Texts } from './lifecycle';
-import type { PlannedOrder, RefIndex } from './plan';
+import type { PlannedOrder } from './plan';
+import type { RefIndex } from './ref-index';
 
 /** What the generated orders say: the reference data's sample appeals, with callers, addresses and replies. */
 
