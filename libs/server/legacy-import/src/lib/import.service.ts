@@ -7,7 +7,7 @@ import { existingOrderNumbers, insertRows, OrderBulkWriter } from '@hotline/serv
 import { ReferenceService } from '@hotline/server-reference-data';
 import { applyDeltas, callDelta } from '@hotline/server-statistics';
 import { readRecords } from './import-source';
-import { CALL_HEADERS, indexHeaders, ORDER_HEADERS, parseCallRow, parseOrderRow, type Cell, type LegacyCall, type LegacyOrder, type Names } from './legacy';
+import { CALL_HEADERS, indexHeaders, ORDER_HEADERS, parseCallRow, parseOrderRow, type LegacyCall, type LegacyOrder, type Names } from './legacy';
 import { prepareOrders, prepareOrdersYielding, yieldToIo, type PreparedBatch } from './order-batch';
 import { SummaryStaging } from './summary-staging';
 

@@ -70,11 +70,7 @@ export class AnnualReportService {
 
   private async annualReport(opts: ReportOptions): Promise<AnnualReport> {
     const t0 = Date.now();
-    const scope = opts.scope ?? 'city';
-    const lk = await this.lookup.get();
-    const platform_id = lk.platformIds(scope);
-    const period = opts.period;
-    const prev = previousPeriod(period);
+    const { scope, lk, platform_id, period, prev } = await this.scoped(opts);
     const two = previousPeriod(period, 2);
     const accepted = (p: Period, where: Record<string, number[] | undefined>) =>
       this.reader.sum<Row>({ table: 'stat_intake', period: p, where, values: ['accepted'] }).then((r) => Number(r[0]?.['accepted'] ?? 0));
@@ -132,11 +128,7 @@ export class AnnualReportService {
    */
   private async focusReport(opts: ReportOptions, focus: ReportFocus): Promise<AnnualReport> {
     const t0 = Date.now();
-    const scope = opts.scope ?? 'city';
-    const lk = await this.lookup.get();
-    const platform_id = lk.platformIds(scope);
-    const period = opts.period;
-    const prev = previousPeriod(period);
+    const { scope, lk, platform_id, period, prev } = await this.scoped(opts);
     let table: 'stat_topic' | 'stat_category';
     let where: Record<string, number | number[] | undefined>;
     let name: string;
@@ -227,6 +219,13 @@ export class AnnualReportService {
     });
     report.generatedInMs = Date.now() - t0;
     return report;
+  }
+
+  /** What every report starts from: its scope and that scope's platforms, the reference lookup, the period and the one before. */
+  private async scoped(opts: ReportOptions): Promise<{ scope: string; lk: Lookup; platform_id: number[] | undefined; period: Period; prev: Period }> {
+    const scope = opts.scope ?? 'city';
+    const lk = await this.lookup.get();
+    return { scope, lk, platform_id: lk.platformIds(scope), period: opts.period, prev: previousPeriod(opts.period) };
   }
 
   private platformName(lk: Lookup, scope: string): string {

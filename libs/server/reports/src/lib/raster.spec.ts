@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
-import { inflateRawSync } from 'node:zlib';
 import type { AnnualReport, ChartData } from '@hotline/contracts';
 import { chartSvg } from './charts';
 import { reportDocx } from './exports';
 import { decodePng, distinctColours } from './png';
 import { findCjkFont, svgToPng } from './raster';
+import { unzip } from './zip';
 
 const pie: ChartData = {
   id: 'hot-zsrm',
@@ -25,19 +25,6 @@ const bars: ChartData = {
     { name: '市级平台', data: [465077, 676030, 868022] },
   ],
 };
-
-function entries(buf: Buffer): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  let p = 0;
-  while (buf.readUInt32LE(p) === 0x04034b50) {
-    const size = buf.readUInt32LE(p + 18);
-    const nameLen = buf.readUInt16LE(p + 26);
-    const start = p + 30 + nameLen + buf.readUInt16LE(p + 28);
-    out.set(buf.subarray(p + 30, p + 30 + nameLen).toString('utf8'), inflateRawSync(buf.subarray(start, start + size)));
-    p = start + size;
-  }
-  return out;
-}
 
 describe('CJK font lookup', () => {
   it('takes REPORT_CJK_FONT when set, refuses one that is missing, and finds none on a bare machine', () => {
@@ -88,7 +75,7 @@ withFont('charts as PNG', () => {
       charts: [bars, pie],
       figures: {},
     } as unknown as AnnualReport;
-    const files = entries(await reportDocx(report));
+    const files = unzip(await reportDocx(report));
     for (const k of [1, 2]) {
       const img = decodePng(files.get(`word/media/chart${k}.png`) as Buffer);
       expect(img.width).toBe(1280);

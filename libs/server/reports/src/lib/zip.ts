@@ -1,4 +1,4 @@
-import { crc32, deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 
 /**
  * A minimal ZIP writer (deflate, no encryption, no ZIP64): enough for an OOXML package. The docx library is
@@ -53,4 +53,19 @@ export function zip(files: { name: string; data: Buffer | string }[]): Buffer {
   end.writeUInt32LE(dir.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, dir, end]);
+}
+
+/** The entries of a zip (a DOCX) by walking its local headers as any unzip does: how the tests read an export back. */
+export function unzip(buf: Buffer): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  let p = 0;
+  while (buf.readUInt32LE(p) === 0x04034b50) {
+    const size = buf.readUInt32LE(p + 18);
+    const nameLen = buf.readUInt16LE(p + 26);
+    const start = p + 30 + nameLen + buf.readUInt16LE(p + 28);
+    const body = buf.subarray(start, start + size);
+    out.set(buf.subarray(p + 30, p + 30 + nameLen).toString('utf8'), buf.readUInt16LE(p + 8) === 8 ? inflateRawSync(body) : body);
+    p = start + size;
+  }
+  return out;
 }
