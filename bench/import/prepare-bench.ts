@@ -1,7 +1,8 @@
 // CPU of building batches alone (no database): node -r ts-node/register -r tsconfig-paths/register bench/import/prepare-bench.ts [orders] [batch]
 import { performance, PerformanceObserver } from 'node:perf_hooks';
-import { randomOrders } from '../../libs/server/reporting/src/lib/import/legacy-fixtures';
-import { prepareOrders, withOrderIds } from '../../libs/server/reporting/src/lib/import/order-batch';
+import { randomOrders } from '../../libs/server/legacy-import/src/lib/legacy-fixtures';
+import { withOrderIds } from '../../libs/server/orders/src/lib/bulk/order-bulk-writer';
+import { prepareOrders } from '../../libs/server/legacy-import/src/lib/order-batch';
 
 const n = Number(process.argv[2] ?? 100000);
 const batch = Number(process.argv[3] ?? 5000);
@@ -15,9 +16,26 @@ const t0 = performance.now();
 let cells = 0;
 for (let i = 0; i < n; i += batch) {
   const b = prepareOrders(orders.slice(i, i + batch), 1);
-  withOrderIds(b, b.numbers.map((_, j) => i + j + 1));
+  withOrderIds(
+    b,
+    b.numbers.map((_, j) => i + j + 1),
+  );
   cells += b.sums.size;
 }
 const ms = performance.now() - t0;
 const cpu = process.cpuUsage(c0);
-setTimeout(() => console.log(JSON.stringify({ orders: n, batch, ms: Math.round(ms), usPerOrder: +((ms * 1000) / n).toFixed(1), cpuUsPerOrder: +((cpu.user + cpu.system) / n).toFixed(1), gcMs: Math.round(gcMs), cellsPerOrder: +(cells / n).toFixed(2) })), 10);
+setTimeout(
+  () =>
+    console.log(
+      JSON.stringify({
+        orders: n,
+        batch,
+        ms: Math.round(ms),
+        usPerOrder: +((ms * 1000) / n).toFixed(1),
+        cpuUsPerOrder: +((cpu.user + cpu.system) / n).toFixed(1),
+        gcMs: Math.round(gcMs),
+        cellsPerOrder: +(cells / n).toFixed(2),
+      }),
+    ),
+  10,
+);

@@ -14,7 +14,9 @@ import { IdentityModule } from '@hotline/server-identity';
 import { OrdersModule } from '@hotline/server-orders';
 import { dropDatabase, ensureDatabase, loadConfig, PlatformModule } from '@hotline/server-platform';
 import { ReferenceDataModule, seedReferenceData } from '@hotline/server-reference-data';
-import { AnnualReportService, DashboardService, GeneratorService, KpiService, LookupService, ReportingCoreModule, ScanReader, SummaryMaintenance } from '@hotline/server-reporting';
+import { GeneratorModule, GeneratorService } from '@hotline/server-demo';
+import { AnnualReportService, ReportsCoreModule } from '@hotline/server-reports';
+import { DashboardService, KpiService, LookupService, ScanReader, StatisticsCoreModule, SummaryMaintenance } from '@hotline/server-statistics';
 
 const args = process.argv.slice(2);
 const flag = (n: string) => args.includes(n);
@@ -23,7 +25,17 @@ const SCALE = Number(opt('--scale', '1'));
 const RUNS = Number(opt('--runs', '5'));
 const PERIOD = { from: '2020-01-01', to: '2020-12-31' };
 
-@Module({ imports: [PlatformModule.forRoot({ processName: 'bench-report', health: false }), IdentityModule, ReferenceDataModule, OrdersModule, ReportingCoreModule] })
+@Module({
+  imports: [
+    PlatformModule.forRoot({ processName: 'bench-report', health: false }),
+    IdentityModule,
+    ReferenceDataModule,
+    OrdersModule,
+    StatisticsCoreModule,
+    ReportsCoreModule,
+    GeneratorModule,
+  ],
+})
 class BenchModule {}
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
@@ -56,7 +68,7 @@ async function main(): Promise<void> {
       log(`reusing ${n} orders already in the database`);
     }
     const [counts] = await ds.query(
-      "SELECT (SELECT COUNT(*) FROM work_order) AS orders, (SELECT COUNT(*) FROM order_history) AS history, (SELECT COUNT(*) FROM call_record) AS calls, (SELECT COUNT(*) FROM stat_category) AS stat_category_rows, (SELECT COUNT(*) FROM stat_intake) AS stat_intake_rows",
+      'SELECT (SELECT COUNT(*) FROM work_order) AS orders, (SELECT COUNT(*) FROM order_history) AS history, (SELECT COUNT(*) FROM call_record) AS calls, (SELECT COUNT(*) FROM stat_category) AS stat_category_rows, (SELECT COUNT(*) FROM stat_intake) AS stat_intake_rows',
     );
     result['rows'] = Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, Number(v)]));
     if (flag('--check')) {
@@ -94,12 +106,23 @@ async function main(): Promise<void> {
     log(`  cold ${coldMs} ms, warm median ${warmMs} ms`);
     const strip = (r: AnnualReport) => JSON.stringify({ ...r, generatedInMs: 0, issuedOn: '' });
     const same = strip(scanned) === strip(cold);
-    result['report'] = { coldMs, warmMs, warmRuns: warm, fullScanMs: scanMs, speedupCold: round(scanMs / Math.max(1, coldMs), 1), speedupWarm: round(scanMs / Math.max(1, warmMs), 1), sameFigures: same };
+    result['report'] = {
+      coldMs,
+      warmMs,
+      warmRuns: warm,
+      fullScanMs: scanMs,
+      speedupCold: round(scanMs / Math.max(1, coldMs), 1),
+      speedupWarm: round(scanMs / Math.max(1, warmMs), 1),
+      sameFigures: same,
+    };
     log(`  full scan / summary: ${round(scanMs / Math.max(1, coldMs), 1)}× cold, ${round(scanMs / Math.max(1, warmMs), 1)}× warm; same figures: ${same}`);
 
     const seed = SCALE === 1 ? compareWithSeed(cold) : [];
     result['seed'] = { checked: seed.length, failed: seed.filter((s) => !s.ok) };
-    if (seed.length) log(`seed figures: ${seed.filter((s) => s.ok).length} of ${seed.length} reproduced${seed.some((s) => !s.ok) ? `; differing: ${JSON.stringify(seed.filter((s) => !s.ok))}` : ''}`);
+    if (seed.length)
+      log(
+        `seed figures: ${seed.filter((s) => s.ok).length} of ${seed.length} reproduced${seed.some((s) => !s.ok) ? `; differing: ${JSON.stringify(seed.filter((s) => !s.ok))}` : ''}`,
+      );
     result['text'] = cold.sections.map((s) => `${s.no}、${s.title}\n${s.blocks.map((b) => `${b.no}${b.lead}${b.text}`).join('\n')}`).join('\n');
     result['table1'] = cold.tables[0] ?? null;
     result['finishedAt'] = new Date().toISOString();
@@ -124,8 +147,14 @@ function compareWithSeed(r: AnnualReport): { figure: string; seed: string; got: 
   const f = r.figures;
   const num = (k: string) => String(f[k]);
   const pct = (k: string) => formatPercent(f[k] as number);
-  const chg = (k: string) => formatChange(f[k] as number).replace(/^(增长|下降) /, (m) => (m.startsWith('下') ? '-' : '+')).replace('%', '');
-  const pp = (k: string) => formatPp(f[k] as number).replace(/个百分点$/, '').replace(/^(提高|降低) /, (m) => (m.startsWith('降') ? '-' : '+'));
+  const chg = (k: string) =>
+    formatChange(f[k] as number)
+      .replace(/^(增长|下降) /, (m) => (m.startsWith('下') ? '-' : '+'))
+      .replace('%', '');
+  const pp = (k: string) =>
+    formatPp(f[k] as number)
+      .replace(/个百分点$/, '')
+      .replace(/^(提高|降低) /, (m) => (m.startsWith('降') ? '-' : '+'));
   const expected: [string, string, () => string][] = [
     ['受理诉求', '868022', () => num('accepted')],
     ['日均受理', '2372', () => num('dailyAverage')],
@@ -232,7 +261,12 @@ function compareWithSeed(r: AnnualReport): { figure: string; seed: string; got: 
     ['徐圩新区', 104, '1.53%', '工业废气、养殖污染、粉尘污染'],
     ['云台山景区', 42, '0.62%', '粉尘污染、养殖污染、工业废水'],
   ];
-  out.push({ figure: '表1 环境污染诉求区域分布情况', seed: JSON.stringify(seedTable), got: JSON.stringify(table?.rows ?? null), ok: JSON.stringify(table?.rows) === JSON.stringify(seedTable) });
+  out.push({
+    figure: '表1 环境污染诉求区域分布情况',
+    seed: JSON.stringify(seedTable),
+    got: JSON.stringify(table?.rows ?? null),
+    ok: JSON.stringify(table?.rows) === JSON.stringify(seedTable),
+  });
   const hotOrder = r.sections[2].blocks.filter((b) => b.no).map((b) => b.lead);
   const seedOrder = ['市容环境。', '水电气暖。', '住房管理。', '物业管理。', '违法建设。', '环境污染。', '噪声扰民。'];
   out.push({ figure: '三、热点诉求（顺序）', seed: seedOrder.join(''), got: hotOrder.join(''), ok: hotOrder.join('') === seedOrder.join('') });

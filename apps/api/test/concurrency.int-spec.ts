@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import type { OrderDetail } from '@hotline/contracts';
-import { SummaryMaintenance } from '@hotline/server-reporting';
+import { SummaryMaintenance } from '@hotline/server-statistics';
 import { intake, startApi, type Api } from './harness';
 
 describe('concurrency', () => {

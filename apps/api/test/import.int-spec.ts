@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ReferenceService } from '@hotline/server-reference-data';
 import type { ImportJobView, KpiSet } from '@hotline/contracts';
-import { ImportJobsService, ImportService, ORDER_HEADERS, SummaryMaintenance, SummaryStaging } from '@hotline/server-reporting';
+import { ImportJobsService, ImportService, ORDER_HEADERS, SummaryStaging } from '@hotline/server-legacy-import';
+import { SummaryMaintenance } from '@hotline/server-statistics';
 import { startApi, type Api, type Client } from './harness';
 
 /**

@@ -1,18 +1,9 @@
-import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import type { AnnualReport, KpiSet, ReportIssueDetail } from '@hotline/contracts';
-import {
-  AnnualReportService,
-  DashboardService,
-  decodePng,
-  distinctColours,
-  GeneratorService,
-  KpiService,
-  LookupService,
-  ScanReader,
-  SummaryMaintenance,
-} from '@hotline/server-reporting';
+import { GeneratorService } from '@hotline/server-demo';
+import { AnnualReportService, decodePng, distinctColours, unzip } from '@hotline/server-reports';
+import { DashboardService, KpiService, LookupService, ScanReader, SummaryMaintenance } from '@hotline/server-statistics';
 import { startApi, type Api, type Client } from './harness';
 
 /**
@@ -21,21 +12,6 @@ import { startApi, type Api, type Client } from './harness';
  * the definitions in docs (domain.md), not from the summary tables or their SQL.
  */
 const SCALE = 0.003;
-
-/** The entries of a zip (a DOCX), by walking its local headers as any unzip does. */
-function unzip(buf: Buffer): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  let p = 0;
-  while (buf.readUInt32LE(p) === 0x04034b50) {
-    const size = buf.readUInt32LE(p + 18);
-    const nameLen = buf.readUInt16LE(p + 26);
-    const start = p + 30 + nameLen + buf.readUInt16LE(p + 28);
-    const body = buf.subarray(start, start + size);
-    out.set(buf.subarray(p + 30, p + 30 + nameLen).toString('utf8'), buf.readUInt16LE(p + 8) === 8 ? inflateRawSync(body) : body);
-    p = start + size;
-  }
-  return out;
-}
 
 describe('annual report from generated history equals a recount from the orders', () => {
   let api: Api;

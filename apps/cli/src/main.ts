@@ -2,13 +2,14 @@ import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { seedDemoAccounts, seedDemoOrders, DEMO_PASSWORD, DEMO_STAFF } from '@hotline/server-demo';
+import { GeneratorModule, GeneratorService, seedDemoAccounts, seedDemoOrders, DEMO_PASSWORD, DEMO_STAFF } from '@hotline/server-demo';
 import { IdentityModule, UsersService } from '@hotline/server-identity';
 import { OrdersModule } from '@hotline/server-orders';
 import { AppException, ensureDatabase, loadConfig, PlatformModule } from '@hotline/server-platform';
 import { ReferenceDataModule, seedReferenceData } from '@hotline/server-reference-data';
 import { createWriteStream, existsSync } from 'node:fs';
-import { GeneratorService, ImportService, ReportingCoreModule, SummaryMaintenance } from '@hotline/server-reporting';
+import { ImportService, LegacyImportCoreModule } from '@hotline/server-legacy-import';
+import { StatisticsCoreModule, SummaryMaintenance } from '@hotline/server-statistics';
 
 const USAGE = `usage: cli <command>
   migrate              create the database if missing and apply migrations
@@ -30,7 +31,17 @@ const USAGE = `usage: cli <command>
 `;
 const COMMANDS = ['migrate', 'seed', 'demo', 'generate', 'import', 'create-admin', 'stats-rebuild', 'stats-check'];
 
-@Module({ imports: [PlatformModule.forRoot({ processName: 'cli', health: false }), IdentityModule, ReferenceDataModule, OrdersModule, ReportingCoreModule] })
+@Module({
+  imports: [
+    PlatformModule.forRoot({ processName: 'cli', health: false }),
+    IdentityModule,
+    ReferenceDataModule,
+    OrdersModule,
+    StatisticsCoreModule,
+    LegacyImportCoreModule,
+    GeneratorModule,
+  ],
+})
 class CliModule {}
 
 function arg(rest: string[], name: string): string | undefined {

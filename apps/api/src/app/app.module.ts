@@ -6,7 +6,12 @@ import { OrdersModule } from '@hotline/server-orders';
 import { NotificationsModule } from '@hotline/server-notifications';
 import { AppConfig, PlatformModule } from '@hotline/server-platform';
 import { ReferenceDataModule } from '@hotline/server-reference-data';
-import { ReportingModule } from '@hotline/server-reporting';
+import { AssessmentModule } from '@hotline/server-assessment';
+import { GeneratorModule } from '@hotline/server-demo';
+import { LegacyImportModule } from '@hotline/server-legacy-import';
+import { OversightModule } from '@hotline/server-oversight';
+import { ReportsModule } from '@hotline/server-reports';
+import { StatisticsModule } from '@hotline/server-statistics';
 
 /** BullMQ for the features that feed queues: connection from REDIS_URL, keys under QUEUE_PREFIX. */
 const QUEUES = BullModule.forRootAsync({
@@ -21,7 +26,12 @@ const QUEUES = BullModule.forRootAsync({
     IdentityModule,
     ReferenceDataModule,
     OrdersModule,
-    ReportingModule,
+    StatisticsModule,
+    ReportsModule,
+    AssessmentModule,
+    OversightModule,
+    LegacyImportModule,
+    GeneratorModule,
     QUEUES,
     DeadlinesModule,
     NotificationsModule,

@@ -1,7 +1,8 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { DeadlinesWorkerModule } from '@hotline/server-deadlines';
-import { ReportingWorkerModule } from '@hotline/server-reporting';
+import { LegacyImportWorkerModule } from '@hotline/server-legacy-import';
+import { OversightWorkerModule } from '@hotline/server-oversight';
 import { AppConfig, PlatformModule } from '@hotline/server-platform';
 import { HeartbeatProcessor, HeartbeatScheduler, MAINTENANCE_QUEUE } from './heartbeat.processor';
 import { WorkerHealthController } from './worker-health.controller';
@@ -16,7 +17,8 @@ import { WorkerHealthController } from './worker-health.controller';
     }),
     BullModule.registerQueue({ name: MAINTENANCE_QUEUE }),
     DeadlinesWorkerModule,
-    ReportingWorkerModule,
+    LegacyImportWorkerModule,
+    OversightWorkerModule,
   ],
   controllers: [WorkerHealthController],
   providers: [HeartbeatProcessor, HeartbeatScheduler],

@@ -9,3 +9,6 @@ export * from './lib/order-number';
 export * from './lib/mappers';
 export * from './lib/order-hooks';
 export * from './lib/writer/order-row';
+export * from './lib/bulk/bulk-load';
+export * from './lib/bulk/tsv';
+export * from './lib/bulk/order-bulk-writer';

@@ -4,3 +4,7 @@ export * from './lib/api';
 export * from './lib/vocabulary';
 export * from './lib/reporting';
 export * from './lib/deadlines';
+export * from './lib/reports';
+export * from './lib/assessment';
+export * from './lib/imports';
+export * from './lib/oversight';

@@ -1,5 +1,6 @@
 import type { AnnualReport, ChartData, KpiSet, MeasureTotals, ReportBlock, ReportFocus, ReportSection, ReportTable } from '@hotline/contracts';
-import { clauses, periodLabel, named, versusPp, type NamedValue } from './annual-report';
+import type { NamedValue } from './annual-report';
+import { clauses, periodLabel, named, versusPp } from './report-wording';
 import { satisfied, sumTotals } from './facts';
 import { dailyAverage, formatChange, formatCount, formatPercent, ppChange, ratio, yoy } from './figures';
 import { daysInPeriod, type Period } from './period';

@@ -7,3 +7,5 @@ export * from './surge';
 export * from './assessment';
 export * from './remarks';
 export * from './focus-report';
+export { clauses, named, periodLabel, trendLead, versus, versusPp } from './report-wording';
+export * from './report-figures';

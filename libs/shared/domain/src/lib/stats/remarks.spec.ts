@@ -1,5 +1,5 @@
 import type { AnnualReport } from '@hotline/contracts';
-import { trendLead } from './annual-report';
+import { trendLead } from './report-wording';
 import { applyRemarks, remarkKeys, remarkProblems } from './remarks';
 
 const report = (): AnnualReport =>

@@ -1,0 +1,2 @@
+export * from './lib/assessment.module';
+export * from './lib/assessment.service';

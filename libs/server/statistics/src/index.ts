@@ -1,0 +1,12 @@
+export * from './lib/statistics.module';
+export * from './lib/summary/summary-spec';
+export * from './lib/summary/summary-writer';
+export * from './lib/summary/summary-reader';
+export * from './lib/summary/summary-maintenance.service';
+export * from './lib/kpi.service';
+export * from './lib/dashboard.service';
+export * from './lib/lookup';
+export * from './lib/dto';
+export { REPORT_ROLES } from './lib/stats.controller';
+export * from './lib/jobs/reporting-queue';
+export * from './lib/jobs/reporting.processor';
