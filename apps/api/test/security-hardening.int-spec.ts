@@ -1,6 +1,8 @@
 import { request } from 'node:http';
 import { sign } from 'jsonwebtoken';
 import type { LoginResponse } from '@hotline/contracts';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createHttpApp, loadConfig } from '@hotline/server-platform';
 import { intake, startApi, type Api, type Client } from './harness';
 import { testEnv } from './test-env';
 
@@ -39,6 +41,14 @@ describe('hardening (issue 15)', () => {
       req.end(body);
     });
 
+  /** The same API behind a proxy named in TRUST_PROXY (this test's loopback address). */
+  const behindProxy = async (): Promise<{ app: NestFastifyApplication; base: string }> => {
+    const { AppModule } = await import('../src/app/app.module');
+    const app = await createHttpApp(AppModule, { logger: false, config: loadConfig({ ...process.env, TRUST_PROXY: '127.0.0.1' }) });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    return { app, base: `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}` };
+  };
+
   const newUser = async (username: string) => {
     const r = await admin.post('/api/admin/users', { username, password: 'Passw0rd!', displayName: username, role: 'leader' });
     expect(r.status).toBe(201);
@@ -64,6 +74,28 @@ describe('hardening (issue 15)', () => {
       const r = await loginFrom('127.0.0.1', 'xff_victim', 'Passw0rd!', { 'x-forwarded-for': '10.9.8.200' });
       expect(r).toMatchObject({ status: 429, body: { code: 'TOO_MANY_REQUESTS' } });
       expect(Number(r.headers['retry-after'])).toBeGreaterThan(0);
+    });
+
+    it('behind a proxy named in TRUST_PROXY, counts per forwarded client and sends HSTS for forwarded https', async () => {
+      await newUser('proxy_victim');
+      const proxied = await behindProxy();
+      try {
+        const login = (xff: string, password: string) =>
+          fetch(`${proxied.base}/api/auth/login`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-forwarded-for': xff },
+            body: JSON.stringify({ username: 'proxy_victim', password }),
+          });
+        for (let i = 0; i < 5; i++) expect((await login('10.7.7.1', 'wrong')).status).toBe(401);
+        expect((await login('10.7.7.1', 'Passw0rd!')).status).toBe(429);
+        expect((await login('10.7.7.2', 'Passw0rd!')).status).toBe(200);
+        const tls = await fetch(`${proxied.base}/api/health`, { headers: { 'x-forwarded-proto': 'https' } });
+        expect(tls.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+      } finally {
+        await proxied.app.close();
+      }
+      // the same header from a client that is no configured proxy is not believed
+      expect((await fetch(`${api.base}/api/health`, { headers: { 'x-forwarded-proto': 'https' } })).headers.get('strict-transport-security')).toBeNull();
     });
 
     it('counts "agent ", "AGENT" and "agent" as one account, and they log in as it', async () => {
