@@ -39,9 +39,10 @@ export async function createHttpApp(
     frameguard: { action: 'deny' },
   });
   // HSTS only when the request came over TLS (directly, or as a trusted proxy's X-Forwarded-Proto says): sent over
-  // plain HTTP it is ignored by browsers at best, and locks a misconfigured host out at worst
+  // plain HTTP it is ignored by browsers at best, and locks a misconfigured host out at worst. No includeSubDomains:
+  // other hosts of the city's domain are not ours to bind
   fastify.addHook('onRequest', (req, reply, done) => {
-    if (req.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    if (req.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000');
     done();
   });
   if (opts.logger !== false) app.useLogger(app.get(Logger));
