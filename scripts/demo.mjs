@@ -3,9 +3,12 @@
 // with demo data, then serve the API and the web app on http://localhost:$PORT (3000) with the worker beside it.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
+import { demoSecret, DEMO_SECRET_FILE } from './demo-secret.mjs';
 import { checkServices } from './services.mjs';
 
-const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', NG_CLI_ANALYTICS: 'false' };
+// the tokens of this install are signed with its own random secret (made once, kept in .demo-secret), never
+// with the development default printed in the source
+const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', NG_CLI_ANALYTICS: 'false', JWT_SECRET: demoSecret() };
 const run = (cmd, args) => {
   const r = spawnSync(cmd, args, { stdio: 'inherit', env });
   if (r.status !== 0) process.exit(r.status ?? 1);
@@ -38,6 +41,7 @@ console.log(`
   12345 热线工单系统 is starting on http://localhost:${port}  (API docs: http://localhost:${port}/api/docs)
   Log in with password Demo@12345 as: agent (话务员), dispatcher (派单员), supervisor (督办员),
   callback (回访员), leader (领导), admin (管理员), or a unit's code such as gaj (市公安局), hzq (海州区政府).
+  Tokens are signed with this install's own secret in ${process.env.JWT_SECRET ? 'JWT_SECRET' : DEMO_SECRET_FILE}.
   Ctrl+C stops everything.
 `);
 const stop = () => children.forEach((c) => c.kill('SIGTERM'));

@@ -59,6 +59,7 @@ function step(name, cmd, args, { counts = true } = {}) {
 if (want('lint')) await step('format (prettier --check apps libs)', 'npx', ['prettier', '--check', '--log-level', 'warn', 'apps', 'libs'], { counts: false });
 if (want('lint')) await step('lint (module boundaries, style)', 'npx', ['nx', 'run-many', '-t', 'lint', '--outputStyle=static'], { counts: false });
 if (want('unit')) await step('unit tests', 'npx', ['nx', 'run-many', '-t', 'test', '--outputStyle=static', '--', '--ci']);
+if (want('unit')) await step('script tests (node --test)', 'node', ['--test', 'scripts/demo-secret.test.mjs'], { counts: false });
 if (want('int')) await step('integration tests (MariaDB + Redis)', 'npx', ['jest', '-c', 'jest.int.config.cts', '--ci']);
 if (want('e2e') && existsSync('apps/web-e2e/playwright.config.ts')) {
   const chromium = env.CHROMIUM_PATH || '/usr/bin/chromium';

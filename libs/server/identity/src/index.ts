@@ -4,3 +4,4 @@ export * from './lib/users.service';
 export * from './lib/user.entity';
 export * from './lib/password';
 export * from './lib/auth.service';
+export { AcceptsQueryToken } from './lib/auth.guard';

@@ -1,4 +1,4 @@
-import { loadConfig } from './app-config';
+import { apiDocsEnabled, loadConfig, trustedProxies } from './app-config';
 
 describe('loadConfig', () => {
   it('has working local defaults', () => {
@@ -17,5 +17,22 @@ describe('loadConfig', () => {
   it('refuses the development JWT secret in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET must be set/);
     expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'a-real-secret-of-enough-length' }).NODE_ENV).toBe('production');
+  });
+
+  it('trusts no proxy unless TRUST_PROXY names addresses or CIDRs', () => {
+    expect(trustedProxies(loadConfig({}))).toEqual([]);
+    expect(trustedProxies(loadConfig({ TRUST_PROXY: ' 10.0.0.5, 10.1.0.0/16,loopback ,::1 ' }))).toEqual(['10.0.0.5', '10.1.0.0/16', 'loopback', '::1']);
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadConfig({ TRUST_PROXY: '*' })).toThrow(/TRUST_PROXY/);
+  });
+
+  it('serves the API docs outside production, and in production only with API_DOCS=true', () => {
+    expect(apiDocsEnabled(loadConfig({}))).toBe(true);
+    expect(apiDocsEnabled(loadConfig({ API_DOCS: 'false' }))).toBe(false);
+    const prod = { NODE_ENV: 'production', JWT_SECRET: 'a-real-secret-of-enough-length' };
+    expect(apiDocsEnabled(loadConfig(prod))).toBe(false);
+    expect(apiDocsEnabled(loadConfig({ ...prod, API_DOCS: 'true' }))).toBe(true);
+    expect(() => loadConfig({ API_DOCS: 'yes' })).toThrow(/API_DOCS/);
   });
 });

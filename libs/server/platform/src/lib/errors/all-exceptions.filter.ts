@@ -18,6 +18,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse();
     const body = this.toApiError(exception);
     if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    const retryAfter = retryAfterSeconds(body);
+    if (retryAfter !== null) reply.header('retry-after', String(retryAfter));
     reply.status(body.statusCode).send(body);
   }
 
@@ -47,6 +49,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     return make('INTERNAL', 'internal error');
   }
+}
+
+/** A 429 that knows when to come back says so in Retry-After (RFC 9110), for clients and proxies alike. */
+export function retryAfterSeconds(body: ApiError): number | null {
+  if (body.statusCode !== 429) return null;
+  const s = (body.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  return typeof s === 'number' && Number.isFinite(s) ? Math.max(1, Math.ceil(s)) : null;
 }
 
 /**
