@@ -56,6 +56,7 @@ function step(name, cmd, args, { counts = true } = {}) {
   });
 }
 
+if (want('lint')) await step('copy-paste (jscpd, threshold in .jscpd.json)', 'npx', ['jscpd', 'apps', 'libs'], { counts: false });
 if (want('lint')) await step('format (prettier --check apps libs)', 'npx', ['prettier', '--check', '--log-level', 'warn', 'apps', 'libs'], { counts: false });
 if (want('lint')) await step('lint (module boundaries, style)', 'npx', ['nx', 'run-many', '-t', 'lint', '--outputStyle=static'], { counts: false });
 if (want('unit')) await step('unit tests', 'npx', ['nx', 'run-many', '-t', 'test', '--outputStyle=static', '--', '--ci']);
