@@ -9,3 +9,8 @@ export * from './lib/order-number';
 export * from './lib/mappers';
 export * from './lib/order-hooks';
 export * from './lib/writer/order-row';
+export * from './lib/writer/order-writer';
+export * from './lib/writer/history-row';
+export * from './lib/events/order-event';
+export * from './lib/search/order-filters';
+export * from './lib/scope/order-scope';

@@ -17,7 +17,15 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { ORDER_ACTIONS, ORDER_STATUSES, SATISFACTION_LEVELS, type OrderAction, type Satisfaction } from '@hotline/contracts';
+import {
+  ORDER_ACTIONS,
+  ORDER_STATUSES,
+  ORDER_UNIT_PARTS,
+  SATISFACTION_LEVELS,
+  type OrderAction,
+  type OrderUnitPart,
+  type Satisfaction,
+} from '@hotline/contracts';
 
 export class CallerDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) name?: string;
@@ -53,6 +61,13 @@ export class SearchOrdersDto {
   @IsIn(ORDER_STATUSES, { each: true })
   status?: string[];
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) unitId?: number;
+  @ApiPropertyOptional({
+    enum: ORDER_UNIT_PARTS,
+    description: "the unit's part: 'main' = main unit in scope, 'co' = only a co-unit in scope (of unitId, else of the user's unit)",
+  })
+  @IsOptional()
+  @IsIn(ORDER_UNIT_PARTS)
+  unitPart?: OrderUnitPart;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) regionId?: number;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) categoryId?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(32) channel?: string;

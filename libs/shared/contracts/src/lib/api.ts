@@ -152,3 +152,10 @@ export interface Page<T> {
   page: number;
   pageSize: number;
 }
+
+/**
+ * `GET /api/orders?unitPart=`: which part the unit has in the order. 'main': the main unit is in the unit's subtree;
+ * 'co': a co-unit is and the main unit is not (协办). Taken against `unitId` when given, else the user's own unit.
+ */
+export const ORDER_UNIT_PARTS = ['main', 'co'] as const;
+export type OrderUnitPart = (typeof ORDER_UNIT_PARTS)[number];
