@@ -2,7 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationWriterModule } from '@hotline/server-notifications';
-import { CalendarProvider, OrderHooks, OrdersModule, TimeLimitsProvider } from '@hotline/server-orders';
+import { OrderHooks, OrdersModule } from '@hotline/server-orders';
 import { ReferenceDataModule } from '@hotline/server-reference-data';
 import { DeadlineHook } from './deadline-hook';
 import { DeadlineOpsService } from './deadline-ops.service';
@@ -45,24 +45,21 @@ export class DeadlinesModule implements OnModuleInit {
 }
 
 /**
- * The worker side: fires timers, runs the reconciler, the outbox relay and the pruner, keeps their schedulers. It reads the
- * policy and calendar itself (for backfilling timers) but serves no HTTP routes of the orders feature.
+ * The worker side: fires timers (their effects go through the orders writer and hooks, OrdersModule), runs the
+ * reconciler, the outbox relay and the pruner, keeps their schedulers. The deadline hook follows order changes made
+ * here as it does in the API. It serves no HTTP routes of its own.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(DEADLINE_ENTITIES), QUEUES, NotificationWriterModule],
-  providers: [
-    CONFIG,
-    CalendarProvider,
-    TimeLimitsProvider,
-    TimerPlanner,
-    TimerQueue,
-    TimerFiring,
-    OutboxRelay,
-    Reconciler,
-    Pruner,
-    TimersProcessor,
-    SweepsProcessor,
-    SweepScheduler,
-  ],
+  imports: [TypeOrmModule.forFeature(DEADLINE_ENTITIES), QUEUES, NotificationWriterModule, OrdersModule],
+  providers: [CONFIG, TimerPlanner, TimerQueue, DeadlineHook, TimerFiring, OutboxRelay, Reconciler, Pruner, TimersProcessor, SweepsProcessor, SweepScheduler],
 })
-export class DeadlinesWorkerModule {}
+export class DeadlinesWorkerModule implements OnModuleInit {
+  constructor(
+    private readonly hooks: OrderHooks,
+    private readonly hook: DeadlineHook,
+  ) {}
+
+  onModuleInit(): void {
+    this.hooks.register(this.hook);
+  }
+}
