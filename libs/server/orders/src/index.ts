@@ -14,3 +14,5 @@ export * from './lib/writer/history-row';
 export * from './lib/events/order-event';
 export * from './lib/search/order-filters';
 export * from './lib/scope/order-scope';
+export * from './lib/events/order-event-stream';
+export * from './lib/events/order-event-relay';

@@ -5,6 +5,8 @@ import { OrderActions } from './actions/order-actions';
 import { CalendarProvider } from './calendar.provider';
 import { Clock } from './clock';
 import { ORDER_ENTITIES } from './entities';
+import { OrderEventRelay } from './events/order-event-relay';
+import { OrderEventStream } from './events/order-event-stream';
 import { OrderIntake } from './intake/order-intake';
 import { OrdersController } from './orders.controller';
 import { OrderHooks } from './order-hooks';
@@ -15,7 +17,7 @@ import { OrderQueries } from './search/order-queries';
 import { TimeLimitsProvider } from './time-limits';
 import { OrderWriter } from './writer/order-writer';
 
-const SHARED = [OrdersService, CalendarProvider, Clock, OrderHooks, TimeLimitsProvider, OrderWriter];
+const SHARED = [OrdersService, CalendarProvider, Clock, OrderHooks, TimeLimitsProvider, OrderWriter, OrderEventStream, OrderEventRelay];
 
 @Module({
   imports: [TypeOrmModule.forFeature(ORDER_ENTITIES), ReferenceDataModule],

@@ -159,3 +159,18 @@ export interface Page<T> {
  */
 export const ORDER_UNIT_PARTS = ['main', 'co'] as const;
 export type OrderUnitPart = (typeof ORDER_UNIT_PARTS)[number];
+
+/** One reader of the order-event stream (the outbox) as the queue-health view shows it. */
+export interface OrderEventSubscriberView {
+  name: string;
+  /** The outbox id it has passed. */
+  lastId: number;
+  delivered: number;
+  /** Outbox rows after its position (of any topic: it passes those it does not read too). */
+  pending: number;
+  /** Age of the oldest of those rows (by their own time), null when none. */
+  oldestPendingAgeMs: number | null;
+  lastError: string | null;
+  failedAt: string | null;
+  updatedAt: string;
+}
