@@ -232,7 +232,8 @@ export class TimerFiring {
     const changes: CommittedChange[] = [];
     for (const { o, timers } of byOrder.values()) {
       const { patch, lines } = timerChange(o, timers, at);
-      changes.push((await this.writer.update(em, { before: o, patch, actor: null, at, lines })).change);
+      // a pre-warning or an escalation sets no column: the order and its version stay as they were, as a user sees them
+      changes.push((await this.writer.update(em, { before: o, patch, actor: null, at, lines, keepVersionIfUnchanged: true })).change);
     }
     const drafts: NoticeDraft[] = fire.map(({ t, o }) => {
       const effect = TIMER_EFFECTS[t.kind];

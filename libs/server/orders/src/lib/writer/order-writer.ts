@@ -19,6 +19,11 @@ export interface OrderWrite {
   at: Date;
   /** At least one; the first names the change the hooks see. */
   lines: Omit<HistoryLine, 'from' | 'to'>[];
+  /**
+   * A change that sets no column and keeps the status leaves the row and its version alone (a deadline's pre-warning:
+   * a user's open form stays valid). A user's action always moves the version, even when it sets nothing on the row.
+   */
+  keepVersionIfUnchanged?: boolean;
 }
 
 /** What a committed change hands to `committed()`. */
@@ -63,13 +68,13 @@ export class OrderWriter {
   }
 
   /**
-   * Applies a change to a locked order: `UPDATE … WHERE id = ? AND version = ?` bumping the version (a change that
-   * sets no column and keeps the status leaves the row and its version alone), then history, events and hooks.
+   * Applies a change to a locked order: `UPDATE … WHERE id = ? AND version = ?` bumping the version (unless
+   * `keepVersionIfUnchanged` and there is nothing to change), then history, events and hooks.
    */
   async update(em: EntityManager, w: OrderWrite): Promise<{ after: WorkOrderEntity; history: OrderHistoryEntity[]; change: CommittedChange }> {
     const { before, at } = w;
     const to = w.to ?? before.status;
-    const touches = to !== before.status || Object.keys(w.patch).length > 0;
+    const touches = !w.keepVersionIfUnchanged || to !== before.status || Object.keys(w.patch).length > 0;
     let after = before;
     if (touches) {
       const res = await em
