@@ -60,7 +60,7 @@ export class OrderEventRelay {
       if (n == null) out.failed.push(s.name);
       else out.delivered[s.name] = n;
     }
-    out.pruned = await this.prune(subscribers, horizon);
+    out.pruned = await this.prune(horizon);
     return out;
   }
 
@@ -116,16 +116,16 @@ export class OrderEventRelay {
     return handed;
   }
 
-  /** Deletes the rows every registered subscriber has passed (with none registered, every settled row). */
-  private async prune(subscribers: readonly RegisteredSubscriber[], horizon: number): Promise<number> {
-    let upTo = horizon;
-    if (subscribers.length) {
-      const [row]: { low: number | string | null }[] = await this.ds.query(
-        `SELECT MIN(last_id) AS low FROM outbox_subscriber WHERE name IN (${subscribers.map(() => '?').join(', ')})`,
-        subscribers.map((s) => s.name),
-      );
-      upTo = Math.min(upTo, Number(row.low ?? 0));
-    }
+  /**
+   * Deletes the rows every subscriber has passed: every one with a position, wherever it registered (a reader known
+   * only to another process must not lose its rows); with none at all, every settled row. A reader that is retired
+   * must have its row deleted from outbox_subscriber, or the table waits for it (its lag shows on the health view).
+   */
+  private async prune(horizon: number): Promise<number> {
+    const [row]: { low: number | string | null; n: number | string }[] = await this.ds.query(
+      'SELECT MIN(last_id) AS low, COUNT(*) AS n FROM outbox_subscriber',
+    );
+    const upTo = Number(row.n) ? Math.min(horizon, Number(row.low ?? 0)) : horizon;
     let pruned = 0;
     for (;;) {
       const res: { affectedRows: number } = await this.ds.query(`DELETE FROM outbox WHERE id <= ? ORDER BY id LIMIT ${PRUNE_BATCH}`, [upTo]);
