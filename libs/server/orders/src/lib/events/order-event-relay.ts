@@ -10,7 +10,7 @@ import { OrderEventStream, wantsTopic, type RegisteredSubscriber } from './order
  * inserts, not when it commits, so a row with a lower id may still appear after a higher one is read; every writer's
  * transaction is far shorter than this (an action, a batch of timers).
  */
-export const SETTLE_MS = 5_000;
+export const ORDER_EVENT_SETTLE_MS = 5_000;
 const DEFAULT_BATCH = 500;
 const PRUNE_BATCH = 2_000;
 const BUDGET_MS = 20_000;
@@ -41,7 +41,7 @@ interface Row {
 @Injectable()
 export class OrderEventRelay {
   private readonly logger = new Logger(OrderEventRelay.name);
-  /** The outbox's highest id as seen at a moment: a row at or below it is settled once that moment is SETTLE_MS old. */
+  /** The outbox's highest id as seen at a moment: a row at or below it is settled once that moment is ORDER_EVENT_SETTLE_MS old. */
   private samples: { top: number; at: number }[] = [];
   private settled = 0;
 
@@ -50,7 +50,7 @@ export class OrderEventRelay {
     private readonly stream: OrderEventStream,
   ) {}
 
-  async tick(settleMs = SETTLE_MS): Promise<RelayTick> {
+  async tick(settleMs = ORDER_EVENT_SETTLE_MS): Promise<RelayTick> {
     const horizon = await this.horizon(settleMs);
     const out: RelayTick = { delivered: {}, failed: [], pruned: 0, horizon };
     const subscribers = this.stream.list();
