@@ -244,6 +244,13 @@ describe('order lifecycle over HTTP (real MariaDB + Redis)', () => {
     );
   });
 
+  it('an action that sets nothing on the row (co-reply) still moves the version, so a form opened before it is stale', async () => {
+    const o = await dispatcher.act(await create(), 'dispatch', { unitId: api.ref.unit('swjt').id, coUnitIds: [api.ref.unit('gaj').id] });
+    const co = await police.act(o, 'co-reply', { content: '已配合' });
+    expect(co).toMatchObject({ status: o.status, version: o.version + 1 });
+    expect((await water.tryAct(o, 'sign')).body).toMatchObject({ code: 'STALE_VERSION', details: { currentVersion: o.version + 1 } });
+  });
+
   describe('refusals', () => {
     it('a role that may never do an action gets 403 FORBIDDEN_ROLE', async () => {
       const o = await create();

@@ -8,3 +8,4 @@ export * from './lib/reports';
 export * from './lib/assessment';
 export * from './lib/imports';
 export * from './lib/oversight';
+export * from './lib/action-bodies';

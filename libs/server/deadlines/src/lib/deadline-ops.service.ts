@@ -4,7 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
-import type { DeadlineOpsView, FailedJobView, ReconcilerRunView } from '@hotline/contracts';
+import type { DeadlineOpsView, FailedJobView, OrderEventSubscriberView, ReconcilerRunView } from '@hotline/contracts';
+import { subscriberLag } from '@hotline/server-orders';
 import { AppConfig, REDIS } from '@hotline/server-platform';
 import { DeadlinesConfig } from './deadlines.config';
 import { DeadlineRepairEntity } from './entities';
@@ -30,10 +31,10 @@ export class DeadlineOpsService {
     this.keys = reconcilerKeys(config.QUEUE_PREFIX);
   }
 
-  async status(): Promise<DeadlineOpsView> {
+  async status(): Promise<DeadlineOpsView & { eventSubscribers: OrderEventSubscriberView[] }> {
     const now = new Date();
     const queues = [this.timers, this.sweeps];
-    const [counts, failed, [timerRow], [outboxRow], lastTickRaw, lastRepair] = await Promise.all([
+    const [counts, failed, [timerRow], [outboxRow], lastTickRaw, lastRepair, eventSubscribers] = await Promise.all([
       Promise.all(queues.map((q) => q.getJobCounts(...COUNTED))),
       Promise.all(queues.map((q) => q.getFailed(0, FAILED_SHOWN - 1))),
       this.ds.query(
@@ -43,6 +44,7 @@ export class DeadlineOpsService {
       this.ds.query('SELECT COUNT(*) AS n FROM outbox WHERE topic = ? AND processed_at IS NULL', [TIMER_OUTBOX_TOPIC]),
       this.redis.get(this.keys.lastTick),
       this.ds.manager.find(DeadlineRepairEntity, { order: { id: 'DESC' }, take: 1 }),
+      subscriberLag(this.ds, now),
     ]);
     const failedJobs: FailedJobView[] = failed
       .flatMap((jobs, i) =>
@@ -71,6 +73,8 @@ export class DeadlineOpsService {
         lastTick: lastTickRaw ? (JSON.parse(lastTickRaw) as ReconcilerRunView) : null,
         lastRepair: lastRepair[0] ? toRepairView(lastRepair[0]) : null,
       },
+      // the order-event stream's readers: how far each is behind (the outbox rows it has yet to pass)
+      eventSubscribers,
       generatedAt: now.toISOString(),
     };
   }

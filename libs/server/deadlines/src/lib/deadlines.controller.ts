@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { DeadlineOpsView, EscalatedOrderView, OrderTimerView, TimeLimitPolicyView } from '@hotline/contracts';
+import type { DeadlineOpsView, EscalatedOrderView, OrderEventSubscriberView, OrderTimerView, TimeLimitPolicyView } from '@hotline/contracts';
 import { CurrentUser, Roles, type AuthUser } from '@hotline/server-identity';
 import { DeadlineOpsService } from './deadline-ops.service';
 import { DeadlinesService } from './deadlines.service';
@@ -55,7 +55,7 @@ export class DeadlinesAdminController {
     return this.policy.remove(user, id);
   }
 
-  @Get('deadlines') status(): Promise<DeadlineOpsView> {
+  @Get('deadlines') status(): Promise<DeadlineOpsView & { eventSubscribers: OrderEventSubscriberView[] }> {
     return this.ops.status();
   }
 

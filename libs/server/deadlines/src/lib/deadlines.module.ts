@@ -2,7 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationWriterModule } from '@hotline/server-notifications';
-import { CalendarProvider, OrderHooks, OrdersModule, TimeLimitsProvider } from '@hotline/server-orders';
+import { OrderEventStream, OrderHooks, OrdersModule } from '@hotline/server-orders';
 import { ReferenceDataModule } from '@hotline/server-reference-data';
 import { DeadlineHook } from './deadline-hook';
 import { DeadlineOpsService } from './deadline-ops.service';
@@ -10,7 +10,7 @@ import { deadlinesConfig, DeadlinesConfig } from './deadlines.config';
 import { DeadlinesAdminController, DeadlinesController } from './deadlines.controller';
 import { DeadlinesService } from './deadlines.service';
 import { DEADLINE_ENTITIES } from './entities';
-import { OutboxRelay } from './outbox-relay';
+import { OutboxRelay, TIMER_SUBSCRIBER } from './outbox-relay';
 import { Pruner } from './pruner';
 import { SweepScheduler, SweepsProcessor, TimersProcessor } from './processors';
 import { DEADLINE_QUEUES } from './queues';
@@ -45,24 +45,24 @@ export class DeadlinesModule implements OnModuleInit {
 }
 
 /**
- * The worker side: fires timers, runs the reconciler, the outbox relay and the pruner, keeps their schedulers. It reads the
- * policy and calendar itself (for backfilling timers) but serves no HTTP routes of the orders feature.
+ * The worker side: fires timers (their effects go through the orders writer and hooks, OrdersModule), runs the
+ * reconciler, the outbox relay (also the order-event stream's reader of the timer topic) and the pruner, keeps their schedulers. The deadline hook follows order changes made
+ * here as it does in the API. It serves no HTTP routes of its own.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(DEADLINE_ENTITIES), QUEUES, NotificationWriterModule],
-  providers: [
-    CONFIG,
-    CalendarProvider,
-    TimeLimitsProvider,
-    TimerPlanner,
-    TimerQueue,
-    TimerFiring,
-    OutboxRelay,
-    Reconciler,
-    Pruner,
-    TimersProcessor,
-    SweepsProcessor,
-    SweepScheduler,
-  ],
+  imports: [TypeOrmModule.forFeature(DEADLINE_ENTITIES), QUEUES, NotificationWriterModule, OrdersModule],
+  providers: [CONFIG, TimerPlanner, TimerQueue, DeadlineHook, TimerFiring, OutboxRelay, Reconciler, Pruner, TimersProcessor, SweepsProcessor, SweepScheduler],
 })
-export class DeadlinesWorkerModule {}
+export class DeadlinesWorkerModule implements OnModuleInit {
+  constructor(
+    private readonly hooks: OrderHooks,
+    private readonly hook: DeadlineHook,
+    private readonly events: OrderEventStream,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  onModuleInit(): void {
+    this.hooks.register(this.hook);
+    this.events.register(TIMER_SUBSCRIBER, this.relay);
+  }
+}

@@ -1,28 +1,12 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { DeadlineClockKind, TimerKind, TimerState } from '@hotline/contracts';
+import type { TimerKind, TimerState } from '@hotline/contracts';
+import { TimeLimitPolicyEntity } from '@hotline/server-orders';
 
 const bool = { to: (v: boolean) => (v ? 1 : 0), from: (v: number | null) => (v == null ? v : !!v) };
 const dt = (name: string) => ({ name, type: 'datetime' as const, precision: 3 });
 
-/** A row of the admin-editable time-limit policy (read by the orders service through TimeLimitsProvider). */
-@Entity('time_limit_policy')
-export class TimeLimitPolicyEntity {
-  @PrimaryGeneratedColumn({ type: 'int', unsigned: true }) id!: number;
-  @Column({ name: 'appeal_type_code' }) appealType!: string;
-  @Column({ type: 'tinyint', transformer: bool }) urgent!: boolean;
-  @Column({ type: 'varchar' }) clock!: DeadlineClockKind;
-  @Column({ name: 'day_length', type: 'varchar', nullable: true }) dayLength!: string | null;
-  @Column({ name: 'sign_limit' }) signLimit!: string;
-  @Column({ name: 'handle_limit' }) handleLimit!: string;
-  @Column({ name: 'callback_limit' }) callbackLimit!: string;
-  @Column({ name: 'feedback_limit' }) feedbackLimit!: string;
-  @Column({ name: 'prewarn_percent', type: 'tinyint', unsigned: true }) prewarnPercent!: number;
-  @Column({ name: 'long_overdue_after' }) longOverdueAfter!: string;
-  @Column({ type: 'int', unsigned: true }) version!: number;
-  @Column({ name: 'updated_by', type: 'int', nullable: true }) updatedBy!: number | null;
-  @Column(dt('created_at')) createdAt!: Date;
-  @Column(dt('updated_at')) updatedAt!: Date;
-}
+/** The time-limit policy's row lives with the orders' TimeLimitsProvider, its one reader and mapping; admins edit it here. */
+export { TimeLimitPolicyEntity };
 
 /**
  * One timer of one order: written in the transaction of the action that sets its deadline, fed to BullMQ after

@@ -1,5 +1,5 @@
 import type { OrderTimerView, ReconcilerRunView, TimeLimitPolicyView } from '@hotline/contracts';
-import type { TimeLimitPolicy } from '@hotline/domain';
+import { toPolicy } from '@hotline/server-orders';
 import type { DeadlineRepairEntity, DeadlineTimerEntity, TimeLimitPolicyEntity } from './entities';
 
 export function toPolicyView(p: TimeLimitPolicyEntity): TimeLimitPolicyView {
@@ -20,11 +20,8 @@ export function toPolicyView(p: TimeLimitPolicyEntity): TimeLimitPolicyView {
   };
 }
 
-/** The domain's view of a row, for validation. */
-export function toPolicy(p: Pick<TimeLimitPolicyEntity, keyof TimeLimitPolicy>): TimeLimitPolicy {
-  const { appealType, urgent, clock, dayLength, signLimit, handleLimit, callbackLimit, feedbackLimit, prewarnPercent, longOverdueAfter } = p;
-  return { appealType, urgent, clock, dayLength, signLimit, handleLimit, callbackLimit, feedbackLimit, prewarnPercent, longOverdueAfter };
-}
+/** The domain's view of a policy row: one definition, beside the table's mapping in the orders lib. */
+export { toPolicy };
 
 export function toTimerView(t: DeadlineTimerEntity, firedAt: Date | null): OrderTimerView {
   return {

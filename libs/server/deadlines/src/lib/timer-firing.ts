@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
-import type { OrderStatus, Role, TimerKind } from '@hotline/contracts';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import type { Role, TimerKind } from '@hotline/contracts';
 import { TIMER_DEADLINE, TIMER_EFFECTS, timerApplies, type DeadlineFacts } from '@hotline/domain';
 import { NotificationWriter, type NoticeDraft, type WrittenNotice } from '@hotline/server-notifications';
+import { OrderWriter, WorkOrderEntity, type CommittedChange, type OrderWrite } from '@hotline/server-orders';
 import { inTransaction } from '@hotline/server-platform';
 import { noticeText } from './notice-text';
 
@@ -19,18 +20,7 @@ export interface FireResult {
   dueAt?: Date;
 }
 
-interface OrderRow {
-  id: number;
-  number: string;
-  status: OrderStatus;
-  main_unit_id: number | null;
-  sign_due_at: Date | null;
-  handle_due_at: Date | null;
-  callback_due_at: Date | null;
-  callback_at: Date | null;
-}
-
-interface TimerRow {
+export interface TimerRow {
   id: number;
   order_id: number;
   kind: TimerKind;
@@ -79,8 +69,8 @@ interface Ready extends Waiter {
  * 2. Fire: timers due together share one transaction (group commit). It locks their orders in id order, re-checks
  *    every timer against its order as it is now, claims the effects in the ledger — whose unique key (order, kind,
  *    reference, due time) refuses a second claim whatever raced: a redelivered job, the reconciler, a restarted
- *    worker — then flags the orders, adds history rows (actor 'system'), urges, and writes the notices, which are
- *    published after commit. A batch that fails is retried timer by timer, so one bad timer holds back no other.
+ *    worker — then changes the orders through the orders writer (flags, urges, history lines as 'system', order
+ *    events, the same order hooks as a user's action) and writes the notices, which are published after commit. A batch that fails is retried timer by timer, so one bad timer holds back no other.
  */
 @Injectable()
 export class TimerFiring {
@@ -93,6 +83,7 @@ export class TimerFiring {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly notices: NotificationWriter,
+    private readonly writer: OrderWriter,
   ) {}
 
   fire(timerId: number): Promise<FireResult> {
@@ -170,15 +161,13 @@ export class TimerFiring {
   private async commit(heads: TimerRow[]): Promise<Map<number, FireResult>> {
     const due = [...new Map(heads.map((h) => [Number(h.id), h])).values()];
     let written: WrittenNotice[] = [];
+    let changes: CommittedChange[] = [];
     const decided = await inTransaction(this.ds, async (em) => {
       const result = new Map<number, FireResult>();
       const orderIds = [...new Set(due.map((t) => Number(t.order_id)))].sort((a, b) => a - b);
       // the orders first, in id order (so two batches never wait on each other in a circle), then their timers:
       // the same order of locks as an action's transaction
-      const orders: OrderRow[] = await em.query(
-        'SELECT id, number, status, main_unit_id, sign_due_at, handle_due_at, callback_due_at, callback_at FROM work_order WHERE id IN (?) ORDER BY id FOR UPDATE',
-        [orderIds],
-      );
+      const orders = await em.find(WorkOrderEntity, { where: { id: In(orderIds) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
       const states: { id: number; state: string }[] = await em.query('SELECT id, state FROM deadline_timer WHERE id IN (?) FOR UPDATE', [due.map((t) => t.id)]);
       const supervisions: { id: number; order_id: number; feedback_due_at: Date }[] = due.some((t) => TIMER_DEADLINE[t.kind] === 'supervision')
         ? await em.query('SELECT id, order_id, feedback_due_at FROM supervision WHERE order_id IN (?) AND feedback_at IS NULL', [orderIds])
@@ -190,7 +179,7 @@ export class TimerFiring {
       const stateById = new Map(states.map((s) => [Number(s.id), s.state]));
       const at = new Date();
 
-      const fire: { t: TimerRow; o: OrderRow }[] = [];
+      const fire: { t: TimerRow; o: WorkOrderEntity }[] = [];
       const fired: number[] = [];
       const stale: number[] = [];
       for (const t of due) {
@@ -218,102 +207,85 @@ export class TimerFiring {
         await em.query('INSERT INTO deadline_effect (order_id, kind, ref_id, due_at, deadline_at, timer_id, fired_at) VALUES ?', [
           fire.map(({ t }) => [t.order_id, t.kind, t.ref_id, t.due_at, t.deadline_at, t.id, at]),
         ]);
-        written = await this.apply(em, fire, at);
+        ({ written, changes } = await this.apply(em, fire, at));
       }
       if (fired.length) await em.query(`UPDATE deadline_timer SET state = 'fired', updated_at = ? WHERE id IN (?)`, [at, fired]);
       if (stale.length) await em.query(`UPDATE deadline_timer SET state = 'cancelled', updated_at = ? WHERE id IN (?)`, [at, stale]);
       return result;
     });
+    await this.writer.committed(changes);
     if (written.length) await this.notices.publish(written).catch((e: Error) => this.logger.warn(`${written.length} notices not published: ${e.message}`));
     return decided;
   }
 
-  /** Flags and urges the orders (one statement), writes the history rows and the notices. */
-  private async apply(em: EntityManager, fire: { t: TimerRow; o: OrderRow }[], at: Date): Promise<WrittenNotice[]> {
-    const changes = new Map<number, { sign?: Date; handle?: Date; urges: number }>();
+  /**
+   * The effects as order changes, one per order through the orders writer (flags and urges with a version-checked
+   * UPDATE, history lines as the system, their events, the order hooks), then the notices.
+   */
+  private async apply(em: EntityManager, fire: { t: TimerRow; o: WorkOrderEntity }[], at: Date) {
+    const byOrder = new Map<number, { o: WorkOrderEntity; timers: TimerRow[] }>();
     for (const { t, o } of fire) {
-      const effect = TIMER_EFFECTS[t.kind];
-      if (!effect.flag && !effect.autoUrge) continue;
-      const c = changes.get(Number(o.id)) ?? { urges: 0 };
-      // the moment it went overdue is the deadline itself, however late the timer ran; the first one stays
-      if (effect.flag === 'signOverdueAt') c.sign = t.deadline_at;
-      if (effect.flag === 'handleOverdueAt') c.handle = t.deadline_at;
-      if (effect.autoUrge) c.urges++;
-      changes.set(Number(o.id), c);
+      const entry = byOrder.get(Number(o.id)) ?? { o, timers: [] };
+      entry.timers.push(t);
+      byOrder.set(Number(o.id), entry);
     }
-    if (changes.size) {
-      const rows = [...changes.entries()];
-      const signs = rows.filter(([, c]) => c.sign);
-      const handles = rows.filter(([, c]) => c.handle);
-      const caseOf = (list: typeof rows, pick: (c: (typeof rows)[number][1]) => unknown) => ({
-        sql: list.map(() => 'WHEN ? THEN ?').join(' '),
-        params: list.flatMap(([id, c]) => [id, pick(c)]),
-      });
-      const sign = caseOf(signs, (c) => c.sign);
-      const handle = caseOf(handles, (c) => c.handle);
-      const urge = caseOf(rows, (c) => c.urges);
-      await em.query(
-        `UPDATE work_order SET
-           sign_overdue_at = ${signs.length ? `COALESCE(sign_overdue_at, CASE id ${sign.sql} END)` : 'sign_overdue_at'},
-           handle_overdue_at = ${handles.length ? `COALESCE(handle_overdue_at, CASE id ${handle.sql} END)` : 'handle_overdue_at'},
-           urge_count = urge_count + CASE id ${urge.sql} ELSE 0 END,
-           version = version + 1, updated_at = ?
-         WHERE id IN (?)`,
-        [...sign.params, ...handle.params, ...urge.params, at, rows.map(([id]) => id)],
-      );
+    const changes: CommittedChange[] = [];
+    for (const { o, timers } of byOrder.values()) {
+      const { patch, lines } = timerChange(o, timers, at);
+      // a pre-warning or an escalation sets no column: the order and its version stay as they were, as a user sees them
+      changes.push((await this.writer.update(em, { before: o, patch, actor: null, at, lines, keepVersionIfUnchanged: true })).change);
     }
-
-    const history: unknown[][] = [];
-    const drafts: NoticeDraft[] = [];
-    for (const { t, o } of fire) {
+    const drafts: NoticeDraft[] = fire.map(({ t, o }) => {
       const effect = TIMER_EFFECTS[t.kind];
       const text = noticeText(t.kind, o.number, t.deadline_at);
-      const data = JSON.stringify({
-        timer: t.kind,
-        deadline: TIMER_DEADLINE[t.kind],
-        deadlineAt: t.deadline_at.toISOString(),
-        dueAt: t.due_at.toISOString(),
-        lateMs: at.getTime() - t.due_at.getTime(),
-      });
-      for (const event of effect.events)
-        history.push([
-          o.id,
-          event,
-          o.status,
-          o.status,
-          null,
-          '系统',
-          'system',
-          null,
-          event === 'auto-urge' ? `系统自动催办：${text.body}` : text.title,
-          data,
-          at,
-        ]);
-      drafts.push({
+      return {
         kind: effect.events[0],
         orderId: Number(o.id),
         orderNumber: o.number,
         title: text.title,
         body: text.body,
-        unitId: effect.notify.includes('unit') ? o.main_unit_id : null,
+        unitId: effect.notify.includes('unit') ? o.mainUnitId : null,
         roles: effect.notify.filter((a): a is keyof typeof ROLE_OF => a in ROLE_OF).map((a) => ROLE_OF[a]),
-      });
-    }
-    await em.query(
-      'INSERT INTO order_history (order_id, action, from_status, to_status, actor_id, actor_name, actor_role, actor_unit_id, comment, data, created_at) VALUES ?',
-      [history],
-    );
-    return this.notices.writeMany(em, drafts, at);
+      };
+    });
+    return { written: await this.notices.writeMany(em, drafts, at), changes };
   }
 }
 
-function facts(o: OrderRow, supervisions: readonly { id: number; order_id: number; feedback_due_at: Date }[]): DeadlineFacts {
+/**
+ * What an order's fired timers do to it: the overdue flags (the moment it went overdue is the deadline itself, however
+ * late the timer ran; the first one stays), one urge per auto-urge, and a history line per event of each effect.
+ */
+export function timerChange(o: WorkOrderEntity, timers: readonly TimerRow[], at: Date): Pick<OrderWrite, 'patch' | 'lines'> {
+  const patch: Partial<WorkOrderEntity> = {};
+  const lines: OrderWrite['lines'] = [];
+  let urges = 0;
+  for (const t of timers) {
+    const effect = TIMER_EFFECTS[t.kind];
+    if (effect.flag === 'signOverdueAt') patch.signOverdueAt = o.signOverdueAt ?? patch.signOverdueAt ?? t.deadline_at;
+    if (effect.flag === 'handleOverdueAt') patch.handleOverdueAt = o.handleOverdueAt ?? patch.handleOverdueAt ?? t.deadline_at;
+    if (effect.autoUrge) urges++;
+    const text = noticeText(t.kind, o.number, t.deadline_at);
+    const data = {
+      timer: t.kind,
+      deadline: TIMER_DEADLINE[t.kind],
+      deadlineAt: t.deadline_at.toISOString(),
+      dueAt: t.due_at.toISOString(),
+      lateMs: at.getTime() - t.due_at.getTime(),
+    };
+    for (const event of effect.events) lines.push({ action: event, comment: event === 'auto-urge' ? `系统自动催办：${text.body}` : text.title, data });
+  }
+  if (urges) patch.urgeCount = o.urgeCount + urges;
+  return { patch, lines };
+}
+
+function facts(o: WorkOrderEntity, supervisions: readonly { id: number; order_id: number; feedback_due_at: Date }[]): DeadlineFacts {
   return {
     status: o.status,
-    signDueAt: o.sign_due_at,
-    handleDueAt: o.handle_due_at,
-    callbackDueAt: o.callback_due_at,
-    callbackAt: o.callback_at,
+    signDueAt: o.signDueAt,
+    handleDueAt: o.handleDueAt,
+    callbackDueAt: o.callbackDueAt,
+    callbackAt: o.callbackAt,
     openSupervisions: supervisions.filter((s) => Number(s.order_id) === Number(o.id)).map((s) => ({ id: Number(s.id), feedbackDueAt: s.feedback_due_at })),
   };
 }

@@ -17,7 +17,18 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { ORDER_ACTIONS, ORDER_STATUSES, SATISFACTION_LEVELS, type OrderAction, type Satisfaction } from '@hotline/contracts';
+import {
+  DAYS_LIMITS,
+  MAX_CO_UNITS,
+  TEXT_LIMITS,
+  ORDER_ACTIONS,
+  ORDER_STATUSES,
+  ORDER_UNIT_PARTS,
+  SATISFACTION_LEVELS,
+  type OrderAction,
+  type OrderUnitPart,
+  type Satisfaction,
+} from '@hotline/contracts';
 
 export class CallerDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) name?: string;
@@ -53,6 +64,13 @@ export class SearchOrdersDto {
   @IsIn(ORDER_STATUSES, { each: true })
   status?: string[];
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) unitId?: number;
+  @ApiPropertyOptional({
+    enum: ORDER_UNIT_PARTS,
+    description: "the unit's part: 'main' = main unit in scope, 'co' = only a co-unit in scope (of unitId, else of the user's unit)",
+  })
+  @IsOptional()
+  @IsIn(ORDER_UNIT_PARTS)
+  unitPart?: OrderUnitPart;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) regionId?: number;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) categoryId?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(32) channel?: string;
@@ -92,40 +110,41 @@ export class SearchOrdersDto {
   @ApiPropertyOptional() @IsOptional() @IsIn(['createdAt', '-createdAt', 'handleDueAt']) sort?: 'createdAt' | '-createdAt' | 'handleDueAt';
 }
 
-// --- action bodies: every action carries the version the client saw ---
+// --- action bodies: every action carries the version the client saw; fields and limits as ACTION_BODIES (contracts) says,
+// which dto.spec.ts checks decorator by decorator
 
 export class ActionDto {
   @ApiProperty() @IsInt() @Min(1) version!: number;
 }
 class CommentDto extends ActionDto {
-  @IsOptional() @IsString() @MaxLength(2000) comment?: string;
+  @IsOptional() @IsString() @MaxLength(TEXT_LIMITS.comment) comment?: string;
 }
 export class DirectAnswerDto extends ActionDto {
-  @IsString() @Length(1, 5000) answer!: string;
+  @IsString() @Length(1, TEXT_LIMITS.long) answer!: string;
 }
 export class DispatchDto extends CommentDto {
   @IsInt() @Min(1) unitId!: number;
-  @IsOptional() @IsArray() @ArrayMaxSize(10) @ArrayUnique() @IsInt({ each: true }) @Min(1, { each: true }) coUnitIds?: number[];
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_CO_UNITS) @ArrayUnique() @IsInt({ each: true }) @Min(1, { each: true }) coUnitIds?: number[];
 }
 export class ReasonDto extends ActionDto {
-  @IsString() @Length(1, 1000) reason!: string;
+  @IsString() @Length(1, TEXT_LIMITS.reason) reason!: string;
 }
 export class ExtensionDto extends ActionDto {
-  @IsInt() @Min(1) @Max(30) days!: number;
-  @IsString() @Length(1, 1000) reason!: string;
+  @IsInt() @Min(DAYS_LIMITS.min) @Max(DAYS_LIMITS.max) days!: number;
+  @IsString() @Length(1, TEXT_LIMITS.reason) reason!: string;
 }
 export class ContentDto extends ActionDto {
-  @IsString() @Length(1, 5000) content!: string;
+  @IsString() @Length(1, TEXT_LIMITS.long) content!: string;
 }
 export class CallbackDto extends ActionDto {
   @IsIn(SATISFACTION_LEVELS) satisfaction!: Satisfaction;
   @IsBoolean() solved!: boolean;
-  @IsOptional() @IsString() @MaxLength(1000) comment?: string;
+  @IsOptional() @IsString() @MaxLength(TEXT_LIMITS.reason) comment?: string;
   @IsOptional() @IsBoolean() reopen?: boolean;
 }
 export class SuperviseDto extends ActionDto {
-  @IsString() @Length(1, 2000) comment!: string;
-  @IsOptional() @IsInt() @Min(1) @Max(30) feedbackDays?: number;
+  @IsString() @Length(1, TEXT_LIMITS.comment) comment!: string;
+  @IsOptional() @IsInt() @Min(DAYS_LIMITS.min) @Max(DAYS_LIMITS.max) feedbackDays?: number;
 }
 export class MergeDto extends ActionDto {
   @IsInt() @Min(1) masterId!: number;

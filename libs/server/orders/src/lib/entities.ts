@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { OrderStatus, Role, Satisfaction } from '@hotline/contracts';
+import { TimeLimitPolicyEntity } from './time-limits';
 
 const bool = { to: (v: boolean) => (v ? 1 : 0), from: (v: number | null) => (v == null ? v : !!v) };
 const json = { to: (v: unknown) => (v == null ? null : JSON.stringify(v)), from: (v: string | null) => (v == null ? null : JSON.parse(v)) };
@@ -106,4 +107,5 @@ export class OutboxEntity {
   @Column(dt('processed_at')) processedAt!: Date | null;
 }
 
-export const ORDER_ENTITIES = [WorkOrderEntity, OrderHistoryEntity, OrderCoUnitEntity, SupervisionEntity, OutboxEntity];
+/** The policy row is mapped with its reader (time-limits.ts) and registered with the orders' entities. */
+export const ORDER_ENTITIES = [WorkOrderEntity, OrderHistoryEntity, OrderCoUnitEntity, SupervisionEntity, OutboxEntity, TimeLimitPolicyEntity];

@@ -1,17 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { OrderAction } from '@hotline/contracts';
+import type { OrderAction, SystemEvent } from '@hotline/contracts';
 import type { AuthUser } from '@hotline/server-identity';
 import type { WorkOrderEntity } from './entities';
 
 /** One change to one order, as seen inside the transaction that makes it. */
 export interface OrderChange {
   em: EntityManager;
-  action: OrderAction | 'create';
+  /** A user's action, 'create' on intake, or a deadline's effect (the first event it records, e.g. 'sign-overdue'). */
+  action: OrderAction | SystemEvent;
   /** The row as locked before the change; null on intake. */
   before: WorkOrderEntity | null;
   /** The row as it is after the change (same transaction, not yet committed). */
   after: WorkOrderEntity;
+  /** Null for the system's own changes (deadline effects). */
   actor: AuthUser | null;
   at: Date;
   /** The order's topic ids when the change already knows them (intake writes them), so hooks need not read them. */

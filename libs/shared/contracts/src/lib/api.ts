@@ -152,3 +152,25 @@ export interface Page<T> {
   page: number;
   pageSize: number;
 }
+
+/**
+ * `GET /api/orders?unitPart=`: which part the unit has in the order. 'main': the main unit is in the unit's subtree;
+ * 'co': a co-unit is and the main unit is not (协办). Taken against `unitId` when given, else the user's own unit.
+ */
+export const ORDER_UNIT_PARTS = ['main', 'co'] as const;
+export type OrderUnitPart = (typeof ORDER_UNIT_PARTS)[number];
+
+/** One reader of the order-event stream (the outbox) as the queue-health view shows it. */
+export interface OrderEventSubscriberView {
+  name: string;
+  /** The outbox id it has passed. */
+  lastId: number;
+  delivered: number;
+  /** Outbox rows after its position (of any topic: it passes those it does not read too). */
+  pending: number;
+  /** Age of the oldest of those rows (by their own time), null when none. */
+  oldestPendingAgeMs: number | null;
+  lastError: string | null;
+  failedAt: string | null;
+  updatedAt: string;
+}

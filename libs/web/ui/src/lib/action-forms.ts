@@ -1,4 +1,4 @@
-import { OrderAction, OrderDetail, SATISFACTION_LEVELS, Satisfaction } from '@hotline/contracts';
+import { actionFieldSpec, OrderAction, OrderDetail, SATISFACTION_LEVELS, Satisfaction } from '@hotline/contracts';
 
 export type ActionFieldKind = 'text' | 'textarea' | 'number' | 'unit' | 'units' | 'satisfaction' | 'yesno' | 'checkbox';
 
@@ -14,90 +14,59 @@ export interface ActionField {
   placeholder?: string;
 }
 
-/** The API's length limits: free text (answer, reply, content) 5000, reasons 1000, comments 2000. */
-const MAX_LENGTH: Record<string, number> = { reason: 1000, comment: 2000 };
-
-const text = (key: string, label: string, required: boolean, placeholder?: string, maxLength = MAX_LENGTH[key] ?? 5000): ActionField => ({
-  key,
-  label,
-  kind: 'textarea',
-  required,
-  maxLength,
-  placeholder,
-});
-const comment = (label = '意见', maxLength?: number): ActionField => text('comment', label, false, undefined, maxLength);
+/**
+ * A field of an action's body as the API takes it: required flag and limits come from the contract (ACTION_BODIES in
+ * @hotline/contracts), which the server's DTOs are checked against, so the dialog and the API cannot disagree.
+ */
+function field(action: OrderAction, key: string, label: string, kind: ActionFieldKind, extra: Partial<ActionField> = {}): ActionField {
+  const spec = actionFieldSpec(action, key);
+  if (!spec) throw new Error(`the API's ${action} body has no field ${key}`);
+  return {
+    key,
+    label,
+    kind,
+    required: spec.required,
+    ...(spec.kind === 'text' ? { maxLength: spec.maxLength } : {}),
+    ...(spec.kind === 'int' ? { min: spec.min, max: spec.max } : {}),
+    ...extra,
+  };
+}
+const text = (action: OrderAction, key: string, label: string, placeholder?: string): ActionField => field(action, key, label, 'textarea', { placeholder });
+const comment = (action: OrderAction, label = '意见'): ActionField => text(action, 'comment', label);
 
 /** The fields of each action's body besides `version` (docs/api.md, "Action fields"). */
 export const ACTION_FIELDS: Record<OrderAction, ActionField[]> = {
-  'direct-answer': [text('answer', '答复内容', true)],
+  'direct-answer': [text('direct-answer', 'answer', '答复内容')],
   dispatch: [
-    { key: 'unitId', label: '主办单位', kind: 'unit', required: true },
-    {
-      key: 'coUnitIds',
-      label: '协办单位',
-      kind: 'units',
-      required: false,
-      initial: [],
-    },
-    comment('派单说明'),
+    field('dispatch', 'unitId', '主办单位', 'unit'),
+    field('dispatch', 'coUnitIds', '协办单位', 'units', { initial: [] }),
+    comment('dispatch', '派单说明'),
   ],
   sign: [],
-  return: [text('reason', '退单理由', true, '说明不属于本单位职责的依据')],
-  'approve-return': [comment()],
-  'reject-return': [comment('驳回理由')],
-  'request-extension': [
-    {
-      key: 'days',
-      label: '延期天数（工作日）',
-      kind: 'number',
-      required: true,
-      min: 1,
-      max: 30,
-      initial: 5,
-    },
-    text('reason', '延期理由', true),
-  ],
-  'approve-extension': [comment()],
-  'reject-extension': [comment('驳回理由')],
-  suspend: [text('reason', '挂起原因', true)],
-  resume: [comment()],
-  reply: [text('content', '办理结果', true)],
-  'co-reply': [text('content', '协办意见', true)],
-  'accept-reply': [comment('审核意见')],
-  'send-back': [text('reason', '退回理由', true)],
+  return: [text('return', 'reason', '退单理由', '说明不属于本单位职责的依据')],
+  'approve-return': [comment('approve-return')],
+  'reject-return': [comment('reject-return', '驳回理由')],
+  'request-extension': [field('request-extension', 'days', '延期天数（工作日）', 'number', { initial: 5 }), text('request-extension', 'reason', '延期理由')],
+  'approve-extension': [comment('approve-extension')],
+  'reject-extension': [comment('reject-extension', '驳回理由')],
+  suspend: [text('suspend', 'reason', '挂起原因')],
+  resume: [comment('resume')],
+  reply: [text('reply', 'content', '办理结果')],
+  'co-reply': [text('co-reply', 'content', '协办意见')],
+  'accept-reply': [comment('accept-reply', '审核意见')],
+  'send-back': [text('send-back', 'reason', '退回理由')],
   callback: [
-    {
-      key: 'satisfaction',
-      label: '满意度',
-      kind: 'satisfaction',
-      required: true,
-    },
-    { key: 'solved', label: '是否解决', kind: 'yesno', required: true },
-    comment('回访记录', 1000),
-    {
-      key: 'reopen',
-      label: '不满意，重新办理',
-      kind: 'checkbox',
-      required: false,
-      initial: false,
-    },
+    field('callback', 'satisfaction', '满意度', 'satisfaction'),
+    field('callback', 'solved', '是否解决', 'yesno'),
+    comment('callback', '回访记录'),
+    field('callback', 'reopen', '不满意，重新办理', 'checkbox', { initial: false }),
   ],
-  urge: [comment('催办意见')],
-  supervise: [
-    text('comment', '督办意见', true),
-    {
-      key: 'feedbackDays',
-      label: '反馈时限（工作日）',
-      kind: 'number',
-      required: false,
-      min: 1,
-      max: 30,
-      initial: 3,
-    },
-  ],
-  feedback: [text('content', '督办反馈', true)],
-  instruct: [text('content', '批示内容', true)],
-  close: [comment('归档说明')],
+  urge: [comment('urge', '催办意见')],
+  supervise: [text('supervise', 'comment', '督办意见'), field('supervise', 'feedbackDays', '反馈时限（工作日）', 'number', { initial: 3 })],
+  feedback: [text('feedback', 'content', '督办反馈')],
+  instruct: [text('instruct', 'content', '批示内容')],
+  close: [comment('close', '归档说明')],
+  // the API takes the master's id; the dialog asks for its number and looks it up
   merge: [
     {
       key: 'masterNumber',

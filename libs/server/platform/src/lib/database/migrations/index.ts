@@ -6,6 +6,7 @@ import { DeadlineTimerIndex1764600000001 } from './1764600000001-deadline-timer-
 import { ReportIssueFocusRemarks1764700000000 } from './1764700000000-report-issue-focus-remarks';
 import { NoIntakeEvents1764700000001 } from './1764700000001-no-intake-events';
 import { SummarySlots1764700000002 } from './1764700000002-summary-slots';
+import { OutboxSubscribers1764800000000 } from './1764800000000-outbox-subscribers';
 
 /** Every migration, oldest first. The schema comes only from here (never `synchronize`). */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   ReportIssueFocusRemarks1764700000000,
   NoIntakeEvents1764700000001,
   SummarySlots1764700000002,
+  OutboxSubscribers1764800000000,
 ];

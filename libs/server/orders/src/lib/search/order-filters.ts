@@ -1,0 +1,115 @@
+import type { OrderUnitPart } from '@hotline/contracts';
+import type { SearchOrdersDto } from '../dto';
+
+/** One WHERE condition of the order search, with its named parameters. */
+export interface Filter {
+  sql: string;
+  params?: Record<string, unknown>;
+}
+
+/** What the filters need resolved beforehand (the reference data's subtrees, the clock). */
+export interface FilterContext {
+  now: Date;
+  /** The unit handler's own subtree: what they may see at all; null for the center's roles. */
+  userScope: number[] | null;
+  /** The subtree of `q.unitId`, when asked. */
+  unitScope: number[] | null;
+  /** The subtree `q.unitPart` is taken against: `q.unitId`'s when given, else the user's unit's. */
+  partScope: number[] | null;
+  /** The category and its descendants, when `q.categoryId` is asked. */
+  categoryScope: number[] | null;
+  /** A unit must not be able to confirm who a confidential caller is by trying numbers. */
+  hideConfidential: boolean;
+}
+
+export interface OrderSort {
+  by: string;
+  dir: 'ASC' | 'DESC';
+}
+
+const inUnits = (alias: string, key: string) =>
+  `(o.main_unit_id IN (:...${key}) OR EXISTS (SELECT 1 FROM order_co_unit ${alias} WHERE ${alias}.order_id = o.id AND ${alias}.unit_id IN (:...${key})))`;
+
+function unitPartFilter(part: OrderUnitPart, scope: number[]): Filter {
+  const co = 'EXISTS (SELECT 1 FROM order_co_unit cu3 WHERE cu3.order_id = o.id AND cu3.unit_id IN (:...partScope))';
+  // 'co': a co-unit of the order is in scope and the main unit is not (a unit that is both is the main unit)
+  return part === 'main'
+    ? { sql: 'o.main_unit_id IN (:...partScope)', params: { partScope: scope } }
+    : { sql: `${co} AND (o.main_unit_id IS NULL OR o.main_unit_id NOT IN (:...partScope))`, params: { partScope: scope } };
+}
+
+/** A date-only `to` includes that whole day. */
+export function endOf(to: string): Date {
+  return /^\d{4}-\d{2}-\d{2}$/.test(to) ? new Date(new Date(`${to}T00:00:00+08:00`).getTime() + 86400_000) : new Date(to);
+}
+
+/** The search as data: every condition SearchOrdersDto asks for, pure, in the order they are applied. */
+export function orderFilters(q: SearchOrdersDto, ctx: FilterContext): Filter[] {
+  const f: Filter[] = [];
+  const { now } = ctx;
+  if (ctx.userScope) f.push({ sql: inUnits('cu', 'scope'), params: { scope: ctx.userScope } });
+  if (q.number) f.push({ sql: 'o.number = :number', params: { number: q.number } });
+  if (q.status?.length) f.push({ sql: 'o.status IN (:...status)', params: { status: q.status } });
+  if (ctx.unitScope) f.push({ sql: inUnits('cu2', 'units'), params: { units: ctx.unitScope } });
+  if (q.unitPart && ctx.partScope) f.push(unitPartFilter(q.unitPart, ctx.partScope));
+  if (q.regionId) f.push({ sql: 'o.region_id = :regionId', params: { regionId: q.regionId } });
+  if (ctx.categoryScope) f.push({ sql: 'o.category_id IN (:...cats)', params: { cats: ctx.categoryScope } });
+  if (q.channel) f.push({ sql: 'o.channel_code = :channel', params: { channel: q.channel } });
+  if (q.appealType) f.push({ sql: 'o.appeal_type_code = :appealType', params: { appealType: q.appealType } });
+  if (q.topic)
+    f.push({
+      sql: 'EXISTS (SELECT 1 FROM order_topic ot JOIN topic t ON t.id = ot.topic_id WHERE ot.order_id = o.id AND t.code = :topic)',
+      params: { topic: q.topic },
+    });
+  if (q.phone) {
+    f.push({ sql: 'o.caller_phone = :phone', params: { phone: q.phone } });
+    if (ctx.hideConfidential) f.push({ sql: 'o.caller_confidential = 0' });
+  }
+  if (q.q) {
+    const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    f.push({ sql: '(o.number = :qn OR o.content LIKE :like OR o.address LIKE :like)', params: { qn: q.q, like } });
+  }
+  if (q.from) f.push({ sql: 'o.created_at >= :from', params: { from: new Date(q.from) } });
+  if (q.to) f.push({ sql: 'o.created_at < :to', params: { to: endOf(q.to) } });
+  if (q.overdue) {
+    f.push({
+      sql: `((o.status IN ('dispatched','handling') AND o.handle_due_at < :now) OR (o.status = 'dispatched' AND o.sign_due_at < :now)
+          OR (o.status IN ('dispatched','handling','suspended','returning') AND (o.handle_overdue_at IS NOT NULL OR o.sign_overdue_at IS NOT NULL)))`,
+      params: { now },
+    });
+  }
+  if (q.handleDueBefore) f.push({ sql: 'o.handle_due_at <= :handleDueBefore', params: { handleDueBefore: new Date(q.handleDueBefore) } });
+  if (q.dueWithinHours) {
+    const until = new Date(now.getTime() + q.dueWithinHours * 3600_000);
+    f.push({
+      sql: `((o.status IN ('dispatched','handling') AND o.handle_due_at BETWEEN :now AND :until) OR (o.status = 'dispatched' AND o.sign_due_at BETWEEN :now AND :until))`,
+      params: { now, until },
+    });
+  }
+  if (q.pendingExtension) f.push({ sql: "o.ext_days IS NOT NULL AND o.status = 'handling'" });
+  if (q.supervised) f.push({ sql: 'o.supervise_count > 0' });
+  if (q.resolution) f.push({ sql: 'o.resolution = :resolution', params: { resolution: q.resolution } });
+  if (q.satisfaction?.length) f.push({ sql: 'o.callback_satisfaction IN (:...sat)', params: { sat: q.satisfaction } });
+  if (q.reworked) f.push({ sql: "o.rework_count > 0 AND o.status IN ('dispatched','handling','suspended')" });
+  if (q.callbackQueue) {
+    f.push({
+      sql: `o.callback_at IS NULL AND (o.status = 'callback_pending' OR (o.status = 'merged' AND EXISTS (SELECT 1 FROM work_order m WHERE m.id = o.merged_into_id AND m.status IN ('callback_pending','closed') AND m.resolution = 'dispatched')))`,
+    });
+  }
+  return f;
+}
+
+/** The ORDER BY of a search: newest first by default, the id breaking ties in the same direction. */
+export function orderSort(q: Pick<SearchOrdersDto, 'sort'>): OrderSort[] {
+  if (q.sort === 'handleDueAt')
+    return [
+      { by: 'o.handle_due_at IS NULL', dir: 'ASC' },
+      { by: 'o.handle_due_at', dir: 'ASC' },
+      { by: 'o.id', dir: 'DESC' },
+    ];
+  const dir = q.sort === 'createdAt' ? 'ASC' : 'DESC';
+  return [
+    { by: 'o.created_at', dir },
+    { by: 'o.id', dir },
+  ];
+}
