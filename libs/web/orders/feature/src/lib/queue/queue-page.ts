@@ -3,7 +3,7 @@ import { Router } from '@angular/router';
 import { OrderSummary } from '@hotline/contracts';
 import { ReferenceStore, callError } from '@hotline/web-core-data-access';
 import { OrdersStore } from '@hotline/web-orders-data-access';
-import { OrderTable, PageChange } from '@hotline/web-ui';
+import { OrderTable, PageChange } from '@hotline/web-orders-ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzBadgeModule } from 'ng-zorro-antd/badge';
 import { NzButtonModule } from 'ng-zorro-antd/button';

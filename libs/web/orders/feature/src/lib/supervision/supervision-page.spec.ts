@@ -6,7 +6,7 @@ import { provideRouter } from '@angular/router';
 import { OrderSummary } from '@hotline/contracts';
 import { NOTIFIER } from '@hotline/web-core-data-access';
 import { OrdersStore } from '@hotline/web-orders-data-access';
-import { Clock } from '@hotline/web-ui';
+import { Clock } from '@hotline/web-orders-ui';
 import { provideNzIconsTesting } from 'ng-zorro-antd/icon/testing';
 import { SupervisionPage } from './supervision-page';
 

@@ -4,7 +4,7 @@ import { FormsModule } from '@angular/forms';
 import { OrderSummary } from '@hotline/contracts';
 import { AuthStore, ReferenceStore, callError, errorMessage } from '@hotline/web-core-data-access';
 import { OrderQuery, OrdersStore } from '@hotline/web-orders-data-access';
-import { Clock, DeadlineCountdown, OrderTable, PageChange } from '@hotline/web-ui';
+import { Clock, DeadlineCountdown, OrderTable, PageChange } from '@hotline/web-orders-ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDrawerModule } from 'ng-zorro-antd/drawer';
