@@ -1,1 +1,1 @@
-import '../../../../tools/jest/web-test-setup';
+import '../../../../../tools/jest/web-test-setup';
