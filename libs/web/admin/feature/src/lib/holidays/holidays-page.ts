@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { HolidayView } from '@hotline/contracts';
-import { AdminStore } from '@hotline/web-admin-data-access';
+import { HolidaysStore } from '@hotline/web-admin-data-access';
 import { callError } from '@hotline/web-core-data-access';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
@@ -9,7 +9,7 @@ import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { ADMIN_CRUD, injectAdminEditor } from './crud';
+import { ADMIN_CRUD, injectAdminEditor } from '../crud';
 
 interface HolidayEdit {
   existing: boolean;
@@ -30,59 +30,7 @@ const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
   selector: 'hl-holidays-page',
   imports: [FormsModule, NzButtonModule, NzDatePickerModule, NzPopconfirmModule, NzRadioModule, NzSelectModule, NzTagModule, ADMIN_CRUD],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <hl-admin-crud-page
-      heading="节假日与调休"
-      noun="日期"
-      createVerb="新增"
-      entity="holiday"
-      tableId="holidays-table"
-      [columns]="columns"
-      [rows]="admin.holidays()"
-      [rowKey]="rowKey"
-      [loading]="admin.holidaysState() === 'loading'"
-      [error]="error()"
-      [pageSize]="100"
-      noResult="该年份尚未配置节假日"
-      [editor]="editor"
-      (create)="create()"
-    >
-      <nz-select [ngModel]="admin.holidayYear()" (ngModelChange)="admin.loadHolidays($event)" class="year" data-testid="holiday-year">
-        @for (y of years; track y) {
-          <nz-option [nzValue]="y" [nzLabel]="y + ' 年'" />
-        }
-      </nz-select>
-      <ng-template [hlAdminRow]="admin.holidays()" let-h>
-        <td>{{ h.date }}</td>
-        <td>{{ weekday(h.date) }}</td>
-        <td>
-          @if (h.kind === 'holiday') {
-            <nz-tag nzColor="red">放假</nz-tag>
-          } @else {
-            <nz-tag nzColor="blue">调休上班</nz-tag>
-          }
-        </td>
-        <td>{{ h.name }}</td>
-        <td>
-          <button nz-button nzType="link" nzSize="small" (click)="edit(h)">编辑</button>
-          <button
-            nz-button
-            nzType="link"
-            nzDanger
-            nzSize="small"
-            nz-popconfirm
-            nzPopconfirmTitle="确定删除该日期？"
-            (nzOnConfirm)="admin.deleteHoliday(h.date)"
-          >
-            删除
-          </button>
-        </td>
-      </ng-template>
-      <ng-template [hlAdminForm]="editor" let-e>
-        <hl-admin-input [editor]="editor" field="name" label="名称" required placeholder="如：国庆节" testid="holiday-name" />
-      </ng-template>
-    </hl-admin-crud-page>
-  `,
+  templateUrl: './holidays-page.html',
   styles: `
     .year {
       width: 110px;
@@ -90,7 +38,7 @@ const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
   `,
 })
 export class HolidaysPage {
-  protected readonly admin = inject(AdminStore);
+  protected readonly store = inject(HolidaysStore);
   protected readonly years = Array.from({ length: 5 }, (_, i) => new Date().getFullYear() - 2 + i);
   protected readonly columns = [
     { title: '日期', width: '140px' },
@@ -99,15 +47,15 @@ export class HolidaysPage {
     { title: '名称' },
     { title: '操作', width: '130px' },
   ];
-  protected readonly error = computed(() => callError(this.admin.holidaysState()));
+  protected readonly error = computed(() => callError(this.store.callState()));
   protected readonly rowKey = (h: HolidayView) => h.date;
-  protected readonly editor = injectAdminEditor<HolidayEdit>({
+  protected readonly editor = injectAdminEditor<HolidayEdit>(this.store, {
     problem: (e) => (!e.date || !e.name.trim() ? '请选择日期并填写名称' : null),
-    save: (e) => this.admin.saveHoliday(isoDate(e.date as Date), e.kind, e.name.trim()),
+    save: (e) => this.store.save(isoDate(e.date as Date), e.kind, e.name.trim()),
   });
 
   constructor() {
-    void this.admin.loadHolidays();
+    void this.store.load();
   }
 
   protected weekday(date: string): string {

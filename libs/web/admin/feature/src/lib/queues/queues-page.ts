@@ -1,7 +1,7 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject } from '@angular/core';
 import { QueueStatusView, ReconcilerRunView } from '@hotline/contracts';
-import { AdminStore } from '@hotline/web-admin-data-access';
+import { DeadlineOpsStore } from '@hotline/web-admin-data-access';
 import { callError } from '@hotline/web-core-data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -32,139 +32,7 @@ const COUNT_LABELS: Record<string, string> = {
   selector: 'hl-queues-page',
   imports: [DatePipe, NzAlertModule, NzButtonModule, NzCardModule, NzDescriptionsModule, NzIconModule, NzSpinModule, NzTableModule, NzTagModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <div class="bar">
-      <h2>队列状态</h2>
-      @if (admin.deadlineOps(); as ops) {
-        <span class="sub" data-testid="queues-generated-at">数据时间 {{ ops.generatedAt | date: 'yyyy-MM-dd HH:mm:ss' }} · 每 10 秒自动刷新</span>
-      }
-      <button nz-button nzSize="small" [nzLoading]="admin.deadlineOpsState() === 'loading'" (click)="admin.loadDeadlineOps()" data-testid="queues-refresh">
-        <nz-icon nzType="reload" />刷新
-      </button>
-      <button nz-button nzType="primary" nzSize="small" [nzLoading]="admin.reconciling()" (click)="admin.reconcileNow()" data-testid="reconcile-now">
-        立即对账
-      </button>
-    </div>
-    @if (error(); as message) {
-      <nz-alert nzType="error" nzShowIcon [nzMessage]="message" data-testid="queues-error" />
-    }
-    @if (admin.deadlineOps(); as ops) {
-      <div class="panel" data-testid="queues-panel">
-        <nz-descriptions nzBordered nzSize="small" [nzColumn]="4" nzTitle="定时器与发件箱" data-testid="queues-timers">
-          <nz-descriptions-item nzTitle="待触发定时器">
-            <span data-testid="timers-pending">{{ ops.timers.pending }}</span>
-          </nz-descriptions-item>
-          <nz-descriptions-item nzTitle="已到期未触发">
-            <span data-testid="timers-due-unfired">
-              @if (ops.timers.dueUnfired > 0) {
-                <nz-tag nzColor="red">{{ ops.timers.dueUnfired }}</nz-tag>
-              } @else {
-                0
-              }
-            </span>
-          </nz-descriptions-item>
-          <nz-descriptions-item nzTitle="下一个到期">
-            {{ ops.timers.nextDueAt ? (ops.timers.nextDueAt | date: 'yyyy-MM-dd HH:mm:ss') : '—' }}
-          </nz-descriptions-item>
-          <nz-descriptions-item nzTitle="发件箱积压">
-            <span data-testid="outbox-pending">
-              @if (ops.outboxPending > 0) {
-                <nz-tag nzColor="orange">{{ ops.outboxPending }}</nz-tag>
-              } @else {
-                0
-              }
-            </span>
-          </nz-descriptions-item>
-        </nz-descriptions>
-
-        <h3>队列</h3>
-        <nz-table #q nzSize="small" [nzData]="ops.queues" [nzShowPagination]="false" nzNoResult="无队列" data-testid="queues-table">
-          <thead>
-            <tr>
-              <th>队列</th>
-              @for (k of countKeys(); track k) {
-                <th nzWidth="80px">{{ countLabel(k) }}</th>
-              }
-            </tr>
-          </thead>
-          <tbody>
-            @for (x of q.data; track x.name) {
-              <tr [attr.data-testid]="'queue-row-' + x.name">
-                <td>{{ x.name }}</td>
-                @for (k of countKeys(); track k) {
-                  <td>
-                    @if (k === 'failed' && count(x, k) > 0) {
-                      <nz-tag nzColor="red">{{ x.counts[k] }}</nz-tag>
-                    } @else {
-                      {{ count(x, k) }}
-                    }
-                  </td>
-                }
-              </tr>
-            }
-          </tbody>
-        </nz-table>
-
-        <h3>对账</h3>
-        <nz-descriptions nzBordered nzSize="small" [nzColumn]="1" data-testid="reconciler">
-          <nz-descriptions-item nzTitle="最近巡检">
-            {{ ops.reconciler.lastTickAt ? (ops.reconciler.lastTickAt | date: 'yyyy-MM-dd HH:mm:ss') : '尚未运行' }}
-            @if (ops.reconciler.lastTick; as r) {
-              <span class="sub"> · {{ runSummary(r) }}</span>
-            }
-          </nz-descriptions-item>
-          <nz-descriptions-item nzTitle="最近修复">
-            <span data-testid="reconciler-last-repair">
-              @if (ops.reconciler.lastRepair; as r) {
-                {{ r.finishedAt | date: 'yyyy-MM-dd HH:mm:ss' }} ·
-                {{ runSummary(r) }}
-              } @else {
-                无
-              }
-            </span>
-          </nz-descriptions-item>
-        </nz-descriptions>
-
-        <h3>失败任务</h3>
-        <nz-table
-          #f
-          nzSize="small"
-          [nzData]="ops.failedJobs"
-          [nzPageSize]="20"
-          [nzHideOnSinglePage]="true"
-          nzNoResult="没有失败任务"
-          data-testid="failed-jobs-table"
-        >
-          <thead>
-            <tr>
-              <th nzWidth="140px">队列</th>
-              <th nzWidth="100px">任务</th>
-              <th nzWidth="160px">名称</th>
-              <th>失败原因</th>
-              <th nzWidth="70px">尝试</th>
-              <th nzWidth="160px">失败时间</th>
-            </tr>
-          </thead>
-          <tbody>
-            @for (j of f.data; track j.queue + '/' + j.id) {
-              <tr [attr.data-testid]="'failed-job-' + j.id">
-                <td>{{ j.queue }}</td>
-                <td>{{ j.id }}</td>
-                <td>{{ j.name }}</td>
-                <td class="reason">{{ j.failedReason }}</td>
-                <td>{{ j.attemptsMade }}</td>
-                <td>
-                  {{ j.failedAt ? (j.failedAt | date: 'yyyy-MM-dd HH:mm:ss') : '—' }}
-                </td>
-              </tr>
-            }
-          </tbody>
-        </nz-table>
-      </div>
-    } @else if (!error()) {
-      <nz-spin nzSimple />
-    }
-  `,
+  templateUrl: './queues-page.html',
   styles: `
     .bar {
       display: flex;
@@ -194,18 +62,18 @@ const COUNT_LABELS: Record<string, string> = {
   `,
 })
 export class QueuesPage {
-  protected readonly admin = inject(AdminStore);
-  protected readonly error = computed(() => callError(this.admin.deadlineOpsState()));
+  protected readonly store = inject(DeadlineOpsStore);
+  protected readonly error = computed(() => callError(this.store.callState()));
   /** The usual BullMQ states first, then any other the API reports. */
   protected readonly countKeys = computed(() => {
     const extra = new Set<string>();
-    for (const q of this.admin.deadlineOps()?.queues ?? []) for (const k of Object.keys(q.counts)) if (!COUNT_KEYS.includes(k)) extra.add(k);
+    for (const q of this.store.ops()?.queues ?? []) for (const k of Object.keys(q.counts)) if (!COUNT_KEYS.includes(k)) extra.add(k);
     return [...COUNT_KEYS, ...[...extra].sort()];
   });
 
   constructor() {
-    void this.admin.loadDeadlineOps();
-    const timer = setInterval(() => void this.admin.loadDeadlineOps(true), QUEUES_REFRESH_MS);
+    void this.store.load();
+    const timer = setInterval(() => void this.store.load(true), QUEUES_REFRESH_MS);
     inject(DestroyRef).onDestroy(() => clearInterval(timer));
   }
 
