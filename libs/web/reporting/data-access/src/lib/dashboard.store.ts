@@ -2,7 +2,8 @@ import { inject } from '@angular/core';
 import { DashboardData } from '@hotline/contracts';
 import { ApiClient, CallState, errorMessage } from '@hotline/web-core-data-access';
 import { patchState, signalStore, withMethods, withState } from '@ngrx/signals';
-import { Period, PeriodPreset, PlatformChoice, presetPeriod } from './period';
+import { Period } from '@hotline/domain';
+import { PeriodPreset, PlatformChoice, presetPeriod } from './period';
 
 interface DashboardState {
   preset: PeriodPreset;

@@ -2,7 +2,8 @@ import { inject } from '@angular/core';
 import { MeetingView, OrderSummary, Page } from '@hotline/contracts';
 import { ApiClient, CallState, NOTIFIER, errorMessage } from '@hotline/web-core-data-access';
 import { patchState, signalStore, withMethods, withState } from '@ngrx/signals';
-import { Period, presetPeriod } from './period';
+import { Period } from '@hotline/domain';
+import { presetPeriod } from './period';
 
 export interface MeetingForm {
   heldOn: string;

@@ -2,7 +2,8 @@ import { InjectionToken, inject } from '@angular/core';
 import { AnnualReport, ReportIssueView } from '@hotline/contracts';
 import { ApiClient, CallState, NOTIFIER, errorMessage } from '@hotline/web-core-data-access';
 import { patchState, signalStore, withMethods, withState } from '@ngrx/signals';
-import { Period, PlatformChoice, isWholeYear, yearPeriod } from './period';
+import { Period, yearPeriod } from '@hotline/domain';
+import { PlatformChoice, isWholeYear } from './period';
 
 export type ReportKind = AnnualReport['kind'];
 

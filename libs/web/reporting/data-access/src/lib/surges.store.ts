@@ -2,7 +2,8 @@ import { inject } from '@angular/core';
 import { SurgeAlertView } from '@hotline/contracts';
 import { ApiClient, CallState, NOTIFIER, errorMessage } from '@hotline/web-core-data-access';
 import { patchState, signalStore, withMethods, withState } from '@ngrx/signals';
-import { Period, lastDays } from './period';
+import { Period } from '@hotline/domain';
+import { lastDays } from './period';
 
 interface SurgesState {
   period: Period;

@@ -2,7 +2,8 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } 
 import { FormsModule } from '@angular/forms';
 import { ASSESSMENT_METRICS, AssessmentMetric, AssessmentWeights } from '@hotline/contracts';
 import { AuthStore, callError, isLoading } from '@hotline/web-core-data-access';
-import { AssessmentStore, METRIC_LABELS, PLATFORM_OPTIONS, formatRate, fullScore } from '@hotline/web-reporting-data-access';
+import { formatPercent } from '@hotline/domain';
+import { AssessmentStore, METRIC_LABELS, PLATFORM_OPTIONS, fullScore } from '@hotline/web-reporting-data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -104,7 +105,7 @@ export class AssessmentPage {
   protected readonly black = computed(() => this.rows().filter((r) => r.list === 'black'));
   /** The weights form: a copy of the saved weights, edited in place until saved. */
   protected readonly draft = signal<AssessmentWeights | null>(null);
-  protected readonly formatRate = formatRate;
+  protected readonly formatPercent = formatPercent;
   protected readonly fullScore = fullScore;
 
   constructor() {
@@ -153,6 +154,6 @@ export class AssessmentPage {
       returns: row.returnRate,
       rework: row.reworkRate,
     }[metric];
-    return formatRate(v);
+    return formatPercent(v);
   }
 }

@@ -1,7 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { callError, isLoading } from '@hotline/web-core-data-access';
-import { DashboardStore, formatCount, formatRate, periodLabel } from '@hotline/web-reporting-data-access';
+import { formatCountGrouped, formatPercent } from '@hotline/domain';
+import { DashboardStore, periodLabel } from '@hotline/web-reporting-data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -70,8 +71,8 @@ export class DashboardPage {
     const d = this.data();
     return d ? `${periodLabel(d.kpis.period)}（${d.kpis.period.days} 天），同比 ${periodLabel(d.kpis.previousPeriod)}` : '';
   });
-  protected readonly formatCount = formatCount;
-  protected readonly formatRate = formatRate;
+  protected readonly formatCount = formatCountGrouped;
+  protected readonly formatRate = formatPercent;
   protected readonly heatColor = heatColor;
 
   constructor() {

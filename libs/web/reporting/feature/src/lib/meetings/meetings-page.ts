@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { ReferenceStore, callError, isLoading } from '@hotline/web-core-data-access';
-import { MeetingsStore, chinaDate, dateToIso, isoToDate, parseOrderRefs } from '@hotline/web-reporting-data-access';
+import { MeetingsStore, chinaToday, dateToIso, isoToDate, parseOrderRefs } from '@hotline/web-reporting-data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -71,7 +71,7 @@ export class MeetingsPage {
   protected readonly error = computed(() => callError(this.store.callState()));
   protected readonly dates = computed(() => [isoToDate(this.store.period().from), isoToDate(this.store.period().to)]);
 
-  protected readonly heldOn = signal<Date>(isoToDate(chinaDate()));
+  protected readonly heldOn = signal<Date>(isoToDate(chinaToday()));
   protected readonly title = signal('');
   protected readonly summary = signal('');
   protected readonly unitIds = signal<number[]>([]);

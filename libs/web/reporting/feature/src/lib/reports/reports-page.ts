@@ -1,10 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { DatePipe } from '@angular/common';
 import { FormsModule } from '@angular/forms';
+import { Period, yearPeriod } from '@hotline/domain';
 import { callError, isLoading } from '@hotline/web-core-data-access';
 import {
   PLATFORM_OPTIONS,
-  Period,
   PeriodPreset,
   REPORT_KIND_LABELS,
   ReportKind,
@@ -12,7 +12,6 @@ import {
   isWholeYear,
   periodLabel,
   presetPeriod,
-  yearPeriod,
 } from '@hotline/web-reporting-data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { AuthStore, callError, isLoading } from '@hotline/web-core-data-access';
-import { SurgesStore, chinaDate, dateToIso, isoToDate, lastDays } from '@hotline/web-reporting-data-access';
+import { SurgesStore, chinaToday, dateToIso, isoToDate, lastDays } from '@hotline/web-reporting-data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
@@ -64,7 +64,7 @@ export class SurgesPage {
   protected readonly error = computed(() => callError(this.store.callState()));
   protected readonly dates = computed(() => [isoToDate(this.store.period().from), isoToDate(this.store.period().to)]);
   /** Today by default: a supervisor who scans wants to know about now, the nightly run covers yesterday. */
-  protected readonly scanDay = signal<Date>(isoToDate(chinaDate()));
+  protected readonly scanDay = signal<Date>(isoToDate(chinaToday()));
 
   constructor() {
     void this.store.load(lastDays(30));
