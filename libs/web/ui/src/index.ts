@@ -1,1 +1,3 @@
 export * from './lib/cascader-type-to-open';
+export * from './lib/form-field';
+export * from './lib/option-select';

@@ -4,7 +4,6 @@ import { AdminCategoryNode, CategoriesStore, CategoryForm } from '@hotline/web-a
 import { ReferenceStore, callError } from '@hotline/web-core-data-access';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzInputModule } from 'ng-zorro-antd/input';
-import { NzSelectModule } from 'ng-zorro-antd/select';
 import { ADMIN_CRUD, injectAdminEditor } from '../crud';
 import { TreeRow, flattenTree } from '../tree-rows';
 
@@ -16,15 +15,12 @@ interface CategoryEdit extends CategoryForm {
 /** The three-level category tree, each node's default unit being the dispatch catalogue's entry. */
 @Component({
   selector: 'hl-categories-page',
-  imports: [FormsModule, NzButtonModule, NzInputModule, NzSelectModule, ADMIN_CRUD],
+  imports: [FormsModule, NzButtonModule, NzInputModule, ADMIN_CRUD],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './categories-page.html',
   styles: `
     .filter {
       width: 200px;
-    }
-    nz-select {
-      width: 100%;
     }
   `,
 })

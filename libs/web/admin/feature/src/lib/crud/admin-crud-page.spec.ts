@@ -53,6 +53,7 @@ describe('admin CRUD page frame', () => {
           useValue: {
             topics: signal([]),
             activeUnits: signal([]),
+            activeUnitOptions: signal([]),
             unitName: () => '',
           },
         },

@@ -7,7 +7,7 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
-import { NzSelectModule } from 'ng-zorro-antd/select';
+import { OptionSelect } from '@hotline/web-ui';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { ADMIN_CRUD, injectAdminEditor } from '../crud';
 
@@ -28,7 +28,7 @@ const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 /** The public-holiday calendar (with make-up working weekends) that working-day deadlines run on. */
 @Component({
   selector: 'hl-holidays-page',
-  imports: [FormsModule, NzButtonModule, NzDatePickerModule, NzPopconfirmModule, NzRadioModule, NzSelectModule, NzTagModule, ADMIN_CRUD],
+  imports: [FormsModule, NzButtonModule, NzDatePickerModule, NzPopconfirmModule, NzRadioModule, NzTagModule, OptionSelect, ADMIN_CRUD],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './holidays-page.html',
   styles: `
@@ -39,7 +39,7 @@ const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 })
 export class HolidaysPage {
   protected readonly store = inject(HolidaysStore);
-  protected readonly years = Array.from({ length: 5 }, (_, i) => new Date().getFullYear() - 2 + i);
+  protected readonly years = Array.from({ length: 5 }, (_, i) => new Date().getFullYear() - 2 + i).map((y) => ({ value: y, label: `${y} 年` }));
   protected readonly columns = [
     { title: '日期', width: '140px' },
     { title: '星期', width: '70px' },

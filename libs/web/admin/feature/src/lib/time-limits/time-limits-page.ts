@@ -12,10 +12,10 @@ import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
-import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSwitchModule } from 'ng-zorro-antd/switch';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
+import { FormField, OptionSelect } from '@hotline/web-ui';
 
 interface TimeLimitEdit extends TimeLimitForm {
   existing: TimeLimitPolicyView | null;
@@ -58,10 +58,11 @@ export function timeLimitFormProblem(f: TimeLimitForm): string | null {
     NzModalModule,
     NzPopconfirmModule,
     NzRadioModule,
-    NzSelectModule,
     NzSwitchModule,
     NzTableModule,
     NzTagModule,
+    FormField,
+    OptionSelect,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './time-limits-page.html',
@@ -91,9 +92,6 @@ export function timeLimitFormProblem(f: TimeLimitForm): string | null {
       grid-template-columns: 1fr 1fr;
       column-gap: 16px;
     }
-    nz-form-item {
-      margin-bottom: 10px;
-    }
   `,
 })
 export class TimeLimitsPage {
@@ -101,6 +99,7 @@ export class TimeLimitsPage {
   protected readonly reference = inject(ReferenceStore);
   private readonly notifier = inject(NOTIFIER);
   protected readonly any = ANY_APPEAL_TYPE;
+  protected readonly appealTypeOptions = computed(() => [{ value: ANY_APPEAL_TYPE, label: '默认（全部类型）' }, ...this.reference.appealTypeOptions()]);
   protected readonly clocks = DEADLINE_CLOCKS;
   protected readonly durationFields = DURATION_FIELDS;
   protected readonly editing = signal<TimeLimitEdit | null>(null);

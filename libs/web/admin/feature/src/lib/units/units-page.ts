@@ -1,10 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { FormsModule } from '@angular/forms';
 import { UnitView } from '@hotline/contracts';
 import { UnitsStore, AdminUnitView, UnitForm } from '@hotline/web-admin-data-access';
 import { ReferenceStore, buildUnitTree, callError } from '@hotline/web-core-data-access';
 import { NzButtonModule } from 'ng-zorro-antd/button';
-import { NzSelectModule } from 'ng-zorro-antd/select';
 import { ADMIN_CRUD, injectAdminEditor } from '../crud';
 import { TreeRow, flattenTree } from '../tree-rows';
 
@@ -22,14 +20,9 @@ interface UnitEdit extends UnitForm {
 
 @Component({
   selector: 'hl-units-page',
-  imports: [FormsModule, NzButtonModule, NzSelectModule, ADMIN_CRUD],
+  imports: [NzButtonModule, ADMIN_CRUD],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './units-page.html',
-  styles: `
-    nz-select {
-      width: 100%;
-    }
-  `,
 })
 export class UnitsPage {
   protected readonly store = inject(UnitsStore);
@@ -48,6 +41,11 @@ export class UnitsPage {
     flattenTree(buildUnitTree(this.store.items()), (n) => n.children).map((r) => ({ item: r.item.item as AdminUnitView, depth: r.depth })),
   );
   protected readonly rowKey = (r: TreeRow<AdminUnitView>) => r.item.code;
+  /** Any unit but the one being edited may be the parent. */
+  protected readonly parentOptions = computed(() => {
+    const self = this.editor.value()?.existing?.id;
+    return this.store.items().flatMap((u) => (u.id === self ? [] : [{ value: u.id, label: u.name }]));
+  });
   protected readonly editor = injectAdminEditor<UnitEdit>(this.store, {
     problem: (e) => (!e.name.trim() || !e.code.trim() ? '请填写名称和编码' : null),
     save: ({ existing, ...form }) =>

@@ -5,7 +5,6 @@ import { UsersStore, AdminUserView, UserForm } from '@hotline/web-admin-data-acc
 import { ReferenceStore, callError } from '@hotline/web-core-data-access';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzInputModule } from 'ng-zorro-antd/input';
-import { NzSelectModule } from 'ng-zorro-antd/select';
 import { ADMIN_CRUD, injectAdminEditor } from '../crud';
 
 export interface UserEdit extends UserForm {
@@ -26,22 +25,19 @@ export function userFormProblem(e: UserEdit): string | null {
 
 @Component({
   selector: 'hl-users-page',
-  imports: [FormsModule, NzButtonModule, NzInputModule, NzSelectModule, ADMIN_CRUD],
+  imports: [FormsModule, NzButtonModule, NzInputModule, ADMIN_CRUD],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './users-page.html',
   styles: `
     .filter {
       width: 220px;
     }
-    nz-select {
-      width: 100%;
-    }
   `,
 })
 export class UsersPage {
   protected readonly store = inject(UsersStore);
   protected readonly reference = inject(ReferenceStore);
-  protected readonly roles = ROLES;
+  protected readonly roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
   protected readonly roleLabels = ROLE_LABELS;
   protected readonly columns = [
     { title: '用户名', width: '140px' },
