@@ -1,10 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { ORDER_STATUSES, OrderSummary, STATUS_LABELS } from '@hotline/contracts';
-import { NOTIFIER, ReferenceStore, callError, errorMessage } from '@hotline/web-core-data-access';
+import { ORDER_STATUSES, STATUS_LABELS } from '@hotline/contracts';
+import { NOTIFIER, ReferenceStore, errorMessage } from '@hotline/web-core-data-access';
 import { OrdersStore, downloadBlob, orderExportColumns, ordersToXlsx } from '@hotline/web-orders-data-access';
-import { OrderTable, PageChange } from '@hotline/web-orders-ui';
-import { CascaderTypeToOpen } from '@hotline/web-ui';
+import { CascaderTypeToOpen, FormField, OptionSelect } from '@hotline/web-ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCascaderModule } from 'ng-zorro-antd/cascader';
@@ -15,8 +14,7 @@ import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzGridModule } from 'ng-zorro-antd/grid';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
-import { NzSelectModule } from 'ng-zorro-antd/select';
-import { OrderWorkbench } from '../shared/order-workbench';
+import { OrderList } from '../shared/order-list';
 import { injectOrderLookups } from '../shared/lookups';
 import { EMPTY_SEARCH, SearchForm, exportFileName, toOrderQuery } from './search-query';
 
@@ -38,9 +36,9 @@ export const EXPORT_LIMIT = 50_000;
     NzGridModule,
     NzIconModule,
     NzInputModule,
-    NzSelectModule,
-    OrderTable,
-    OrderWorkbench,
+    FormField,
+    OptionSelect,
+    OrderList,
     CascaderTypeToOpen,
   ],
   providers: [OrdersStore],
@@ -51,10 +49,9 @@ export const EXPORT_LIMIT = 50_000;
       font-size: 16px;
       margin: 0 0 8px;
     }
-    .filters nz-form-item {
-      margin-bottom: 8px;
+    .filters {
+      --hl-field-gap: 8px;
     }
-    nz-select,
     nz-cascader,
     nz-range-picker {
       width: 100%;
@@ -84,10 +81,14 @@ export class SearchPage {
     value: s,
     label: STATUS_LABELS[s],
   }));
+  /** The free-text filters, one input each. */
+  protected readonly textFields: { key: 'number' | 'phone' | 'q'; label: string; span: number; placeholder?: string }[] = [
+    { key: 'number', label: '工单编号', span: 4 },
+    { key: 'phone', label: '来电号码', span: 4 },
+    { key: 'q', label: '关键字', span: 6, placeholder: '内容、地址或编号' },
+  ];
   protected readonly form = signal<SearchForm>({ ...EMPTY_SEARCH });
-  protected readonly openId = signal<number | null>(null);
   protected readonly exporting = signal<string | null>(null);
-  protected readonly listError = computed(() => callError(this.store.listState()));
 
   constructor() {
     void this.reference.load();
@@ -98,6 +99,10 @@ export class SearchPage {
     this.form.update((f) => ({ ...f, ...change }));
   }
 
+  protected patchText(key: 'number' | 'phone' | 'q', value: string): void {
+    this.patch({ [key]: value });
+  }
+
   protected search(): void {
     void this.store.search(toOrderQuery(this.form()), 1);
   }
@@ -105,20 +110,6 @@ export class SearchPage {
   protected reset(): void {
     this.form.set({ ...EMPTY_SEARCH });
     this.search();
-  }
-
-  protected onPage(change: PageChange): void {
-    void this.store.setPage(change.page, change.pageSize);
-  }
-
-  protected open(row: OrderSummary): void {
-    this.openId.set(row.id);
-    void this.store.open(row.id);
-  }
-
-  protected close(): void {
-    this.openId.set(null);
-    this.store.closeDetail();
   }
 
   /** Exports the current result (the last search run, not unsubmitted edits of the form). */
