@@ -15,8 +15,7 @@ import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzGridModule } from 'ng-zorro-antd/grid';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
-import { NzSelectModule } from 'ng-zorro-antd/select';
-import { CascaderTypeToOpen } from '@hotline/web-ui';
+import { CascaderTypeToOpen, FormField, OptionSelect } from '@hotline/web-ui';
 import { CallerHistory } from './caller-history';
 
 type Mode = IntakeFollowUp['kind'];
@@ -44,7 +43,8 @@ const nonEmptyArray = (c: AbstractControl): ValidationErrors | null => (Array.is
     NzGridModule,
     NzInputModule,
     NzRadioModule,
-    NzSelectModule,
+    FormField,
+    OptionSelect,
     CallerHistory,
     CascaderTypeToOpen,
   ],
