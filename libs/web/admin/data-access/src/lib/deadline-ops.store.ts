@@ -1,7 +1,7 @@
 import { inject } from '@angular/core';
 import { DeadlineOpsView } from '@hotline/contracts';
-import { ApiClient, CallState, NOTIFIER, errorMessage, loadInto } from '@hotline/web-core-data-access';
-import { patchState, signalStore, withMethods, withState } from '@ngrx/signals';
+import { ApiClient, CallState, NOTIFIER, loadInto, runCommand } from '@hotline/web-core-data-access';
+import { signalStore, withMethods, withState } from '@ngrx/signals';
 
 interface DeadlineOpsState {
   ops: DeadlineOpsView | null;
@@ -27,18 +27,18 @@ export const DeadlineOpsStore = signalStore(
       load,
       /** Asks the worker to compare every pending timer with Redis now (202), then refreshes the view. */
       async reconcileNow(): Promise<boolean> {
-        patchState(store, { reconciling: true });
-        try {
-          await api.post('/admin/deadlines/reconcile');
-          notifier.success('已提交对账，稍后刷新查看结果');
-          await load(true);
-          return true;
-        } catch (err) {
-          notifier.error(errorMessage(err));
-          return false;
-        } finally {
-          patchState(store, { reconciling: false });
-        }
+        const done = await runCommand(
+          store,
+          'reconciling',
+          async () => {
+            await api.post('/admin/deadlines/reconcile');
+            notifier.success('已提交对账，稍后刷新查看结果');
+            await load(true);
+            return true;
+          },
+          (message) => notifier.error(message),
+        );
+        return done ?? false;
       },
     };
   }),
