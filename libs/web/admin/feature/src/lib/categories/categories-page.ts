@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { AdminCategoryNode, CategoriesStore, CategoryForm } from '@hotline/web-admin-data-access';
-import { ReferenceStore, callError } from '@hotline/web-core-data-access';
+import { ReferenceStore } from '@hotline/web-core-data-access';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { ADMIN_CRUD, injectAdminEditor } from '../crud';
@@ -35,7 +35,6 @@ export class CategoriesPage {
     { title: '操作', width: '160px' },
   ];
   protected readonly filter = signal('');
-  protected readonly error = computed(() => callError(this.store.callState()));
   private readonly allRows = computed(() => flattenTree(this.store.items(), (c) => c.children));
   protected readonly rows = computed(() => {
     const f = this.filter().trim();

@@ -1,11 +1,13 @@
 import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, Directive, TemplateRef, computed, contentChild, input, output } from '@angular/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { PageBar } from '@hotline/web-ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzTableModule } from 'ng-zorro-antd/table';
+import { CallState, callError, isLoading } from '@hotline/web-core-data-access';
 import { AdminEdit, AdminEditor } from './admin-editor';
 
 export interface AdminColumn {
@@ -47,16 +49,15 @@ export class AdminFormDef<E extends AdminEdit> {
  */
 @Component({
   selector: 'hl-admin-crud-page',
-  imports: [NgTemplateOutlet, NzAlertModule, NzButtonModule, NzFormModule, NzIconModule, NzModalModule, NzTableModule],
+  imports: [PageBar, NgTemplateOutlet, NzAlertModule, NzButtonModule, NzFormModule, NzIconModule, NzModalModule, NzTableModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <div class="bar">
-      <h2>{{ heading() }}</h2>
+    <hl-page-bar [heading]="heading()" toolsEnd>
       <ng-content />
       <button nz-button nzType="primary" (click)="create.emit()" [attr.data-testid]="entity() + '-create'">
         <nz-icon nzType="plus" />{{ createLabel() ?? createVerb() + noun() }}
       </button>
-    </div>
+    </hl-page-bar>
     @if (error(); as message) {
       <nz-alert nzType="error" nzShowIcon [nzMessage]="message" />
     }
@@ -98,17 +99,6 @@ export class AdminFormDef<E extends AdminEdit> {
     </nz-modal>
   `,
   styles: `
-    .bar {
-      display: flex;
-      gap: 12px;
-      align-items: center;
-      margin-bottom: 8px;
-    }
-    h2 {
-      font-size: 16px;
-      margin: 0;
-      flex: 1;
-    }
     form nz-alert {
       margin-bottom: 10px;
     }
@@ -128,8 +118,8 @@ export class AdminCrudPage<T, E extends AdminEdit> {
   readonly createVerb = input('新建');
   /** The create button when it says more than 新建 + noun (新建一级分类). */
   readonly createLabel = input<string | null>(null);
-  readonly loading = input(false);
-  readonly error = input<string | null>(null);
+  /** Where the list's load stands: its spinner, or its error above the table. */
+  readonly state = input<CallState>('loaded');
   readonly pageSize = input(50);
   readonly noResult = input<string | undefined>(undefined);
   readonly create = output<void>();
@@ -140,5 +130,7 @@ export class AdminCrudPage<T, E extends AdminEdit> {
   protected readonly formDef = contentChild.required(AdminFormDef, {
     read: TemplateRef,
   });
+  protected readonly loading = computed(() => isLoading(this.state()));
+  protected readonly error = computed(() => callError(this.state()));
   protected readonly title = computed(() => (this.editor().isNew() ? this.createVerb() : '编辑') + this.noun());
 }

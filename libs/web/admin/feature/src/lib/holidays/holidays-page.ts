@@ -1,8 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { HolidayView } from '@hotline/contracts';
 import { HolidaysStore } from '@hotline/web-admin-data-access';
-import { callError } from '@hotline/web-core-data-access';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
@@ -47,7 +46,6 @@ export class HolidaysPage {
     { title: '名称' },
     { title: '操作', width: '130px' },
   ];
-  protected readonly error = computed(() => callError(this.store.callState()));
   protected readonly rowKey = (h: HolidayView) => h.date;
   protected readonly editor = injectAdminEditor<HolidayEdit>(this.store, {
     problem: (e) => (!e.date || !e.name.trim() ? '请选择日期并填写名称' : null),

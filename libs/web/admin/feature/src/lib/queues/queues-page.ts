@@ -4,6 +4,7 @@ import { QueueStatusView, ReconcilerRunView } from '@hotline/contracts';
 import { DeadlineOpsStore } from '@hotline/web-admin-data-access';
 import { callError } from '@hotline/web-core-data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { PageBar } from '@hotline/web-ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
@@ -30,21 +31,10 @@ const COUNT_LABELS: Record<string, string> = {
 /** 队列状态: the deadline machinery's health — queues, failed jobs, timers, outbox and the reconciler. */
 @Component({
   selector: 'hl-queues-page',
-  imports: [DatePipe, NzAlertModule, NzButtonModule, NzCardModule, NzDescriptionsModule, NzIconModule, NzSpinModule, NzTableModule, NzTagModule],
+  imports: [PageBar, DatePipe, NzAlertModule, NzButtonModule, NzCardModule, NzDescriptionsModule, NzIconModule, NzSpinModule, NzTableModule, NzTagModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './queues-page.html',
   styles: `
-    .bar {
-      display: flex;
-      gap: 12px;
-      align-items: center;
-      margin-bottom: 8px;
-    }
-    h2 {
-      font-size: 16px;
-      margin: 0;
-      flex: 1;
-    }
     h3 {
       font-size: 14px;
       margin: 16px 0 8px;

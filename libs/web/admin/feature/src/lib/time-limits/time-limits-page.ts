@@ -15,7 +15,7 @@ import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzSwitchModule } from 'ng-zorro-antd/switch';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { FormField, OptionSelect } from '@hotline/web-ui';
+import { FormField, OptionSelect, PageBar } from '@hotline/web-ui';
 
 interface TimeLimitEdit extends TimeLimitForm {
   existing: TimeLimitPolicyView | null;
@@ -48,6 +48,7 @@ export function timeLimitFormProblem(f: TimeLimitForm): string | null {
 @Component({
   selector: 'hl-time-limits-page',
   imports: [
+    PageBar,
     FormsModule,
     NzAlertModule,
     NzButtonModule,
@@ -67,17 +68,6 @@ export function timeLimitFormProblem(f: TimeLimitForm): string | null {
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './time-limits-page.html',
   styles: `
-    .bar {
-      display: flex;
-      gap: 12px;
-      align-items: center;
-      margin-bottom: 4px;
-    }
-    h2 {
-      font-size: 16px;
-      margin: 0;
-      flex: 1;
-    }
     .hint {
       color: rgba(0, 0, 0, 0.45);
       font-size: 12px;

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { UnitView } from '@hotline/contracts';
 import { UnitsStore, AdminUnitView, UnitForm } from '@hotline/web-admin-data-access';
-import { ReferenceStore, buildUnitTree, callError } from '@hotline/web-core-data-access';
+import { ReferenceStore, buildUnitTree } from '@hotline/web-core-data-access';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { ADMIN_CRUD, injectAdminEditor } from '../crud';
 import { TreeRow, flattenTree } from '../tree-rows';
@@ -36,7 +36,6 @@ export class UnitsPage {
     { title: '状态', width: '70px' },
     { title: '操作', width: '160px' },
   ];
-  protected readonly error = computed(() => callError(this.store.callState()));
   protected readonly rows = computed(() =>
     flattenTree(buildUnitTree(this.store.items()), (n) => n.children).map((r) => ({ item: r.item.item as AdminUnitView, depth: r.depth })),
   );

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { FormsModule } from '@angular/forms';
 import { ROLES, ROLE_LABELS, Role, UNIT_ROLES } from '@hotline/contracts';
 import { UsersStore, AdminUserView, UserForm } from '@hotline/web-admin-data-access';
-import { ReferenceStore, callError } from '@hotline/web-core-data-access';
+import { ReferenceStore } from '@hotline/web-core-data-access';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { ADMIN_CRUD, injectAdminEditor } from '../crud';
@@ -48,7 +48,6 @@ export class UsersPage {
     { title: '操作', width: '80px' },
   ];
   protected readonly filter = signal('');
-  protected readonly error = computed(() => callError(this.store.callState()));
   protected readonly rows = computed(() => {
     const f = this.filter().trim();
     const users = this.store.items();

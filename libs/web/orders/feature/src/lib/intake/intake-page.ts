@@ -15,7 +15,7 @@ import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzGridModule } from 'ng-zorro-antd/grid';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
-import { CascaderTypeToOpen, FormField, OptionSelect } from '@hotline/web-ui';
+import { CascaderTypeToOpen, FormField, OptionSelect, PageBar } from '@hotline/web-ui';
 import { CallerHistory } from './caller-history';
 
 type Mode = IntakeFollowUp['kind'];
@@ -31,6 +31,7 @@ const nonEmptyArray = (c: AbstractControl): ValidationErrors | null => (Array.is
 @Component({
   selector: 'hl-intake-page',
   imports: [
+    PageBar,
     DatePipe,
     ReactiveFormsModule,
     RouterLink,

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, DestroyRef, effect, inject, input, 
 import { ReferenceStore } from '@hotline/web-core-data-access';
 import { OrdersStore } from '@hotline/web-orders-data-access';
 import { NzBadgeModule } from 'ng-zorro-antd/badge';
+import { PageBar } from '@hotline/web-ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
@@ -18,14 +19,13 @@ const COUNT_REFRESH_MS = 60_000;
  */
 @Component({
   selector: 'hl-queue-page',
-  imports: [NzBadgeModule, NzButtonModule, NzIconModule, NzTabsModule, OrderList],
+  imports: [PageBar, NzBadgeModule, NzButtonModule, NzIconModule, NzTabsModule, OrderList],
   providers: [OrdersStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <div class="bar">
-      <h2>{{ heading() }}</h2>
+    <hl-page-bar [heading]="heading()" toolsEnd>
       <button nz-button nzSize="small" (click)="refresh()" data-testid="queue-refresh"><nz-icon nzType="reload" />刷新</button>
-    </div>
+    </hl-page-bar>
     <nz-tabs nzSize="small" [nzSelectedIndex]="activeIndex()" (nzSelectedIndexChange)="selectTab($event)" [nzAnimated]="false">
       @for (t of tabs(); track t.key) {
         <nz-tab [nzTitle]="title">
@@ -40,17 +40,7 @@ const COUNT_REFRESH_MS = 60_000;
     </nz-tabs>
     <hl-order-list [emptyText]="'「' + activeTab().label + '」暂无工单'" />
   `,
-  styles: `
-    .bar {
-      display: flex;
-      align-items: center;
-      justify-content: space-between;
-    }
-    h2 {
-      font-size: 16px;
-      margin: 0;
-    }
-  `,
+  styles: ``,
 })
 export class QueuePage {
   /** From route data. */

@@ -5,6 +5,7 @@ import { AuthStore, ReferenceStore, callError, errorMessage } from '@hotline/web
 import { OrderQuery, OrdersStore } from '@hotline/web-orders-data-access';
 import { Clock, DeadlineCountdown } from '@hotline/web-orders-ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { PageBar } from '@hotline/web-ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzSelectModule } from 'ng-zorro-antd/select';
@@ -26,20 +27,11 @@ const BOARD_LIMIT = 1000;
 /** 督办: the overdue board by unit, urging and supervising, the supervised orders and the long-overdue ones. */
 @Component({
   selector: 'hl-supervision-page',
-  imports: [FormsModule, NzAlertModule, NzButtonModule, NzIconModule, NzSelectModule, NzTableModule, NzTabsModule, DeadlineCountdown, OrderList],
+  imports: [PageBar, FormsModule, NzAlertModule, NzButtonModule, NzIconModule, NzSelectModule, NzTableModule, NzTabsModule, DeadlineCountdown, OrderList],
   providers: [OrdersStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './supervision-page.html',
   styles: `
-    .bar {
-      display: flex;
-      align-items: center;
-      justify-content: space-between;
-    }
-    h2 {
-      font-size: 16px;
-      margin: 0;
-    }
     .board {
       display: flex;
       gap: 12px;

@@ -5,6 +5,7 @@ import { AuthStore, callError, isLoading } from '@hotline/web-core-data-access';
 import { formatPercent } from '@hotline/domain';
 import { AssessmentStore, METRIC_LABELS, PLATFORM_OPTIONS, fullScore } from '@hotline/web-reporting-data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { PageBar } from '@hotline/web-ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
@@ -26,6 +27,7 @@ function monthDate(month: string): Date {
 @Component({
   selector: 'hl-assessment-page',
   imports: [
+    PageBar,
     FormsModule,
     NzAlertModule,
     NzButtonModule,
@@ -42,16 +44,12 @@ function monthDate(month: string): Date {
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './assessment-page.html',
   styles: `
-    .bar {
+    .lists {
       display: flex;
       flex-wrap: wrap;
       align-items: center;
       gap: 12px;
-      margin-bottom: 12px;
-    }
-    h2 {
-      font-size: 16px;
-      margin: 0;
+      margin-top: 12px;
     }
     .spacer {
       flex: 1;

@@ -4,6 +4,7 @@ import { callError, isLoading } from '@hotline/web-core-data-access';
 import { formatCountGrouped, formatPercent } from '@hotline/domain';
 import { DashboardStore, periodLabel } from '@hotline/web-reporting-data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { PageBar } from '@hotline/web-ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
@@ -24,6 +25,7 @@ import { kpiCards } from './kpi-cards';
 @Component({
   selector: 'hl-dashboard-page',
   imports: [
+    PageBar,
     RouterLink,
     NzAlertModule,
     NzButtonModule,

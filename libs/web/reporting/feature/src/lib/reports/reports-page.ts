@@ -14,6 +14,7 @@ import {
   presetPeriod,
 } from '@hotline/web-reporting-data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { PageBar } from '@hotline/web-ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
@@ -34,6 +35,7 @@ import { renderReport, unplaced } from './report-view';
 @Component({
   selector: 'hl-reports-page',
   imports: [
+    PageBar,
     DatePipe,
     FormsModule,
     NzAlertModule,
