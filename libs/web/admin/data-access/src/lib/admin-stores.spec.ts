@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { NOTIFIER, Notifier, ReferenceStore } from '@hotline/web-core-data-access';
+import { NOTIFIER, Notifier, ReferenceStore, mockNotifier } from '@hotline/web-core-data-access';
 import { ADMIN_STALE_MESSAGE, NO_VERSION_MESSAGE } from './admin-crud';
 import { DeadlineOpsStore } from './deadline-ops.store';
 import { HolidaysStore } from './holidays.store';
@@ -26,12 +26,7 @@ describe('admin stores', () => {
   let reload: jest.Mock;
 
   beforeEach(() => {
-    notifier = {
-      success: jest.fn(),
-      info: jest.fn(),
-      warning: jest.fn(),
-      error: jest.fn(),
-    };
+    notifier = mockNotifier(() => jest.fn());
     reload = jest.fn().mockResolvedValue(undefined);
     TestBed.configureTestingModule({
       providers: [

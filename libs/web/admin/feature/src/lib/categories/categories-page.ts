@@ -4,7 +4,7 @@ import { AdminCategoryNode, CategoriesStore, CategoryForm } from '@hotline/web-a
 import { ReferenceStore } from '@hotline/web-core-data-access';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzInputModule } from 'ng-zorro-antd/input';
-import { ADMIN_CRUD, injectAdminEditor } from '../crud';
+import { ADMIN_CRUD, AdminPageSpec, injectAdminEditor } from '../crud';
 import { TreeRow, flattenTree } from '../tree-rows';
 
 interface CategoryEdit extends CategoryForm {
@@ -27,20 +27,28 @@ interface CategoryEdit extends CategoryForm {
 export class CategoriesPage {
   protected readonly store = inject(CategoriesStore);
   protected readonly reference = inject(ReferenceStore);
-  protected readonly columns = [
-    { title: '名称' },
-    { title: '编码', width: '120px' },
-    { title: '层级', width: '60px' },
-    { title: '默认承办单位', width: '200px' },
-    { title: '操作', width: '160px' },
-  ];
+  protected readonly spec: AdminPageSpec<TreeRow<AdminCategoryNode>> = {
+    heading: '问题分类（三级）与派单目录',
+    noun: '分类',
+    createLabel: '新建一级分类',
+    entity: 'category',
+    tableId: 'categories-table',
+    pageSize: 100,
+    columns: [
+      { title: '名称' },
+      { title: '编码', width: '120px' },
+      { title: '层级', width: '60px' },
+      { title: '默认承办单位', width: '200px' },
+      { title: '操作', width: '160px' },
+    ],
+    rowKey: (r: TreeRow<AdminCategoryNode>) => r.item.code,
+  };
   protected readonly filter = signal('');
   private readonly allRows = computed(() => flattenTree(this.store.items(), (c) => c.children));
   protected readonly rows = computed(() => {
     const f = this.filter().trim();
     return f ? this.allRows().filter((r) => r.item.name.includes(f)) : this.allRows();
   });
-  protected readonly rowKey = (r: TreeRow<AdminCategoryNode>) => r.item.code;
   protected readonly editor = injectAdminEditor<CategoryEdit>(this.store, {
     problem: (e) => (!e.name.trim() || !e.code.trim() ? '请填写名称和编码' : null),
     save: (e) =>

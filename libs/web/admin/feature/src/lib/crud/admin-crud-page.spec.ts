@@ -2,7 +2,7 @@ import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { HttpErrorResponse } from '@angular/common/http';
 import { TopicsStore, UsersStore } from '@hotline/web-admin-data-access';
-import { NOTIFIER, ReferenceStore, WebError, toWebError } from '@hotline/web-core-data-access';
+import { NOTIFIER, ReferenceStore, WebError, mockNotifier, toWebError } from '@hotline/web-core-data-access';
 import { provideNzIconsTesting } from 'ng-zorro-antd/icon/testing';
 import { TopicsPage } from '../topics/topics-page';
 import { UsersPage } from '../users/users-page';
@@ -59,12 +59,7 @@ describe('admin CRUD page frame', () => {
         },
         {
           provide: NOTIFIER,
-          useValue: {
-            success: jest.fn(),
-            info: jest.fn(),
-            warning: jest.fn(),
-            error: jest.fn(),
-          },
+          useValue: mockNotifier(() => jest.fn()),
         },
       ],
     });

@@ -8,7 +8,7 @@ import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { OptionSelect } from '@hotline/web-ui';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { ADMIN_CRUD, injectAdminEditor } from '../crud';
+import { ADMIN_CRUD, AdminPageSpec, injectAdminEditor } from '../crud';
 
 interface HolidayEdit {
   existing: boolean;
@@ -39,14 +39,23 @@ const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 export class HolidaysPage {
   protected readonly store = inject(HolidaysStore);
   protected readonly years = Array.from({ length: 5 }, (_, i) => new Date().getFullYear() - 2 + i).map((y) => ({ value: y, label: `${y} 年` }));
-  protected readonly columns = [
-    { title: '日期', width: '140px' },
-    { title: '星期', width: '70px' },
-    { title: '类型', width: '110px' },
-    { title: '名称' },
-    { title: '操作', width: '130px' },
-  ];
-  protected readonly rowKey = (h: HolidayView) => h.date;
+  protected readonly spec: AdminPageSpec<HolidayView> = {
+    heading: '节假日与调休',
+    noun: '日期',
+    createVerb: '新增',
+    entity: 'holiday',
+    tableId: 'holidays-table',
+    pageSize: 100,
+    noResult: '该年份尚未配置节假日',
+    columns: [
+      { title: '日期', width: '140px' },
+      { title: '星期', width: '70px' },
+      { title: '类型', width: '110px' },
+      { title: '名称' },
+      { title: '操作', width: '130px' },
+    ],
+    rowKey: (h: HolidayView) => h.date,
+  };
   protected readonly editor = injectAdminEditor<HolidayEdit>(this.store, {
     problem: (e) => (!e.date || !e.name.trim() ? '请选择日期并填写名称' : null),
     save: (e) => this.store.save(isoDate(e.date as Date), e.kind, e.name.trim()),

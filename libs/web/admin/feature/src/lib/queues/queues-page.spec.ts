@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { DeadlineOpsView } from '@hotline/contracts';
 import { DeadlineOpsStore } from '@hotline/web-admin-data-access';
-import { NOTIFIER } from '@hotline/web-core-data-access';
+import { NOTIFIER, mockNotifier } from '@hotline/web-core-data-access';
 import { provideNzIconsTesting } from 'ng-zorro-antd/icon/testing';
 import { QUEUES_REFRESH_MS, QueuesPage } from './queues-page';
 
@@ -42,12 +42,7 @@ describe('QueuesPage', () => {
         DeadlineOpsStore,
         {
           provide: NOTIFIER,
-          useValue: {
-            success: jest.fn(),
-            info: jest.fn(),
-            warning: jest.fn(),
-            error: jest.fn(),
-          },
+          useValue: mockNotifier(() => jest.fn()),
         },
       ],
     });

@@ -3,7 +3,7 @@ import { UnitView } from '@hotline/contracts';
 import { UnitsStore, AdminUnitView, UnitForm } from '@hotline/web-admin-data-access';
 import { ReferenceStore, buildUnitTree } from '@hotline/web-core-data-access';
 import { NzButtonModule } from 'ng-zorro-antd/button';
-import { ADMIN_CRUD, injectAdminEditor } from '../crud';
+import { ADMIN_CRUD, AdminPageSpec, injectAdminEditor } from '../crud';
 import { TreeRow, flattenTree } from '../tree-rows';
 
 export const UNIT_KINDS: { value: UnitView['kind']; label: string }[] = [
@@ -28,18 +28,24 @@ export class UnitsPage {
   protected readonly store = inject(UnitsStore);
   protected readonly reference = inject(ReferenceStore);
   protected readonly kinds = UNIT_KINDS;
-  protected readonly columns = [
-    { title: '名称' },
-    { title: '编码', width: '120px' },
-    { title: '类型', width: '110px' },
-    { title: '区域', width: '100px' },
-    { title: '状态', width: '70px' },
-    { title: '操作', width: '160px' },
-  ];
+  protected readonly spec: AdminPageSpec<TreeRow<AdminUnitView>> = {
+    heading: '单位管理',
+    noun: '单位',
+    entity: 'unit',
+    tableId: 'units-table',
+    columns: [
+      { title: '名称' },
+      { title: '编码', width: '120px' },
+      { title: '类型', width: '110px' },
+      { title: '区域', width: '100px' },
+      { title: '状态', width: '70px' },
+      { title: '操作', width: '160px' },
+    ],
+    rowKey: (r: TreeRow<AdminUnitView>) => r.item.code,
+  };
   protected readonly rows = computed(() =>
     flattenTree(buildUnitTree(this.store.items()), (n) => n.children).map((r) => ({ item: r.item.item as AdminUnitView, depth: r.depth })),
   );
-  protected readonly rowKey = (r: TreeRow<AdminUnitView>) => r.item.code;
   /** Any unit but the one being edited may be the parent. */
   protected readonly parentOptions = computed(() => {
     const self = this.editor.value()?.existing?.id;

@@ -5,7 +5,7 @@ import { UsersStore, AdminUserView, UserForm } from '@hotline/web-admin-data-acc
 import { ReferenceStore } from '@hotline/web-core-data-access';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzInputModule } from 'ng-zorro-antd/input';
-import { ADMIN_CRUD, injectAdminEditor } from '../crud';
+import { ADMIN_CRUD, AdminPageSpec, injectAdminEditor } from '../crud';
 
 export interface UserEdit extends UserForm {
   existing: AdminUserView | null;
@@ -39,21 +39,27 @@ export class UsersPage {
   protected readonly reference = inject(ReferenceStore);
   protected readonly roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
   protected readonly roleLabels = ROLE_LABELS;
-  protected readonly columns = [
-    { title: '用户名', width: '140px' },
-    { title: '姓名', width: '120px' },
-    { title: '角色', width: '110px' },
-    { title: '所属单位' },
-    { title: '状态', width: '70px' },
-    { title: '操作', width: '80px' },
-  ];
+  protected readonly spec: AdminPageSpec<AdminUserView> = {
+    heading: '用户与角色',
+    noun: '用户',
+    entity: 'user',
+    tableId: 'users-table',
+    columns: [
+      { title: '用户名', width: '140px' },
+      { title: '姓名', width: '120px' },
+      { title: '角色', width: '110px' },
+      { title: '所属单位' },
+      { title: '状态', width: '70px' },
+      { title: '操作', width: '80px' },
+    ],
+    rowKey: (u: AdminUserView) => u.username,
+  };
   protected readonly filter = signal('');
   protected readonly rows = computed(() => {
     const f = this.filter().trim();
     const users = this.store.items();
     return f ? users.filter((u) => u.username.includes(f) || u.displayName.includes(f)) : users;
   });
-  protected readonly rowKey = (u: AdminUserView) => u.username;
   protected readonly editor = injectAdminEditor<UserEdit>(this.store, {
     problem: userFormProblem,
     save: ({ existing, ...form }) =>
