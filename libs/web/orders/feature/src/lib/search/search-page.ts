@@ -1,9 +1,10 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
 import { FormsModule } from '@angular/forms';
 import { ORDER_STATUSES, STATUS_LABELS } from '@hotline/contracts';
 import { NOTIFIER, ReferenceStore, errorMessage } from '@hotline/web-core-data-access';
 import { OrdersStore, downloadBlob, orderExportColumns, ordersToXlsx } from '@hotline/web-orders-data-access';
-import { CascaderTypeToOpen, FormField, OptionSelect } from '@hotline/web-ui';
+import { CascaderTypeToOpen, FormField, OptionSelect, SelectOption } from '@hotline/web-ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCascaderModule } from 'ng-zorro-antd/cascader';
@@ -18,6 +19,18 @@ import { OrderList } from '../shared/order-list';
 import { injectOrderLookups } from '../shared/lookups';
 import { EMPTY_SEARCH, SearchForm, exportFileName, toOrderQuery } from './search-query';
 
+/** One choice filter of the search form. */
+interface SelectFilter {
+  key: 'status' | 'unitId' | 'regionId' | 'channel' | 'appealType' | 'topic';
+  label: string;
+  span: number;
+  options: () => readonly SelectOption[];
+  placeholder?: string;
+  search?: boolean;
+  multiple?: boolean;
+  testid: string;
+}
+
 /** Beyond this an export is refused: a browser workbook of more rows gets slow and the API busy. */
 export const EXPORT_LIMIT = 50_000;
 
@@ -25,6 +38,7 @@ export const EXPORT_LIMIT = 50_000;
 @Component({
   selector: 'hl-search-page',
   imports: [
+    NgTemplateOutlet,
     FormsModule,
     NzAlertModule,
     NzButtonModule,
@@ -87,6 +101,19 @@ export class SearchPage {
     { key: 'phone', label: '来电号码', span: 4 },
     { key: 'q', label: '关键字', span: 6, placeholder: '内容、地址或编号' },
   ];
+  /** The choice filters, drawn by one template (`#selectFilter`) in the rows they stand in. */
+  protected readonly statusFilter: SelectFilter[] = [
+    { key: 'status', label: '状态', span: 5, options: () => this.statuses, multiple: true, testid: 'search-status' },
+  ];
+  protected readonly placeFilters: SelectFilter[] = [
+    { key: 'unitId', label: '承办单位', span: 5, options: this.reference.unitOptions, placeholder: '全部（含下级）', search: true, testid: 'search-unit' },
+    { key: 'regionId', label: '区域', span: 3, options: this.reference.regionOptions, search: true, testid: 'search-region' },
+  ];
+  protected readonly kindFilters: SelectFilter[] = [
+    { key: 'channel', label: '来源渠道', span: 3, options: this.reference.channelOptions, testid: 'search-channel' },
+    { key: 'appealType', label: '诉求类型', span: 3, options: this.reference.appealTypeOptions, testid: 'search-appeal-type' },
+    { key: 'topic', label: '专题', span: 2, options: this.reference.topicOptions, testid: 'search-topic' },
+  ];
   protected readonly form = signal<SearchForm>({ ...EMPTY_SEARCH });
   protected readonly exporting = signal<string | null>(null);
 
@@ -99,8 +126,8 @@ export class SearchPage {
     this.form.update((f) => ({ ...f, ...change }));
   }
 
-  protected patchText(key: 'number' | 'phone' | 'q', value: string): void {
-    this.patch({ [key]: value });
+  protected patchField<K extends keyof SearchForm>(key: K, value: SearchForm[K]): void {
+    this.patch({ [key]: value } as Partial<SearchForm>);
   }
 
   protected search(): void {
