@@ -126,6 +126,11 @@ export class SearchPage {
     this.form.update((f) => ({ ...f, ...change }));
   }
 
+  /** The form's value for a filter drawn by the shared template (whose context is untyped). */
+  protected valueOf(key: keyof SearchForm): SearchForm[keyof SearchForm] {
+    return this.form()[key];
+  }
+
   protected patchField<K extends keyof SearchForm>(key: K, value: SearchForm[K]): void {
     this.patch({ [key]: value } as Partial<SearchForm>);
   }
