@@ -1,8 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { login, PASSWORD, shot } from './support';
 
-/** Creates an order and dispatches it to the police (市公安局) through the API, as the center would. */
-async function policeOrder(request: import('@playwright/test').APIRequestContext): Promise<number> {
+/** Creates an order and dispatches it to a unit (and co-units) through the API, as the center would. */
+async function dispatchedOrder(
+  request: import('@playwright/test').APIRequestContext,
+  unitCode: string,
+  coUnitCodes: string[] = [],
+): Promise<{ id: number; number: string }> {
   const token = async (username: string) =>
     (await (await request.post('/api/auth/login', { data: { username, password: PASSWORD } })).json()).accessToken as string;
   const [agent, dispatcher] = [await token('agent'), await token('dispatcher')];
@@ -15,11 +19,17 @@ async function policeOrder(request: import('@playwright/test').APIRequestContext
       data: { channel: 'phone', appealType: 'report', categoryId: leaf.id, caller: { phone: '13812340009' }, content: '有人在小区门口聚众赌博。' },
     })
   ).json();
-  const units = await (await request.get('/api/units', { headers: auth(dispatcher) })).json();
-  const gaj = units.find((u: { code: string }) => u.code === 'gaj');
-  const r = await request.post(`/api/orders/${order.id}/actions/dispatch`, { headers: auth(dispatcher), data: { version: order.version, unitId: gaj.id } });
+  const units: { id: number; code: string }[] = await (await request.get('/api/units', { headers: auth(dispatcher) })).json();
+  const idOf = (code: string) => units.find((u) => u.code === code)?.id;
+  const data = { version: order.version, unitId: idOf(unitCode), ...(coUnitCodes.length ? { coUnitIds: coUnitCodes.map(idOf) } : {}) };
+  const r = await request.post(`/api/orders/${order.id}/actions/dispatch`, { headers: auth(dispatcher), data });
   expect(r.status()).toBe(200);
-  return order.id;
+  return { id: order.id, number: order.number };
+}
+
+/** Creates an order and dispatches it to the police (市公安局). */
+async function policeOrder(request: import('@playwright/test').APIRequestContext): Promise<number> {
+  return (await dispatchedOrder(request, 'gaj')).id;
 }
 
 test('a unit user cannot open another unit’s order by URL', async ({ page }, info) => {
@@ -29,6 +39,18 @@ test('a unit user cannot open another unit’s order by URL', async ({ page }, i
   await expect(page.getByText('工单不存在或无权查看')).toBeVisible();
   await expect(page.getByTestId('order-content')).toHaveCount(0);
   await shot(page, info, 'foreign-order-refused');
+});
+
+test('a co-unit sees the order on its 协办 tab, not among the orders to sign', async ({ page }, info) => {
+  const { number } = await dispatchedOrder(page.request, 'swjt', ['gaj']);
+  await login(page, 'gaj');
+  await expect(page).toHaveURL(/\/unit/);
+  await page.getByTestId('tab-co').click();
+  await expect(page.getByTestId(`order-row-${number}`).first()).toBeVisible();
+  await shot(page, info, 'co-unit-tab');
+  // the list keeps its rows until the next answer replaces them: the row going means 待签收 left it out
+  await page.getByTestId('tab-dispatched').click();
+  await expect(page.getByTestId(`order-row-${number}`)).toHaveCount(0);
 });
 
 test('a validation error is shown and what was typed is kept', async ({ page }, info) => {

@@ -3,4 +3,5 @@ export * from './lib/privacy/mask';
 export * from './lib/calendar';
 export * from './lib/random/prng';
 export * from './lib/stats';
+export * from './lib/format/display';
 export * from './lib/deadlines';

@@ -1,5 +1,4 @@
 export * from './lib/period';
-export * from './lib/format';
 export * from './lib/dashboard.store';
 export * from './lib/reports.store';
 export * from './lib/assessment.store';

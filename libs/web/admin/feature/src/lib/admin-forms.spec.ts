@@ -1,7 +1,7 @@
-import { isoDate } from './holidays-page';
-import { timeLimitFormProblem } from './time-limits-page';
+import { isoDate } from './holidays/holidays-page';
+import { timeLimitFormProblem } from './time-limits/time-limits-page';
 import { flattenTree } from './tree-rows';
-import { UserEdit, userFormProblem } from './users-page';
+import { UserEdit, userFormProblem } from './users/users-page';
 
 describe('admin forms', () => {
   const user: UserEdit = {

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { RouterLink, RouterOutlet } from '@angular/router';
-import { AdminStore } from '@hotline/web-admin-data-access';
+import { CategoriesStore, DeadlineOpsStore, HolidaysStore, TimeLimitsStore, TopicsStore, UnitsStore, UsersStore } from '@hotline/web-admin-data-access';
 import { ReferenceStore } from '@hotline/web-core-data-access';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMenuModule } from 'ng-zorro-antd/menu';
@@ -18,7 +18,8 @@ const PAGES = [
 @Component({
   selector: 'hl-admin-layout',
   imports: [RouterLink, RouterOutlet, NzIconModule, NzMenuModule],
-  providers: [AdminStore],
+  // one store per resource, kept for the admin session so a page shows its rows again at once
+  providers: [UnitsStore, UsersStore, CategoriesStore, TopicsStore, HolidaysStore, TimeLimitsStore, DeadlineOpsStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="admin">

@@ -11,14 +11,14 @@ export interface Notifier {
   error(message: string): void;
 }
 
-const silent: Notifier = {
-  success: () => undefined,
-  info: () => undefined,
-  warning: () => undefined,
-  error: () => undefined,
-};
+const silent: Notifier = mockNotifier(() => () => undefined);
 
 export const NOTIFIER = new InjectionToken<Notifier>('NOTIFIER', {
   providedIn: 'root',
   factory: () => silent,
 });
+
+/** A Notifier for tests, each method made by the test runner's mock maker: `mockNotifier(() => jest.fn())`. */
+export function mockNotifier<M>(mock: () => M): Record<keyof Notifier, M> {
+  return { success: mock(), info: mock(), warning: mock(), error: mock() };
+}

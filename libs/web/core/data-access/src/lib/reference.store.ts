@@ -4,7 +4,7 @@ import { patchState, signalStore, withComputed, withMethods, withState } from '@
 import { ApiClient } from './api-client';
 import { CallState } from './call-state';
 import { errorMessage } from './error-messages';
-import { buildUnitTree, descendantUnits, defaultUnitFor, flattenCategories, toCascaderOptions } from './reference.utils';
+import { buildUnitTree, descendantUnits, defaultUnitFor, flattenCategories, nameOptions, toCascaderOptions } from './reference.utils';
 
 interface ReferenceState {
   regions: RegionView[];
@@ -42,6 +42,8 @@ export const ReferenceStore = signalStore(
   withState<ReferenceState>(initialState),
   withComputed((s) => {
     const categoryById = computed(() => new Map(flattenCategories(s.categories()).map((c) => [c.id, c])));
+    const activeUnits = computed(() => s.units().filter((u) => u.active));
+    const activeTopics = computed(() => s.topics().filter((t) => t.active));
     return {
       unitById: computed(() => new Map(s.units().map((u) => [u.id, u]))),
       unitNames: computed(() => nameMap(s.units(), (u) => u.id)),
@@ -49,8 +51,16 @@ export const ReferenceStore = signalStore(
       topicNames: computed(() => nameMap(s.topics(), (t) => t.code)),
       channelNames: computed(() => nameMap(s.channels(), (c) => c.code)),
       appealTypeNames: computed(() => nameMap(s.appealTypes(), (a) => a.code)),
-      activeUnits: computed(() => s.units().filter((u) => u.active)),
-      activeTopics: computed(() => s.topics().filter((t) => t.active)),
+      activeUnits,
+      activeTopics,
+      /** The same lists as select options (`{ value, label }`, hl-option-select). */
+      unitOptions: computed(() => nameOptions(s.units(), 'id')),
+      activeUnitOptions: computed(() => nameOptions(activeUnits(), 'id')),
+      regionOptions: computed(() => nameOptions(s.regions(), 'id')),
+      channelOptions: computed(() => nameOptions(s.channels(), 'code')),
+      appealTypeOptions: computed(() => nameOptions(s.appealTypes(), 'code')),
+      topicOptions: computed(() => nameOptions(s.topics(), 'code')),
+      activeTopicOptions: computed(() => nameOptions(activeTopics(), 'code')),
       unitTree: computed(() => buildUnitTree(s.units())),
       categoryById,
       categoryOptions: computed(() => toCascaderOptions(s.categories())),

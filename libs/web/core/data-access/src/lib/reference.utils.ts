@@ -90,3 +90,8 @@ export function toCascaderOptions(nodes: readonly CategoryNode[]): CascaderOptio
     n.children?.length ? { value: n.id, label: n.name, children: toCascaderOptions(n.children) } : { value: n.id, label: n.name, isLeaf: true },
   );
 }
+
+/** Named reference rows as select options, keyed by `key` (id or code). */
+export function nameOptions<T extends { name: string }, K extends keyof T>(rows: readonly T[], key: K): { value: T[K]; label: string }[] {
+  return rows.map((r) => ({ value: r[key], label: r.name }));
+}

@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { NOTIFIER, Notifier } from '@hotline/web-core-data-access';
+import { NOTIFIER, Notifier, mockNotifier } from '@hotline/web-core-data-access';
 import { IntakeBody, IntakeStore } from './intake.store';
 import { detail } from './testing/order-fixtures';
 
@@ -25,12 +25,7 @@ describe('IntakeStore', () => {
   let notifier: jest.Mocked<Notifier>;
 
   beforeEach(() => {
-    notifier = {
-      success: jest.fn(),
-      info: jest.fn(),
-      warning: jest.fn(),
-      error: jest.fn(),
-    };
+    notifier = mockNotifier(() => jest.fn());
     TestBed.configureTestingModule({
       providers: [provideHttpClient(), provideHttpClientTesting(), IntakeStore, { provide: NOTIFIER, useValue: notifier }],
     });

@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, TestRequest, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { OrderDetail } from '@hotline/contracts';
-import { NOTIFIER, Notifier } from '@hotline/web-core-data-access';
+import { NOTIFIER, Notifier, mockNotifier } from '@hotline/web-core-data-access';
 import { OrdersStore, STALE_MESSAGE } from './orders.store';
 import { detail, summary } from './testing/order-fixtures';
 
@@ -18,12 +18,7 @@ describe('OrdersStore', () => {
   let notifier: jest.Mocked<Notifier>;
 
   beforeEach(() => {
-    notifier = {
-      success: jest.fn(),
-      info: jest.fn(),
-      warning: jest.fn(),
-      error: jest.fn(),
-    };
+    notifier = mockNotifier(() => jest.fn());
     TestBed.configureTestingModule({
       providers: [provideHttpClient(), provideHttpClientTesting(), OrdersStore, { provide: NOTIFIER, useValue: notifier }],
     });

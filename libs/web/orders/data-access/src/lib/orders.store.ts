@@ -17,6 +17,8 @@ interface OrdersState {
   page: number;
   pageSize: number;
   listState: CallState;
+  /** The order opened from the list (its drawer is open), null when none. */
+  openId: number | null;
   detail: OrderDetail | null;
   detailState: CallState;
   actionState: CallState;
@@ -29,6 +31,7 @@ const initialState: OrdersState = {
   page: 1,
   pageSize: DEFAULT_PAGE_SIZE,
   listState: 'init',
+  openId: null,
   detail: null,
   detailState: 'init',
   actionState: 'init',
@@ -117,6 +120,7 @@ export const OrdersStore = signalStore(
       },
       open(id: number): Promise<void> {
         patchState(store, {
+          openId: id,
           detail: store.detail()?.id === id ? store.detail() : null,
           actionState: 'init',
         });
@@ -135,6 +139,7 @@ export const OrdersStore = signalStore(
       },
       closeDetail(): void {
         patchState(store, {
+          openId: null,
           detail: null,
           detailState: 'init',
           actionState: 'init',

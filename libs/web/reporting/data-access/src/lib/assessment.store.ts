@@ -1,6 +1,6 @@
 import { inject } from '@angular/core';
 import { ASSESSMENT_METRICS, AssessmentMetric, AssessmentView, AssessmentWeights } from '@hotline/contracts';
-import { ApiClient, CallState, NOTIFIER, errorMessage } from '@hotline/web-core-data-access';
+import { ApiClient, CallState, NOTIFIER, loadInto, runCommand } from '@hotline/web-core-data-access';
 import { patchState, signalStore, withMethods, withState } from '@ngrx/signals';
 import { PlatformChoice, previousMonth } from './period';
 
@@ -42,30 +42,21 @@ export const AssessmentStore = signalStore(
     let seq = 0;
     async function load(): Promise<void> {
       const mine = ++seq;
-      patchState(store, { callState: 'loading' });
-      try {
-        const view = await api.get<AssessmentView>('/assessment', {
-          month: store.month(),
-          platform: store.platform(),
-        });
-        if (mine === seq)
-          patchState(store, {
-            view,
-            callState: 'loaded',
-            weights: store.weights() ?? view.weights,
-          });
-      } catch (err) {
-        if (mine === seq) patchState(store, { callState: { error: errorMessage(err) } });
-      }
+      await loadInto(
+        store,
+        'callState',
+        () => api.get<AssessmentView>('/assessment', { month: store.month(), platform: store.platform() }),
+        (view) => ({ view, weights: store.weights() ?? view.weights }),
+        { superseded: () => mine !== seq },
+      );
     }
     async function loadWeights(): Promise<void> {
-      patchState(store, { weightsState: 'loading' });
-      try {
-        const weights = await api.get<AssessmentWeights>('/assessment/weights');
-        patchState(store, { weights, weightsState: 'loaded' });
-      } catch (err) {
-        patchState(store, { weightsState: { error: errorMessage(err) } });
-      }
+      await loadInto(
+        store,
+        'weightsState',
+        () => api.get<AssessmentWeights>('/assessment/weights'),
+        (weights) => ({ weights }),
+      );
     }
     return {
       load,
@@ -80,19 +71,19 @@ export const AssessmentStore = signalStore(
       },
       /** PUT the weights (admin), then re-rank the month with them. */
       async saveWeights(weights: AssessmentWeights): Promise<boolean> {
-        patchState(store, { saving: true });
-        try {
-          const saved = await api.put<AssessmentWeights>('/assessment/weights', weights);
-          patchState(store, { weights: saved, weightsState: 'loaded' });
-          notifier.success('考核权重已保存');
-          await load();
-          return true;
-        } catch (err) {
-          notifier.error(`保存失败：${errorMessage(err)}`);
-          return false;
-        } finally {
-          patchState(store, { saving: false });
-        }
+        const saved = await runCommand(
+          store,
+          'saving',
+          async () => {
+            const saved = await api.put<AssessmentWeights>('/assessment/weights', weights);
+            patchState(store, { weights: saved, weightsState: 'loaded' });
+            notifier.success('考核权重已保存');
+            await load();
+            return true;
+          },
+          (message) => notifier.error(`保存失败：${message}`),
+        );
+        return saved ?? false;
       },
     };
   }),

@@ -1,8 +1,9 @@
 import { inject } from '@angular/core';
 import { DashboardData } from '@hotline/contracts';
-import { ApiClient, CallState, errorMessage } from '@hotline/web-core-data-access';
+import { ApiClient, CallState, loadInto } from '@hotline/web-core-data-access';
 import { patchState, signalStore, withMethods, withState } from '@ngrx/signals';
-import { Period, PeriodPreset, PlatformChoice, presetPeriod } from './period';
+import { Period } from '@hotline/domain';
+import { PeriodPreset, PlatformChoice, presetPeriod } from './period';
 
 interface DashboardState {
   preset: PeriodPreset;
@@ -28,16 +29,13 @@ export const DashboardStore = signalStore(
     let seq = 0;
     async function load(): Promise<void> {
       const mine = ++seq;
-      patchState(store, { callState: 'loading' });
-      try {
-        const data = await api.get<DashboardData>('/stats/dashboard', {
-          ...store.period(),
-          platform: store.platform(),
-        });
-        if (mine === seq) patchState(store, { data, callState: 'loaded' });
-      } catch (err) {
-        if (mine === seq) patchState(store, { callState: { error: errorMessage(err) } });
-      }
+      await loadInto(
+        store,
+        'callState',
+        () => api.get<DashboardData>('/stats/dashboard', { ...store.period(), platform: store.platform() }),
+        (data) => ({ data }),
+        { superseded: () => mine !== seq },
+      );
     }
     return {
       load,

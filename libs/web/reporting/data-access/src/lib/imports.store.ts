@@ -1,6 +1,6 @@
 import { InjectionToken, inject } from '@angular/core';
 import { ImportJobView, ImportRowError, Page } from '@hotline/contracts';
-import { ApiClient, CallState, NOTIFIER, errorMessage } from '@hotline/web-core-data-access';
+import { ApiClient, CallState, NOTIFIER, errorMessage, loadInto, runCommand } from '@hotline/web-core-data-access';
 import { patchState, signalStore, withMethods, withState } from '@ngrx/signals';
 
 export type ImportKind = ImportJobView['kind'];
@@ -68,25 +68,23 @@ export const ImportsStore = signalStore(
     }
 
     async function loadJobs(): Promise<void> {
-      patchState(store, { jobsState: 'loading' });
-      try {
-        const jobs = await api.get<ImportJobView[]>('/imports');
-        patchState(store, { jobs, jobsState: 'loaded' });
-      } catch (err) {
-        patchState(store, { jobsState: { error: errorMessage(err) } });
-      }
+      await loadInto(
+        store,
+        'jobsState',
+        () => api.get<ImportJobView[]>('/imports'),
+        (jobs) => ({ jobs }),
+      );
     }
 
     async function loadErrors(page = 1): Promise<void> {
       const job = store.current();
       if (!job) return;
-      patchState(store, { errorsState: 'loading' });
-      try {
-        const errors = await api.get<Page<ImportRowError>>(`/imports/${job.id}/errors`, { page, pageSize: ERRORS_PAGE_SIZE });
-        patchState(store, { errors, errorsState: 'loaded' });
-      } catch (err) {
-        patchState(store, { errorsState: { error: errorMessage(err) } });
-      }
+      await loadInto(
+        store,
+        'errorsState',
+        () => api.get<Page<ImportRowError>>(`/imports/${job.id}/errors`, { page, pageSize: ERRORS_PAGE_SIZE }),
+        (errors) => ({ errors }),
+      );
     }
 
     /** One poll; schedules the next until the job is done or failed, then loads its errors and the list. */
@@ -131,28 +129,29 @@ export const ImportsStore = signalStore(
       loadErrors,
       watch,
       stop,
-      async upload(file: File, kind: ImportKind): Promise<ImportJobView | null> {
-        patchState(store, { uploading: true });
-        try {
-          // the browser's guess (e.g. application/vnd.ms-excel for .csv on Windows) is not what the API takes
-          const typed = new Blob([file], {
-            type: importContentType(file.name),
-          });
-          const job = await api.upload<ImportJobView>('/imports', typed, {
-            kind,
-            fileName: file.name,
-          });
-          notifier.info('文件已上传，正在排队导入');
-          void watch(job);
-          void loadJobs();
-          return job;
-        } catch (err) {
-          notifier.error(`上传失败：${errorMessage(err)}`);
-          return null;
-        } finally {
-          patchState(store, { uploading: false });
-        }
+      upload(file: File, kind: ImportKind): Promise<ImportJobView | null> {
+        return runCommand(
+          store,
+          'uploading',
+          () => send(file, kind),
+          (message) => notifier.error(`上传失败：${message}`),
+        );
       },
     };
+
+    async function send(file: File, kind: ImportKind): Promise<ImportJobView> {
+      // the browser's guess (e.g. application/vnd.ms-excel for .csv on Windows) is not what the API takes
+      const typed = new Blob([file], {
+        type: importContentType(file.name),
+      });
+      const job = await api.upload<ImportJobView>('/imports', typed, {
+        kind,
+        fileName: file.name,
+      });
+      notifier.info('文件已上传，正在排队导入');
+      void watch(job);
+      void loadJobs();
+      return job;
+    }
   }),
 );

@@ -1,8 +1,9 @@
 import { inject } from '@angular/core';
 import { MeetingView, OrderSummary, Page } from '@hotline/contracts';
-import { ApiClient, CallState, NOTIFIER, errorMessage } from '@hotline/web-core-data-access';
+import { ApiClient, CallState, NOTIFIER, loadInto, runCommand } from '@hotline/web-core-data-access';
 import { patchState, signalStore, withMethods, withState } from '@ngrx/signals';
-import { Period, presetPeriod } from './period';
+import { Period } from '@hotline/domain';
+import { presetPeriod } from './period';
 
 export interface MeetingForm {
   heldOn: string;
@@ -46,56 +47,57 @@ export const MeetingsStore = signalStore(
   })),
   withMethods((store, api = inject(ApiClient), notifier = inject(NOTIFIER)) => {
     async function load(period = store.period()): Promise<void> {
-      patchState(store, { period, callState: 'loading' });
-      try {
-        const rows = await api.get<MeetingView[]>('/meetings', { ...period });
-        const meetings = [...rows].sort((a, b) => b.heldOn.localeCompare(a.heldOn) || b.id - a.id);
-        patchState(store, { meetings, callState: 'loaded' });
-      } catch (err) {
-        patchState(store, { callState: { error: errorMessage(err) } });
-      }
+      patchState(store, { period });
+      await loadInto(
+        store,
+        'callState',
+        () => api.get<MeetingView[]>('/meetings', { ...period }),
+        (rows) => ({ meetings: [...rows].sort((a, b) => b.heldOn.localeCompare(a.heldOn) || b.id - a.id) }),
+      );
     }
     return {
       load,
-      async create(form: MeetingForm): Promise<MeetingView | null> {
-        patchState(store, { saving: true });
-        try {
-          const resolved: number[] = [];
-          const missing: string[] = [];
-          for (const number of form.orderNumbers ?? []) {
-            const page = await api.get<Page<OrderSummary>>('/orders', {
-              number,
-              pageSize: 5,
-            });
-            const hit = page.items.find((o) => o.number === number);
-            if (hit) resolved.push(hit.id);
-            else missing.push(number);
-          }
-          if (missing.length) {
-            notifier.error(`工单编号不存在：${missing.join('、')}`);
-            return null;
-          }
-          const m = await api.post<MeetingView>('/meetings', meetingBody({ ...form, orderIds: [...form.orderIds, ...resolved] }));
-          notifier.success('会议已记录');
-          const p = store.period();
-          // show it even when it was held outside the period on screen
-          await load(
-            m.heldOn < p.from || m.heldOn > p.to
-              ? {
-                  from: m.heldOn < p.from ? m.heldOn : p.from,
-                  to: m.heldOn > p.to ? m.heldOn : p.to,
-                }
-              : p,
-          );
-          return m;
-        } catch (err) {
-          notifier.error(`记录失败：${errorMessage(err)}`);
-          return null;
-        } finally {
-          patchState(store, { saving: false });
-        }
+      create(form: MeetingForm): Promise<MeetingView | null> {
+        return runCommand(
+          store,
+          'saving',
+          () => record(form),
+          (message) => notifier.error(`记录失败：${message}`),
+        );
       },
     };
+
+    /** Resolves the order numbers typed, then records the meeting and shows it. */
+    async function record(form: MeetingForm): Promise<MeetingView | null> {
+      const resolved: number[] = [];
+      const missing: string[] = [];
+      for (const number of form.orderNumbers ?? []) {
+        const page = await api.get<Page<OrderSummary>>('/orders', {
+          number,
+          pageSize: 5,
+        });
+        const hit = page.items.find((o) => o.number === number);
+        if (hit) resolved.push(hit.id);
+        else missing.push(number);
+      }
+      if (missing.length) {
+        notifier.error(`工单编号不存在：${missing.join('、')}`);
+        return null;
+      }
+      const m = await api.post<MeetingView>('/meetings', meetingBody({ ...form, orderIds: [...form.orderIds, ...resolved] }));
+      notifier.success('会议已记录');
+      const p = store.period();
+      // show it even when it was held outside the period on screen
+      await load(
+        m.heldOn < p.from || m.heldOn > p.to
+          ? {
+              from: m.heldOn < p.from ? m.heldOn : p.from,
+              to: m.heldOn > p.to ? m.heldOn : p.to,
+            }
+          : p,
+      );
+      return m;
+    }
   }),
 );
 

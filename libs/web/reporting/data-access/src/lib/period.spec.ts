@@ -1,10 +1,11 @@
-import { chinaDate, dateToIso, isWholeYear, isoToDate, lastDays, presetPeriod, previousMonth, yearPeriod } from './period';
+import { chinaDay, yearPeriod } from '@hotline/domain';
+import { dateToIso, isWholeYear, isoToDate, lastDays, presetPeriod, previousMonth } from './period';
 
 describe('report periods', () => {
   it('dates an instant on the China calendar, not the browser’s', () => {
     // 2020-12-31 17:00 UTC is already 1 January 2021 in China
-    expect(chinaDate(new Date('2020-12-31T17:00:00Z'))).toBe('2021-01-01');
-    expect(chinaDate(new Date('2020-12-31T15:59:59Z'))).toBe('2020-12-31');
+    expect(chinaDay(new Date('2020-12-31T17:00:00Z'))).toBe('2021-01-01');
+    expect(chinaDay(new Date('2020-12-31T15:59:59Z'))).toBe('2020-12-31');
   });
 
   it('turns the presets into inclusive periods ending today', () => {

@@ -1,13 +1,11 @@
+import { Period, addDays, chinaDay, firstOfMonth } from '@hotline/domain';
+
 /**
- * Report periods as the reporting API reads them: China calendar dates `YYYY-MM-DD`, both ends inclusive.
- * "Today" is today in China (the hotline's calendar), whatever the browser's time zone.
+ * Report periods as the reporting API reads them: the domain's `Period`, China calendar dates `YYYY-MM-DD`,
+ * both ends inclusive. "Today" is today in China (`chinaDay`, the hotline's calendar), whatever the
+ * browser's time zone. What is here is the screen's: presets, the platform choice, the date pickers.
  */
 export type PeriodPreset = 'month' | 'year' | 'lastYear' | 'custom';
-
-export interface Period {
-  from: string;
-  to: string;
-}
 
 /** 市级平台 (the default) or 全市 (every platform); the API also takes one platform's code. */
 export type PlatformChoice = 'city' | 'all';
@@ -24,19 +22,12 @@ export const PRESET_OPTIONS: { value: PeriodPreset; label: string }[] = [
   { value: 'custom', label: '自定义' },
 ];
 
-const CHINA_DATE = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** The China calendar date of an instant. */
-export function chinaDate(at: Date = new Date()): string {
-  return CHINA_DATE.format(at);
+/** Today on the China calendar. */
+export function chinaToday(): string {
+  return chinaDay(new Date());
 }
 
-export function presetPeriod(preset: Exclude<PeriodPreset, 'custom'>, today: string = chinaDate()): Period {
+export function presetPeriod(preset: Exclude<PeriodPreset, 'custom'>, today: string = chinaToday()): Period {
   const year = Number(today.slice(0, 4));
   switch (preset) {
     case 'month':
@@ -48,27 +39,18 @@ export function presetPeriod(preset: Exclude<PeriodPreset, 'custom'>, today: str
   }
 }
 
-/** A whole calendar year: what the annual report (and issuing one) covers. */
-export function yearPeriod(year: number): Period {
-  return { from: `${year}-01-01`, to: `${year}-12-31` };
-}
-
 export function isWholeYear(p: Period): boolean {
   return p.from.slice(5) === '01-01' && p.to === `${p.from.slice(0, 4)}-12-31`;
 }
 
 /** The month `YYYY-MM` before the one `today` falls in (the assessment ranks a finished month). */
-export function previousMonth(today: string = chinaDate()): string {
-  const y = Number(today.slice(0, 4));
-  const m = Number(today.slice(5, 7));
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+export function previousMonth(today: string = chinaToday()): string {
+  return addDays(firstOfMonth(today), -1).slice(0, 7);
 }
 
 /** The last `days` days up to today, inclusive. */
-export function lastDays(days: number, today: string = chinaDate()): Period {
-  const end = new Date(`${today}T00:00:00Z`);
-  const start = new Date(end.getTime() - (days - 1) * 86_400_000);
-  return { from: start.toISOString().slice(0, 10), to: today };
+export function lastDays(days: number, today: string = chinaToday()): Period {
+  return { from: addDays(today, 1 - days), to: today };
 }
 
 /** A date picker's local Date → `YYYY-MM-DD` of the day the user clicked (its local calendar day). */

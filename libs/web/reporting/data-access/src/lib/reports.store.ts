@@ -1,8 +1,9 @@
 import { InjectionToken, inject } from '@angular/core';
 import { AnnualReport, ReportIssueView } from '@hotline/contracts';
-import { ApiClient, CallState, NOTIFIER, errorMessage } from '@hotline/web-core-data-access';
+import { ApiClient, CallState, NOTIFIER, errorMessage, loadInto, runCommand } from '@hotline/web-core-data-access';
 import { patchState, signalStore, withMethods, withState } from '@ngrx/signals';
-import { Period, PlatformChoice, isWholeYear, yearPeriod } from './period';
+import { Period, yearPeriod } from '@hotline/domain';
+import { PlatformChoice, isWholeYear } from './period';
 
 export type ReportKind = AnnualReport['kind'];
 
@@ -75,35 +76,27 @@ export const ReportsStore = signalStore(
     let seq = 0;
     async function load(): Promise<void> {
       const mine = ++seq;
-      patchState(store, { callState: 'loading' });
-      try {
-        const kind = store.kind();
-        const report =
+      const kind = store.kind();
+      await loadInto(
+        store,
+        'callState',
+        () =>
           kind === 'annual'
-            ? await api.get<AnnualReport>('/reports/annual', reportQuery(store.period(), store.platform()))
-            : await api.get<AnnualReport>('/reports/express', {
-                kind,
-                ...store.period(),
-                platform: store.platform(),
-              });
-        if (mine === seq) patchState(store, { report, callState: 'loaded' });
-      } catch (err) {
-        if (mine === seq)
-          patchState(store, {
-            report: null,
-            callState: { error: errorMessage(err) },
-          });
-      }
+            ? api.get<AnnualReport>('/reports/annual', reportQuery(store.period(), store.platform()))
+            : api.get<AnnualReport>('/reports/express', { kind, ...store.period(), platform: store.platform() }),
+        (report) => ({ report }),
+        { superseded: () => mine !== seq, failed: { report: null } },
+      );
     }
 
     async function loadIssues(period = store.issuesPeriod()): Promise<void> {
-      patchState(store, { issuesPeriod: period, issuesState: 'loading' });
-      try {
-        const issues = await api.get<ReportIssueView[]>('/reports/issues', { ...period });
-        patchState(store, { issues, issuesState: 'loaded' });
-      } catch (err) {
-        patchState(store, { issuesState: { error: errorMessage(err) } });
-      }
+      patchState(store, { issuesPeriod: period });
+      await loadInto(
+        store,
+        'issuesState',
+        () => api.get<ReportIssueView[]>('/reports/issues', { ...period }),
+        (issues) => ({ issues }),
+      );
     }
 
     return {
@@ -135,24 +128,20 @@ export const ReportsStore = signalStore(
           notifier.warning('年度综合报告须按整年签发，请选择整年');
           return false;
         }
-        patchState(store, { issuing: true });
-        try {
-          const body: Record<string, string> = {
-            kind,
-            ...store.period(),
-            platform: store.platform(),
-          };
-          if (title?.trim()) body['title'] = title.trim();
-          await api.post<ReportIssueView>('/reports/issues', body);
-          notifier.success('报告已签发');
-          await loadIssues();
-          return true;
-        } catch (err) {
-          notifier.error(`签发失败：${errorMessage(err)}`);
-          return false;
-        } finally {
-          patchState(store, { issuing: false });
-        }
+        const body: Record<string, string> = { kind, ...store.period(), platform: store.platform() };
+        if (title?.trim()) body['title'] = title.trim();
+        const issued = await runCommand(
+          store,
+          'issuing',
+          async () => {
+            await api.post<ReportIssueView>('/reports/issues', body);
+            notifier.success('报告已签发');
+            await loadIssues();
+            return true;
+          },
+          (message) => notifier.error(`签发失败：${message}`),
+        );
+        return issued ?? false;
       },
     };
   }),

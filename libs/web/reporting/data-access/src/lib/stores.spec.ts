@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import type { AssessmentWeights, DashboardData, ImportJobView, MeetingView, SurgeAlertView } from '@hotline/contracts';
-import { NOTIFIER, Notifier } from '@hotline/web-core-data-access';
+import { NOTIFIER, Notifier, mockNotifier } from '@hotline/web-core-data-access';
 import { AssessmentStore, fullScore } from './assessment.store';
 import { DashboardStore } from './dashboard.store';
 import { IMPORT_POLL_MS, ImportsStore, importContentType } from './imports.store';
@@ -18,7 +18,7 @@ let notifier: jest.Mocked<Notifier>;
 let saveFile: jest.Mock;
 
 beforeEach(() => {
-  notifier = { success: jest.fn(), info: jest.fn(), warning: jest.fn(), error: jest.fn() };
+  notifier = mockNotifier(() => jest.fn());
   saveFile = jest.fn();
   TestBed.configureTestingModule({
     providers: [

@@ -1,8 +1,9 @@
 import { inject } from '@angular/core';
 import { SurgeAlertView } from '@hotline/contracts';
-import { ApiClient, CallState, NOTIFIER, errorMessage } from '@hotline/web-core-data-access';
+import { ApiClient, CallState, NOTIFIER, loadInto, runCommand } from '@hotline/web-core-data-access';
 import { patchState, signalStore, withMethods, withState } from '@ngrx/signals';
-import { Period, lastDays } from './period';
+import { Period } from '@hotline/domain';
+import { lastDays } from './period';
 
 interface SurgesState {
   period: Period;
@@ -26,30 +27,29 @@ export const SurgesStore = signalStore(
   })),
   withMethods((store, api = inject(ApiClient), notifier = inject(NOTIFIER)) => {
     async function load(period = store.period()): Promise<void> {
-      patchState(store, { period, callState: 'loading' });
-      try {
-        const alerts = await api.get<SurgeAlertView[]>('/surge-alerts', { ...period });
-        patchState(store, { alerts: sortAlerts(alerts), callState: 'loaded' });
-      } catch (err) {
-        patchState(store, { callState: { error: errorMessage(err) } });
-      }
+      patchState(store, { period });
+      await loadInto(
+        store,
+        'callState',
+        () => api.get<SurgeAlertView[]>('/surge-alerts', { ...period }),
+        (alerts) => ({ alerts: sortAlerts(alerts) }),
+      );
     }
     return {
       load,
       /** Scans `day` (the API's default is yesterday) and reloads the list. */
-      async scan(day?: string): Promise<SurgeAlertView[] | null> {
-        patchState(store, { scanning: true });
-        try {
-          const found = await api.post<SurgeAlertView[]>('/surge-alerts/scan', day ? { day } : {});
-          notifier.success(found.length ? `扫描完成，发现 ${found.length} 条激增预警` : '扫描完成，未发现激增');
-          await load();
-          return found;
-        } catch (err) {
-          notifier.error(`扫描失败：${errorMessage(err)}`);
-          return null;
-        } finally {
-          patchState(store, { scanning: false });
-        }
+      scan(day?: string): Promise<SurgeAlertView[] | null> {
+        return runCommand(
+          store,
+          'scanning',
+          async () => {
+            const found = await api.post<SurgeAlertView[]>('/surge-alerts/scan', day ? { day } : {});
+            notifier.success(found.length ? `扫描完成，发现 ${found.length} 条激增预警` : '扫描完成，未发现激增');
+            await load();
+            return found;
+          },
+          (message) => notifier.error(`扫描失败：${message}`),
+        );
       },
     };
   }),

@@ -1,28 +1,26 @@
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { HttpErrorResponse } from '@angular/common/http';
-import { AdminStore } from '@hotline/web-admin-data-access';
-import { NOTIFIER, ReferenceStore, WebError, toWebError } from '@hotline/web-core-data-access';
+import { TopicsStore, UsersStore } from '@hotline/web-admin-data-access';
+import { NOTIFIER, ReferenceStore, WebError, mockNotifier, toWebError } from '@hotline/web-core-data-access';
 import { provideNzIconsTesting } from 'ng-zorro-antd/icon/testing';
-import { TopicsPage } from '../topics-page';
-import { UsersPage } from '../users-page';
+import { TopicsPage } from '../topics/topics-page';
+import { UsersPage } from '../users/users-page';
 
-/** The admin store as the pages see it: each save fails with the error the test gives it. */
+/** An admin resource store as the pages see it: each save fails with the error the test gives it. */
 class FakeAdminStore {
   readonly lastSaveError = signal<WebError | null>(null);
   readonly saving = signal(false);
-  readonly users = signal([]);
-  readonly usersState = signal('loaded');
+  readonly items = signal([]);
+  readonly callState = signal('loaded');
   readonly sent: unknown[] = [];
   failWith: WebError | null = null;
-  loadUsers = jest.fn();
-  private readonly save = async (...args: unknown[]) => {
+  load = jest.fn();
+  save = jest.fn(async (...args: unknown[]) => {
     this.sent.push(args[1]);
     this.lastSaveError.set(this.failWith);
     return this.failWith === null;
-  };
-  saveTopic = jest.fn(this.save);
-  saveUser = jest.fn(this.save);
+  });
 }
 
 const apiError = (status: number, body: object): WebError => toWebError(new HttpErrorResponse({ status, error: body }));
@@ -48,23 +46,20 @@ describe('admin CRUD page frame', () => {
     TestBed.configureTestingModule({
       providers: [
         provideNzIconsTesting(),
-        { provide: AdminStore, useValue: store },
+        { provide: TopicsStore, useValue: store },
+        { provide: UsersStore, useValue: store },
         {
           provide: ReferenceStore,
           useValue: {
             topics: signal([]),
             activeUnits: signal([]),
+            activeUnitOptions: signal([]),
             unitName: () => '',
           },
         },
         {
           provide: NOTIFIER,
-          useValue: {
-            success: jest.fn(),
-            info: jest.fn(),
-            warning: jest.fn(),
-            error: jest.fn(),
-          },
+          useValue: mockNotifier(() => jest.fn()),
         },
       ],
     });

@@ -1,12 +1,33 @@
 import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, Directive, TemplateRef, computed, contentChild, input, output } from '@angular/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { PageBar } from '@hotline/web-ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzTableModule } from 'ng-zorro-antd/table';
+import { CallState, callError, isLoading } from '@hotline/web-core-data-access';
 import { AdminEdit, AdminEditor } from './admin-editor';
+
+/** What an admin list page is, as data: its words, test ids, columns and row key. */
+export interface AdminPageSpec<T> {
+  heading: string;
+  /** What one row is, in Chinese (单位): the dialog says 新建单位 / 编辑单位. */
+  noun: string;
+  /** Test-id prefix (unit → unit-create, unit-row-…, unit-form). */
+  entity: string;
+  tableId: string;
+  columns: readonly AdminColumn[];
+  rowKey: (row: T) => string | number;
+  /** 新建 unless told (新增). */
+  createVerb?: string;
+  /** The create button when it says more than 新建 + noun (新建一级分类). */
+  createLabel?: string;
+  /** 50 unless told. */
+  pageSize?: number;
+  noResult?: string;
+}
 
 export interface AdminColumn {
   title: string;
@@ -47,30 +68,37 @@ export class AdminFormDef<E extends AdminEdit> {
  */
 @Component({
   selector: 'hl-admin-crud-page',
-  imports: [NgTemplateOutlet, NzAlertModule, NzButtonModule, NzFormModule, NzIconModule, NzModalModule, NzTableModule],
+  imports: [PageBar, NgTemplateOutlet, NzAlertModule, NzButtonModule, NzFormModule, NzIconModule, NzModalModule, NzTableModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <div class="bar">
-      <h2>{{ heading() }}</h2>
+    <hl-page-bar [heading]="spec().heading" toolsEnd>
       <ng-content />
-      <button nz-button nzType="primary" (click)="create.emit()" [attr.data-testid]="entity() + '-create'">
-        <nz-icon nzType="plus" />{{ createLabel() ?? createVerb() + noun() }}
+      <button nz-button nzType="primary" (click)="create.emit()" [attr.data-testid]="spec().entity + '-create'">
+        <nz-icon nzType="plus" />{{ spec().createLabel ?? createVerb() + spec().noun }}
       </button>
-    </div>
+    </hl-page-bar>
     @if (error(); as message) {
       <nz-alert nzType="error" nzShowIcon [nzMessage]="message" />
     }
-    <nz-table #t nzSize="small" [nzData]="rows()" [nzLoading]="loading()" [nzPageSize]="pageSize()" [nzNoResult]="noResult()" [attr.data-testid]="tableId()">
+    <nz-table
+      #t
+      nzSize="small"
+      [nzData]="rows()"
+      [nzLoading]="loading()"
+      [nzPageSize]="spec().pageSize ?? 50"
+      [nzNoResult]="spec().noResult"
+      [attr.data-testid]="spec().tableId"
+    >
       <thead>
         <tr>
-          @for (c of columns(); track c.title) {
+          @for (c of spec().columns; track c.title) {
             <th [nzWidth]="c.width ?? null">{{ c.title }}</th>
           }
         </tr>
       </thead>
       <tbody>
-        @for (row of t.data; track rowKey()(row)) {
-          <tr [attr.data-testid]="entity() + '-row-' + rowKey()(row)">
+        @for (row of t.data; track spec().rowKey(row)) {
+          <tr [attr.data-testid]="spec().entity + '-row-' + spec().rowKey(row)">
             <ng-container *ngTemplateOutlet="rowDef(); context: { $implicit: row }" />
           </tr>
         }
@@ -87,7 +115,7 @@ export class AdminFormDef<E extends AdminEdit> {
     >
       <ng-container *nzModalContent>
         @if (editor().value(); as value) {
-          <form nz-form nzLayout="vertical" (ngSubmit)="editor().submit()" [attr.data-testid]="entity() + '-form'">
+          <form nz-form nzLayout="vertical" (ngSubmit)="editor().submit()" [attr.data-testid]="spec().entity + '-form'">
             @if (editor().formError(); as message) {
               <nz-alert nzType="error" nzShowIcon [nzMessage]="message" data-testid="admin-form-error" />
             }
@@ -98,40 +126,17 @@ export class AdminFormDef<E extends AdminEdit> {
     </nz-modal>
   `,
   styles: `
-    .bar {
-      display: flex;
-      gap: 12px;
-      align-items: center;
-      margin-bottom: 8px;
-    }
-    h2 {
-      font-size: 16px;
-      margin: 0;
-      flex: 1;
-    }
     form nz-alert {
       margin-bottom: 10px;
     }
   `,
 })
 export class AdminCrudPage<T, E extends AdminEdit> {
-  readonly heading = input.required<string>();
-  /** What one row is, in Chinese (单位): the dialog says 新建单位 / 编辑单位. */
-  readonly noun = input.required<string>();
-  /** Test-id prefix (unit → unit-create, unit-row-…, unit-form). */
-  readonly entity = input.required<string>();
-  readonly tableId = input.required<string>();
-  readonly columns = input.required<readonly AdminColumn[]>();
+  readonly spec = input.required<AdminPageSpec<T>>();
   readonly rows = input.required<readonly T[]>();
-  readonly rowKey = input.required<(row: T) => string | number>();
   readonly editor = input.required<AdminEditor<E>>();
-  readonly createVerb = input('新建');
-  /** The create button when it says more than 新建 + noun (新建一级分类). */
-  readonly createLabel = input<string | null>(null);
-  readonly loading = input(false);
-  readonly error = input<string | null>(null);
-  readonly pageSize = input(50);
-  readonly noResult = input<string | undefined>(undefined);
+  /** Where the list's load stands: its spinner, or its error above the table. */
+  readonly state = input<CallState>('loaded');
   readonly create = output<void>();
 
   protected readonly rowDef = contentChild.required(AdminRowDef, {
@@ -140,5 +145,8 @@ export class AdminCrudPage<T, E extends AdminEdit> {
   protected readonly formDef = contentChild.required(AdminFormDef, {
     read: TemplateRef,
   });
-  protected readonly title = computed(() => (this.editor().isNew() ? this.createVerb() : '编辑') + this.noun());
+  protected readonly loading = computed(() => isLoading(this.state()));
+  protected readonly error = computed(() => callError(this.state()));
+  protected readonly createVerb = computed(() => this.spec().createVerb ?? '新建');
+  protected readonly title = computed(() => (this.editor().isNew() ? this.createVerb() : '编辑') + this.spec().noun);
 }

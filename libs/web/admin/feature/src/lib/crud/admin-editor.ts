@@ -1,10 +1,15 @@
 import { computed, inject, signal } from '@angular/core';
-import { ADMIN_STALE_MESSAGE, AdminStore } from '@hotline/web-admin-data-access';
-import { NOTIFIER, errorMessage, fieldErrors } from '@hotline/web-core-data-access';
+import { ADMIN_STALE_MESSAGE } from '@hotline/web-admin-data-access';
+import { NOTIFIER, WebError, errorMessage, fieldErrors } from '@hotline/web-core-data-access';
 
 /** What every admin form edits: its own fields plus the row it started from (null or false when new). */
 export interface AdminEdit {
   existing: unknown;
+}
+
+/** The store an editor saves through: it keeps why its last save failed (every admin resource store does). */
+export interface AdminSaving {
+  lastSaveError(): WebError | null;
 }
 
 export interface AdminEditorOptions<E extends AdminEdit> {
@@ -21,7 +26,6 @@ export interface AdminEditorOptions<E extends AdminEdit> {
  * error that names no field is shown at the top of the form.
  */
 export class AdminEditor<E extends AdminEdit> {
-  private readonly store = inject(AdminStore);
   private readonly notifier = inject(NOTIFIER);
   private readonly fields = signal<Readonly<Record<string, string>>>({});
 
@@ -32,7 +36,10 @@ export class AdminEditor<E extends AdminEdit> {
   readonly isOpen = computed(() => this.value() !== null);
   readonly isNew = computed(() => !this.value()?.existing);
 
-  constructor(private readonly options: AdminEditorOptions<E>) {}
+  constructor(
+    private readonly store: AdminSaving,
+    private readonly options: AdminEditorOptions<E>,
+  ) {}
 
   open(value: E): void {
     this.fields.set({});
@@ -82,7 +89,7 @@ export class AdminEditor<E extends AdminEdit> {
   }
 }
 
-/** An editor for the page being constructed (it injects the admin store and the notifier). */
-export function injectAdminEditor<E extends AdminEdit>(options: AdminEditorOptions<E>): AdminEditor<E> {
-  return new AdminEditor<E>(options);
+/** An editor for the page being constructed (it injects the notifier), saving through `store`. */
+export function injectAdminEditor<E extends AdminEdit>(store: AdminSaving, options: AdminEditorOptions<E>): AdminEditor<E> {
+  return new AdminEditor<E>(store, options);
 }

@@ -3,8 +3,8 @@ import { FormsModule } from '@angular/forms';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSwitchModule } from 'ng-zorro-antd/switch';
 import { NzTagModule } from 'ng-zorro-antd/tag';
+import { FormField, OptionSelect, SelectOption } from '@hotline/web-ui';
 import { AdminEdit, AdminEditor } from './admin-editor';
-import { AdminField } from './admin-field';
 
 type TextKey<E> = {
   [K in keyof E]: E[K] extends string ? K : never;
@@ -18,10 +18,10 @@ type TextKey<E> = {
  */
 @Component({
   selector: 'hl-admin-input',
-  imports: [FormsModule, NzInputModule, AdminField],
+  imports: [FormsModule, NzInputModule, FormField],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <hl-admin-field [label]="label()" [required]="required()" [extra]="extra()" [error]="error()">
+    <hl-field [label]="label()" [required]="required()" [extra]="extra()" [error]="error()">
       <input
         nz-input
         [nzStatus]="error() ? 'error' : ''"
@@ -34,7 +34,7 @@ type TextKey<E> = {
         (ngModelChange)="patch($event)"
         [attr.data-testid]="testid()"
       />
-    </hl-admin-field>
+    </hl-field>
   `,
 })
 export class AdminInput<E extends AdminEdit> {
@@ -57,6 +57,44 @@ export class AdminInput<E extends AdminEdit> {
   }
 }
 
+/** A choice field of an admin form (a unit's kind, a user's role …), bound like AdminInput. */
+@Component({
+  selector: 'hl-admin-select',
+  imports: [FormsModule, FormField, OptionSelect],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <hl-field [label]="label()" [required]="required()" [error]="editor().error(field())">
+      <hl-option-select
+        [name]="field()"
+        [options]="options()"
+        [placeholder]="placeholder()"
+        [showSearch]="showSearch()"
+        [allowClear]="allowClear()"
+        [disabled]="disabled()"
+        [testid]="testid()"
+        [ngModel]="editor().value()?.[field()]"
+        (ngModelChange)="patch($event)"
+      />
+    </hl-field>
+  `,
+})
+export class AdminSelect<E extends AdminEdit> {
+  readonly editor = input.required<AdminEditor<E>>();
+  readonly field = input.required<keyof E & string>();
+  readonly label = input.required<string>();
+  readonly options = input.required<readonly SelectOption[]>();
+  readonly testid = input<string | null>(null);
+  readonly required = input(false, { transform: booleanAttribute });
+  readonly disabled = input(false, { transform: booleanAttribute });
+  readonly showSearch = input(false, { transform: booleanAttribute });
+  readonly allowClear = input(false, { transform: booleanAttribute });
+  readonly placeholder = input('');
+
+  protected patch(value: unknown): void {
+    this.editor().patch({ [this.field()]: value } as Partial<E>);
+  }
+}
+
 type BooleanKey<E> = {
   [K in keyof E]: E[K] extends boolean ? K : never;
 }[keyof E] &
@@ -65,12 +103,12 @@ type BooleanKey<E> = {
 /** An on/off field of an admin form (启用), bound like AdminInput. */
 @Component({
   selector: 'hl-admin-switch',
-  imports: [FormsModule, NzSwitchModule, AdminField],
+  imports: [FormsModule, NzSwitchModule, FormField],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <hl-admin-field [label]="label()" [error]="editor().error(field())">
+    <hl-field [label]="label()" [error]="editor().error(field())">
       <nz-switch [name]="field()" [ngModel]="value()" (ngModelChange)="patch($event)" />
-    </hl-admin-field>
+    </hl-field>
   `,
 })
 export class AdminSwitch<E extends AdminEdit> {

@@ -4,7 +4,7 @@ import { DatePipe } from '@angular/common';
 import { OrderSummary } from '@hotline/contracts';
 import { callError } from '@hotline/web-core-data-access';
 import { OrdersStore, callerHistoryPhone } from '@hotline/web-orders-data-access';
-import { StatusTag } from '@hotline/web-ui';
+import { StatusTag } from '@hotline/web-orders-ui';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDrawerModule } from 'ng-zorro-antd/drawer';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';

@@ -15,8 +15,7 @@ import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzGridModule } from 'ng-zorro-antd/grid';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
-import { NzSelectModule } from 'ng-zorro-antd/select';
-import { CascaderTypeToOpen } from '@hotline/web-ui';
+import { CascaderTypeToOpen, FormField, OptionSelect, PageBar } from '@hotline/web-ui';
 import { CallerHistory } from './caller-history';
 
 type Mode = IntakeFollowUp['kind'];
@@ -32,6 +31,7 @@ const nonEmptyArray = (c: AbstractControl): ValidationErrors | null => (Array.is
 @Component({
   selector: 'hl-intake-page',
   imports: [
+    PageBar,
     DatePipe,
     ReactiveFormsModule,
     RouterLink,
@@ -44,7 +44,8 @@ const nonEmptyArray = (c: AbstractControl): ValidationErrors | null => (Array.is
     NzGridModule,
     NzInputModule,
     NzRadioModule,
-    NzSelectModule,
+    FormField,
+    OptionSelect,
     CallerHistory,
     CascaderTypeToOpen,
   ],

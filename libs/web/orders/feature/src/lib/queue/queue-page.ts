@@ -1,17 +1,13 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal, untracked } from '@angular/core';
-import { Router } from '@angular/router';
-import { OrderSummary } from '@hotline/contracts';
-import { ReferenceStore, callError } from '@hotline/web-core-data-access';
+import { ChangeDetectionStrategy, Component, DestroyRef, effect, inject, input, signal, untracked } from '@angular/core';
+import { ReferenceStore } from '@hotline/web-core-data-access';
 import { OrdersStore } from '@hotline/web-orders-data-access';
-import { OrderTable, PageChange } from '@hotline/web-ui';
-import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzBadgeModule } from 'ng-zorro-antd/badge';
+import { PageBar } from '@hotline/web-ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
-import { NzDrawerModule } from 'ng-zorro-antd/drawer';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
-import { OrderWorkbench } from '../shared/order-workbench';
-import { injectOrderLookups } from '../shared/lookups';
+import { OrderList } from '../shared/order-list';
+import { injectQueryTabs } from '../shared/query-tabs';
 import { QueueTab } from './queue-tabs';
 
 const COUNT_REFRESH_MS = 60_000;
@@ -23,14 +19,13 @@ const COUNT_REFRESH_MS = 60_000;
  */
 @Component({
   selector: 'hl-queue-page',
-  imports: [NzAlertModule, NzBadgeModule, NzButtonModule, NzDrawerModule, NzIconModule, NzTabsModule, OrderTable, OrderWorkbench],
+  imports: [PageBar, NzBadgeModule, NzButtonModule, NzIconModule, NzTabsModule, OrderList],
   providers: [OrdersStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <div class="bar">
-      <h2>{{ heading() }}</h2>
+    <hl-page-bar [heading]="heading()" toolsEnd>
       <button nz-button nzSize="small" (click)="refresh()" data-testid="queue-refresh"><nz-icon nzType="reload" />刷新</button>
-    </div>
+    </hl-page-bar>
     <nz-tabs nzSize="small" [nzSelectedIndex]="activeIndex()" (nzSelectedIndexChange)="selectTab($event)" [nzAnimated]="false">
       @for (t of tabs(); track t.key) {
         <nz-tab [nzTitle]="title">
@@ -43,41 +38,9 @@ const COUNT_REFRESH_MS = 60_000;
         </nz-tab>
       }
     </nz-tabs>
-    @if (listError(); as message) {
-      <nz-alert nzType="error" nzShowIcon [nzMessage]="message" data-testid="list-error" />
-    }
-    <hl-order-table
-      [items]="store.items()"
-      [total]="store.total()"
-      [page]="store.page()"
-      [pageSize]="store.pageSize()"
-      [loading]="store.listLoading()"
-      [selectedId]="openId()"
-      [lookups]="lookups()"
-      [emptyText]="'「' + activeTab().label + '」暂无工单'"
-      (pageChange)="onPage($event)"
-      (open)="open($event)"
-    />
-    <nz-drawer [nzVisible]="openId() !== null" [nzWidth]="'min(980px, 94vw)'" nzTitle="工单详情" (nzOnClose)="close()" [nzBodyStyle]="{ padding: '12px 16px' }">
-      <ng-container *nzDrawerContent>
-        <hl-order-workbench />
-      </ng-container>
-    </nz-drawer>
+    <hl-order-list [emptyText]="'「' + activeTab().label + '」暂无工单'" />
   `,
-  styles: `
-    .bar {
-      display: flex;
-      align-items: center;
-      justify-content: space-between;
-    }
-    h2 {
-      font-size: 16px;
-      margin: 0;
-    }
-    nz-alert {
-      margin-bottom: 8px;
-    }
-  `,
+  styles: ``,
 })
 export class QueuePage {
   /** From route data. */
@@ -87,19 +50,11 @@ export class QueuePage {
   readonly tab = input<string | undefined>(undefined);
 
   protected readonly store = inject(OrdersStore);
-  private readonly router = inject(Router);
-  protected readonly lookups = injectOrderLookups();
-  protected readonly openId = signal<number | null>(null);
   protected readonly counts = signal<Record<string, number | null>>({});
-  protected readonly listError = computed(() => callError(this.store.listState()));
 
-  protected readonly activeIndex = computed(() =>
-    Math.max(
-      0,
-      this.tabs().findIndex((t) => t.key === this.tab()),
-    ),
-  );
-  protected readonly activeTab = computed(() => this.tabs()[this.activeIndex()]);
+  private readonly queryTabs = injectQueryTabs(this.tabs, this.tab);
+  protected readonly activeIndex = this.queryTabs.index;
+  protected readonly activeTab = this.queryTabs.active;
 
   constructor() {
     void inject(ReferenceStore).load();
@@ -123,27 +78,7 @@ export class QueuePage {
   }
 
   protected selectTab(index: number): void {
-    const tab = this.tabs()[index];
-    if (!tab || tab.key === this.activeTab().key) return;
-    void this.router.navigate([], {
-      queryParams: { tab: tab.key },
-      queryParamsHandling: 'merge',
-      replaceUrl: true,
-    });
-  }
-
-  protected onPage(change: PageChange): void {
-    void this.store.setPage(change.page, change.pageSize);
-  }
-
-  protected open(row: OrderSummary): void {
-    this.openId.set(row.id);
-    void this.store.open(row.id);
-  }
-
-  protected close(): void {
-    this.openId.set(null);
-    this.store.closeDetail();
+    this.queryTabs.select(index);
   }
 
   protected refresh(): void {

@@ -1,9 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
 import { FormsModule } from '@angular/forms';
-import { ORDER_STATUSES, OrderSummary, STATUS_LABELS } from '@hotline/contracts';
-import { NOTIFIER, ReferenceStore, callError, errorMessage } from '@hotline/web-core-data-access';
+import { ORDER_STATUSES, STATUS_LABELS } from '@hotline/contracts';
+import { NOTIFIER, ReferenceStore, errorMessage } from '@hotline/web-core-data-access';
 import { OrdersStore, downloadBlob, orderExportColumns, ordersToXlsx } from '@hotline/web-orders-data-access';
-import { CascaderTypeToOpen, OrderTable, PageChange } from '@hotline/web-ui';
+import { CascaderTypeToOpen, FormField, OptionSelect, SelectOption } from '@hotline/web-ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCascaderModule } from 'ng-zorro-antd/cascader';
@@ -14,10 +15,21 @@ import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzGridModule } from 'ng-zorro-antd/grid';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
-import { NzSelectModule } from 'ng-zorro-antd/select';
-import { OrderWorkbench } from '../shared/order-workbench';
+import { OrderList } from '../shared/order-list';
 import { injectOrderLookups } from '../shared/lookups';
 import { EMPTY_SEARCH, SearchForm, exportFileName, toOrderQuery } from './search-query';
+
+/** One choice filter of the search form. */
+interface SelectFilter {
+  key: 'status' | 'unitId' | 'regionId' | 'channel' | 'appealType' | 'topic';
+  label: string;
+  span: number;
+  options: () => readonly SelectOption[];
+  placeholder?: string;
+  search?: boolean;
+  multiple?: boolean;
+  testid: string;
+}
 
 /** Beyond this an export is refused: a browser workbook of more rows gets slow and the API busy. */
 export const EXPORT_LIMIT = 50_000;
@@ -26,6 +38,7 @@ export const EXPORT_LIMIT = 50_000;
 @Component({
   selector: 'hl-search-page',
   imports: [
+    NgTemplateOutlet,
     FormsModule,
     NzAlertModule,
     NzButtonModule,
@@ -37,9 +50,9 @@ export const EXPORT_LIMIT = 50_000;
     NzGridModule,
     NzIconModule,
     NzInputModule,
-    NzSelectModule,
-    OrderTable,
-    OrderWorkbench,
+    FormField,
+    OptionSelect,
+    OrderList,
     CascaderTypeToOpen,
   ],
   providers: [OrdersStore],
@@ -50,10 +63,9 @@ export const EXPORT_LIMIT = 50_000;
       font-size: 16px;
       margin: 0 0 8px;
     }
-    .filters nz-form-item {
-      margin-bottom: 8px;
+    .filters {
+      --hl-field-gap: 8px;
     }
-    nz-select,
     nz-cascader,
     nz-range-picker {
       width: 100%;
@@ -83,10 +95,27 @@ export class SearchPage {
     value: s,
     label: STATUS_LABELS[s],
   }));
+  /** The free-text filters, one input each. */
+  protected readonly textFields: { key: 'number' | 'phone' | 'q'; label: string; span: number; placeholder?: string }[] = [
+    { key: 'number', label: '工单编号', span: 4 },
+    { key: 'phone', label: '来电号码', span: 4 },
+    { key: 'q', label: '关键字', span: 6, placeholder: '内容、地址或编号' },
+  ];
+  /** The choice filters, drawn by one template (`#selectFilter`) in the rows they stand in. */
+  protected readonly statusFilter: SelectFilter[] = [
+    { key: 'status', label: '状态', span: 5, options: () => this.statuses, multiple: true, testid: 'search-status' },
+  ];
+  protected readonly placeFilters: SelectFilter[] = [
+    { key: 'unitId', label: '承办单位', span: 5, options: this.reference.unitOptions, placeholder: '全部（含下级）', search: true, testid: 'search-unit' },
+    { key: 'regionId', label: '区域', span: 3, options: this.reference.regionOptions, search: true, testid: 'search-region' },
+  ];
+  protected readonly kindFilters: SelectFilter[] = [
+    { key: 'channel', label: '来源渠道', span: 3, options: this.reference.channelOptions, testid: 'search-channel' },
+    { key: 'appealType', label: '诉求类型', span: 3, options: this.reference.appealTypeOptions, testid: 'search-appeal-type' },
+    { key: 'topic', label: '专题', span: 2, options: this.reference.topicOptions, testid: 'search-topic' },
+  ];
   protected readonly form = signal<SearchForm>({ ...EMPTY_SEARCH });
-  protected readonly openId = signal<number | null>(null);
   protected readonly exporting = signal<string | null>(null);
-  protected readonly listError = computed(() => callError(this.store.listState()));
 
   constructor() {
     void this.reference.load();
@@ -97,6 +126,15 @@ export class SearchPage {
     this.form.update((f) => ({ ...f, ...change }));
   }
 
+  /** The form's value for a filter drawn by the shared template (whose context is untyped). */
+  protected valueOf(key: keyof SearchForm): SearchForm[keyof SearchForm] {
+    return this.form()[key];
+  }
+
+  protected patchField<K extends keyof SearchForm>(key: K, value: SearchForm[K]): void {
+    this.patch({ [key]: value } as Partial<SearchForm>);
+  }
+
   protected search(): void {
     void this.store.search(toOrderQuery(this.form()), 1);
   }
@@ -104,20 +142,6 @@ export class SearchPage {
   protected reset(): void {
     this.form.set({ ...EMPTY_SEARCH });
     this.search();
-  }
-
-  protected onPage(change: PageChange): void {
-    void this.store.setPage(change.page, change.pageSize);
-  }
-
-  protected open(row: OrderSummary): void {
-    this.openId.set(row.id);
-    void this.store.open(row.id);
-  }
-
-  protected close(): void {
-    this.openId.set(null);
-    this.store.closeDetail();
   }
 
   /** Exports the current result (the last search run, not unsubmitted edits of the form). */

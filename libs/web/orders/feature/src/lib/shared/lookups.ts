@@ -1,6 +1,6 @@
 import { Signal, computed, inject } from '@angular/core';
 import { ReferenceStore } from '@hotline/web-core-data-access';
-import { OrderLookups } from '@hotline/web-ui';
+import { OrderLookups } from '@hotline/web-orders-ui';
 
 /** Order lookups bound to the session's reference data; a new object whenever that data changes. */
 export function injectOrderLookups(): Signal<OrderLookups> {

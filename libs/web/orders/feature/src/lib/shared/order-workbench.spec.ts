@@ -3,7 +3,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { OrderDetail } from '@hotline/contracts';
-import { NOTIFIER } from '@hotline/web-core-data-access';
+import { NOTIFIER, mockNotifier } from '@hotline/web-core-data-access';
 import { OrdersStore } from '@hotline/web-orders-data-access';
 import { provideNzIconsTesting } from 'ng-zorro-antd/icon/testing';
 import { OrderWorkbench } from './order-workbench';
@@ -66,12 +66,7 @@ const settle = () => new Promise((r) => setTimeout(r));
 
 describe('OrderWorkbench', () => {
   let http: HttpTestingController;
-  const notifier = {
-    success: jest.fn(),
-    info: jest.fn(),
-    warning: jest.fn(),
-    error: jest.fn(),
-  };
+  const notifier = mockNotifier(() => jest.fn());
 
   beforeEach(() => {
     TestBed.configureTestingModule({

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { OrderAction } from '@hotline/contracts';
 import { AuthStore, NOTIFIER, ReferenceStore, callError, errorMessage } from '@hotline/web-core-data-access';
 import { OrdersStore } from '@hotline/web-orders-data-access';
-import { ActionDialog, OrderDetailPanel, UnitOption, needsDialog } from '@hotline/web-ui';
+import { ActionDialog, OrderDetailPanel, UnitOption, needsDialog } from '@hotline/web-orders-ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzResultModule } from 'ng-zorro-antd/result';

@@ -4,9 +4,9 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { OrderSummary } from '@hotline/contracts';
-import { NOTIFIER } from '@hotline/web-core-data-access';
+import { NOTIFIER, mockNotifier } from '@hotline/web-core-data-access';
 import { OrdersStore } from '@hotline/web-orders-data-access';
-import { Clock } from '@hotline/web-ui';
+import { Clock } from '@hotline/web-orders-ui';
 import { provideNzIconsTesting } from 'ng-zorro-antd/icon/testing';
 import { SupervisionPage } from './supervision-page';
 
@@ -82,12 +82,7 @@ describe('SupervisionPage 积案', () => {
         { provide: Clock, useValue: { now: signal(NOW) } },
         {
           provide: NOTIFIER,
-          useValue: {
-            success: jest.fn(),
-            info: jest.fn(),
-            warning: jest.fn(),
-            error: jest.fn(),
-          },
+          useValue: mockNotifier(() => jest.fn()),
         },
       ],
     });

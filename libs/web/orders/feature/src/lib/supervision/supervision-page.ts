@@ -1,19 +1,18 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
-import { Router } from '@angular/router';
 import { FormsModule } from '@angular/forms';
 import { OrderSummary } from '@hotline/contracts';
 import { AuthStore, ReferenceStore, callError, errorMessage } from '@hotline/web-core-data-access';
 import { OrderQuery, OrdersStore } from '@hotline/web-orders-data-access';
-import { Clock, DeadlineCountdown, OrderTable, PageChange } from '@hotline/web-ui';
+import { Clock, DeadlineCountdown } from '@hotline/web-orders-ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { PageBar } from '@hotline/web-ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
-import { NzDrawerModule } from 'ng-zorro-antd/drawer';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
-import { OrderWorkbench } from '../shared/order-workbench';
-import { injectOrderLookups } from '../shared/lookups';
+import { OrderList } from '../shared/order-list';
+import { injectQueryTabs } from '../shared/query-tabs';
 import { UnitOverdue, groupOverdueByUnit, longOverdueQuery } from './overdue-board';
 
 type SupervisionTab = 'board' | 'supervised' | 'long';
@@ -28,32 +27,11 @@ const BOARD_LIMIT = 1000;
 /** 督办: the overdue board by unit, urging and supervising, the supervised orders and the long-overdue ones. */
 @Component({
   selector: 'hl-supervision-page',
-  imports: [
-    FormsModule,
-    NzAlertModule,
-    NzButtonModule,
-    NzDrawerModule,
-    NzIconModule,
-    NzSelectModule,
-    NzTableModule,
-    NzTabsModule,
-    DeadlineCountdown,
-    OrderTable,
-    OrderWorkbench,
-  ],
+  imports: [PageBar, FormsModule, NzAlertModule, NzButtonModule, NzIconModule, NzSelectModule, NzTableModule, NzTabsModule, DeadlineCountdown, OrderList],
   providers: [OrdersStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './supervision-page.html',
   styles: `
-    .bar {
-      display: flex;
-      align-items: center;
-      justify-content: space-between;
-    }
-    h2 {
-      font-size: 16px;
-      margin: 0;
-    }
     .board {
       display: flex;
       gap: 12px;
@@ -96,20 +74,12 @@ export class SupervisionPage {
 
   protected readonly store = inject(OrdersStore);
   protected readonly auth = inject(AuthStore);
-  private readonly router = inject(Router);
   private readonly clock = inject(Clock);
-  protected readonly lookups = injectOrderLookups();
   protected readonly tabs = TABS;
 
-  protected readonly activeIndex = computed(() =>
-    Math.max(
-      0,
-      TABS.findIndex((t) => t.key === this.tab()),
-    ),
-  );
-  protected readonly active = computed(() => TABS[this.activeIndex()].key);
-  protected readonly openId = signal<number | null>(null);
-  protected readonly listError = computed(() => callError(this.store.listState()));
+  private readonly queryTabs = injectQueryTabs(() => TABS, this.tab);
+  protected readonly activeIndex = this.queryTabs.index;
+  protected readonly active = computed(() => this.queryTabs.active().key);
   protected readonly canUrge = computed(() => ['supervisor', 'dispatcher'].includes(this.auth.role() ?? ''));
 
   // board
@@ -133,17 +103,11 @@ export class SupervisionPage {
   }
 
   protected selectTab(index: number): void {
-    const key = TABS[index]?.key;
-    if (!key || key === this.active()) return;
-    void this.router.navigate([], {
-      queryParams: { tab: key },
-      queryParamsHandling: 'merge',
-      replaceUrl: true,
-    });
+    this.queryTabs.select(index);
   }
 
   protected load(tab: SupervisionTab): void {
-    this.close();
+    this.store.closeDetail();
     if (tab === 'board') void this.loadBoard();
     else if (tab === 'supervised') void this.loadSupervised();
     else void this.loadLong();
@@ -194,20 +158,6 @@ export class SupervisionPage {
   private loadLong(): Promise<void> {
     this.store.clearList(); // not the previous tab's rows and total while the 积案 load
     return this.store.search(longOverdueQuery(this.longDays(), this.clock.now()), 1);
-  }
-
-  protected onPage(change: PageChange): void {
-    void this.store.setPage(change.page, change.pageSize);
-  }
-
-  protected open(row: OrderSummary): void {
-    this.openId.set(row.id);
-    void this.store.open(row.id);
-  }
-
-  protected close(): void {
-    this.openId.set(null);
-    this.store.closeDetail();
   }
 
   /** The store refreshes the list shown (and with it the board's orders or the 积案 count). */

@@ -2,8 +2,10 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } 
 import { FormsModule } from '@angular/forms';
 import { ASSESSMENT_METRICS, AssessmentMetric, AssessmentWeights } from '@hotline/contracts';
 import { AuthStore, callError, isLoading } from '@hotline/web-core-data-access';
-import { AssessmentStore, METRIC_LABELS, PLATFORM_OPTIONS, formatRate, fullScore } from '@hotline/web-reporting-data-access';
+import { formatPercent } from '@hotline/domain';
+import { AssessmentStore, METRIC_LABELS, PLATFORM_OPTIONS, fullScore } from '@hotline/web-reporting-data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { PageBar } from '@hotline/web-ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
@@ -25,6 +27,7 @@ function monthDate(month: string): Date {
 @Component({
   selector: 'hl-assessment-page',
   imports: [
+    PageBar,
     FormsModule,
     NzAlertModule,
     NzButtonModule,
@@ -41,16 +44,12 @@ function monthDate(month: string): Date {
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './assessment-page.html',
   styles: `
-    .bar {
+    .lists {
       display: flex;
       flex-wrap: wrap;
       align-items: center;
       gap: 12px;
-      margin-bottom: 12px;
-    }
-    h2 {
-      font-size: 16px;
-      margin: 0;
+      margin-top: 12px;
     }
     .spacer {
       flex: 1;
@@ -104,7 +103,7 @@ export class AssessmentPage {
   protected readonly black = computed(() => this.rows().filter((r) => r.list === 'black'));
   /** The weights form: a copy of the saved weights, edited in place until saved. */
   protected readonly draft = signal<AssessmentWeights | null>(null);
-  protected readonly formatRate = formatRate;
+  protected readonly formatPercent = formatPercent;
   protected readonly fullScore = fullScore;
 
   constructor() {
@@ -153,6 +152,6 @@ export class AssessmentPage {
       returns: row.returnRate,
       rework: row.reworkRate,
     }[metric];
-    return formatRate(v);
+    return formatPercent(v);
   }
 }

@@ -1,8 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { callError, isLoading } from '@hotline/web-core-data-access';
-import { DashboardStore, formatCount, formatRate, periodLabel } from '@hotline/web-reporting-data-access';
+import { formatCountGrouped, formatPercent } from '@hotline/domain';
+import { DashboardStore, periodLabel } from '@hotline/web-reporting-data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { PageBar } from '@hotline/web-ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
@@ -23,6 +25,7 @@ import { kpiCards } from './kpi-cards';
 @Component({
   selector: 'hl-dashboard-page',
   imports: [
+    PageBar,
     RouterLink,
     NzAlertModule,
     NzButtonModule,
@@ -70,8 +73,8 @@ export class DashboardPage {
     const d = this.data();
     return d ? `${periodLabel(d.kpis.period)}（${d.kpis.period.days} 天），同比 ${periodLabel(d.kpis.previousPeriod)}` : '';
   });
-  protected readonly formatCount = formatCount;
-  protected readonly formatRate = formatRate;
+  protected readonly formatCount = formatCountGrouped;
+  protected readonly formatRate = formatPercent;
   protected readonly heatColor = heatColor;
 
   constructor() {

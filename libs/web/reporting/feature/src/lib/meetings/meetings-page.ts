@@ -2,8 +2,9 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { ReferenceStore, callError, isLoading } from '@hotline/web-core-data-access';
-import { MeetingsStore, chinaDate, dateToIso, isoToDate, parseOrderRefs } from '@hotline/web-reporting-data-access';
+import { MeetingsStore, chinaToday, dateToIso, isoToDate, parseOrderRefs } from '@hotline/web-reporting-data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { PageBar } from '@hotline/web-ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
@@ -19,6 +20,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 @Component({
   selector: 'hl-meetings-page',
   imports: [
+    PageBar,
     FormsModule,
     RouterLink,
     NzAlertModule,
@@ -37,17 +39,6 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './meetings-page.html',
   styles: `
-    .bar {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 12px;
-      margin-bottom: 12px;
-    }
-    h2 {
-      font-size: 16px;
-      margin: 0;
-    }
     .layout {
       display: grid;
       grid-template-columns: 420px 1fr;
@@ -71,7 +62,7 @@ export class MeetingsPage {
   protected readonly error = computed(() => callError(this.store.callState()));
   protected readonly dates = computed(() => [isoToDate(this.store.period().from), isoToDate(this.store.period().to)]);
 
-  protected readonly heldOn = signal<Date>(isoToDate(chinaDate()));
+  protected readonly heldOn = signal<Date>(isoToDate(chinaToday()));
   protected readonly title = signal('');
   protected readonly summary = signal('');
   protected readonly unitIds = signal<number[]>([]);

@@ -1,10 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { DatePipe } from '@angular/common';
 import { FormsModule } from '@angular/forms';
+import { Period, yearPeriod } from '@hotline/domain';
 import { callError, isLoading } from '@hotline/web-core-data-access';
 import {
   PLATFORM_OPTIONS,
-  Period,
   PeriodPreset,
   REPORT_KIND_LABELS,
   ReportKind,
@@ -12,9 +12,9 @@ import {
   isWholeYear,
   periodLabel,
   presetPeriod,
-  yearPeriod,
 } from '@hotline/web-reporting-data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { PageBar } from '@hotline/web-ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
@@ -35,6 +35,7 @@ import { renderReport, unplaced } from './report-view';
 @Component({
   selector: 'hl-reports-page',
   imports: [
+    PageBar,
     DatePipe,
     FormsModule,
     NzAlertModule,

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { formatPp, formatYoy, trendOf } from '@hotline/web-reporting-data-access';
+import { formatPpSigned, formatYoySigned, trendOf } from '@hotline/domain';
 
 /** A change against last year: a count's in %, a rate's in 百分点; red up, green down (more appeals is worse). */
 @Component({
@@ -31,7 +31,7 @@ export class Change {
   readonly kind = input<'yoy' | 'pp'>('yoy');
   /** A rate where up is good (on-time, satisfaction): colours flip. */
   readonly upIsGood = input(false);
-  protected readonly text = computed(() => (this.kind() === 'pp' ? formatPp(this.value()) : formatYoy(this.value())));
+  protected readonly text = computed(() => (this.kind() === 'pp' ? formatPpSigned(this.value()) : formatYoySigned(this.value())));
   protected readonly cls = computed(() => {
     const t = trendOf(this.value()) ?? 'none';
     return this.upIsGood() ? `good ${t}` : t;

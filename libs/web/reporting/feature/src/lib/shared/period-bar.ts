@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { PLATFORM_OPTIONS, PRESET_OPTIONS, Period, PeriodPreset, PlatformChoice, dateToIso, isoToDate } from '@hotline/web-reporting-data-access';
+import { Period } from '@hotline/domain';
+import { PLATFORM_OPTIONS, PRESET_OPTIONS, PeriodPreset, PlatformChoice, dateToIso, isoToDate } from '@hotline/web-reporting-data-access';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzSelectModule } from 'ng-zorro-antd/select';

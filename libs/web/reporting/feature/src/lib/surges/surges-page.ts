@@ -1,8 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { AuthStore, callError, isLoading } from '@hotline/web-core-data-access';
-import { SurgesStore, chinaDate, dateToIso, isoToDate, lastDays } from '@hotline/web-reporting-data-access';
+import { SurgesStore, chinaToday, dateToIso, isoToDate, lastDays } from '@hotline/web-reporting-data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { PageBar } from '@hotline/web-ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzIconModule } from 'ng-zorro-antd/icon';
@@ -12,12 +13,11 @@ import { SurgeTable } from '../shared/surge-table';
 /** 激增预警: a category in a region, or one address, jumping against its trailing 28 days. */
 @Component({
   selector: 'hl-surges-page',
-  imports: [FormsModule, NzAlertModule, NzButtonModule, NzDatePickerModule, NzIconModule, NzSpinModule, SurgeTable],
+  imports: [PageBar, FormsModule, NzAlertModule, NzButtonModule, NzDatePickerModule, NzIconModule, NzSpinModule, SurgeTable],
   providers: [SurgesStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <div class="bar">
-      <h2>激增预警</h2>
+    <hl-page-bar heading="激增预警">
       <nz-range-picker [ngModel]="dates()" (ngModelChange)="setDates($event)" [nzAllowClear]="false" data-testid="surge-range" />
       <button nz-button (click)="store.load()" [nzLoading]="loading()"><nz-icon nzType="reload" />刷新</button>
       <span class="spacer"></span>
@@ -26,7 +26,7 @@ import { SurgeTable } from '../shared/surge-table';
         <nz-date-picker [ngModel]="scanDay()" (ngModelChange)="scanDay.set($event)" [nzAllowClear]="false" data-testid="scan-day" />
         <button nz-button nzType="primary" (click)="scan()" [nzLoading]="store.scanning()" data-testid="scan-now"><nz-icon nzType="scan" />立即扫描</button>
       }
-    </div>
+    </hl-page-bar>
     <p class="hint">系统每天 01:30 自动扫描前一日：某区域的二级分类或同一地址的诉求量明显高于前 28 日日均即产生预警。</p>
     @if (error(); as message) {
       <nz-alert nzType="error" nzShowIcon [nzMessage]="'预警加载失败：' + message" />
@@ -36,17 +36,6 @@ import { SurgeTable } from '../shared/surge-table';
     </nz-spin>
   `,
   styles: `
-    .bar {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 12px;
-      margin-bottom: 8px;
-    }
-    h2 {
-      font-size: 16px;
-      margin: 0;
-    }
     .spacer {
       flex: 1;
     }
@@ -64,7 +53,7 @@ export class SurgesPage {
   protected readonly error = computed(() => callError(this.store.callState()));
   protected readonly dates = computed(() => [isoToDate(this.store.period().from), isoToDate(this.store.period().to)]);
   /** Today by default: a supervisor who scans wants to know about now, the nightly run covers yesterday. */
-  protected readonly scanDay = signal<Date>(isoToDate(chinaDate()));
+  protected readonly scanDay = signal<Date>(isoToDate(chinaToday()));
 
   constructor() {
     void this.store.load(lastDays(30));

@@ -1,36 +1,43 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { NOTIFIER, Notifier, ReferenceStore } from '@hotline/web-core-data-access';
-import { ADMIN_STALE_MESSAGE, AdminStore, DEFAULT_POLICY_UNDELETABLE, NO_VERSION_MESSAGE, TimeLimitForm, UserForm, timeLimitBody } from './admin.store';
+import { NOTIFIER, Notifier, ReferenceStore, mockNotifier } from '@hotline/web-core-data-access';
+import { ADMIN_STALE_MESSAGE, NO_VERSION_MESSAGE } from './admin-crud';
+import { DeadlineOpsStore } from './deadline-ops.store';
+import { HolidaysStore } from './holidays.store';
+import { DEFAULT_POLICY_UNDELETABLE, TimeLimitForm, TimeLimitsStore, timeLimitBody } from './time-limits.store';
+import { TopicsStore } from './topics.store';
+import { UnitsStore } from './units.store';
+import { UserForm, UsersStore } from './users.store';
+
+const STORES = [UnitsStore, UsersStore, TopicsStore, HolidaysStore, TimeLimitsStore, DeadlineOpsStore];
+const units = () => TestBed.inject(UnitsStore);
+const users = () => TestBed.inject(UsersStore);
+const topics = () => TestBed.inject(TopicsStore);
+const holidays = () => TestBed.inject(HolidaysStore);
+const timeLimits = () => TestBed.inject(TimeLimitsStore);
+const deadlineOps = () => TestBed.inject(DeadlineOpsStore);
 
 const settle = () => new Promise((resolve) => setTimeout(resolve));
 
-describe('AdminStore', () => {
+describe('admin stores', () => {
   let http: HttpTestingController;
-  let store: InstanceType<typeof AdminStore>;
   let notifier: jest.Mocked<Notifier>;
   let reload: jest.Mock;
 
   beforeEach(() => {
-    notifier = {
-      success: jest.fn(),
-      info: jest.fn(),
-      warning: jest.fn(),
-      error: jest.fn(),
-    };
+    notifier = mockNotifier(() => jest.fn());
     reload = jest.fn().mockResolvedValue(undefined);
     TestBed.configureTestingModule({
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
-        AdminStore,
+        ...STORES,
         { provide: NOTIFIER, useValue: notifier },
         { provide: ReferenceStore, useValue: { load: reload } },
       ],
     });
     http = TestBed.inject(HttpTestingController);
-    store = TestBed.inject(AdminStore);
   });
   afterEach(() => http.verify());
 
@@ -44,7 +51,7 @@ describe('AdminStore', () => {
   };
 
   it('loads users from a plain array or a page', async () => {
-    const done = store.loadUsers();
+    const done = users().load();
     http.expectOne('/api/admin/users').flush({
       items: [{ id: 1, username: 'a' }],
       total: 1,
@@ -52,12 +59,12 @@ describe('AdminStore', () => {
       pageSize: 20,
     });
     await done;
-    expect(store.users().length).toBe(1);
-    expect(store.usersState()).toBe('loaded');
+    expect(users().items().length).toBe(1);
+    expect(users().callState()).toBe('loaded');
   });
 
   it('creates a unit with its identifying fields only, then refreshes the list and the reference data', async () => {
-    const done = store.saveUnit(null, {
+    const done = units().save(null, {
       code: 'zj',
       name: '市住建局',
       kind: 'bureau',
@@ -92,7 +99,7 @@ describe('AdminStore', () => {
       unitName: null,
       version: 7,
     };
-    const done = store.saveUser(existing, { ...user, password: '' });
+    const done = users().save(existing, { ...user, password: '' });
     const req = http.expectOne('/api/admin/users/3');
     expect(req.request.method).toBe('PATCH');
     expect(req.request.body).toEqual({
@@ -118,7 +125,7 @@ describe('AdminStore', () => {
       unitName: null,
       version: 7,
     };
-    const done = store.saveUser(existing, user);
+    const done = users().save(existing, user);
     http.expectOne('/api/admin/users/3').flush({ statusCode: 409, code: 'STALE_VERSION', message: 'x' }, { status: 409, statusText: 'x' });
     await settle();
     http.expectOne('/api/admin/users').flush([]);
@@ -127,13 +134,13 @@ describe('AdminStore', () => {
   });
 
   it('refuses to edit a row the API listed without a version', async () => {
-    const done = store.saveTopic({ id: 1, code: 'epidemic', name: '疫情', active: true }, { code: 'epidemic', name: '疫情防控', active: true });
+    const done = topics().save({ id: 1, code: 'epidemic', name: '疫情', active: true }, { code: 'epidemic', name: '疫情防控', active: true });
     await expect(done).resolves.toBe(false);
     expect(notifier.error).toHaveBeenCalledWith(NO_VERSION_MESSAGE);
   });
 
   it('keeps the form open on a save error with the mapped message', async () => {
-    const done = store.saveTopic(null, {
+    const done = topics().save(null, {
       code: 'epidemic',
       name: '疫情',
       active: true,
@@ -146,7 +153,7 @@ describe('AdminStore', () => {
   });
 
   it('keeps the error of a failed save for the form to mark the field it names', async () => {
-    const done = store.saveUser(null, user);
+    const done = users().save(null, user);
     http.expectOne('/api/admin/users').flush(
       {
         statusCode: 409,
@@ -157,12 +164,12 @@ describe('AdminStore', () => {
       { status: 409, statusText: 'x' },
     );
     await expect(done).resolves.toBe(false);
-    expect(store.lastSaveError()).toMatchObject({
+    expect(users().lastSaveError()).toMatchObject({
       code: 'DUPLICATE',
       details: { field: 'username' },
     });
-    const again = store.saveUser(null, { ...user, username: 'zhang2' });
-    expect(store.lastSaveError()).toBeNull();
+    const again = users().save(null, { ...user, username: 'zhang2' });
+    expect(users().lastSaveError()).toBeNull();
     http.expectOne('/api/admin/users').flush({ id: 5 });
     await settle();
     http.expectOne('/api/admin/users').flush([]);
@@ -170,7 +177,7 @@ describe('AdminStore', () => {
   });
 
   it('loads holidays per year, sorted', async () => {
-    const done = store.loadHolidays(2020);
+    const done = holidays().load(2020);
     const req = http.expectOne((r) => r.url === '/api/admin/holidays');
     expect(req.request.params.get('year')).toBe('2020');
     req.flush([
@@ -178,7 +185,11 @@ describe('AdminStore', () => {
       { date: '2020-01-01', kind: 'holiday', name: '元旦' },
     ]);
     await done;
-    expect(store.holidays().map((h) => h.name)).toEqual(['元旦', '国庆节']);
+    expect(
+      holidays()
+        .items()
+        .map((h) => h.name),
+    ).toEqual(['元旦', '国庆节']);
   });
 
   const policy = {
@@ -210,19 +221,23 @@ describe('AdminStore', () => {
   };
 
   it('loads time limits with the default rows first', async () => {
-    const done = store.loadTimeLimits();
+    const done = timeLimits().load();
     http.expectOne('/api/admin/time-limits').flush([
       { ...policy, id: 2, appealType: 'complaint', urgent: true },
       { ...policy, id: 1, appealType: '*', urgent: false },
       { ...policy, id: 3, appealType: 'complaint', urgent: false },
     ]);
     await done;
-    expect(store.timeLimits().map((r) => r.id)).toEqual([1, 3, 2]);
-    expect(store.timeLimitsState()).toBe('loaded');
+    expect(
+      timeLimits()
+        .items()
+        .map((r) => r.id),
+    ).toEqual([1, 3, 2]);
+    expect(timeLimits().callState()).toBe('loaded');
   });
 
   it('patches a time limit with its version and the limits only (no day length on the working clock)', async () => {
-    const done = store.saveTimeLimit(policy, policyForm);
+    const done = timeLimits().save(policy, policyForm);
     const req = http.expectOne('/api/admin/time-limits/7');
     expect(req.request.method).toBe('PATCH');
     expect(req.request.body).toEqual({
@@ -253,7 +268,7 @@ describe('AdminStore', () => {
   });
 
   it('reloads the time limits on a stale version', async () => {
-    const done = store.saveTimeLimit(policy, policyForm);
+    const done = timeLimits().save(policy, policyForm);
     http.expectOne('/api/admin/time-limits/7').flush({ statusCode: 409, code: 'STALE_VERSION', message: 'stale' }, { status: 409, statusText: 'x' });
     await settle();
     http.expectOne('/api/admin/time-limits').flush([policy]);
@@ -262,7 +277,7 @@ describe('AdminStore', () => {
   });
 
   it('says the default rows cannot be deleted', async () => {
-    const done = store.deleteTimeLimit({ ...policy, appealType: '*' });
+    const done = timeLimits().remove({ ...policy, appealType: '*' });
     const req = http.expectOne('/api/admin/time-limits/7');
     expect(req.request.method).toBe('DELETE');
     req.flush({ statusCode: 409, code: 'PRECONDITION_FAILED', message: 'x' }, { status: 409, statusText: 'x' });
@@ -279,19 +294,19 @@ describe('AdminStore', () => {
       reconciler: { lastTickAt: null, lastTick: null, lastRepair: null },
       generatedAt: '2026-01-01T00:00:00Z',
     };
-    let done = store.loadDeadlineOps();
+    let done = deadlineOps().load();
     http.expectOne('/api/admin/deadlines').flush(ops);
     await done;
-    expect(store.deadlineOps()).toEqual(ops);
-    done = store.loadDeadlineOps(true);
+    expect(deadlineOps().ops()).toEqual(ops);
+    done = deadlineOps().load(true);
     http.expectOne('/api/admin/deadlines').flush({ statusCode: 500, code: 'INTERNAL', message: 'x' }, { status: 500, statusText: 'x' });
     await done;
-    expect(store.deadlineOps()).toEqual(ops);
-    expect(typeof store.deadlineOpsState()).toBe('object');
+    expect(deadlineOps().ops()).toEqual(ops);
+    expect(typeof deadlineOps().callState()).toBe('object');
   });
 
   it('asks for a reconcile, then refreshes the ops view', async () => {
-    const done = store.reconcileNow();
+    const done = deadlineOps().reconcileNow();
     const req = http.expectOne('/api/admin/deadlines/reconcile');
     expect(req.request.method).toBe('POST');
     req.flush({ queued: true }, { status: 202, statusText: 'Accepted' });
@@ -305,6 +320,6 @@ describe('AdminStore', () => {
       generatedAt: '2026-01-01T00:00:00Z',
     });
     await expect(done).resolves.toBe(true);
-    expect(store.reconciling()).toBe(false);
+    expect(deadlineOps().reconciling()).toBe(false);
   });
 });

@@ -10,7 +10,7 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
-import { NzSelectModule } from 'ng-zorro-antd/select';
+import { OptionSelect } from '@hotline/web-ui';
 import { ACTION_FIELDS, ActionField, buildActionBody, initialValues, isFieldRequired, isFieldVisible, validateAction } from './action-forms';
 
 export interface UnitOption {
@@ -36,7 +36,7 @@ export interface UnitOption {
     NzInputNumberModule,
     NzModalModule,
     NzRadioModule,
-    NzSelectModule,
+    OptionSelect,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -102,35 +102,29 @@ export interface UnitOption {
                       />
                     }
                     @case ('unit') {
-                      <nz-select
-                        nzShowSearch
-                        nzAllowClear
-                        nzPlaceHolder="选择单位（可输入检索）"
-                        [attr.data-testid]="'field-' + f.key"
+                      <hl-option-select
+                        [options]="unitChoices()"
+                        showSearch
+                        allowClear
+                        placeholder="选择单位（可输入检索）"
+                        [testid]="'field-' + f.key"
                         [name]="f.key"
                         [ngModel]="values()[f.key]"
                         (ngModelChange)="set(f.key, $event)"
-                      >
-                        @for (u of unitOptions(); track u.id) {
-                          <nz-option [nzValue]="u.id" [nzLabel]="u.name" />
-                        }
-                      </nz-select>
+                      />
                     }
                     @case ('units') {
-                      <nz-select
-                        nzMode="multiple"
-                        nzShowSearch
-                        nzAllowClear
-                        nzPlaceHolder="可选，可多选"
-                        [attr.data-testid]="'field-' + f.key"
+                      <hl-option-select
+                        [options]="unitChoices()"
+                        multiple
+                        showSearch
+                        allowClear
+                        placeholder="可选，可多选"
+                        [testid]="'field-' + f.key"
                         [name]="f.key"
                         [ngModel]="values()[f.key]"
                         (ngModelChange)="set(f.key, $event)"
-                      >
-                        @for (u of unitOptions(); track u.id) {
-                          <nz-option [nzValue]="u.id" [nzLabel]="u.name" />
-                        }
-                      </nz-select>
+                      />
                     }
                     @case ('satisfaction') {
                       <nz-radio-group [name]="f.key" [ngModel]="values()[f.key]" (ngModelChange)="set(f.key, $event)" data-testid="field-satisfaction">
@@ -178,9 +172,6 @@ export interface UnitOption {
       font-size: 12px;
       margin-top: 8px;
     }
-    nz-select {
-      width: 100%;
-    }
     nz-form-item {
       margin-bottom: 12px;
     }
@@ -191,6 +182,7 @@ export class ActionDialog {
   readonly order = input<OrderDetail | null>(null);
   readonly busy = input(false);
   readonly unitOptions = input<readonly UnitOption[]>([]);
+  protected readonly unitChoices = computed(() => this.unitOptions().map((u) => ({ value: u.id, label: u.name })));
   /** Initial values when the dialog opens (e.g. the category's default unit for dispatch). */
   readonly defaults = input<Record<string, unknown>>({});
 

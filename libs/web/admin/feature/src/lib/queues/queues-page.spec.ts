@@ -2,8 +2,8 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { DeadlineOpsView } from '@hotline/contracts';
-import { AdminStore } from '@hotline/web-admin-data-access';
-import { NOTIFIER } from '@hotline/web-core-data-access';
+import { DeadlineOpsStore } from '@hotline/web-admin-data-access';
+import { NOTIFIER, mockNotifier } from '@hotline/web-core-data-access';
 import { provideNzIconsTesting } from 'ng-zorro-antd/icon/testing';
 import { QUEUES_REFRESH_MS, QueuesPage } from './queues-page';
 
@@ -39,15 +39,10 @@ describe('QueuesPage', () => {
         provideHttpClient(),
         provideHttpClientTesting(),
         provideNzIconsTesting(),
-        AdminStore,
+        DeadlineOpsStore,
         {
           provide: NOTIFIER,
-          useValue: {
-            success: jest.fn(),
-            info: jest.fn(),
-            warning: jest.fn(),
-            error: jest.fn(),
-          },
+          useValue: mockNotifier(() => jest.fn()),
         },
       ],
     });
