@@ -1,4 +1,4 @@
-import { OrderStatus } from '@hotline/contracts';
+import { OrderStatus, OrderUnitPart } from '@hotline/contracts';
 import { QueryParams } from '@hotline/web-core-data-access';
 
 /** The search filters of `GET /api/orders` (docs/api.md). */
@@ -27,11 +27,8 @@ export interface OrderQuery {
   /** 督办件: orders that have been formally supervised. */
   supervised?: boolean;
   resolution?: 'direct' | 'dispatched' | null;
-  /**
-   * A unit user's part in the order: 'main', the main unit is in the user's scope; 'co', only a co-unit is
-   * (协办). Not in @hotline/contracts yet: the server reads it on GET /api/orders (issue 10).
-   */
-  unitPart?: 'main' | 'co';
+  /** A unit user's part in the order: 'main', the main unit is in the user's scope; 'co', only a co-unit is (协办). */
+  unitPart?: OrderUnitPart;
   satisfaction?: readonly string[];
 }
 
