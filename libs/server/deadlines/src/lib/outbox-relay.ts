@@ -33,7 +33,7 @@ export class OutboxRelay implements OrderEventSubscriber {
     let relayed = 0;
     const until = Date.now() + BUDGET_MS;
     while (Date.now() < until) {
-      const rows: { id: number; payload: string }[] = await this.ds.query(
+      const rows: { id: number; payload: string | null }[] = await this.ds.query(
         'SELECT id, payload FROM outbox WHERE topic = ? AND processed_at IS NULL AND created_at <= ? ORDER BY id LIMIT ?',
         [TIMER_OUTBOX_TOPIC, new Date(Date.now() - SETTLE_MS), BATCH],
       );
@@ -48,14 +48,15 @@ export class OutboxRelay implements OrderEventSubscriber {
   /** From the order-event stream: the rows among these that nobody has fed to the queue yet. */
   async handle(events: readonly OutboxEvent[]): Promise<void> {
     const ids = events.map((e) => e.id);
-    const rows: { id: number; payload: string }[] = await this.ds.query('SELECT id, payload FROM outbox WHERE id IN (?) AND processed_at IS NULL ORDER BY id', [
-      ids,
-    ]);
+    const rows: { id: number; payload: string | null }[] = await this.ds.query(
+      'SELECT id, payload FROM outbox WHERE id IN (?) AND processed_at IS NULL ORDER BY id',
+      [ids],
+    );
     if (rows.length) await this.relay(rows);
   }
 
-  private async relay(rows: { id: number; payload: string }[]): Promise<void> {
-    const payloads = rows.map((r) => JSON.parse(r.payload) as { schedule: number[]; unschedule: string[] });
+  private async relay(rows: { id: number; payload: string | null }[]): Promise<void> {
+    const payloads = rows.map((r) => timerPayload(r.payload));
     const timerIds = [...new Set(payloads.flatMap((p) => p.schedule))];
     // only what is still pending: a timer cancelled or fired since needs no job
     const timers: { id: number; order_id: number; kind: never; ref_id: number; due_at: Date }[] = timerIds.length
@@ -68,4 +69,27 @@ export class OutboxRelay implements OrderEventSubscriber {
     await this.queue.remove(payloads.flatMap((p) => p.unschedule));
     await this.ds.query(`UPDATE outbox SET processed_at = ? WHERE id IN (${rows.map(() => '?').join(', ')})`, [new Date(), ...rows.map((r) => r.id)]);
   }
+}
+
+interface TimerPayload {
+  schedule: number[];
+  unschedule: string[];
+}
+
+/**
+ * A timer row's payload; one that is missing or malformed carries nothing to schedule and is passed over, so a single
+ * bad row cannot stop the relay (and with it every timer behind it) for good.
+ */
+export function timerPayload(raw: string | null): TimerPayload {
+  let p: unknown = null;
+  try {
+    p = raw == null ? null : JSON.parse(raw);
+  } catch {
+    p = null;
+  }
+  const o = (p ?? {}) as Partial<Record<keyof TimerPayload, unknown>>;
+  return {
+    schedule: Array.isArray(o.schedule) ? o.schedule.filter((x): x is number => Number.isInteger(x)) : [],
+    unschedule: Array.isArray(o.unschedule) ? o.unschedule.filter((x): x is string => typeof x === 'string') : [],
+  };
 }
