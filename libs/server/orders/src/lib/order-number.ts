@@ -1,8 +1,9 @@
 import type { EntityManager } from 'typeorm';
+import { chinaDay } from '@hotline/domain';
 
-/** YYYYMMDD in China time: the number tells an agent on the phone which day the order was taken. */
-export function chinaDay(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
+/** The domain's China day as YYYYMMDD: the number tells an agent on the phone which day the order was taken. */
+export function orderNumberDay(at: Date): string {
+  return chinaDay(at).replace(/-/g, '');
 }
 
 export function formatOrderNumber(day: string, seq: number): string {
@@ -16,7 +17,7 @@ export function formatOrderNumber(day: string, seq: number): string {
  * validation happens earlier, so a gap appears only if the database fails between numbering and commit.
  */
 export async function nextOrderNumber(em: EntityManager, at: Date): Promise<string> {
-  const day = chinaDay(at);
+  const day = orderNumberDay(at);
   const res: { insertId: number } = await em.query(
     'INSERT INTO order_number_seq (day, last) VALUES (?, LAST_INSERT_ID(1)) ON DUPLICATE KEY UPDATE last = LAST_INSERT_ID(last + 1)',
     [day],

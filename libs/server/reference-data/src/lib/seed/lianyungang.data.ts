@@ -1,6 +1,6 @@
 // Reference data of the Lianyungang 12345 hotline (连云港市12345在线服务平台).
 // Pure data: loaded into MariaDB by the reference-data seeder.
-// Sources: the 2020 annual report (/work/shared/seed/lianyungang-12345-2020-annual-report.txt)
+// Sources: the 2020 annual report (../shared/seed/lianyungang-12345-2020-annual-report.txt beside the repository)
 // for regions and hot categories; real city government bodies, towns and streets otherwise.
 // Region names must match the report verbatim: legacy data is matched by region name.
 
