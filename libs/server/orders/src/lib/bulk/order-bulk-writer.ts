@@ -37,19 +37,9 @@ export const ORDER_LOAD_COLS = [
   'updated_at',
 ] as const;
 /** '@i' is the order's index in the batch, which the load turns into order_id */
-export const HISTORY_LOAD_COLS = [
-  '@i',
-  'action',
-  'from_status',
-  'to_status',
-  'actor_id',
-  'actor_name',
-  'actor_role',
-  'actor_unit_id',
-  'comment',
-  'data',
-  'created_at',
-] as const;
+/** A history row's columns after its order's: the same for the LOAD DATA batches and the generator's INSERTs. */
+const HISTORY_COLS = ['action', 'from_status', 'to_status', 'actor_id', 'actor_name', 'actor_role', 'actor_unit_id', 'comment', 'data', 'created_at'] as const;
+export const HISTORY_LOAD_COLS = ['@i', ...HISTORY_COLS] as const;
 export const TOPIC_LOAD_COLS = ['@i', 'topic_id'] as const;
 
 /**
@@ -200,19 +190,7 @@ export const ORDER_INSERT_COLS = [
   'created_at',
   'updated_at',
 ] as const;
-export const HISTORY_INSERT_COLS = [
-  'order_id',
-  'action',
-  'from_status',
-  'to_status',
-  'actor_id',
-  'actor_name',
-  'actor_role',
-  'actor_unit_id',
-  'comment',
-  'data',
-  'created_at',
-] as const;
+export const HISTORY_INSERT_COLS = ['order_id', ...HISTORY_COLS] as const;
 export const TOPIC_INSERT_COLS = ['order_id', 'topic_id'] as const;
 
 /** Generated orders with their ids given: rows in ORDER_INSERT_COLS, HISTORY_INSERT_COLS and TOPIC_INSERT_COLS order, as multi-row INSERTs. */
