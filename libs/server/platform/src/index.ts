@@ -12,3 +12,4 @@ export * from './lib/http/public.decorator';
 export * from './lib/platform.module';
 export * from './lib/http/http-app';
 export * from './lib/audit/audit';
+export * from './lib/http/parse-id.pipe';

@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ParseIdPipe } from '@hotline/server-platform';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { DeadlineOpsView, EscalatedOrderView, OrderEventSubscriberView, OrderTimerView, TimeLimitPolicyView } from '@hotline/contracts';
 import { CurrentUser, Roles, type AuthUser } from '@hotline/server-identity';
@@ -14,7 +15,7 @@ export class DeadlinesController {
   constructor(private readonly deadlines: DeadlinesService) {}
 
   @Get('orders/:id/timers')
-  timers(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number): Promise<OrderTimerView[]> {
+  timers(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number): Promise<OrderTimerView[]> {
     return this.deadlines.timersOf(user, id);
   }
 
@@ -45,13 +46,13 @@ export class DeadlinesAdminController {
 
   @Patch('time-limits/:id') update(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', ParseIdPipe) id: number,
     @Body() dto: UpdateTimeLimitPolicyDto,
   ): Promise<TimeLimitPolicyView> {
     return this.policy.update(user, id, dto);
   }
 
-  @Delete('time-limits/:id') @HttpCode(204) remove(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number): Promise<void> {
+  @Delete('time-limits/:id') @HttpCode(204) remove(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number): Promise<void> {
     return this.policy.remove(user, id);
   }
 

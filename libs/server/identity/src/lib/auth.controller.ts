@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Ip, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { LoginResponse, UserView } from '@hotline/contracts';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { listAudit, Public } from '@hotline/server-platform';
+import { listAudit, Public, ParseIdPipe } from '@hotline/server-platform';
 import { CurrentUser, Roles, type AuthUser } from './auth-user';
 import { AuthService } from './auth.service';
 import { AuditQueryDto, CreateUserDto, LoginDto, UpdateUserDto } from './dto';
@@ -49,7 +49,7 @@ export class UsersAdminController {
   }
 
   @Patch(':id')
-  update(@CurrentUser() actor: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateUserDto): Promise<UserView> {
+  update(@CurrentUser() actor: AuthUser, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateUserDto): Promise<UserView> {
     return this.users.update(actor, id, dto);
   }
 }

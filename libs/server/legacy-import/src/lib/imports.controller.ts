@@ -1,8 +1,8 @@
-import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, Req } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { ImportJobView, ImportRowError, Page } from '@hotline/contracts';
 import { CurrentUser, Roles, type AuthUser } from '@hotline/server-identity';
-import { AppException } from '@hotline/server-platform';
+import { AppException, ParseIdPipe } from '@hotline/server-platform';
 import { ImportErrorsQueryDto, ImportUploadDto } from './dto';
 import { ImportQueue } from './import-queue';
 import { ImportJobsService } from './import-jobs.service';
@@ -36,13 +36,13 @@ export class ImportsController {
 
   @Get(':id')
   @Roles('admin')
-  get(@Param('id', ParseIntPipe) id: number): Promise<ImportJobView> {
+  get(@Param('id', ParseIdPipe) id: number): Promise<ImportJobView> {
     return this.jobs.get(id);
   }
 
   @Get(':id/errors')
   @Roles('admin')
-  errors(@Param('id', ParseIntPipe) id: number, @Query() q: ImportErrorsQueryDto): Promise<Page<ImportRowError>> {
+  errors(@Param('id', ParseIdPipe) id: number, @Query() q: ImportErrorsQueryDto): Promise<Page<ImportRowError>> {
     return this.jobs.errors(id, q.page ?? 1, q.pageSize ?? 100);
   }
 }

@@ -5,9 +5,11 @@ import {
   ArrayUnique,
   IsArray,
   IsBoolean,
+  IsDefined,
+  IsISO8601,
   IsIn,
   IsInt,
-  IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -45,7 +47,7 @@ export class CreateOrderDto {
   @ApiProperty() @IsInt() @Min(1) categoryId!: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) regionId?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) platformId?: number;
-  @ApiProperty({ type: CallerDto }) @ValidateNested() @Type(() => CallerDto) caller!: CallerDto;
+  @ApiProperty({ type: CallerDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => CallerDto) caller!: CallerDto;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255) address?: string;
   @ApiProperty() @IsString() @Length(1, 5000) content!: string;
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(10) @ArrayUnique() @IsString({ each: true }) topics?: string[];

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { ORDER_ACTIONS, type OrderDetail, type OrderSummary, type Page } from '@hotline/contracts';
 import { CurrentUser, Roles, type AuthUser } from '@hotline/server-identity';
-import { AppException, flattenValidationErrors } from '@hotline/server-platform';
+import { AppException, flattenValidationErrors, ParseIdPipe } from '@hotline/server-platform';
 import { ACTION_DTOS, CreateOrderDto, isOrderAction, SearchOrdersDto, type ActionBody } from './dto';
 import { OrdersService } from './orders.service';
 
@@ -26,14 +26,14 @@ export class OrdersController {
   }
 
   @Get(':id')
-  detail(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number): Promise<OrderDetail> {
+  detail(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number): Promise<OrderDetail> {
     return this.orders.detail(user, id);
   }
 
   @Post(':id/actions/:action')
   @HttpCode(200)
   @ApiBody({ description: 'version plus the action fields (docs/api.md)', schema: { type: 'object' } })
-  async act(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Param('action') action: string, @Body() raw: unknown): Promise<OrderDetail> {
+  async act(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Param('action') action: string, @Body() raw: unknown): Promise<OrderDetail> {
     if (!isOrderAction(action)) throw new AppException('NOT_FOUND', `unknown action ${action}; one of ${ORDER_ACTIONS.join(', ')}`);
     return this.orders.act(user, id, action, await validateActionBody(action, raw));
   }

@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { ParseIdPipe } from '@hotline/server-platform';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '@hotline/server-identity';
 import { CreateCategoryDto, CreateTopicDto, CreateUnitDto, HolidayQueryDto, PutHolidayDto, UpdateCategoryDto, UpdateTopicDto, UpdateUnitDto } from './dto';
@@ -50,7 +51,7 @@ export class ReferenceAdminController {
   @Post('units') async createUnit(@CurrentUser() u: AuthUser, @Body() dto: CreateUnitDto) {
     return toUnitView(await this.admin.createUnit(u, dto));
   }
-  @Patch('units/:id') async updateUnit(@CurrentUser() u: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateUnitDto) {
+  @Patch('units/:id') async updateUnit(@CurrentUser() u: AuthUser, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateUnitDto) {
     return toUnitView(await this.admin.updateUnit(u, id, dto));
   }
 
@@ -60,14 +61,14 @@ export class ReferenceAdminController {
   @Post('categories') createCategory(@CurrentUser() u: AuthUser, @Body() dto: CreateCategoryDto) {
     return this.admin.createCategory(u, dto);
   }
-  @Patch('categories/:id') updateCategory(@CurrentUser() u: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateCategoryDto) {
+  @Patch('categories/:id') updateCategory(@CurrentUser() u: AuthUser, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateCategoryDto) {
     return this.admin.updateCategory(u, id, dto);
   }
 
   @Post('topics') createTopic(@CurrentUser() u: AuthUser, @Body() dto: CreateTopicDto) {
     return this.admin.createTopic(u, dto);
   }
-  @Patch('topics/:id') updateTopic(@CurrentUser() u: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateTopicDto) {
+  @Patch('topics/:id') updateTopic(@CurrentUser() u: AuthUser, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateTopicDto) {
     return this.admin.updateTopic(u, id, dto);
   }
 

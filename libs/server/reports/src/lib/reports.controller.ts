@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Header, Param, ParseIntPipe, Post, Put, Query, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Header, Param, Post, Put, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AnnualReport, ReportIssueDetail, ReportIssueView, ReportRemarks } from '@hotline/contracts';
 import { yearPeriod, type Period } from '@hotline/domain';
 import { CurrentUser, Roles, type AuthUser } from '@hotline/server-identity';
-import { AppException } from '@hotline/server-platform';
+import { AppException, ParseIdPipe } from '@hotline/server-platform';
 import { PeriodQueryDto, REPORT_ROLES, toPeriod } from '@hotline/server-statistics';
 import { AnnualReportService } from './annual-report.service';
 import { AnnualReportQueryDto, focusOf, IssueReportDto, RemarksDto, RemarksQueryDto, ReportQueryDto } from './dto';
@@ -109,14 +109,14 @@ export class ReportsController {
 
   @Get('issues/:id')
   @Roles(...REPORT_ROLES)
-  issueDetail(@Param('id', ParseIntPipe) id: number): Promise<ReportIssueDetail> {
+  issueDetail(@Param('id', ParseIdPipe) id: number): Promise<ReportIssueDetail> {
     return this.issued.issueDetail(id);
   }
 
   /** Replaces the editorial remarks of an issued report (its figures stay as issued). */
   @Put('issues/:id/remarks')
   @Roles('leader', 'admin', 'supervisor')
-  updateRemarks(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() body: RemarksDto): Promise<ReportIssueDetail> {
+  updateRemarks(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Body() body: RemarksDto): Promise<ReportIssueDetail> {
     return this.issued.updateRemarks(user.id, id, body.remarks);
   }
 
@@ -124,7 +124,7 @@ export class ReportsController {
   @Get('issues/:id/docx')
   @Roles(...REPORT_ROLES)
   @Header('content-type', DOCX)
-  async issueDocx(@Param('id', ParseIntPipe) id: number): Promise<StreamableFile> {
+  async issueDocx(@Param('id', ParseIdPipe) id: number): Promise<StreamableFile> {
     const { report, title } = await this.issued.issueDetail(id);
     return new StreamableFile(await reportDocx({ ...report, title }), { disposition: attachment(title, 'docx') });
   }

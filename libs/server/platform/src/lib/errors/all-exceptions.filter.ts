@@ -20,6 +20,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     const retryAfter = retryAfterSeconds(body);
     if (retryAfter !== null) reply.header('retry-after', String(retryAfter));
+    // a file route (.docx, .xlsx) has set its own type and name before it failed: the error is JSON, not a file
+    if (typeof reply.removeHeader === 'function') reply.removeHeader('content-disposition');
+    reply.header('content-type', 'application/json; charset=utf-8');
     reply.status(body.statusCode).send(body);
   }
 

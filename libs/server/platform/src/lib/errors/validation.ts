@@ -51,6 +51,8 @@ class AppValidationPipe extends ValidationPipe {
       const raw = refusedInputs(value, root);
       if (raw.length) throw fail(raw);
     }
+    // a path parameter is read by its own pipe (ParseIdPipe): converting it here first would turn '1e3' into 1000
+    if (metadata.type === 'param') return value;
     const out = await super.transform(value, metadata);
     // after conversion: '1e20' in a query string becomes a number only here
     if (root !== null && out !== value) {
