@@ -43,4 +43,19 @@ describe('hardening (issue 15): 4xx, not 500, on file routes, a missing caller a
       expect({ id, status: r.status }).toEqual({ id, status: 400 });
     }
   });
+
+  it('a role that may never take an action hears 403 even with a stale version (the role is checked first)', async () => {
+    const made = (await agent.post('/api/orders', intake(api))).body;
+    const r = await agent.post(`/api/orders/${made.id}/actions/sign`, { version: made.version + 5 });
+    expect(r.status).toBe(403);
+    expect(r.body.code).toBe('FORBIDDEN_ROLE');
+  });
+
+  it('the row errors of an import job that does not exist are a 404, like the job', async () => {
+    const admin = await api.as('admin');
+    expect((await admin.get('/api/imports/99999')).status).toBe(404);
+    const r = await admin.get('/api/imports/99999/errors');
+    expect(r.status).toBe(404);
+    expect(r.body.code).toBe('NOT_FOUND');
+  });
 });

@@ -111,7 +111,7 @@ export class ImportJobsService {
   async get(id: number): Promise<ImportJobView> {
     const [row] = await this.ds.query('SELECT * FROM import_job WHERE id = ?', [id]);
     if (!row) throw new AppException('NOT_FOUND', `import job ${id} not found`);
-    return toView(row, (await this.errors(id, 1, 20)).items);
+    return toView(row, (await this.errorPage(id, 1, 20)).items);
   }
 
   async list(): Promise<ImportJobView[]> {
@@ -119,7 +119,14 @@ export class ImportJobsService {
     return rows.map((r) => toView(r, []));
   }
 
+  /** A job's row errors, page by page; a job that does not exist is a 404 like the job itself. */
   async errors(id: number, page = 1, pageSize = 100): Promise<Page<ImportRowError>> {
+    const [job] = await this.ds.query('SELECT id FROM import_job WHERE id = ?', [id]);
+    if (!job) throw new AppException('NOT_FOUND', `import job ${id} not found`);
+    return this.errorPage(id, page, pageSize);
+  }
+
+  private async errorPage(id: number, page: number, pageSize: number): Promise<Page<ImportRowError>> {
     const [{ n }] = await this.ds.query('SELECT COUNT(*) AS n FROM import_error WHERE job_id = ?', [id]);
     const rows: Row[] = await this.ds.query('SELECT row_no, col, reason FROM import_error WHERE job_id = ? ORDER BY row_no, id LIMIT ? OFFSET ?', [
       id,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { OrderAction } from '@hotline/contracts';
-import { bindTimeLimits, decide, resolvePolicy } from '@hotline/domain';
+import { bindTimeLimits, decide, resolvePolicy, roleMayEver } from '@hotline/domain';
 import type { AuthUser } from '@hotline/server-identity';
 import { AppException, inTransaction } from '@hotline/server-platform';
 import { ReferenceService } from '@hotline/server-reference-data';
@@ -44,6 +44,7 @@ export class OrderActions {
       if (!o) throw orderNotFound(id);
       const coUnits = await em.find(OrderCoUnitEntity, { where: { orderId: id } });
       if (!(await this.scope.inScope(user, o, coUnits))) throw orderNotFound(id);
+      if (!roleMayEver(action, user.role)) throw new AppException('FORBIDDEN_ROLE', `role ${user.role} may not ${action}`);
       if (o.version !== body.version) throw staleVersion(o.version);
       const d = decide(o.status, action, user.role, await transitionContext(em, o, body));
       if (!d.ok) throw new AppException(d.code, d.reason);

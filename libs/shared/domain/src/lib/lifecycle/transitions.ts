@@ -143,6 +143,11 @@ export function decide(status: OrderStatus, action: OrderAction, role: Role, ctx
   return { ok: true, to };
 }
 
+/** Whether a role may take the action in any status: checked before the version, so a role that may never act hears 403, not 409. */
+export function roleMayEver(action: OrderAction, role: Role): boolean {
+  return (TRANSITIONS[action] ?? []).some((r) => r.roles.includes(role));
+}
+
 /** Actions a role could take in a status (ignoring preconditions and unit scope), for UIs. */
 export function actionsFor(status: OrderStatus, role: Role): OrderAction[] {
   return (Object.keys(TRANSITIONS) as OrderAction[]).filter((a) => TRANSITIONS[a].some((r) => r.roles.includes(role) && r.from.includes(status)));
