@@ -40,6 +40,8 @@ function expected(spec: ActionFieldSpec): Map<string, unknown[]> {
       return new Map<string, unknown[]>([['isIn', []]]);
     case 'boolean':
       return new Map<string, unknown[]>([['isBoolean', []]]);
+    case 'choice':
+      return new Map<string, unknown[]>([['isIn', [spec.options]]]);
   }
 }
 

@@ -21,6 +21,9 @@ import {
 } from 'class-validator';
 import {
   DAYS_LIMITS,
+  DIRECT_ANSWER_METHOD_OPTIONS,
+  THREE_WAY_PERSON_MAX,
+  type DirectAnswerMethod,
   MAX_CO_UNITS,
   TEXT_LIMITS,
   ORDER_ACTIONS,
@@ -123,6 +126,11 @@ class CommentDto extends ActionDto {
 }
 export class DirectAnswerDto extends ActionDto {
   @IsString() @Length(1, TEXT_LIMITS.long) answer!: string;
+  @IsOptional() @IsIn(DIRECT_ANSWER_METHOD_OPTIONS) method?: DirectAnswerMethod;
+  @IsOptional() @IsInt() @Min(1) articleId?: number;
+  @IsOptional() @IsInt() @Min(1) articleVersion?: number;
+  @IsOptional() @IsInt() @Min(1) threeWayUnitId?: number;
+  @IsOptional() @IsString() @MaxLength(THREE_WAY_PERSON_MAX) threeWayPerson?: string;
 }
 export class DispatchDto extends CommentDto {
   @IsInt() @Min(1) unitId!: number;

@@ -18,7 +18,8 @@ export type ActionFieldSpec =
   | { kind: 'int'; required: boolean; min: number; max?: number }
   | { kind: 'ids'; required: boolean; maxItems: number }
   | { kind: 'satisfaction'; required: boolean }
-  | { kind: 'boolean'; required: boolean };
+  | { kind: 'boolean'; required: boolean }
+  | { kind: 'choice'; required: boolean; options: readonly string[] };
 
 const text = (required: boolean, maxLength: number): ActionFieldSpec => ({ kind: 'text', required, maxLength });
 const comment = { comment: text(false, TEXT_LIMITS.comment) };
@@ -26,9 +27,22 @@ const reason = { reason: text(true, TEXT_LIMITS.reason) };
 const content = { content: text(true, TEXT_LIMITS.long) };
 const days = (required: boolean): ActionFieldSpec => ({ kind: 'int', required, min: DAYS_LIMITS.min, max: DAYS_LIMITS.max });
 const id = (): ActionFieldSpec => ({ kind: 'int', required: true, min: 1 });
+const optionalId = (): ActionFieldSpec => ({ kind: 'int', required: false, min: 1 });
+/** How a direct answer was made (the same list as DIRECT_ANSWER_METHODS in knowledge.ts): 知识库, 三方通话, other. */
+export const DIRECT_ANSWER_METHOD_OPTIONS = ['knowledge', 'three-way', 'other'] as const;
+/** Length of the name of the person called in a three-way call. */
+export const THREE_WAY_PERSON_MAX = 100;
 
 export const ACTION_BODIES = {
-  'direct-answer': { answer: text(true, TEXT_LIMITS.long) },
+  // method 'knowledge' names the article and the version read out (published); 'three-way' the unit and person called
+  'direct-answer': {
+    answer: text(true, TEXT_LIMITS.long),
+    method: { kind: 'choice', required: false, options: DIRECT_ANSWER_METHOD_OPTIONS },
+    articleId: optionalId(),
+    articleVersion: optionalId(),
+    threeWayUnitId: optionalId(),
+    threeWayPerson: text(false, THREE_WAY_PERSON_MAX),
+  },
   dispatch: { unitId: id(), coUnitIds: { kind: 'ids', required: false, maxItems: MAX_CO_UNITS }, ...comment },
   sign: {},
   return: reason,

@@ -1,4 +1,5 @@
 import type { OrderAction, OrderStatus, Role, Satisfaction, SystemEvent } from './lifecycle';
+import type { DirectAnswerRecord } from './knowledge';
 
 /** Wire types of the REST API (/api). Dates are ISO-8601 strings in UTC. */
 
@@ -129,6 +130,8 @@ export interface OrderDetail extends OrderSummary {
   topics: string[];
   resolution: 'direct' | 'dispatched' | null;
   directAnswer: string | null;
+  /** how the direct answer was made (知识库 article + version, 三方通话, other); null when not answered directly */
+  directAnswerRecord?: DirectAnswerRecord | null;
   reply: string | null;
   coUnits: CoUnitView[];
   pendingReturn: { reason: string; requestedAt: string } | null;
