@@ -47,7 +47,7 @@ export class DictionaryService {
     const id = await inTransaction(this.ds, async (em) => {
       const res = await em.query('INSERT INTO knowledge_dictionary (kind, words, created_by) VALUES (?, ?, ?)', [input.kind, JSON.stringify(words), user.id]);
       await em.query('UPDATE knowledge_counter SET dict_seq = dict_seq + 1 WHERE id = 1');
-      await audit(em, user, 'knowledge_dictionary', Number(res.insertId), 'create', { kind: input.kind, words });
+      await audit(em, user, 'knowledge-dictionary', Number(res.insertId), 'create', { kind: input.kind, words });
       return Number(res.insertId);
     });
     await this.bus.changed(DICTIONARY_CHANGED);
@@ -61,7 +61,7 @@ export class DictionaryService {
       if (!r) throw new AppException('NOT_FOUND', `dictionary entry ${id} not found`);
       await em.query('DELETE FROM knowledge_dictionary WHERE id = ?', [id]);
       await em.query('UPDATE knowledge_counter SET dict_seq = dict_seq + 1 WHERE id = 1');
-      await audit(em, user, 'knowledge_dictionary', id, 'delete', { kind: r['kind'], words: strings(r['words']) });
+      await audit(em, user, 'knowledge-dictionary', id, 'delete', { kind: r['kind'], words: strings(r['words']) });
     });
     await this.bus.changed(DICTIONARY_CHANGED);
   }
