@@ -1,7 +1,7 @@
 import { inject } from '@angular/core';
 import { DirectAnswerStats } from '@hotline/contracts';
 import { ApiClient, CallState, loadInto } from '@hotline/web-core-data-access';
-import { patchState, signalStore, withMethods, withState } from '@ngrx/signals';
+import { signalStore, withMethods, withState } from '@ngrx/signals';
 
 interface DirectAnswersState {
   stats: DirectAnswerStats | null;
