@@ -9,6 +9,7 @@ import { ReferenceDataModule } from '@hotline/server-reference-data';
 import { AssessmentModule } from '@hotline/server-assessment';
 import { GeneratorModule } from '@hotline/server-demo';
 import { LegacyImportModule } from '@hotline/server-legacy-import';
+import { KnowledgeBaseModule } from '@hotline/server-knowledge-base';
 import { OversightModule } from '@hotline/server-oversight';
 import { ReportsModule } from '@hotline/server-reports';
 import { StatisticsModule } from '@hotline/server-statistics';
@@ -35,6 +36,7 @@ const QUEUES = BullModule.forRootAsync({
     QUEUES,
     DeadlinesModule,
     NotificationsModule,
+    KnowledgeBaseModule,
   ],
 })
 export class AppModule {}

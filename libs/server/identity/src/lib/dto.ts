@@ -26,7 +26,7 @@ export class UpdateUserDto {
 }
 
 /** What the audit trail records changes of. */
-const AUDIT_ENTITIES = ['user', 'unit', 'category', 'topic', 'holiday', 'time-limit'];
+const AUDIT_ENTITIES = ['user', 'unit', 'category', 'topic', 'holiday', 'time-limit', 'knowledge-dictionary'];
 
 export class AuditQueryDto {
   @ApiPropertyOptional({ enum: AUDIT_ENTITIES }) @IsOptional() @IsIn(AUDIT_ENTITIES) entity?: string;

@@ -1,10 +1,10 @@
-import type { NotificationView, SystemEvent } from '@hotline/contracts';
+import type { NotificationView } from '@hotline/contracts';
 import type { NotificationEntity } from './entities';
 
 export function toNotificationView(n: NotificationEntity, orderNumber: string | null): NotificationView {
   return {
     id: Number(n.id),
-    kind: n.kind as SystemEvent,
+    kind: n.kind as NotificationView['kind'],
     orderId: n.orderId == null ? null : Number(n.orderId),
     orderNumber,
     unitId: n.unitId,

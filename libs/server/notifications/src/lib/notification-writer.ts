@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
 import type { EntityManager } from 'typeorm';
-import type { NotificationView, Role, SystemEvent } from '@hotline/contracts';
+import type { NotificationView, Role } from '@hotline/contracts';
 import { AppConfig, REDIS } from '@hotline/server-platform';
 import { NotificationEntity } from './entities';
 import { toNotificationView } from './mappers';
@@ -12,7 +12,7 @@ export function notificationChannel(queuePrefix: string): string {
 }
 
 export interface NoticeDraft {
-  kind: SystemEvent;
+  kind: NotificationView['kind'];
   orderId: number | null;
   orderNumber: string | null;
   title: string;

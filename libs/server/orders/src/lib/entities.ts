@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import type { OrderStatus, Role, Satisfaction } from '@hotline/contracts';
+import type { DirectAnswerMethod, OrderStatus, Role, Satisfaction } from '@hotline/contracts';
 import { TimeLimitPolicyEntity } from './time-limits';
 
 const bool = { to: (v: boolean) => (v ? 1 : 0), from: (v: number | null) => (v == null ? v : !!v) };
@@ -25,6 +25,12 @@ export class WorkOrderEntity {
   @Column({ type: 'tinyint', transformer: bool }) urgent!: boolean;
   @Column({ type: 'varchar', nullable: true }) resolution!: 'direct' | 'dispatched' | null;
   @Column({ name: 'direct_answer', type: 'text', nullable: true }) directAnswer!: string | null;
+  // how the direct answer was made (issue 11): 知识库 article + the version read out, 三方通话 unit + person, other
+  @Column({ name: 'direct_answer_method', type: 'varchar', nullable: true }) directAnswerMethod!: DirectAnswerMethod | null;
+  @Column({ name: 'direct_answer_article_id', type: 'int', nullable: true }) directAnswerArticleId!: number | null;
+  @Column({ name: 'direct_answer_article_version', type: 'int', nullable: true }) directAnswerArticleVersion!: number | null;
+  @Column({ name: 'three_way_unit_id', type: 'int', nullable: true }) threeWayUnitId!: number | null;
+  @Column({ name: 'three_way_person', type: 'varchar', nullable: true }) threeWayPerson!: string | null;
   @Column({ name: 'main_unit_id', type: 'int', nullable: true }) mainUnitId!: number | null;
   @Column(dt('dispatched_at')) dispatchedAt!: Date | null;
   @Column(dt('signed_at')) signedAt!: Date | null;

@@ -80,6 +80,16 @@ export function toDetail(
     topics: extra.topics,
     resolution: o.resolution,
     directAnswer: o.directAnswer,
+    directAnswerRecord:
+      o.resolution === 'direct' && o.directAnswerMethod
+        ? {
+            method: o.directAnswerMethod,
+            articleId: o.directAnswerArticleId,
+            articleVersion: o.directAnswerArticleVersion,
+            threeWayUnitId: o.threeWayUnitId,
+            threeWayPerson: o.threeWayPerson,
+          }
+        : null,
     reply: o.reply,
     coUnits: extra.coUnits.map((c) => ({ unitId: c.unitId, unitName: names.unitName(c.unitId) ?? '', repliedAt: iso(c.repliedAt), reply: c.reply })),
     pendingReturn: o.status === 'returning' && o.returnReason ? { reason: o.returnReason, requestedAt: iso(o.returnRequestedAt) as string } : null,

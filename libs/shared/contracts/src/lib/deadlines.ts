@@ -1,5 +1,6 @@
 import type { Page } from './api';
 import type { OrderStatus, SystemEvent } from './lifecycle';
+import type { KnowledgeNoticeKind } from './knowledge';
 
 /**
  * Deadlines, timers and notifications on the wire. Durations are written the way admins type them:
@@ -63,7 +64,7 @@ export interface OrderTimerView {
 
 export interface NotificationView {
   id: number;
-  kind: SystemEvent;
+  kind: SystemEvent | KnowledgeNoticeKind;
   orderId: number | null;
   orderNumber: string | null;
   /** The unit the notice was addressed to (a unit's inbox), if any. */

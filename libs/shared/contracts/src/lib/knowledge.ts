@@ -284,6 +284,10 @@ export interface KnowledgeDictionary {
   items: KnowledgeDictionaryEntry[];
 }
 
+/** Notices the knowledge base sends to a unit's inbox (NotificationView.kind besides the order events). */
+export const KNOWLEDGE_NOTICE_KINDS = ['knowledge-flag', 'knowledge-expiring', 'knowledge-expired'] as const;
+export type KnowledgeNoticeKind = (typeof KNOWLEDGE_NOTICE_KINDS)[number];
+
 /** How a direct answer (直接办结) was made; recorded on the order. */
 export const DIRECT_ANSWER_METHODS = DIRECT_ANSWER_METHOD_OPTIONS;
 export type DirectAnswerMethod = (typeof DIRECT_ANSWER_METHODS)[number];
@@ -296,7 +300,8 @@ export const DIRECT_ANSWER_METHOD_LABELS: Record<DirectAnswerMethod, string> = {
 /**
  * On the order detail as `OrderDetail.directAnswerRecord` (null for orders not answered directly). The direct-answer
  * action body (ACTION_BODIES['direct-answer']) takes the same fields: method?, articleId?, articleVersion?,
- * threeWayUnitId?, threeWayPerson?; method 'knowledge' needs articleId (articleVersion defaults to the published one).
+ * threeWayUnitId?, threeWayPerson?; method 'knowledge' needs articleId and articleVersion (the suggestion's `version`;
+ * the article must be published, else 409 PRECONDITION_FAILED), 'three-way' needs threeWayUnitId.
  */
 export interface DirectAnswerRecord {
   method: DirectAnswerMethod | null;

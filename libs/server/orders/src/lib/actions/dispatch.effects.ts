@@ -1,10 +1,44 @@
 import { AppException } from '@hotline/server-platform';
 import { OrderCoUnitEntity } from '../entities';
+import type { ActionBody } from '../dto';
 import type { Effects } from './effect';
+import type { ReferenceService } from '@hotline/server-reference-data';
+
+const refused = (field: string, message: string) => new AppException('VALIDATION_FAILED', `${field}: ${message}`, [{ field, messages: [message] }]);
+
+/**
+ * How a direct answer was made: 'knowledge' names the article and the version read out (the knowledge base checks, in
+ * the same transaction through OrderHooks, that it was published, and counts the use); 'three-way' the unit called.
+ */
+async function directAnswerRecord(b: ActionBody, ref: ReferenceService) {
+  const method = b.method ?? null;
+  const knowledge = method === 'knowledge';
+  const threeWay = method === 'three-way';
+  if (knowledge && b.articleId == null) throw refused('articleId', 'required when the method is knowledge');
+  if (knowledge && b.articleVersion == null) throw refused('articleVersion', 'required when the method is knowledge');
+  if (!knowledge && (b.articleId != null || b.articleVersion != null)) throw refused('articleId', 'only with the method knowledge');
+  if (threeWay && b.threeWayUnitId == null) throw refused('threeWayUnitId', 'required when the method is three-way');
+  if (!threeWay && (b.threeWayUnitId != null || b.threeWayPerson != null)) throw refused('threeWayUnitId', 'only with the method three-way');
+  if (threeWay) await ref.unit(b.threeWayUnitId as number, 'threeWayUnitId');
+  return {
+    directAnswerMethod: method,
+    directAnswerArticleId: knowledge ? (b.articleId as number) : null,
+    directAnswerArticleVersion: knowledge ? (b.articleVersion as number) : null,
+    threeWayUnitId: threeWay ? (b.threeWayUnitId as number) : null,
+    threeWayPerson: threeWay ? (b.threeWayPerson ?? null) : null,
+  };
+}
 
 /** How the center resolves an order: answers it at once, or dispatches it (again) to a main unit and co-units. */
 export const DISPATCH_EFFECTS: Effects<'direct-answer' | 'dispatch'> = {
-  'direct-answer': ({ b, now }) => ({ patch: { resolution: 'direct', directAnswer: b.answer, closedAt: now }, comment: b.answer }),
+  'direct-answer': async ({ b, now, ref }) => {
+    const record = await directAnswerRecord(b, ref);
+    return {
+      patch: { resolution: 'direct', directAnswer: b.answer, closedAt: now, ...record },
+      comment: b.answer,
+      data: record.directAnswerMethod ? { ...record } : undefined,
+    };
+  },
 
   dispatch: async ({ em, o, b, user, now, limits, ref }) => {
     const unit = await ref.unit(b.unitId as number);

@@ -1,0 +1,43 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { NotificationWriterModule } from '@hotline/server-notifications';
+import { OrderHooks, OrdersModule } from '@hotline/server-orders';
+import { ReferenceDataModule } from '@hotline/server-reference-data';
+import { ArticlesController } from './articles.controller';
+import { ArticlesService } from './articles.service';
+import { DictionaryController } from './dictionary.controller';
+import { DictionaryService } from './dictionary.service';
+import { FlagsService } from './flags.service';
+import { DirectAnswerStatsController, SearchController } from './search/search.controller';
+import { KnowledgeSearch } from './search/knowledge-search.service';
+import { ArticleUseHook, DirectAnswerStatsService } from './usage';
+
+const SERVICES = [ArticlesService, FlagsService, DictionaryService, DirectAnswerStatsService];
+
+/** The knowledge base without HTTP or an index: articles, workflow, flags, dictionary (the worker, the demo seed). */
+@Module({
+  imports: [ReferenceDataModule, NotificationWriterModule],
+  providers: SERVICES,
+  exports: [...SERVICES, NotificationWriterModule],
+})
+export class KnowledgeBaseCoreModule {}
+
+/**
+ * The API side: /api/knowledge/…, /api/admin/knowledge/dictionary, /api/stats/direct-answers, this process's search
+ * index, and the direct-answer hook that checks and counts an article's use.
+ */
+@Module({
+  imports: [KnowledgeBaseCoreModule, OrdersModule],
+  controllers: [ArticlesController, SearchController, DictionaryController, DirectAnswerStatsController],
+  providers: [KnowledgeSearch, ArticleUseHook],
+  exports: [KnowledgeSearch],
+})
+export class KnowledgeBaseModule implements OnModuleInit {
+  constructor(
+    private readonly hooks: OrderHooks,
+    private readonly use: ArticleUseHook,
+  ) {}
+
+  onModuleInit(): void {
+    this.hooks.register(this.use);
+  }
+}
