@@ -1,5 +1,2 @@
+// Only the routes: the shell imports this barrel eagerly, so the widgets (imported by lazy pages) live in ./widgets.
 export * from './lib/knowledge.routes';
-export * from './lib/intake/answer-method';
-export * from './lib/intake/suggestions-panel';
-export * from './lib/order/order-knowledge';
-export * from './lib/dashboard/coverage-card';

@@ -16,7 +16,7 @@ import { NzGridModule } from 'ng-zorro-antd/grid';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { CascaderTypeToOpen, FormField, OptionSelect, PageBar } from '@hotline/web-ui';
-import { AnswerMethodField, KnowledgeSuggestions, answerMethodBody, answerMethodGroup } from '@hotline/web-knowledge-feature';
+import { AnswerMethodField, KnowledgeSuggestions, answerMethodBody, answerMethodGroup } from '@hotline/web-knowledge-feature/widgets';
 import { CallerHistory } from './caller-history';
 
 type Mode = IntakeFollowUp['kind'];

@@ -3,7 +3,7 @@ import { Location } from '@angular/common';
 import { OrdersStore } from '@hotline/web-orders-data-access';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
-import { OrderKnowledge } from '@hotline/web-knowledge-feature';
+import { OrderKnowledge } from '@hotline/web-knowledge-feature/widgets';
 import { OrderWorkbench } from '../shared/order-workbench';
 
 /**
