@@ -6,3 +6,4 @@ export * from './lib/usage';
 export * from './lib/answer-html';
 export * from './lib/workflow';
 export * from './lib/search/knowledge-search.service';
+export * from './lib/import/knowledge-import.service';

@@ -13,3 +13,6 @@ export * from './lib/platform.module';
 export * from './lib/http/http-app';
 export * from './lib/audit/audit';
 export * from './lib/http/parse-id.pipe';
+export * from './lib/files/csv';
+export * from './lib/files/records';
+export * from './lib/files/raw-uploads';

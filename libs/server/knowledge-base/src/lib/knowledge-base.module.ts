@@ -1,17 +1,21 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { NotificationWriterModule } from '@hotline/server-notifications';
 import { OrderHooks, OrdersModule } from '@hotline/server-orders';
+import { acceptRawUploads } from '@hotline/server-platform';
 import { ReferenceDataModule } from '@hotline/server-reference-data';
 import { ArticlesController } from './articles.controller';
 import { ArticlesService } from './articles.service';
 import { DictionaryController } from './dictionary.controller';
 import { DictionaryService } from './dictionary.service';
 import { FlagsService } from './flags.service';
+import { KnowledgeImportController } from './import/import.controller';
+import { KnowledgeImportService } from './import/knowledge-import.service';
 import { DirectAnswerStatsController, SearchController } from './search/search.controller';
 import { KnowledgeSearch } from './search/knowledge-search.service';
 import { ArticleUseHook, DirectAnswerStatsService } from './usage';
 
-const SERVICES = [ArticlesService, FlagsService, DictionaryService, DirectAnswerStatsService];
+const SERVICES = [ArticlesService, FlagsService, DictionaryService, DirectAnswerStatsService, KnowledgeImportService];
 
 /** The knowledge base without HTTP or an index: articles, workflow, flags, dictionary (the worker, the demo seed). */
 @Module({
@@ -27,7 +31,7 @@ export class KnowledgeBaseCoreModule {}
  */
 @Module({
   imports: [KnowledgeBaseCoreModule, OrdersModule],
-  controllers: [ArticlesController, SearchController, DictionaryController, DirectAnswerStatsController],
+  controllers: [ArticlesController, SearchController, DictionaryController, DirectAnswerStatsController, KnowledgeImportController],
   providers: [KnowledgeSearch, ArticleUseHook],
   exports: [KnowledgeSearch],
 })
@@ -35,9 +39,11 @@ export class KnowledgeBaseModule implements OnModuleInit {
   constructor(
     private readonly hooks: OrderHooks,
     private readonly use: ArticleUseHook,
+    private readonly http: HttpAdapterHost,
   ) {}
 
   onModuleInit(): void {
     this.hooks.register(this.use);
+    acceptRawUploads(this.http);
   }
 }

@@ -6,7 +6,7 @@ import { APPEAL_TYPES, CHANNELS, type ImportRowError } from '@hotline/contracts'
 import { existingOrderNumbers, insertRows, OrderBulkWriter } from '@hotline/server-orders';
 import { ReferenceService } from '@hotline/server-reference-data';
 import { applyDeltas, callDelta } from '@hotline/server-statistics';
-import { readRecords } from './import-source';
+import { readRecords } from '@hotline/server-platform';
 import { CALL_HEADERS, indexHeaders, ORDER_HEADERS, parseCallRow, parseOrderRow, type LegacyCall, type LegacyOrder, type Names } from './legacy';
 import { prepareOrders, prepareOrdersYielding, yieldToIo, type PreparedBatch } from './order-batch';
 import { SummaryStaging } from './summary-staging';

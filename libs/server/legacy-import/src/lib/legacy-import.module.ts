@@ -1,6 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { OrdersModule } from '@hotline/server-orders';
+import { acceptRawUploads } from '@hotline/server-platform';
 import { ReferenceDataModule } from '@hotline/server-reference-data';
 import { REPORTING_JOBS, ReportingJobs, ReportingProcessorModule, ReportingQueueModule, StatisticsCoreModule } from '@hotline/server-statistics';
 import { ImportJobsService } from './import-jobs.service';
@@ -9,8 +10,6 @@ import { ImportService } from './import.service';
 import { ImportsController } from './imports.controller';
 
 const SERVICES = [ImportService, ImportJobsService];
-/** Upload bodies the import endpoint streams to disk instead of parsing. */
-export const UPLOAD_TYPES = ['application/octet-stream', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
 
 /** The legacy import without HTTP or queues: reading a CSV/XLSX export, bulk-loading its orders and calls (the CLI). */
 @Module({
@@ -30,15 +29,7 @@ export class LegacyImportModule implements OnModuleInit {
   constructor(private readonly http: HttpAdapterHost) {}
 
   onModuleInit(): void {
-    const fastify = this.http.httpAdapter?.getInstance?.() as
-      | {
-          hasContentTypeParser?(t: string): boolean;
-          addContentTypeParser?(t: string, fn: (req: unknown, payload: unknown, done: (e: Error | null, body?: unknown) => void) => void): void;
-        }
-      | undefined;
-    if (!fastify?.addContentTypeParser) return;
-    // hand the raw stream to the controller: an import file is far larger than the JSON body limit
-    for (const t of UPLOAD_TYPES) if (!fastify.hasContentTypeParser?.(t)) fastify.addContentTypeParser(t, (_req, payload, done) => done(null, payload));
+    acceptRawUploads(this.http);
   }
 }
 

@@ -1,4 +1,5 @@
 import { SATISFACTION_LABELS, SATISFACTION_LEVELS, type ImportRowError, type Satisfaction } from '@hotline/contracts';
+import { text, type Cell } from '@hotline/server-platform';
 
 /**
  * The legacy system's export, one row per order (or per call), read by Chinese header. Pure: every check a
@@ -29,8 +30,8 @@ export const CALL_HEADERS = ['呼叫时间', '主叫号码', '是否接通', '�
 export type OrderHeader = (typeof ORDER_HEADERS)[number];
 export type CallHeader = (typeof CALL_HEADERS)[number];
 
-/** A cell as CSV (text) or XLSX (text, number, Date, empty) gives it. */
-export type Cell = string | number | Date | boolean | null | undefined;
+// a cell as CSV (text) or XLSX (text, number, Date, empty) gives it, and the header lookup: shared with other imports
+export { indexHeaders, text, type Cell } from '@hotline/server-platform';
 
 /** Reference names → ids, as the legacy export spells them. */
 export interface Names {
@@ -76,23 +77,6 @@ export interface LegacyCall {
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: ImportRowError[] };
-
-/** Column positions by header; the headers that are missing. */
-export function indexHeaders<H extends string>(header: Cell[], wanted: readonly H[], required: readonly H[] = wanted): { index: Map<H, number>; missing: H[] } {
-  const names = header.map((h) => text(h));
-  const index = new Map<H, number>();
-  for (const w of wanted) {
-    const i = names.indexOf(w);
-    if (i >= 0) index.set(w, i);
-  }
-  return { index, missing: required.filter((r) => !index.has(r)) };
-}
-
-export function text(c: Cell): string {
-  if (c == null) return '';
-  if (c instanceof Date) return c.toISOString();
-  return String(c).trim();
-}
 
 const DATETIME = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 const CHINA_MS = 8 * 3_600_000;

@@ -24,8 +24,12 @@ import { DIRECT_ANSWER_METHOD_OPTIONS } from './action-bodies';
  *   GET    /knowledge/search?q=&categoryId=&regionId=&page=&pageSize= → KnowledgeSearchResult (published, unexpired)
  *   POST   /knowledge/suggest  KnowledgeSuggestBody   → KnowledgeSuggestResponse (ten best; empty or > 5,000 chars → 400
  *            VALIDATION_FAILED with details [{ field: 'content', … }])
- *   POST   /knowledge/import?fileName=x.csv|x.xlsx  (raw body) → 200 KnowledgeImportSummary (small file) or
- *            202 { jobId } (large; poll GET /knowledge/import/:jobId → KnowledgeImportSummary)
+ *   POST   /knowledge/import?fileName=x.csv|x.xlsx  (raw body, Content-Type text/csv, the xlsx type or
+ *            application/octet-stream) → 200 KnowledgeImportSummary (files ≤ 512 KB, status done) or 202
+ *            KnowledgeImportSummary with status running (poll GET /knowledge/import/:jobId → KnowledgeImportSummary);
+ *            center roles and unit handlers (their unit's); an admin's rows are published, anyone else's are drafts.
+ *            Headers 标题, 答案 (required), 问题 / 同义问法 (one per line), 分类 (path 住房管理/住房公积金; several with ;),
+ *            责任单位 (name or code), 有效期至 (YYYY-MM-DD), 关键词 (separated by , ， 、 or spaces)
  *   GET    /admin/knowledge/dictionary                 → KnowledgeDictionary (admin)
  *   POST   /admin/knowledge/dictionary  KnowledgeDictionaryEntryInput → 201 KnowledgeDictionaryEntry (admin)
  *   DELETE /admin/knowledge/dictionary/:id            → 204 (admin)
@@ -261,9 +265,17 @@ export interface KnowledgeImportSummary {
   jobId: number;
   status: 'queued' | 'running' | 'done' | 'failed';
   fileName: string;
+  /** new articles */
   imported: number;
+  /** articles (same title and owner unit) given a new version */
   updated: number;
+  /** rows that said what their article says already (a re-import) */
+  unchanged: number;
+  /** rows refused, each with its errors (row, column, reason); nothing of them is stored */
   failed: number;
+  /** why the whole file failed (missing columns …), else null */
+  message: string | null;
+  /** the first 100 row errors */
   errors: KnowledgeImportRowError[];
 }
 

@@ -2,7 +2,9 @@ import ExcelJS from 'exceljs';
 import { createReadStream } from 'node:fs';
 import { PassThrough, type Readable } from 'node:stream';
 import { readCsv } from './csv';
-import type { Cell } from './legacy';
+
+/** A cell of an import file: CSV gives strings, XLSX also numbers, dates and booleans. */
+export type Cell = string | number | Date | boolean | null | undefined;
 
 /** Records (arrays of cells) of a CSV or XLSX file, header first; `onBytes` follows the bytes read. */
 export async function* readRecords(path: string, onBytes: (bytes: number) => void): AsyncGenerator<Cell[]> {
@@ -40,4 +42,21 @@ function cellValue(v: ExcelJS.CellValue): Cell {
     if ('result' in v) return cellValue(v.result as ExcelJS.CellValue);
   }
   return String(v);
+}
+
+/** Column positions by header; the headers that are missing. */
+export function indexHeaders<H extends string>(header: Cell[], wanted: readonly H[], required: readonly H[] = wanted): { index: Map<H, number>; missing: H[] } {
+  const names = header.map((h) => text(h));
+  const index = new Map<H, number>();
+  for (const w of wanted) {
+    const i = names.indexOf(w);
+    if (i >= 0) index.set(w, i);
+  }
+  return { index, missing: required.filter((r) => !index.has(r)) };
+}
+
+export function text(c: Cell): string {
+  if (c == null) return '';
+  if (c instanceof Date) return c.toISOString();
+  return String(c).trim();
 }
