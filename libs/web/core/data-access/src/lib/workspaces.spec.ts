@@ -32,8 +32,8 @@ describe('role → landing route', () => {
   });
 
   it('lists the home first in the menu', () => {
-    expect(workspacesFor('dispatcher').map((w) => w.key)).toEqual(['dispatch', 'intake', 'supervision', 'search']);
-    expect(workspacesFor('unit_handler').map((w) => w.path)).toEqual([WORKSPACES.unit.path, WORKSPACES.search.path]);
+    expect(workspacesFor('dispatcher').map((w) => w.key)).toEqual(['dispatch', 'intake', 'supervision', 'search', 'knowledge']);
+    expect(workspacesFor('unit_handler').map((w) => w.path)).toEqual([WORKSPACES.unit.path, WORKSPACES.search.path, WORKSPACES.knowledge.path]);
   });
 
   it('opens the reporting screens to leadership, and the legacy import to admin only', () => {

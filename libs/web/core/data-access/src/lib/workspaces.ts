@@ -21,6 +21,7 @@ export type WorkspaceKey =
   | 'meetings'
   | 'imports'
   | 'search'
+  | 'knowledge'
   | 'admin';
 
 /** Who steers with the statistics (the reporting API also lets dispatchers read them; their menu stays short). */
@@ -94,6 +95,12 @@ export const WORKSPACES: Record<WorkspaceKey, Workspace> = {
     path: '/search',
     label: '工单查询',
     roles: ALL_ROLES,
+  },
+  knowledge: {
+    key: 'knowledge',
+    path: '/knowledge',
+    label: '知识库',
+    roles: ['agent', 'dispatcher', 'unit_handler', 'supervisor', 'admin'],
   },
   imports: {
     key: 'imports',

@@ -80,6 +80,20 @@ describe('IntakeStore', () => {
     await expect(done).resolves.toBe(true);
   });
 
+  it('records the article read out with a direct answer', async () => {
+    const done = store.submit(body, {
+      kind: 'direct',
+      answer: '可在线提取',
+      how: { method: 'knowledge', articleId: 3, articleVersion: 2 },
+    });
+    http.expectOne('/api/orders').flush(detail(9, { status: 'registered', version: 1 }));
+    await flushMicrotasks();
+    const req = http.expectOne('/api/orders/9/actions/direct-answer');
+    expect(req.request.body).toEqual({ version: 1, answer: '可在线提取', method: 'knowledge', articleId: 3, articleVersion: 2 });
+    req.flush(detail(9, { status: 'closed', version: 2 }));
+    await expect(done).resolves.toBe(true);
+  });
+
   it('keeps the registered order when the follow-up fails and retries only the follow-up', async () => {
     const first = store.submit(body, { kind: 'dispatch', unitId: 4 });
     http.expectOne('/api/orders').flush(detail(8, { status: 'registered', version: 1 }));

@@ -1,5 +1,5 @@
 import { inject } from '@angular/core';
-import { OrderDetail } from '@hotline/contracts';
+import { DirectAnswerMethod, OrderDetail } from '@hotline/contracts';
 import { ApiClient, CallState, NOTIFIER, errorMessage } from '@hotline/web-core-data-access';
 import { patchState, signalStore, withMethods, withState } from '@ngrx/signals';
 
@@ -21,9 +21,18 @@ export interface IntakeBody {
   urgent?: boolean;
 }
 
+/** How a direct answer was made (the direct-answer body's optional fields): an article and version, a three-way call. */
+export interface DirectAnswerFields {
+  method?: DirectAnswerMethod;
+  articleId?: number;
+  articleVersion?: number;
+  threeWayUnitId?: number;
+  threeWayPerson?: string;
+}
+
 /** What happens right after registration: answered on the phone, dispatched, or left for a dispatcher. */
 export type IntakeFollowUp =
-  | { kind: 'direct'; answer: string }
+  | { kind: 'direct'; answer: string; how?: DirectAnswerFields }
   | { kind: 'dispatch'; unitId: number; coUnitIds?: number[]; comment?: string }
   | { kind: 'register' };
 
@@ -84,7 +93,11 @@ export const IntakeStore = signalStore(
       }
       try {
         if (followUp.kind === 'direct') {
-          order = await api.post<OrderDetail>(`/orders/${order.id}/actions/direct-answer`, { version: order.version, answer: followUp.answer.trim() });
+          order = await api.post<OrderDetail>(`/orders/${order.id}/actions/direct-answer`, {
+            version: order.version,
+            answer: followUp.answer.trim(),
+            ...followUp.how,
+          });
         } else if (followUp.kind === 'dispatch') {
           order = await api.post<OrderDetail>(`/orders/${order.id}/actions/dispatch`, {
             version: order.version,

@@ -16,6 +16,7 @@ import { NzGridModule } from 'ng-zorro-antd/grid';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { CascaderTypeToOpen, FormField, OptionSelect, PageBar } from '@hotline/web-ui';
+import { AnswerMethodField, KnowledgeSuggestions, answerMethodBody, answerMethodGroup } from '@hotline/web-knowledge-feature/widgets';
 import { CallerHistory } from './caller-history';
 
 type Mode = IntakeFollowUp['kind'];
@@ -48,6 +49,8 @@ const nonEmptyArray = (c: AbstractControl): ValidationErrors | null => (Array.is
     OptionSelect,
     CallerHistory,
     CascaderTypeToOpen,
+    KnowledgeSuggestions,
+    AnswerMethodField,
   ],
   providers: [IntakeStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -75,6 +78,7 @@ export class IntakePage {
     content: ['', [Validators.required, Validators.maxLength(5000)]],
     mode: ['dispatch' as Mode],
     answer: ['', Validators.maxLength(5000)],
+    answerMethod: answerMethodGroup(),
     unitId: [null as number | null],
     coUnitIds: [[] as number[]],
     comment: [''],
@@ -121,6 +125,7 @@ export class IntakePage {
     const c = this.form.controls;
     c.answer.setValidators(mode === 'direct' ? [Validators.required, Validators.maxLength(5000)] : [Validators.maxLength(5000)]);
     c.unitId.setValidators(mode === 'dispatch' ? [Validators.required] : []);
+    c.answerMethod[mode === 'direct' ? 'enable' : 'disable']({ emitEvent: false });
     c.answer.updateValueAndValidity({ emitEvent: false });
     c.unitId.updateValueAndValidity({ emitEvent: false });
   }
@@ -156,7 +161,7 @@ export class IntakePage {
     };
     const followUp: IntakeFollowUp =
       v.mode === 'direct'
-        ? { kind: 'direct', answer: v.answer }
+        ? { kind: 'direct', answer: v.answer, how: answerMethodBody(v.answerMethod) }
         : v.mode === 'dispatch'
           ? {
               kind: 'dispatch',

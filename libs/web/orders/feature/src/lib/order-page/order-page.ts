@@ -3,6 +3,7 @@ import { Location } from '@angular/common';
 import { OrdersStore } from '@hotline/web-orders-data-access';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
+import { OrderKnowledge } from '@hotline/web-knowledge-feature/widgets';
 import { OrderWorkbench } from '../shared/order-workbench';
 
 /**
@@ -11,7 +12,7 @@ import { OrderWorkbench } from '../shared/order-workbench';
  */
 @Component({
   selector: 'hl-order-page',
-  imports: [NzButtonModule, NzIconModule, OrderWorkbench],
+  imports: [NzButtonModule, NzIconModule, OrderWorkbench, OrderKnowledge],
   providers: [OrdersStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -19,6 +20,7 @@ import { OrderWorkbench } from '../shared/order-workbench';
       <button nz-button nzType="link" (click)="back()" data-testid="order-back"><nz-icon nzType="arrow-left" />返回</button>
     </div>
     <hl-order-workbench />
+    <hl-kb-order-knowledge />
   `,
   styles: `
     .bar {

@@ -46,6 +46,20 @@ describe('DashboardPage', () => {
     expect(el.querySelector('[data-testid="heat-table"]')?.textContent).toContain('海州区');
     expect(el.querySelector('[data-testid="overdue-table"]')?.textContent).toContain('市公安局');
     expect(el.querySelector('[data-testid="trend-chart"]')?.getAttribute('data-series')).toBe('4');
+    // the 知识库覆盖率 card asks for the period's direct answers once the cards are there
+    http
+      .expectOne((r) => r.url === '/api/stats/direct-answers')
+      .flush({
+        from: '',
+        to: '',
+        total: 10,
+        byMethod: { knowledge: 6, 'three-way': 2, other: 1, unknown: 1 },
+        coverage: 0.6,
+        consultations: { total: 8, withArticle: 6, coverage: 0.75 },
+      });
+    await settle();
+    await fixture.whenStable();
+    expect(value('knowledge-coverage')).toBe('75.0%');
 
     (el.querySelector('[data-testid="dashboard-refresh"]') as HTMLButtonElement).click();
     http.expectOne((r) => r.url === '/api/stats/dashboard').flush({ code: 'INTERNAL' }, { status: 500, statusText: 'Server Error' });

@@ -19,6 +19,7 @@ import { provideReportingCharts } from '../charts/echarts-setup';
 import { Change } from '../shared/change';
 import { PeriodBar, PeriodChoice } from '../shared/period-bar';
 import { SurgeTable } from '../shared/surge-table';
+import { KnowledgeCoverageCard } from '@hotline/web-knowledge-feature/widgets';
 import { kpiCards } from './kpi-cards';
 
 /** 领导看板: the report's headline figures for any period, with last year beside them. */
@@ -40,6 +41,7 @@ import { kpiCards } from './kpi-cards';
     Change,
     PeriodBar,
     SurgeTable,
+    KnowledgeCoverageCard,
   ],
   providers: [DashboardStore, provideReportingCharts()],
   changeDetection: ChangeDetectionStrategy.OnPush,

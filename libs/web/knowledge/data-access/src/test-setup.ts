@@ -1,0 +1,1 @@
+import '../../../../../tools/jest/web-test-setup';
