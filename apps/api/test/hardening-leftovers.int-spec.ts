@@ -57,6 +57,14 @@ describe('hardening (issue 15): import files, upload names, event-stream ids', (
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('8. a role that may never take an action hears 403 before its body is looked at', async () => {
+    const agent = await api.as('agent');
+    for (const body of [{}, { version: 'x' }, []]) {
+      const r = await agent.post('/api/orders/1/actions/sign', body);
+      expect({ body, status: r.status, code: r.body.code }).toEqual({ body, status: 403, code: 'FORBIDDEN_ROLE' });
+    }
+  });
+
   it('8. ready carries a notice id, so a reconnect with its Last-Event-ID replays nothing old', async () => {
     const callback = await api.as('callback');
     const [{ id: userId }] = await ds.query("SELECT id FROM app_user WHERE username = 'callback'");
