@@ -27,10 +27,10 @@ let failed = 0;
 const failedSteps = [];
 
 /** Runs a step, echoing its output and adding up the test counts its runner prints. */
-function step(name, cmd, args, { counts = true } = {}) {
+function step(name, cmd, args, { counts = true, env: extra = {} } = {}) {
   return new Promise((resolve) => {
     console.log(`\n━━ ${name} ━━`);
-    const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, { env: { ...env, ...extra }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     const onData = (stream) => (d) => {
       stream.write(d);
@@ -62,6 +62,7 @@ if (want('lint')) await step('lint (module boundaries, style)', 'npx', ['nx', 'r
 if (want('unit')) await step('unit tests', 'npx', ['nx', 'run-many', '-t', 'test', '--outputStyle=static', '--', '--ci']);
 if (want('unit')) await step('script tests (node --test)', 'node', ['--test', 'scripts/demo-secret.test.mjs'], { counts: false });
 if (want('int')) await step('integration tests (MariaDB + Redis)', 'npx', ['jest', '-c', 'jest.int.config.cts', '--ci']);
+if (want('int')) await step('fault injection, short tier (private Redis and MariaDB killed; `npm run chaos` for the long one)', 'npx', ['jest', '-c', 'jest.chaos.config.cts', '--ci'], { env: { CHAOS_TIER: 'short' } });
 if (want('e2e') && existsSync('apps/web-e2e/playwright.config.ts')) {
   const chromium = env.CHROMIUM_PATH || '/usr/bin/chromium';
   if (!existsSync(chromium)) {

@@ -184,9 +184,9 @@ async function spawnChild(cmd: string, args: string[], env: NodeJS.ProcessEnv): 
   };
 }
 
-/** A private Redis server (nothing on disk) so a test may FLUSHALL without touching anyone else's data. */
-export async function startRedis(): Promise<ChildProcessHandle & { url: string }> {
-  const port = await freePort();
+/** A private Redis server (nothing on disk) so a test may FLUSHALL without touching anyone else's data; `onPort` restarts one. */
+export async function startRedis(onPort?: number): Promise<ChildProcessHandle & { url: string }> {
+  const port = onPort ?? (await freePort());
   const proc = await spawnChild('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], process.env);
   const Redis = (await import('ioredis')).default;
   const probe = new Redis(`redis://127.0.0.1:${port}`, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });

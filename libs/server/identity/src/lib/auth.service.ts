@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type Redis from 'ioredis';
 import type { LoginResponse } from '@hotline/contracts';
-import { AppConfig, AppException, REDIS } from '@hotline/server-platform';
+import { AppConfig, AppException, REDIS, redisForRequest } from '@hotline/server-platform';
 import { verifyPassword } from './password';
 import { UsersService } from './users.service';
 
@@ -42,27 +42,23 @@ export class AuthService {
     // under the deployment's prefix, so two deployments sharing a Redis do not share failure counts
     const pairKey = `${this.config.QUEUE_PREFIX}:login-fail:${username}:${clientIp}`;
     const accountKey = `${this.config.QUEUE_PREFIX}:login-fail-account:${username}`;
-    const [pair, account] = (await this.redis.mget(pairKey, accountKey)).map((v) => Number(v) || 0);
+    const [pair, account] = (await redisForRequest(this.redis, (r) => r.mget(pairKey, accountKey))).map((v) => Number(v) || 0);
     const full = pair >= MAX_FAILED_LOGINS ? pairKey : account >= MAX_FAILED_LOGINS_PER_ACCOUNT ? accountKey : null;
     if (full) {
-      const ttl = Math.max(await this.redis.ttl(full), 1);
+      const ttl = Math.max(await redisForRequest(this.redis, (r) => r.ttl(full)), 1);
       throw new AppException('TOO_MANY_REQUESTS', `too many failed logins; try again in ${ttl} s`, { retryAfterSeconds: ttl });
     }
     const row = await this.users.findByUsername(username);
     const ok = await verifyPassword(password, row?.passwordHash ?? DUMMY_HASH);
     if (!row || !ok || !row.active) {
       // the window starts at the first failure (NX): later failures do not push it out
-      await this.redis
-        .multi()
-        .incr(pairKey)
-        .expire(pairKey, FAILED_LOGIN_WINDOW_S, 'NX')
-        .incr(accountKey)
-        .expire(accountKey, FAILED_LOGIN_WINDOW_S, 'NX')
-        .exec();
+      await redisForRequest(this.redis, (r) =>
+        r.multi().incr(pairKey).expire(pairKey, FAILED_LOGIN_WINDOW_S, 'NX').incr(accountKey).expire(accountKey, FAILED_LOGIN_WINDOW_S, 'NX').exec(),
+      );
       throw new AppException('INVALID_CREDENTIALS', 'wrong username or password');
     }
     // the account-wide count stays until its window ends: one success in the middle of a spray must not reset it
-    await this.redis.del(pairKey);
+    await redisForRequest(this.redis, (r) => r.del(pairKey));
     const accessToken = await this.jwt.signAsync({ sub: row.id, username: row.username, role: row.role });
     return { accessToken, user: await this.users.view(row.id) };
   }

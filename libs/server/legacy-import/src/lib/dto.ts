@@ -8,6 +8,8 @@ export class ImportUploadDto {
   @IsString()
   @Length(5, 255)
   @Matches(/\.(csv|xlsx)$/i, { message: 'fileName must end in .csv or .xlsx' })
+  // eslint-disable-next-line no-control-regex
+  @Matches(/^[^/\\\u0000]+$/, { message: 'fileName is a bare file name: no path separators or NUL' })
   fileName!: string;
 }
 

@@ -76,7 +76,12 @@ export class ImportJobsService {
   async run(id: number, onProgress?: (fraction: number) => void): Promise<ImportJobView> {
     const [job] = await this.ds.query('SELECT id, kind, file_path, status FROM import_job WHERE id = ?', [id]);
     if (!job) throw new AppException('NOT_FOUND', `import job ${id} not found`);
-    if (job.status === 'done' || job.status === 'failed') return this.get(id);
+    // the file holds callers' phone numbers: it goes on every outcome, a failure included (a failed job never runs again)
+    const removeFile = () => job.file_path && rmSync(String(job.file_path), { force: true });
+    if (job.status === 'done' || job.status === 'failed') {
+      removeFile();
+      return this.get(id);
+    }
     await this.ds.query(
       "UPDATE import_job SET status = 'running', processed_rows = 0, inserted_rows = 0, skipped_rows = 0, error_rows = 0, progress = 0 WHERE id = ?",
       [id],
@@ -88,7 +93,6 @@ export class ImportJobsService {
         `${r.inserted} 条导入，${r.skipped} 条已存在，${r.errors} 行有错误，用时 ${(r.ms / 1000).toFixed(1)} 秒`,
         id,
       ]);
-      rmSync(String(job.file_path), { force: true });
     } catch (e) {
       const err = e as Error;
       if (err instanceof ImportFileError && err.errors.length) {
@@ -104,6 +108,8 @@ export class ImportJobsService {
       ]);
       this.logger.warn(`import job ${id} failed: ${err.message}`);
       if (!(err instanceof ImportFileError)) throw err;
+    } finally {
+      removeFile();
     }
     return this.get(id);
   }

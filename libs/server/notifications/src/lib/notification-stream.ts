@@ -44,7 +44,12 @@ export class NotificationStream implements OnModuleInit, OnModuleDestroy {
     await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
   }
 
-  /** The caller's stream: 'ready' (with the unread count), missed notices after `lastEventId`, then live ones. */
+  /**
+   * The caller's stream: 'ready' (with the unread count), missed notices after `lastEventId`, then live ones.
+   * Every event carries an id in the notices' id space — 'ready' and 'ping' the newest notice the stream stands at —
+   * because an event without one gets Nest's own counter (1, 2, 3 …), which a reconnecting EventSource would send
+   * back as Last-Event-ID and so be replayed every notice after 1, 2, 3 … (issue 15, item 8).
+   */
   events(user: AuthUser, lastEventId: number | null): Observable<MessageEvent> {
     return new Observable<MessageEvent>((sub) => {
       let sentUpTo = lastEventId ?? 0;
@@ -60,13 +65,16 @@ export class NotificationStream implements OnModuleInit, OnModuleDestroy {
         if (buffer) buffer.push(n.view);
         else emit(n.view);
       });
-      const ping = setInterval(() => sub.next({ type: 'ping', data: {} }), PING_MS);
+      const ping = setInterval(() => buffer === null && sub.next({ id: String(sentUpTo), type: 'ping', data: {} }), PING_MS);
       (async () => {
-        const [unread, missed] = await Promise.all([
+        const [unread, missed, latest] = await Promise.all([
           this.notifications.unread(user.id),
           lastEventId != null ? this.notifications.since(user.id, lastEventId) : Promise.resolve([]),
+          lastEventId != null ? Promise.resolve(lastEventId) : this.notifications.latestId(user.id),
         ]);
-        sub.next({ type: 'ready', data: { unread } });
+        // a fresh stream starts at the newest notice (the unread count covers the older ones), a resumed one where it was
+        sentUpTo = latest;
+        sub.next({ id: String(sentUpTo), type: 'ready', data: { unread } });
         missed.forEach(emit);
         const pending = buffer ?? [];
         buffer = null;

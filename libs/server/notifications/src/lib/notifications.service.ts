@@ -54,6 +54,12 @@ export class NotificationsService {
     return Number(row.n);
   }
 
+  /** The id of the caller's newest notice (0 for none): where a stream opened without Last-Event-ID starts. */
+  async latestId(userId: number): Promise<number> {
+    const [row] = await this.ds.query('SELECT COALESCE(MAX(id), 0) AS id FROM notification WHERE user_id = ?', [userId]);
+    return Number(row.id);
+  }
+
   /** Notices after `afterId`, oldest first: what a reconnecting stream missed. */
   async since(userId: number, afterId: number, limit = 200): Promise<NotificationView[]> {
     const rows: (NotificationEntity & { orderNumber: string | null })[] = await this.ds.query(

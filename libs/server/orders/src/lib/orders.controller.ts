@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { ORDER_ACTIONS, type OrderDetail, type OrderSummary, type Page } from '@hotline/contracts';
+import { roleMayEver } from '@hotline/domain';
 import { CurrentUser, Roles, type AuthUser } from '@hotline/server-identity';
 import { AppException, flattenValidationErrors, ParseIdPipe } from '@hotline/server-platform';
 import { ACTION_DTOS, CreateOrderDto, isOrderAction, SearchOrdersDto, type ActionBody } from './dto';
@@ -35,6 +36,8 @@ export class OrdersController {
   @ApiBody({ description: 'version plus the action fields (docs/api.md)', schema: { type: 'object' } })
   async act(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Param('action') action: string, @Body() raw: unknown): Promise<OrderDetail> {
     if (!isOrderAction(action)) throw new AppException('NOT_FOUND', `unknown action ${action}; one of ${ORDER_ACTIONS.join(', ')}`);
+    // the role before the body: a role that may never take the action hears 403 whatever it sent (the service checks again)
+    if (!roleMayEver(action, user.role)) throw new AppException('FORBIDDEN_ROLE', `role ${user.role} may not ${action}`);
     return this.orders.act(user, id, action, await validateActionBody(action, raw));
   }
 }

@@ -12,7 +12,20 @@ import { zip } from './zip';
  * WPS, LibreOffice and every viewer show) and the SVG beside it (what Word 2016+ prints, sharp at any size).
  */
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/**
+ * Text as XML 1.0 character data. Characters XML cannot carry at all (C0 controls other than tab, LF and CR, lone
+ * surrogates, U+FFFE/U+FFFF) are dropped: rows stored before input refused them would otherwise make a file Word
+ * will not open.
+ */
+export const xmlText = (s: string) =>
+  s
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+const esc = xmlText;
 const WIDTH_EMU = 5_400_000; // 15 cm: the text width of an A4 page with the usual margins
 const FONT = '<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="仿宋_GB2312"/>';
 

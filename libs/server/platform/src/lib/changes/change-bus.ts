@@ -37,7 +37,8 @@ export class ChangeBus implements OnModuleDestroy {
 
   async changed(topic: string): Promise<void> {
     this.notify(topic);
-    await this.redis.publish(this.channel, topic).catch((e: Error) => this.logger.warn(`cannot publish a ${topic} change: ${e.message}`));
+    // not awaited: while Redis is away the edit is stored and answered, and ioredis sends the publish when it is back
+    void this.redis.publish(this.channel, topic).catch((e: Error) => this.logger.warn(`cannot publish a ${topic} change: ${e.message}`));
   }
 
   private notify(topic: string): void {

@@ -45,6 +45,21 @@ describe('AllExceptionsFilter.toApiError', () => {
     });
   });
 
+  it('answers 503 when the database is down or restarting (raw mysql2 errors and TypeORM-wrapped ones), 500 for a wrong query', () => {
+    const unavailable = {
+      statusCode: 503,
+      code: 'SERVICE_UNAVAILABLE',
+      message: 'the database is unavailable; try again shortly',
+      details: { service: 'database' },
+    };
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:3306'), { code: 'ECONNREFUSED' });
+    const wrapped = Object.assign(new Error('Connection lost: The server closed the connection.'), { driverError: { code: 'PROTOCOL_CONNECTION_LOST' } });
+    expect(f.toApiError(refused)).toEqual(unavailable);
+    expect(f.toApiError(wrapped)).toEqual(unavailable);
+    expect(f.toApiError(new Error("Can't add new command when connection is in closed state"))).toEqual(unavailable);
+    expect(f.toApiError(Object.assign(new Error('Unknown column'), { code: 'ER_BAD_FIELD_ERROR' })).statusCode).toBe(500);
+  });
+
   it('never leaks internals of unknown errors', () => {
     expect(f.toApiError(new Error('SELECT * FROM secret'))).toEqual({ statusCode: 500, code: 'INTERNAL', message: 'internal error' });
   });

@@ -50,8 +50,33 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const field = duplicateField(fe.message);
       return field ? make('DUPLICATE', `a record with the same ${field} exists`, { field }) : make('DUPLICATE', 'a record with the same key exists');
     }
+    if (isDatabaseUnavailable(e)) return make('SERVICE_UNAVAILABLE', 'the database is unavailable; try again shortly', { service: 'database' });
     return make('INTERNAL', 'internal error');
   }
+}
+
+/** mysql2's codes (raw, or copied onto TypeORM's QueryFailedError) for a server that is gone, not a query that is wrong. */
+const DATABASE_DOWN = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'PROTOCOL_CONNECTION_LOST',
+  'PROTOCOL_SEQUENCE_TIMEOUT',
+  'ER_SERVER_SHUTDOWN',
+  'ER_CONNECTION_KILLED',
+  'ER_CON_COUNT_ERROR',
+]);
+
+/** A database that is down or restarting (a 503 the client may retry), not a bug (a 500). */
+export function isDatabaseUnavailable(e: unknown): boolean {
+  const err = e as { code?: unknown; driverError?: { code?: unknown }; message?: unknown } | null;
+  if (!err || typeof err !== 'object') return false;
+  const code = err.code ?? err.driverError?.code;
+  if (typeof code === 'string' && DATABASE_DOWN.has(code)) return true;
+  // mysql2 on a connection it has already seen close; TypeORM when the pool is gone
+  return typeof err.message === 'string' && /connection is in closed state|Connection lost|Pool is closed/i.test(err.message);
 }
 
 /** A 429 that knows when to come back says so in Retry-After (RFC 9110), for clients and proxies alike. */

@@ -1,0 +1,95 @@
+import { createConnection, type Connection } from 'mysql2/promise';
+import { PASSWORD, sleep, startApi, startRedis, startWorker, until, type Api, type ChildProcessHandle, type Client } from '../harness';
+import { testEnv } from '../test-env';
+import { byStatus, drillPolicy, effectsOnce, intakeLoad, percentile, SHORT, WORKER_ENV } from './chaos-kit';
+
+/**
+ * Issue 15, fault injection: the private Redis is SIGKILLed under intake load and comes back empty (wiped). Intake
+ * keeps answering (or fails fast with a 503), never a 500; /api/health says Redis is down meanwhile; once Redis is
+ * back every due timer of every dispatched order fires exactly once.
+ */
+describe('chaos: Redis SIGKILLed and wiped under intake load', () => {
+  let redis: ChildProcessHandle & { url: string };
+  let api: Api;
+  let worker: ChildProcessHandle;
+  let db: Connection;
+  let admin: Client, agent: Client, dispatcher: Client;
+  let restore: () => Promise<void>;
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    process.env['IT_REDIS_URL'] = redis.url;
+    [api, worker] = await Promise.all([startApi(), startWorker(WORKER_ENV)]);
+    db = await createConnection({ uri: testEnv().DATABASE_URL, timezone: 'Z' });
+    [admin, agent, dispatcher] = await Promise.all(['admin', 'agent', 'dispatcher'].map((u) => api.as(u)));
+    restore = await drillPolicy(admin);
+  }, 90_000);
+
+  afterAll(async () => {
+    await restore?.();
+    await worker?.stop();
+    await api?.close();
+    await db?.end();
+    await redis?.stop();
+    delete process.env['IT_REDIS_URL'];
+  });
+
+  it('intake answers 2xx or a fast 503 while Redis is gone, health says so, and every timer fires once after it returns', async () => {
+    const outageMs = SHORT ? 3000 : 10_000;
+    const load = intakeLoad(api, agent, dispatcher, 3);
+    await sleep(SHORT ? 1500 : 5000);
+    const port = Number(new URL(redis.url).port);
+    const killedAt = Date.now();
+    await redis.stop('SIGKILL');
+    const health = await api.anon.get('/api/health');
+    const loginT = Date.now();
+    const login = await Promise.race([
+      api.anon.post('/api/auth/login', { username: 'leader', password: PASSWORD }),
+      sleep(8000).then(() => ({ status: -1, body: null })),
+    ]);
+    const loginMs = Date.now() - loginT;
+    await sleep(Math.max(0, killedAt + outageMs - Date.now()));
+    redis = await startRedis(port); // a new, empty server on the same port: Redis restarted and wiped
+    const backAt = Date.now();
+    await sleep(SHORT ? 2000 : 5000);
+    await load.stop();
+    const healthAfter = await until('health to recover', async () => ((await api.anon.get('/api/health')).status === 200 ? true : null), 15_000);
+
+    const during = load.samples.filter((s) => s.at >= killedAt && s.at < backAt);
+    const summary = {
+      calls: load.samples.length,
+      byStatus: byStatus(load.samples),
+      duringOutage: byStatus(during),
+      p50MsBefore: percentile(
+        load.samples.filter((s) => s.at < killedAt).map((s) => s.ms),
+        50,
+      ),
+      p50MsDuringOutage: percentile(
+        during.map((s) => s.ms),
+        50,
+      ),
+      p99MsDuringOutage: percentile(
+        during.map((s) => s.ms),
+        99,
+      ),
+      loginDuringOutage: { status: login.status, ms: loginMs },
+    };
+    if (process.env['CHAOS_REPORT']) console.info(`redis chaos: ${JSON.stringify(summary)}`);
+    expect(health.status).toBe(503);
+    expect(health.body.info).toMatchObject({ database: { status: 'up' }, redis: { status: 'down' } });
+    expect(healthAfter).toBe(true);
+    // never a 500, a dropped connection or a hang: a 2xx or a 503 with its code
+    expect(load.samples.filter((s) => !(s.status < 300 || (s.status === 503 && s.code === 'SERVICE_UNAVAILABLE')))).toEqual([]);
+    expect(summary.p99MsDuringOutage).toBeLessThan(3000);
+    expect([200, 503]).toContain(login.status);
+    expect(loginMs).toBeLessThan(3000);
+
+    const ids = load.samples.filter((s) => s.what === 'dispatch' && s.status === 200).map((s) => Number(s.orderId));
+    expect(ids.length).toBeGreaterThan(0);
+    const dispatched = await Promise.all(ids.map((id) => dispatcher.get(`/api/orders/${id}`)));
+    expect(dispatched.every((r) => r.status === 200)).toBe(true);
+    await until('every due timer to fire', async () => (await effectsOnce(db, ids)).missing <= 0, 40_000, 250);
+    await sleep(1500); // room for a double, were there one
+    expect(await effectsOnce(db, ids)).toEqual({ duplicated: 0, missing: 0 });
+  });
+});
