@@ -12,6 +12,7 @@ import { LegacyImportModule } from '@hotline/server-legacy-import';
 import { OversightModule } from '@hotline/server-oversight';
 import { ReportsModule } from '@hotline/server-reports';
 import { StatisticsModule } from '@hotline/server-statistics';
+import { TelephonyModule } from '@hotline/server-telephony';
 
 /** BullMQ for the features that feed queues: connection from REDIS_URL, keys under QUEUE_PREFIX. */
 const QUEUES = BullModule.forRootAsync({
@@ -35,6 +36,7 @@ const QUEUES = BullModule.forRootAsync({
     QUEUES,
     DeadlinesModule,
     NotificationsModule,
+    TelephonyModule,
   ],
 })
 export class AppModule {}
