@@ -243,6 +243,10 @@ describe('telephony: CTI events, pop, links, KPIs (real MariaDB + Redis)', () =>
     // the dashboard's 接通率 comes from the same cells, live calls included
     const kpis = await supervisor.get(`/api/stats/kpis?from=${today}&to=${today}&platform=all`);
     expect(kpis.status).toBe(200);
+    expect(kpis.body.answerRate).toMatchObject({ numerator: Number(raw.answered), denominator: Number(raw.offered) });
+    expect(kpis.body.answeredIn15sRate).toMatchObject({ numerator: Number(raw.in15), denominator: Number(raw.offered) });
+    expect(kpis.body.abandonRate.numerator).toBe(byAgent.body.total.abandoned);
+    expect(kpis.body.avgWaitSeconds).toBeCloseTo(byAgent.body.total.avgWaitSeconds, 10);
   });
 
   it('admins rotate the token: the old URL stops at once', async () => {
