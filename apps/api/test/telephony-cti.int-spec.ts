@@ -160,6 +160,9 @@ describe('telephony: CTI events, pop, links, KPIs (real MariaDB + Redis)', () =>
       expect(order.status).toBe(201);
       expect(await call(callId)).toMatchObject({ orderId: order.body.id, orderNumber: order.body.number, linkPurpose: 'intake' });
       expect(order.body.history[0].data).toMatchObject({ callId });
+      const again = await agent.get('/api/telephony/caller/13999990008');
+      expect(again.body).toMatchObject({ phone: '13999990008', orders: 1, openOrders: 1, confidential: false, calls: 0 });
+      expect(again.body.recent[0]).toMatchObject({ id: order.body.id, number: order.body.number });
       expect((await agent.get(`/api/calls?orderId=${order.body.id}`)).body.total).toBe(1);
       // a call links to one order only
       expect((await agent.post('/api/orders', intake(api, { callId }))).status).toBe(422);

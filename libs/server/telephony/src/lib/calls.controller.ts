@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import type { CallKpiReport, CallPage, CallView, MyAgentState, TelephonyAdminView, WallboardView } from '@hotline/contracts';
+import type { CallerSummary, CallKpiReport, CallPage, CallView, MyAgentState, TelephonyAdminView, WallboardView } from '@hotline/contracts';
 import { CurrentUser, Roles, type AuthUser } from '@hotline/server-identity';
 import { ParseIdPipe } from '@hotline/server-platform';
 import { CALL_ROLES, CALL_SUPERVISORS, CallsService } from './calls.service';
@@ -38,6 +38,12 @@ export class CallsController {
   @Roles(...CALL_SUPERVISORS)
   kpis(@Query() q: CallKpiQueryDto): Promise<CallKpiReport> {
     return this.calls.kpis(q);
+  }
+
+  @Get('telephony/caller/:phone')
+  @Roles('agent', 'callback_agent', 'dispatcher', 'supervisor', 'admin')
+  caller(@Param('phone') phone: string): Promise<CallerSummary> {
+    return this.calls.caller(phone);
   }
 
   @Get('telephony/me')

@@ -10,6 +10,7 @@ import {
   type CallKpiReport,
   type CallKpis,
   type CallPage,
+  type CallerSummary,
   type CallView,
   type MyAgentState,
   type WallboardView,
@@ -90,6 +91,40 @@ export class CallsService {
     );
     if (!row) throw new AppException('NOT_FOUND', 'no such call');
     return toCallView(row);
+  }
+
+  /** The caller's history for the pop: earlier orders (open ones first), repeat count, confidentiality. */
+  async caller(phone: string): Promise<CallerSummary> {
+    const digits = phone.replace(/[^\d+]/g, '');
+    if (digits.length < 3) throw new AppException('VALIDATION_FAILED', 'phone: at least 3 digits', [{ field: 'phone', messages: ['at least 3 digits'] }]);
+    const open = "o.status NOT IN ('closed', 'merged')";
+    const [[agg], recent, [calls]] = await Promise.all([
+      this.ds.query(
+        `SELECT COUNT(*) AS n, COALESCE(SUM(${open}), 0) AS open_n, COALESCE(MAX(o.caller_confidential), 0) AS conf FROM work_order o WHERE o.caller_phone = ?`,
+        [digits],
+      ),
+      this.ds.query(
+        `SELECT o.id, o.number, o.status, o.created_at, o.caller_confidential, LEFT(o.content, 80) AS preview FROM work_order o
+          WHERE o.caller_phone = ? ORDER BY ${open} DESC, o.created_at DESC LIMIT 10`,
+        [digits],
+      ),
+      this.ds.query("SELECT GREATEST(COUNT(*) - 1, 0) AS n FROM call_record WHERE caller_phone = ? AND direction = 'in'", [digits]),
+    ]);
+    return {
+      phone: digits,
+      orders: Number(agg.n),
+      openOrders: Number(agg.open_n),
+      calls: Number(calls.n),
+      confidential: !!Number(agg.conf),
+      recent: recent.map((r: Record<string, unknown>) => ({
+        id: Number(r['id']),
+        number: String(r['number']),
+        status: String(r['status']),
+        createdAt: (r['created_at'] as Date).toISOString(),
+        contentPreview: String(r['preview'] ?? ''),
+        confidential: !!Number(r['caller_confidential']),
+      })),
+    };
   }
 
   async myState(user: AuthUser): Promise<MyAgentState> {

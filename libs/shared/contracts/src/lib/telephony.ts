@@ -127,3 +127,17 @@ export interface MyAgentState {
   set: AgentStateValue;
   extension: string | null;
 }
+
+/** Beside the popped intake: who is calling, from what the center already knows of the number. */
+export interface CallerSummary {
+  phone: string;
+  /** earlier orders from this number (a repeat caller has at least one) */
+  orders: number;
+  openOrders: number;
+  /** earlier inbound calls from this number, this one excluded */
+  calls: number;
+  /** the caller asked for confidentiality on an earlier order */
+  confidential: boolean;
+  /** open ones first, then the latest */
+  recent: { id: number; number: string; status: string; createdAt: string; contentPreview: string; confidential: boolean }[];
+}
