@@ -19,6 +19,8 @@ export interface IntakeBody {
   content: string;
   topics?: string[];
   urgent?: boolean;
+  /** the PBX call the order is taken on (from the call pop) */
+  callId?: string;
 }
 
 /** What happens right after registration: answered on the phone, dispatched, or left for a dispatcher. */

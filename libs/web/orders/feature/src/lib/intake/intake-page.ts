@@ -17,6 +17,7 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { CascaderTypeToOpen, FormField, OptionSelect, PageBar } from '@hotline/web-ui';
 import { CallerHistory } from './caller-history';
+import { CallPopPanel } from '@hotline/web-telephony';
 
 type Mode = IntakeFollowUp['kind'];
 
@@ -47,6 +48,7 @@ const nonEmptyArray = (c: AbstractControl): ValidationErrors | null => (Array.is
     FormField,
     OptionSelect,
     CallerHistory,
+    CallPopPanel,
     CascaderTypeToOpen,
   ],
   providers: [IntakeStore],
@@ -60,6 +62,7 @@ export class IntakePage {
   private readonly notifier = inject(NOTIFIER);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly phoneInput = viewChild<ElementRef<HTMLInputElement>>('phoneInput');
+  private readonly callPop = viewChild(CallPopPanel);
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     phone: ['', Validators.pattern(PHONE)],
@@ -153,6 +156,7 @@ export class IntakePage {
       content: v.content,
       topics: v.topics,
       urgent: v.urgent,
+      callId: this.callPop()?.callId() ?? undefined,
     };
     const followUp: IntakeFollowUp =
       v.mode === 'direct'
