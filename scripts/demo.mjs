@@ -14,7 +14,8 @@ const run = (cmd, args) => {
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 
-const lockChanged = !existsSync('node_modules/.package-lock.json') || statSync('package-lock.json').mtimeMs > statSync('node_modules/.package-lock.json').mtimeMs;
+const lockChanged =
+  !existsSync('node_modules/.package-lock.json') || statSync('package-lock.json').mtimeMs > statSync('node_modules/.package-lock.json').mtimeMs;
 if (lockChanged) {
   console.log('› installing dependencies (npm ci)…');
   run('npm', ['ci', '--no-audit', '--no-fund']);
@@ -44,7 +45,20 @@ console.log(`
   Tokens are signed with this install's own secret in ${process.env.JWT_SECRET ? 'JWT_SECRET' : DEMO_SECRET_FILE}.
   Ctrl+C stops everything.
 `);
+// today's calls from the PBX simulator, once the API answers, so the wallboard and 接通率 show a live day
+// (a short burst in the background; the same day sent again counts nothing twice)
+const sim = spawn('node', ['scripts/pbx-sim.mjs', '--backfill', '--wait', '--calls', process.env.DEMO_CALLS ?? '600', '--seed', '12345'], {
+  stdio: 'inherit',
+  env: { ...env, PBX_SIM_URL: `http://127.0.0.1:${port}` },
+});
+sim.on('exit', (code) => code && console.warn('  (the PBX simulator stopped; the demo runs without live calls)'));
 const stop = () => children.forEach((c) => c.kill('SIGTERM'));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
-for (const c of children) c.on('exit', (code) => { if (code) { stop(); process.exitCode = code; } });
+for (const c of children)
+  c.on('exit', (code) => {
+    if (code) {
+      stop();
+      process.exitCode = code;
+    }
+  });

@@ -124,6 +124,7 @@ describe('statistics engine (summary tables kept current by the order hook)', ()
       'stat_event',
       'stat_overdue',
       'stat_call',
+      'stat_call_kpi',
     ]);
     expect(await kpis('all')).toEqual(before);
     expect((await admin.get('/api/stats/check')).body.ok).toBe(true);

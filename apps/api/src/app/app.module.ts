@@ -13,6 +13,7 @@ import { KnowledgeBaseModule } from '@hotline/server-knowledge-base';
 import { OversightModule } from '@hotline/server-oversight';
 import { ReportsModule } from '@hotline/server-reports';
 import { StatisticsModule } from '@hotline/server-statistics';
+import { TelephonyModule } from '@hotline/server-telephony';
 
 /** BullMQ for the features that feed queues: connection from REDIS_URL, keys under QUEUE_PREFIX. */
 const QUEUES = BullModule.forRootAsync({
@@ -37,6 +38,7 @@ const QUEUES = BullModule.forRootAsync({
     DeadlinesModule,
     NotificationsModule,
     KnowledgeBaseModule,
+    TelephonyModule,
   ],
 })
 export class AppModule {}

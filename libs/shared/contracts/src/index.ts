@@ -10,3 +10,4 @@ export * from './lib/imports';
 export * from './lib/oversight';
 export * from './lib/action-bodies';
 export * from './lib/knowledge';
+export * from './lib/telephony';

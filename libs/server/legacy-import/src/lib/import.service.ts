@@ -5,7 +5,7 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import { APPEAL_TYPES, CHANNELS, type ImportRowError } from '@hotline/contracts';
 import { existingOrderNumbers, insertRows, OrderBulkWriter } from '@hotline/server-orders';
 import { ReferenceService } from '@hotline/server-reference-data';
-import { applyDeltas, callDelta } from '@hotline/server-statistics';
+import { applyDeltas, callDeltas } from '@hotline/server-statistics';
 import { readRecords } from '@hotline/server-platform';
 import { CALL_HEADERS, indexHeaders, ORDER_HEADERS, parseCallRow, parseOrderRow, type LegacyCall, type LegacyOrder, type Names } from './legacy';
 import { prepareOrders, prepareOrdersYielding, yieldToIo, type PreparedBatch } from './order-batch';
@@ -323,7 +323,7 @@ export class ImportService {
       );
       await applyDeltas(
         qr.manager,
-        fresh.map((c) => callDelta(c.calledAt, platformId, c.answered)),
+        fresh.flatMap((c) => callDeltas({ ...c, platformId, agentId: null, queue: '', counted: true })),
       );
       await qr.commitTransaction();
       state.inserted += fresh.length;

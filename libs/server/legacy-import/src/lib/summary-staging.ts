@@ -19,7 +19,7 @@ import type { TableRows } from './cell-sums';
  */
 
 /** The summary tables an import of orders adds to (calls have their own, smaller path). */
-const STAGED: readonly SummaryTable[] = TABLES.map((t) => t.table).filter((t) => t !== 'stat_call');
+const STAGED: readonly SummaryTable[] = TABLES.map((t) => t.table).filter((t) => t !== 'stat_call' && t !== 'stat_call_kpi');
 /** MEMORY tables are capped at this session setting when they are created; a batch of 10,000 orders makes at most ≈ 70,000 cells of a few hundred bytes. */
 const STAGE_BYTES = 256 * 1024 * 1024;
 

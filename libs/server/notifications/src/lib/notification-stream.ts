@@ -4,7 +4,7 @@ import { Observable, Subject } from 'rxjs';
 import type { NotificationView } from '@hotline/contracts';
 import type { AuthUser } from '@hotline/server-identity';
 import { AppConfig, createRedis } from '@hotline/server-platform';
-import { notificationChannel, type WrittenNotice } from './notification-writer';
+import { notificationChannel, signalChannel, type UserSignal, type WrittenNotice } from './notification-writer';
 import { NotificationsService } from './notifications.service';
 
 const PING_MS = 25_000;
@@ -18,6 +18,7 @@ const PING_MS = 25_000;
 export class NotificationStream implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(NotificationStream.name);
   private readonly live = new Subject<WrittenNotice>();
+  private readonly signals = new Subject<UserSignal>();
   private subscriber: Redis | null = null;
 
   constructor(
@@ -28,19 +29,22 @@ export class NotificationStream implements OnModuleInit, OnModuleDestroy {
   onModuleInit(): void {
     const channel = notificationChannel(this.config.QUEUE_PREFIX);
     this.subscriber = createRedis(this.config.REDIS_URL, 'api-notifications');
-    this.subscriber.on('message', (_channel: string, message: string) => {
+    const signals = signalChannel(this.config.QUEUE_PREFIX);
+    this.subscriber.on('message', (from: string, message: string) => {
       try {
-        for (const n of JSON.parse(message) as WrittenNotice[]) this.live.next(n);
+        if (from === signals) this.signals.next(JSON.parse(message) as UserSignal);
+        else for (const n of JSON.parse(message) as WrittenNotice[]) this.live.next(n);
       } catch (e) {
         this.logger.warn(`unreadable notice on ${channel}: ${(e as Error).message}`);
       }
     });
     // not awaited: the API starts while Redis is down, and ioredis subscribes again on every reconnect
-    this.subscriber.subscribe(channel).catch((e: Error) => this.logger.warn(`cannot subscribe to ${channel}: ${e.message}`));
+    this.subscriber.subscribe(channel, signals).catch((e: Error) => this.logger.warn(`cannot subscribe to ${channel}: ${e.message}`));
   }
 
   async onModuleDestroy(): Promise<void> {
     this.live.complete();
+    this.signals.complete();
     await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
   }
 
@@ -65,6 +69,10 @@ export class NotificationStream implements OnModuleInit, OnModuleDestroy {
         if (buffer) buffer.push(n.view);
         else emit(n.view);
       });
+      // signals are not stored, so they need no backlog: they go out as they come
+      const signals = this.signals.subscribe((s) => {
+        if (s.userId === user.id) sub.next({ id: String(sentUpTo), type: s.type, data: s.data as object });
+      });
       const ping = setInterval(() => buffer === null && sub.next({ id: String(sentUpTo), type: 'ping', data: {} }), PING_MS);
       (async () => {
         const [unread, missed, latest] = await Promise.all([
@@ -82,6 +90,7 @@ export class NotificationStream implements OnModuleInit, OnModuleDestroy {
       })().catch((e: Error) => sub.error(e));
       return () => {
         live.unsubscribe();
+        signals.unsubscribe();
         clearInterval(ping);
       };
     });

@@ -11,6 +11,18 @@ export function notificationChannel(queuePrefix: string): string {
   return `${queuePrefix}:notifications`;
 }
 
+/** The Redis channel of live signals: events for one user's open streams that are not notices (a call pop …). */
+export function signalChannel(queuePrefix: string): string {
+  return `${queuePrefix}:signals`;
+}
+
+/** A live signal: sent to the user's open streams as event `type`, never stored (a closed stream misses it). */
+export interface UserSignal {
+  userId: number;
+  type: string;
+  data: unknown;
+}
+
 export interface NoticeDraft {
   kind: NotificationView['kind'];
   orderId: number | null;
@@ -69,11 +81,19 @@ export function addresseesOf(draft: Pick<NoticeDraft, 'unitId' | 'roles'>, users
 export class NotificationWriter {
   private readonly channel: string;
 
+  private readonly signals: string;
+
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     config: AppConfig,
   ) {
     this.channel = notificationChannel(config.QUEUE_PREFIX);
+    this.signals = signalChannel(config.QUEUE_PREFIX);
+  }
+
+  /** Publishes a live signal to every API instance's streams of that user (best effort, after the caller's commit). */
+  async signal(s: UserSignal): Promise<void> {
+    await this.redis.publish(this.signals, JSON.stringify(s));
   }
 
   /**

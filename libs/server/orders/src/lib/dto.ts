@@ -55,6 +55,8 @@ export class CreateOrderDto {
   @ApiProperty() @IsString() @Length(1, 5000) content!: string;
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(10) @ArrayUnique() @IsString({ each: true }) topics?: string[];
   @ApiPropertyOptional() @IsOptional() @IsBoolean() urgent?: boolean;
+  /** The PBX call the order was taken on (from the call pop); the call record is linked to the order. */
+  @ApiPropertyOptional({ example: 'pbx-1733380000-42' }) @IsOptional() @Matches(/^[\w.:@+-]{1,64}$/, { message: 'callId: a PBX call id' }) callId?: string;
 }
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' || value === true ? true : value === 'false' || value === false ? false : value);

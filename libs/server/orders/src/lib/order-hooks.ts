@@ -18,6 +18,8 @@ export interface OrderChange {
   at: Date;
   /** The order's topic ids when the change already knows them (intake writes them), so hooks need not read them. */
   topicIds?: number[];
+  /** On intake: the PBX call the order was taken on, when the agent took it from a call pop. */
+  callId?: string;
 }
 
 /**

@@ -28,7 +28,7 @@ export class KpiService {
   async side(lk: Lookup, period: Period, scope: string): Promise<KpiSide> {
     const platform_id = lk.platformIds(scope);
     const topicCode = new Map(lk.topics.map((t) => [t.id, t.code]));
-    const [intake, topics, calls, praise] = await Promise.all([
+    const [intake, topics, calls, praise, callKpi] = await Promise.all([
       this.reader.sum<Row>({ table: 'stat_intake', period, where: { platform_id }, groupBy: ['channel_code', 'appeal_type_code'], values: STAT_MEASURES }),
       this.reader.sum<Row>({
         table: 'stat_topic',
@@ -39,7 +39,9 @@ export class KpiService {
       }),
       this.reader.sum<Row>({ table: 'stat_call', period, where: { platform_id }, values: ['offered', 'answered'] }),
       this.reader.sum<Row>({ table: 'stat_unit', period, where: { platform_id, appeal_type_code: PRAISE_TYPES }, groupBy: ['unit_id'], values: ['accepted'] }),
+      this.reader.sum<Row>({ table: 'stat_call_kpi', period, where: { platform_id }, values: ['answered_15s', 'abandoned', 'wait_s', 'talk_s'] }),
     ]);
+    const ck = (k: string) => Number(callKpi[0]?.[k] ?? 0);
     return {
       intake: intake.map((r) => ({ channel: String(r['channel_code']), appealType: String(r['appeal_type_code']), m: totalsOf(r) })),
       topics: topics.map((r) => ({
@@ -48,7 +50,14 @@ export class KpiService {
         appealType: String(r['appeal_type_code']),
         m: totalsOf(r),
       })),
-      calls: { offered: Number(calls[0]?.['offered'] ?? 0), answered: Number(calls[0]?.['answered'] ?? 0) },
+      calls: {
+        offered: Number(calls[0]?.['offered'] ?? 0),
+        answered: Number(calls[0]?.['answered'] ?? 0),
+        answeredIn15s: ck('answered_15s'),
+        abandoned: ck('abandoned'),
+        waitSeconds: ck('wait_s'),
+        talkSeconds: ck('talk_s'),
+      },
       praiseUnits: praise.filter((r) => Number(r['unit_id']) > 0 && Number(r['accepted']) > 0).length,
     };
   }

@@ -86,6 +86,13 @@ export interface KpiSet {
   dailyAverage: number;
   /** answered inbound calls / offered inbound calls (电话接通率) */
   answerRate: RateFigure;
+  /** inbound calls answered within 15 s / offered (GB/T 33358-2016), live calls only carry the timings */
+  answeredIn15sRate: RateFigure;
+  /** ended inbound calls never answered / offered */
+  abandonRate: RateFigure;
+  /** seconds waited per offered call, talked per answered call; null without calls */
+  avgWaitSeconds: number | null;
+  avgTalkSeconds: number | null;
   publicAppeals: CountFigure;
   collectorAppeals: CountFigure;
   publicShare: RateFigure;

@@ -62,7 +62,7 @@ export class OrderIntake {
       const { history, change } = await this.writer.insert(
         em,
         order,
-        { data: { channel: dto.channel, appealType: dto.appealType } },
+        { data: { channel: dto.channel, appealType: dto.appealType, ...(dto.callId ? { callId: dto.callId } : {}) } },
         user,
         topics.map((t) => t.id),
         async (orderId) => {
@@ -72,6 +72,7 @@ export class OrderIntake {
               topics.flatMap((t) => [orderId, t.id]),
             );
         },
+        dto.callId,
       );
       created = { order, history, change };
     });

@@ -58,11 +58,12 @@ export class OrderWriter {
     actor: OrderActor,
     topicIds: number[],
     withRow?: (orderId: number) => Promise<void>,
+    callId?: string,
   ): Promise<{ history: OrderHistoryEntity; change: CommittedChange }> {
     order.id = await insertRow(em, WorkOrderEntity, order);
     if (withRow) await withRow(order.id);
     const [history] = await this.lines(em, order, [{ ...line, action: 'create', from: null, to: order.status }], actor, order.createdAt);
-    const change: CommittedChange = { action: 'create', before: null, after: order, actor, at: order.createdAt, topicIds };
+    const change: CommittedChange = { action: 'create', before: null, after: order, actor, at: order.createdAt, topicIds, ...(callId ? { callId } : {}) };
     await this.hooks.inTransaction({ ...change, em });
     return { history, change };
   }

@@ -19,7 +19,7 @@ export interface Delta {
 }
 
 export type CubeTable = 'stat_intake' | 'stat_category' | 'stat_unit' | 'stat_topic';
-export type SummaryTable = CubeTable | 'stat_event' | 'stat_overdue' | 'stat_call';
+export type SummaryTable = CubeTable | 'stat_event' | 'stat_overdue' | 'stat_call' | 'stat_call_kpi';
 
 export interface OrderInput extends OrderFacts {
   topicIds: readonly number[];
@@ -163,10 +163,25 @@ const overdueRecount = (extra = '') => `SELECT o.platform_id AS platform_id, ${C
   WHERE o.resolution = 'dispatched' AND o.handle_due_at IS NOT NULL AND NOT (${FINISHED} AND ${ON_TIME})${extra}
   GROUP BY platform_id, due_day, finish_day, unit_id`;
 
+// a call counts once it has ended (imported calls always have); outbound and still-ringing calls are not offered calls
 const callRecount = (
-  where = '',
+  extra = '',
 ) => `SELECT ${CHINA_DAY('c.called_at')} AS period, c.platform_id AS platform_id, COUNT(*) AS offered, SUM(c.answered) AS answered
-  FROM call_record c${where} GROUP BY period, platform_id`;
+  FROM call_record c WHERE c.counted = 1${extra} GROUP BY period, platform_id`;
+
+/** Answered within this many milliseconds of the call's arrival: GB/T 33358-2016's 15 seconds. */
+export const ANSWER_TARGET_MS = 15_000;
+const MS = (a: string, b: string) => `TIMESTAMPDIFF(MICROSECOND, ${a}, ${b}) DIV 1000`;
+const callKpiRecount = (extra = '') => `SELECT ${CHINA_DAY('c.called_at')} AS period, c.platform_id AS platform_id,
+    HOUR(c.called_at + INTERVAL 8 HOUR) AS hour, COALESCE(c.agent_id, 0) AS agent_id, c.queue AS queue,
+    COUNT(*) AS offered, SUM(c.answered) AS answered,
+    SUM(IF(c.answered = 1 AND c.answered_at IS NOT NULL AND ${MS('c.called_at', 'c.answered_at')} <= ${ANSWER_TARGET_MS}, 1, 0)) AS answered_15s,
+    SUM(1 - c.answered) AS abandoned,
+    SUM(COALESCE(IF(c.answered = 1, ${MS('c.called_at', 'c.answered_at')}, ${MS('c.called_at', 'c.hung_up_at')}) DIV 1000, 0)) AS wait_s,
+    SUM(IF(c.answered = 1, COALESCE(${MS('c.answered_at', 'c.hung_up_at')} DIV 1000, 0), 0)) AS talk_s
+  FROM call_record c WHERE c.counted = 1${extra} GROUP BY period, platform_id, hour, agent_id, queue`;
+
+export const CALL_KPI_VALUES = ['offered', 'answered', 'answered_15s', 'abandoned', 'wait_s', 'talk_s'] as const;
 
 export const TABLES: readonly TableSpec[] = [
   ...CUBES.map((c) => ({
@@ -199,16 +214,26 @@ export const TABLES: readonly TableSpec[] = [
     timeColumn: 'o.handle_due_at',
     slotted: true,
   },
-  // written by imports of call records only, one batch at a time
+  // written by imports of call records, one batch at a time, and by the CTI endpoint as each call ends
   {
     table: 'stat_call',
     keys: ['platform_id'],
     values: ['offered', 'answered'],
     grained: true,
     recount: callRecount(),
-    recountBetween: callRecount(between('c.called_at')),
+    recountBetween: callRecount(' AND c.called_at >= ? AND c.called_at < ?'),
     timeColumn: 'c.called_at',
     slotted: false,
+  },
+  {
+    table: 'stat_call_kpi',
+    keys: ['platform_id', 'hour', 'agent_id', 'queue'],
+    values: CALL_KPI_VALUES,
+    grained: true,
+    recount: callKpiRecount(),
+    recountBetween: callKpiRecount(' AND c.called_at >= ? AND c.called_at < ?'),
+    timeColumn: 'c.called_at',
+    slotted: true,
   },
 ];
 
@@ -284,6 +309,36 @@ export function historyEventDelta(
 
 export function callDelta(calledAt: Date, platformId: number, answered: boolean): Delta {
   return { table: 'stat_call', day: chinaDay(calledAt), key: [platformId], values: [1, answered ? 1 : 0] };
+}
+
+/** One call record as the summary tables see it (the columns CALL_KPI's recount reads). */
+export interface CallFacts {
+  platformId: number;
+  calledAt: Date;
+  answered: boolean;
+  answeredAt: Date | null;
+  hungUpAt: Date | null;
+  agentId: number | null;
+  queue: string;
+  /** ended and inbound (always true for imported calls) */
+  counted: boolean;
+}
+
+const msBetween = (a: Date, b: Date) => b.getTime() - a.getTime();
+
+/** The cells one call adds to (sign +1) or takes from (sign −1), exactly as the recount reads them back. */
+export function callDeltas(c: CallFacts, sign: 1 | -1 = 1): Delta[] {
+  if (!c.counted) return [];
+  const waitMs = c.answered ? (c.answeredAt ? msBetween(c.calledAt, c.answeredAt) : null) : c.hungUpAt ? msBetween(c.calledAt, c.hungUpAt) : null;
+  const talkMs = c.answered && c.answeredAt && c.hungUpAt ? msBetween(c.answeredAt, c.hungUpAt) : null;
+  const secs = (ms: number | null) => (ms == null ? 0 : Math.trunc(ms / 1000));
+  const in15 = c.answered && c.answeredAt != null && (waitMs as number) <= ANSWER_TARGET_MS;
+  const hour = new Date(c.calledAt.getTime() + 8 * 3_600_000).getUTCHours();
+  const kpi = [1, c.answered ? 1 : 0, in15 ? 1 : 0, c.answered ? 0 : 1, secs(waitMs), secs(talkMs)];
+  return [
+    { table: 'stat_call', day: chinaDay(c.calledAt), key: [c.platformId], values: [sign, c.answered ? sign : 0] },
+    { table: 'stat_call_kpi', day: chinaDay(c.calledAt), key: [c.platformId, hour, c.agentId ?? 0, c.queue], values: kpi.map((v) => v * sign) },
+  ];
 }
 
 /** Sums deltas per cell and expands grained cells to their day, month and year rows; drops cells that net to zero. */

@@ -21,7 +21,8 @@ export interface TopicCell {
 export interface KpiSide {
   intake: IntakeCell[];
   topics: TopicCell[];
-  calls: { offered: number; answered: number };
+  /** offered and answered (stat_call); the rest from stat_call_kpi (answered within 15 s, abandoned, seconds waited and talked) */
+  calls: { offered: number; answered: number; answeredIn15s?: number; abandoned?: number; waitSeconds?: number; talkSeconds?: number };
   /** distinct units praised or thanked */
   praiseUnits: number;
 }
@@ -59,7 +60,7 @@ interface Side {
   praise: MeasureTotals;
   stateInspection: MeasureTotals;
   provinceSupervision: MeasureTotals;
-  calls: { offered: number; answered: number };
+  calls: KpiSide['calls'];
   praiseUnits: number;
 }
 
@@ -103,6 +104,16 @@ export function computeKpis(input: KpiInput): KpiSet {
       (s) => s.calls.answered,
       (s) => s.calls.offered,
     ),
+    answeredIn15sRate: rate(
+      (s) => s.calls.answeredIn15s ?? 0,
+      (s) => s.calls.offered,
+    ),
+    abandonRate: rate(
+      (s) => s.calls.abandoned ?? 0,
+      (s) => s.calls.offered,
+    ),
+    avgWaitSeconds: c.calls.offered ? (c.calls.waitSeconds ?? 0) / c.calls.offered : null,
+    avgTalkSeconds: c.calls.answered ? (c.calls.talkSeconds ?? 0) / c.calls.answered : null,
     publicAppeals: count((s) => s.pub.accepted),
     collectorAppeals: count((s) => s.col.accepted),
     publicShare: rate(

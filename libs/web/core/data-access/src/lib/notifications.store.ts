@@ -18,16 +18,34 @@ export interface AppNotification {
 /** `null` until the stream has been tried; `false` when the server has no stream (yet). */
 type StreamAvailability = boolean | null;
 
+/** A live event of the stream that is not a notice (a call pop …): the latest one, for whoever watches for it. */
+export interface StreamSignal {
+  event: string;
+  data: unknown;
+  seq: number;
+}
+/** Events of the stream other than notices and its own bookkeeping. */
+const NOT_SIGNALS = ['message', 'notification', 'ready', 'ping', 'heartbeat'];
+
 interface NotificationsState {
   items: AppNotification[];
   connected: boolean;
   available: StreamAvailability;
+  signal: StreamSignal | null;
 }
 
 const MAX_ITEMS = 50;
 export const NOTIFICATION_STREAM_URL = `${API_BASE}/notifications/stream`;
 
 let seq = 0;
+
+function parseData(data: string): unknown {
+  try {
+    return JSON.parse(data);
+  } catch {
+    return data;
+  }
+}
 
 /** Reads one event's payload leniently: the stream's exact shape is not part of the contract yet. */
 export function toNotification(ev: SseEvent, now: Date = new Date()): AppNotification | null {
@@ -65,6 +83,7 @@ export const NotificationsStore = signalStore(
     items: [],
     connected: false,
     available: null,
+    signal: null,
   }),
   withComputed(({ items }) => ({
     unreadCount: computed(() => items().filter((n) => !n.read).length),
@@ -119,6 +138,10 @@ export const NotificationsStore = signalStore(
           const { done, value } = await reader.read();
           if (done) break;
           for (const ev of parser.push(decoder.decode(value, { stream: true }))) {
+            if (!NOT_SIGNALS.includes(ev.event)) {
+              patchState(store, { signal: { event: ev.event, data: parseData(ev.data), seq: ++seq } });
+              continue;
+            }
             const n = toNotification(ev);
             if (n) add(n);
           }
@@ -159,7 +182,7 @@ export const NotificationsStore = signalStore(
       /** On logout: forget this user's notifications. */
       reset(): void {
         disconnect();
-        patchState(store, { items: [], available: null });
+        patchState(store, { items: [], available: null, signal: null });
       },
     };
   }),

@@ -37,7 +37,16 @@ describe('role → landing route', () => {
   });
 
   it('opens the reporting screens to leadership, and the legacy import to admin only', () => {
-    expect(workspacesFor('leader').map((w) => w.key)).toEqual(['dashboard', 'supervision', 'reports', 'assessment', 'surges', 'meetings', 'search']);
+    expect(workspacesFor('leader').map((w) => w.key)).toEqual([
+      'dashboard',
+      'supervision',
+      'reports',
+      'assessment',
+      'surges',
+      'meetings',
+      'wallboard',
+      'search',
+    ]);
     expect(canOpen('admin', 'imports')).toBe(true);
     expect(canOpen('leader', 'imports')).toBe(false);
     expect(canOpen('agent', 'reports')).toBe(false);

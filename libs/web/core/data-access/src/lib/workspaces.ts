@@ -19,6 +19,7 @@ export type WorkspaceKey =
   | 'assessment'
   | 'surges'
   | 'meetings'
+  | 'wallboard'
   | 'imports'
   | 'search'
   | 'knowledge'
@@ -88,6 +89,12 @@ export const WORKSPACES: Record<WorkspaceKey, Workspace> = {
     key: 'meetings',
     path: '/meetings',
     label: '协调会议',
+    roles: LEADERSHIP,
+  },
+  wallboard: {
+    key: 'wallboard',
+    path: '/wallboard',
+    label: '坐席监控',
     roles: LEADERSHIP,
   },
   search: {

@@ -19,6 +19,8 @@ export interface IntakeBody {
   content: string;
   topics?: string[];
   urgent?: boolean;
+  /** the PBX call the order is taken on (from the call pop) */
+  callId?: string;
 }
 
 /** How a direct answer was made (the direct-answer body's optional fields): an article and version, a three-way call. */

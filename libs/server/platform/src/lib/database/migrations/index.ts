@@ -8,6 +8,7 @@ import { NoIntakeEvents1764700000001 } from './1764700000001-no-intake-events';
 import { SummarySlots1764700000002 } from './1764700000002-summary-slots';
 import { OutboxSubscribers1764800000000 } from './1764800000000-outbox-subscribers';
 import { KnowledgeBase1764900000000 } from './1764900000000-knowledge-base';
+import { Telephony1764910000000 } from './1764910000000-telephony';
 
 /** Every migration, oldest first. The schema comes only from here (never `synchronize`). */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   SummarySlots1764700000002,
   OutboxSubscribers1764800000000,
   KnowledgeBase1764900000000,
+  Telephony1764910000000,
 ];

@@ -18,6 +18,7 @@ import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { CascaderTypeToOpen, FormField, OptionSelect, PageBar } from '@hotline/web-ui';
 import { AnswerMethodField, KnowledgeSuggestions, answerMethodBody, answerMethodGroup } from '@hotline/web-knowledge-feature/widgets';
 import { CallerHistory } from './caller-history';
+import { CallPopPanel } from '@hotline/web-telephony';
 
 type Mode = IntakeFollowUp['kind'];
 
@@ -48,6 +49,7 @@ const nonEmptyArray = (c: AbstractControl): ValidationErrors | null => (Array.is
     FormField,
     OptionSelect,
     CallerHistory,
+    CallPopPanel,
     CascaderTypeToOpen,
     KnowledgeSuggestions,
     AnswerMethodField,
@@ -63,6 +65,7 @@ export class IntakePage {
   private readonly notifier = inject(NOTIFIER);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly phoneInput = viewChild<ElementRef<HTMLInputElement>>('phoneInput');
+  private readonly callPop = viewChild(CallPopPanel);
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     phone: ['', Validators.pattern(PHONE)],
@@ -158,6 +161,7 @@ export class IntakePage {
       content: v.content,
       topics: v.topics,
       urgent: v.urgent,
+      callId: this.callPop()?.callId() ?? undefined,
     };
     const followUp: IntakeFollowUp =
       v.mode === 'direct'

@@ -10,6 +10,7 @@ import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzLayoutModule } from 'ng-zorro-antd/layout';
 import { NzMenuModule } from 'ng-zorro-antd/menu';
+import { AgentDesk, TelephonyStore } from '@hotline/web-telephony';
 
 const WORKSPACE_ICONS: Record<string, string> = {
   intake: 'phone',
@@ -22,6 +23,7 @@ const WORKSPACE_ICONS: Record<string, string> = {
   assessment: 'trophy',
   surges: 'rise',
   meetings: 'team',
+  wallboard: 'customer-service',
   imports: 'import',
   search: 'file-search',
   admin: 'setting',
@@ -33,7 +35,19 @@ const WORKSPACE_ICONS: Record<string, string> = {
  */
 @Component({
   selector: 'hl-shell-layout',
-  imports: [DatePipe, RouterLink, RouterOutlet, NzBadgeModule, NzButtonModule, NzDropDownModule, NzEmptyModule, NzIconModule, NzLayoutModule, NzMenuModule],
+  imports: [
+    DatePipe,
+    RouterLink,
+    RouterOutlet,
+    AgentDesk,
+    NzBadgeModule,
+    NzButtonModule,
+    NzDropDownModule,
+    NzEmptyModule,
+    NzIconModule,
+    NzLayoutModule,
+    NzMenuModule,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { '(document:keydown)': 'onKey($event)' },
   template: `
@@ -48,6 +62,7 @@ const WORKSPACE_ICONS: Record<string, string> = {
           }
         </ul>
         <div class="right">
+          <hl-agent-desk />
           <a
             nz-dropdown
             [nzDropdownMenu]="bellMenu"
@@ -179,6 +194,7 @@ export class ShellLayout {
   protected readonly notifications = inject(NotificationsStore);
   private readonly reference = inject(ReferenceStore);
   private readonly router = inject(Router);
+  private readonly telephony = inject(TelephonyStore);
 
   protected readonly workspaces = computed(() => workspacesFor(this.auth.role()));
   protected readonly roleLabel = computed(() => {
@@ -214,6 +230,7 @@ export class ShellLayout {
 
   protected logout(): void {
     this.notifications.reset();
+    this.telephony.reset();
     this.reference.clear();
     this.auth.clearSession();
     void this.router.navigateByUrl('/login');

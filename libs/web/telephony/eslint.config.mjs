@@ -1,0 +1,3 @@
+import { angularConfig } from '../../../eslint.config.mjs';
+
+export default angularConfig('hl');
