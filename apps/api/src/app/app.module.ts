@@ -11,6 +11,7 @@ import { GeneratorModule } from '@hotline/server-demo';
 import { LegacyImportModule } from '@hotline/server-legacy-import';
 import { OversightModule } from '@hotline/server-oversight';
 import { ReportsModule } from '@hotline/server-reports';
+import { RoutingModule } from '@hotline/server-routing';
 import { StatisticsModule } from '@hotline/server-statistics';
 
 /** BullMQ for the features that feed queues: connection from REDIS_URL, keys under QUEUE_PREFIX. */
@@ -30,6 +31,7 @@ const QUEUES = BullModule.forRootAsync({
     ReportsModule,
     AssessmentModule,
     OversightModule,
+    RoutingModule,
     LegacyImportModule,
     GeneratorModule,
     QUEUES,
