@@ -12,6 +12,7 @@ import { LegacyImportModule } from '@hotline/server-legacy-import';
 import { KnowledgeBaseModule } from '@hotline/server-knowledge-base';
 import { OversightModule } from '@hotline/server-oversight';
 import { ReportsModule } from '@hotline/server-reports';
+import { RoutingModule } from '@hotline/server-routing';
 import { StatisticsModule } from '@hotline/server-statistics';
 import { TelephonyModule } from '@hotline/server-telephony';
 
@@ -32,6 +33,7 @@ const QUEUES = BullModule.forRootAsync({
     ReportsModule,
     AssessmentModule,
     OversightModule,
+    RoutingModule,
     LegacyImportModule,
     GeneratorModule,
     QUEUES,

@@ -6,6 +6,7 @@ import { LegacyImportWorkerModule } from '@hotline/server-legacy-import';
 import { OversightWorkerModule } from '@hotline/server-oversight';
 import { AppConfig, PlatformModule } from '@hotline/server-platform';
 import { OrdersModule } from '@hotline/server-orders';
+import { RoutingWorkerModule } from '@hotline/server-routing';
 import { HeartbeatProcessor, HeartbeatScheduler, MAINTENANCE_QUEUE } from './heartbeat.processor';
 import { ORDER_EVENTS_QUEUE, OrderEventsProcessor, OrderEventsScheduler } from './order-events.processor';
 import { WorkerHealthController } from './worker-health.controller';
@@ -27,6 +28,7 @@ import { WorkerHealthController } from './worker-health.controller';
     LegacyImportWorkerModule,
     OversightWorkerModule,
     KnowledgeBaseWorkerModule,
+    RoutingWorkerModule,
   ],
   controllers: [WorkerHealthController],
   providers: [HeartbeatProcessor, HeartbeatScheduler, OrderEventsProcessor, OrderEventsScheduler],

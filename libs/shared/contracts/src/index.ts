@@ -11,3 +11,4 @@ export * from './lib/oversight';
 export * from './lib/action-bodies';
 export * from './lib/knowledge';
 export * from './lib/telephony';
+export * from './lib/routing';

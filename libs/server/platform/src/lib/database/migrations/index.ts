@@ -9,6 +9,7 @@ import { SummarySlots1764700000002 } from './1764700000002-summary-slots';
 import { OutboxSubscribers1764800000000 } from './1764800000000-outbox-subscribers';
 import { KnowledgeBase1764900000000 } from './1764900000000-knowledge-base';
 import { Telephony1764910000000 } from './1764910000000-telephony';
+import { Routing1764920000000 } from './1764920000000-routing';
 
 /** Every migration, oldest first. The schema comes only from here (never `synchronize`). */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   OutboxSubscribers1764800000000,
   KnowledgeBase1764900000000,
   Telephony1764910000000,
+  Routing1764920000000,
 ];
