@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { DeadlinesWorkerModule } from '@hotline/server-deadlines';
+import { IntegrationsWorkerModule } from '@hotline/server-integrations';
 import { LegacyImportWorkerModule } from '@hotline/server-legacy-import';
 import { OversightWorkerModule } from '@hotline/server-oversight';
 import { AppConfig, PlatformModule } from '@hotline/server-platform';
@@ -25,6 +26,7 @@ import { WorkerHealthController } from './worker-health.controller';
     DeadlinesWorkerModule,
     LegacyImportWorkerModule,
     OversightWorkerModule,
+    IntegrationsWorkerModule,
   ],
   controllers: [WorkerHealthController],
   providers: [HeartbeatProcessor, HeartbeatScheduler, OrderEventsProcessor, OrderEventsScheduler],

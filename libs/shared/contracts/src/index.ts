@@ -9,3 +9,4 @@ export * from './lib/assessment';
 export * from './lib/imports';
 export * from './lib/oversight';
 export * from './lib/action-bodies';
+export * from './lib/integrations';

@@ -51,6 +51,7 @@ export class OrderIntake {
         callerName: dto.caller.name ?? null,
         callerPhone: dto.caller.phone ?? null,
         callerConfidential: dto.caller.confidential ?? false,
+        callerSmsConsent: dto.caller.smsConsent ?? false,
         address: dto.address ?? null,
         content: dto.content,
         urgent: dto.urgent ?? false,

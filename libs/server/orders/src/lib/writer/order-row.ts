@@ -41,6 +41,7 @@ export function newOrderRow(): WorkOrderEntity {
     callbackComment: null,
     callbackAt: null,
     mergedIntoId: null,
+    callerSmsConsent: false,
   } satisfies Omit<
     WorkOrderEntity,
     | 'id'

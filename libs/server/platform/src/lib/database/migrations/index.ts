@@ -7,6 +7,7 @@ import { ReportIssueFocusRemarks1764700000000 } from './1764700000000-report-iss
 import { NoIntakeEvents1764700000001 } from './1764700000001-no-intake-events';
 import { SummarySlots1764700000002 } from './1764700000002-summary-slots';
 import { OutboxSubscribers1764800000000 } from './1764800000000-outbox-subscribers';
+import { Integrations1764930000000 } from './1764930000000-integrations';
 
 /** Every migration, oldest first. The schema comes only from here (never `synchronize`). */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   NoIntakeEvents1764700000001,
   SummarySlots1764700000002,
   OutboxSubscribers1764800000000,
+  Integrations1764930000000,
 ];

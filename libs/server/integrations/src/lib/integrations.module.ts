@@ -1,0 +1,57 @@
+import { Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { OrderEventStream, OrdersModule } from '@hotline/server-orders';
+import { ReferenceDataModule } from '@hotline/server-reference-data';
+import { DeadLettersService } from './events/dead-letters.service';
+import { IntegrationsAdminController } from './integrations-admin.controller';
+import { IntegrationsConfig, integrationsConfig } from './integrations.config';
+import { SmsAdminService } from './sms/sms-admin.service';
+import { smsGateway } from './sms/sms-gateway';
+import { SMS_GATEWAY } from './sms/sms-gateway.token';
+import { SMS_SUBSCRIBER, SmsSender } from './sms/sms-sender';
+import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
+import { WebhooksService } from './webhooks/webhooks.service';
+
+const CONFIG = { provide: IntegrationsConfig, useFactory: integrationsConfig };
+const GATEWAY = { provide: SMS_GATEWAY, inject: [IntegrationsConfig], useFactory: smsGateway };
+/** The stream's readers: registered by the worker module; the API module has them too, for tests to drive by hand. */
+const READERS = [SmsSender, WebhookDispatcher];
+
+/** The API side: admin pages' endpoints (SMS, webhooks, dead letters). Registers no reader of the stream. */
+@Module({
+  imports: [OrdersModule, ReferenceDataModule],
+  controllers: [IntegrationsAdminController],
+  providers: [CONFIG, GATEWAY, ...READERS, SmsAdminService, WebhooksService, DeadLettersService],
+  exports: READERS,
+})
+export class IntegrationsModule {}
+
+/** How often the worker looks at the webhook table for receivers added or removed. */
+const WEBHOOK_SYNC_MS = 2_000;
+
+/** The worker side: registers the SMS sender and one reader per webhook on the order-event stream. No HTTP routes. */
+@Module({
+  imports: [OrdersModule, ReferenceDataModule],
+  providers: [CONFIG, GATEWAY, ...READERS],
+})
+export class IntegrationsWorkerModule implements OnModuleInit, OnApplicationShutdown {
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly stream: OrderEventStream,
+    private readonly sms: SmsSender,
+    private readonly webhooks: WebhookDispatcher,
+  ) {}
+
+  onModuleInit(): void {
+    this.stream.register(SMS_SUBSCRIBER, this.sms);
+    // not awaited: a slow database must not hold the worker's start (and its health check) back
+    const sync = () => void this.webhooks.sync().catch(() => undefined);
+    sync();
+    this.timer = setInterval(sync, WEBHOOK_SYNC_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+}
