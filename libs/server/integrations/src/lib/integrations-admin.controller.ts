@@ -1,10 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { DeadLetterView, SmsMessageView, SmsTemplateView, WebhookView } from '@hotline/contracts';
+import type { DeadLetterView, Open311KeyIssued, Open311KeyView, SmsMessageView, SmsTemplateView, WebhookView } from '@hotline/contracts';
 import { CurrentUser, Roles, type AuthUser } from '@hotline/server-identity';
 import { ParseIdPipe } from '@hotline/server-platform';
-import { CreateWebhookDto, DeadLettersQueryDto, MessagesQueryDto, OptOutDto, UpdateSmsTemplateDto } from './dto';
+import { CreateOpen311KeyDto, CreateWebhookDto, DeadLettersQueryDto, MessagesQueryDto, OptOutDto, UpdateSmsTemplateDto } from './dto';
 import { DeadLettersService } from './events/dead-letters.service';
+import { Open311KeysService } from './open311/open311-keys.service';
 import { SmsAdminService } from './sms/sms-admin.service';
 import { WebhooksService } from './webhooks/webhooks.service';
 
@@ -17,7 +18,20 @@ export class IntegrationsAdminController {
     private readonly sms: SmsAdminService,
     private readonly webhooks: WebhooksService,
     private readonly letters: DeadLettersService,
+    private readonly keys: Open311KeysService,
   ) {}
+
+  @Get('open311/keys') listKeys(): Promise<Open311KeyView[]> {
+    return this.keys.list();
+  }
+
+  @Post('open311/keys') issueKey(@CurrentUser() user: AuthUser, @Body() dto: CreateOpen311KeyDto): Promise<Open311KeyIssued> {
+    return this.keys.issue(user, dto.name);
+  }
+
+  @Delete('open311/keys/:id') @HttpCode(204) revokeKey(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number): Promise<void> {
+    return this.keys.revoke(user, id);
+  }
 
   @Get('sms/templates') templates(): Promise<SmsTemplateView[]> {
     return this.sms.templates();

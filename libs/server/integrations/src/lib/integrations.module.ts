@@ -1,9 +1,14 @@
 import { Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance } from 'fastify';
 import { OrderEventStream, OrdersModule } from '@hotline/server-orders';
 import { ReferenceDataModule } from '@hotline/server-reference-data';
 import { DeadLettersService } from './events/dead-letters.service';
 import { IntegrationsAdminController } from './integrations-admin.controller';
 import { IntegrationsConfig, integrationsConfig } from './integrations.config';
+import { Open311KeysService } from './open311/open311-keys.service';
+import { registerOpen311 } from './open311/open311.routes';
+import { Open311Service } from './open311/open311.service';
 import { SmsAdminService } from './sms/sms-admin.service';
 import { smsGateway } from './sms/sms-gateway';
 import { SMS_GATEWAY } from './sms/sms-gateway.token';
@@ -16,14 +21,27 @@ const GATEWAY = { provide: SMS_GATEWAY, inject: [IntegrationsConfig], useFactory
 /** The stream's readers: registered by the worker module; the API module has them too, for tests to drive by hand. */
 const READERS = [SmsSender, WebhookDispatcher];
 
-/** The API side: admin pages' endpoints (SMS, webhooks, dead letters). Registers no reader of the stream. */
+/**
+ * The API side: admin endpoints (SMS, webhooks, dead letters, Open311 keys) and Open311 GeoReport v2 at /open311/v2.
+ * Registers no reader of the stream.
+ */
 @Module({
   imports: [OrdersModule, ReferenceDataModule],
   controllers: [IntegrationsAdminController],
-  providers: [CONFIG, GATEWAY, ...READERS, SmsAdminService, WebhooksService, DeadLettersService],
+  providers: [CONFIG, GATEWAY, ...READERS, SmsAdminService, WebhooksService, DeadLettersService, Open311KeysService, Open311Service],
   exports: READERS,
 })
-export class IntegrationsModule {}
+export class IntegrationsModule implements OnModuleInit {
+  constructor(
+    private readonly http: HttpAdapterHost,
+    private readonly open311: Open311Service,
+  ) {}
+
+  onModuleInit(): void {
+    const fastify = this.http.httpAdapter?.getInstance?.() as FastifyInstance | undefined;
+    if (fastify?.register) registerOpen311(fastify, this.open311);
+  }
+}
 
 /** How often the worker looks at the webhook table for receivers added or removed. */
 const WEBHOOK_SYNC_MS = 2_000;
