@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { DeadLetterView, OrderDetail, SmsMessageView, WebhookView } from '@hotline/contracts';
 import { SMS_SUBSCRIBER, SmsSender, verifySignature, WebhookDispatcher, type WebhookDelivery } from '@hotline/server-integrations';
 import { OrderEventRelay, OrderEventStream } from '@hotline/server-orders';
-import { intake, sleep, startApi, type Api, type Client } from './harness';
+import { intake, sleep, startApi, until, type Api, type Client } from './harness';
 
 /** A webhook receiver on loopback that can be told to be down (503). */
 async function receiver(secret: string) {
@@ -32,8 +32,8 @@ describe('integrations on the order-event stream: SMS notices, signed webhooks, 
   let hooks: WebhookDispatcher;
 
   beforeAll(async () => {
-    // a short backoff: three tries 40, 80 ms apart, then dead letters
-    Object.assign(process.env, { EVENTS_RETRY_ATTEMPTS: '3', EVENTS_RETRY_BASE_MS: '40', SMS_PER_NUMBER_PER_HOUR: '3' });
+    // a short backoff: three tries 300, 600 ms apart, then dead letters
+    Object.assign(process.env, { EVENTS_RETRY_ATTEMPTS: '3', EVENTS_RETRY_BASE_MS: '300', SMS_PER_NUMBER_PER_HOUR: '3' });
     api = await startApi();
     [agent, dispatcher, water, admin] = await Promise.all(['agent', 'dispatcher', 'swjt', 'admin'].map((u) => api.as(u)));
     ds = api.app.get(DataSource);
@@ -119,10 +119,10 @@ describe('integrations on the order-event stream: SMS notices, signed webhooks, 
       expect(down.failed).toContain(`webhook-${made.body.id}`);
       // within its backoff it is left alone; two more failures would park the events: it comes back before that
       expect((await relay.tick(0)).waiting).toContain(`webhook-${made.body.id}`);
-      await sleep(60);
-      await relay.tick(0);
+      await sleep(350);
+      expect((await relay.tick(0)).failed).toContain(`webhook-${made.body.id}`);
       rx.state.down = false;
-      await sleep(200);
+      await sleep(650);
       await drain();
       const mine = rx.got.filter((g) => g.delivery.order?.id === o.id);
       expect(mine.map((g) => g.delivery.event?.['action'])).toEqual(['create', 'dispatch', 'sign', 'reply']);
@@ -150,11 +150,16 @@ describe('integrations on the order-event stream: SMS notices, signed webhooks, 
       rx.state.down = true;
       const o = await create();
       await dispatcher.act(o, 'dispatch', { unitId: api.ref.unit('swjt').id });
-      for (let i = 0; i < 4; i++) {
-        await relay.tick(0);
-        await sleep(200);
-      }
-      const parked = (await admin.get<DeadLetterView[]>(`/api/admin/events/dead-letters?subscriber=webhook-${made.id}`)).body;
+      const parked = await until(
+        'the events to be parked',
+        async () => {
+          await relay.tick(0);
+          const list = (await admin.get<DeadLetterView[]>(`/api/admin/events/dead-letters?subscriber=webhook-${made.id}`)).body;
+          return list.length === 2 && list;
+        },
+        10_000,
+        100,
+      );
       expect(parked.map((l) => [l.topic, l.orderId, l.status])).toEqual([
         ['order.dispatch', o.id, 'parked'],
         ['order.create', o.id, 'parked'],

@@ -6,3 +6,5 @@ export * from './lib/sms/sms-gateway';
 export * from './lib/webhooks/webhook-dispatcher';
 export * from './lib/webhooks/webhook-signature';
 export * from './lib/webhooks/webhooks.service';
+export * from './lib/exchange/exchange-adapter';
+export * from './lib/exchange/exchange-reporter';

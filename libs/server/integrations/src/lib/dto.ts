@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  IsISO8601,
   IsArray,
   IsBoolean,
   IsIn,
@@ -16,7 +17,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { DEAD_LETTER_STATUSES, type DeadLetterStatus } from '@hotline/contracts';
+import { DEAD_LETTER_STATUSES, EXCHANGE_SOURCES, type DeadLetterStatus, type ExchangeKind, type ExchangeSource } from '@hotline/contracts';
 
 const PHONE = /^[0-9+\-() ]{3,32}$/;
 
@@ -56,4 +57,19 @@ export class DeadLettersQueryDto {
 
 export class CreateOpen311KeyDto {
   @ApiProperty({ example: '市民通APP' }) @IsString() @Length(1, 64) name!: string;
+}
+
+export class ReceiveUpstreamOrderDto {
+  @ApiProperty({ enum: EXCHANGE_SOURCES }) @IsIn(EXCHANGE_SOURCES) source!: ExchangeSource;
+  @ApiProperty({ example: 'JS2026120500012' }) @IsString() @Matches(/^[A-Za-z0-9_-]{1,64}$/) upstreamNumber!: string;
+  @ApiPropertyOptional({ enum: ['normal', 'rectification'] }) @IsOptional() @IsIn(['normal', 'rectification']) kind?: ExchangeKind;
+  @ApiPropertyOptional({ description: 'the upstream deadline; wins over the local policy when earlier' }) @IsOptional() @IsISO8601() deadline?: string;
+  @ApiProperty({ example: 'complaint' }) @IsString() @Length(1, 32) appealType!: string;
+  @ApiProperty() @IsInt() @Min(1) categoryId!: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) regionId?: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) callerName?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(PHONE) callerPhone?: string;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() confidential?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255) address?: string;
+  @ApiProperty() @IsString() @Length(1, 5000) content!: string;
 }

@@ -1,10 +1,20 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { DeadLetterView, Open311KeyIssued, Open311KeyView, SmsMessageView, SmsTemplateView, WebhookView } from '@hotline/contracts';
+import type {
+  DeadLetterView,
+  ExchangeLinkView,
+  RectificationSummary,
+  Open311KeyIssued,
+  Open311KeyView,
+  SmsMessageView,
+  SmsTemplateView,
+  WebhookView,
+} from '@hotline/contracts';
 import { CurrentUser, Roles, type AuthUser } from '@hotline/server-identity';
 import { ParseIdPipe } from '@hotline/server-platform';
-import { CreateOpen311KeyDto, CreateWebhookDto, DeadLettersQueryDto, MessagesQueryDto, OptOutDto, UpdateSmsTemplateDto } from './dto';
+import { CreateOpen311KeyDto, CreateWebhookDto, ReceiveUpstreamOrderDto, DeadLettersQueryDto, MessagesQueryDto, OptOutDto, UpdateSmsTemplateDto } from './dto';
 import { DeadLettersService } from './events/dead-letters.service';
+import { ExchangeService } from './exchange/exchange.service';
 import { Open311KeysService } from './open311/open311-keys.service';
 import { SmsAdminService } from './sms/sms-admin.service';
 import { WebhooksService } from './webhooks/webhooks.service';
@@ -19,7 +29,25 @@ export class IntegrationsAdminController {
     private readonly webhooks: WebhooksService,
     private readonly letters: DeadLettersService,
     private readonly keys: Open311KeysService,
+    private readonly exchange: ExchangeService,
   ) {}
+
+  /** An order pushed down by the provincial platform / 互联网+督查 (the simulated upstream and manual re-keying use it). */
+  @Post('exchange/orders') @HttpCode(200) receive(@CurrentUser() user: AuthUser, @Body() dto: ReceiveUpstreamOrderDto): Promise<ExchangeLinkView> {
+    return this.exchange.receive(user, dto);
+  }
+
+  @Get('exchange/orders') links(): Promise<ExchangeLinkView[]> {
+    return this.exchange.links();
+  }
+
+  @Get('exchange/orders/:id') link(@Param('id', ParseIdPipe) id: number): Promise<ExchangeLinkView> {
+    return this.exchange.link(id);
+  }
+
+  @Get('exchange/rectification') rectification(): Promise<RectificationSummary> {
+    return this.exchange.rectification();
+  }
 
   @Get('open311/keys') listKeys(): Promise<Open311KeyView[]> {
     return this.keys.list();

@@ -68,6 +68,11 @@ export class IntegrationsConfig {
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   EXCHANGE_HTTP_URL?: string;
+
+  /** Signs the HTTP adapter's reports (X-Hotline-Signature, as webhooks). */
+  @IsOptional()
+  @IsString()
+  EXCHANGE_SECRET?: string;
 }
 
 export function loadIntegrationsConfig(env: NodeJS.ProcessEnv = process.env): IntegrationsConfig {
@@ -77,6 +82,7 @@ export function loadIntegrationsConfig(env: NodeJS.ProcessEnv = process.env): In
     'SMS_HTTP_SECRET',
     'EXCHANGE_OUTBOX_FILE',
     'EXCHANGE_HTTP_URL',
+    'EXCHANGE_SECRET',
   ]);
   const raw = Object.fromEntries(keys.filter((k) => env[k] !== undefined && env[k] !== '').map((k) => [k, env[k]]));
   const config = Object.assign(new IntegrationsConfig(), plainToInstance(IntegrationsConfig, raw, { enableImplicitConversion: true }));

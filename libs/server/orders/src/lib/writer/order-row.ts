@@ -42,6 +42,7 @@ export function newOrderRow(): WorkOrderEntity {
     callbackAt: null,
     mergedIntoId: null,
     callerSmsConsent: false,
+    upstreamDueAt: null,
   } satisfies Omit<
     WorkOrderEntity,
     | 'id'

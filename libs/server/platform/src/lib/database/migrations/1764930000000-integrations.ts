@@ -29,6 +29,8 @@ export class Integrations1764930000000 implements MigrationInterface {
     ) ${T}`);
     // a caller who asked for SMS although confidential (保密来电人 get none unless they ask)
     await q.query('ALTER TABLE work_order ADD COLUMN caller_sms_consent TINYINT NOT NULL DEFAULT 0');
+    // an order pushed down by the provincial platform or 互联网+督查 keeps the upstream deadline when it is earlier
+    await q.query('ALTER TABLE work_order ADD COLUMN upstream_due_at DATETIME(3) NULL');
     await q.query(`CREATE TABLE sms_template (
       code VARCHAR(32) NOT NULL PRIMARY KEY,
       name VARCHAR(64) NOT NULL,
@@ -124,7 +126,7 @@ export class Integrations1764930000000 implements MigrationInterface {
       'outbox_dead_letter',
     ])
       await q.query(`DROP TABLE ${t}`);
-    await q.query('ALTER TABLE work_order DROP COLUMN caller_sms_consent');
+    await q.query('ALTER TABLE work_order DROP COLUMN caller_sms_consent, DROP COLUMN upstream_due_at');
     await q.query('ALTER TABLE outbox_subscriber DROP COLUMN attempts, DROP COLUMN retry_at');
   }
 }
