@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { DeadlinesModule } from '@hotline/server-deadlines';
 import { IdentityModule } from '@hotline/server-identity';
+import { IntegrationsModule } from '@hotline/server-integrations';
 import { OrdersModule } from '@hotline/server-orders';
 import { NotificationsModule } from '@hotline/server-notifications';
 import { AppConfig, PlatformModule } from '@hotline/server-platform';
@@ -41,6 +42,7 @@ const QUEUES = BullModule.forRootAsync({
     NotificationsModule,
     KnowledgeBaseModule,
     TelephonyModule,
+    IntegrationsModule,
   ],
 })
 export class AppModule {}

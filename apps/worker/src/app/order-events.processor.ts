@@ -1,13 +1,16 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
-import { OrderEventRelay, type RelayTick } from '@hotline/server-orders';
+import { ORDER_EVENT_SETTLE_MS, OrderEventRelay, type RelayTick } from '@hotline/server-orders';
 
 export const ORDER_EVENTS_QUEUE = 'order-events';
 const RELAY_JOB = 'relay-order-events';
 const SCHEDULER_ID = 'order-events-relay';
-/** An event reaches its subscribers within the settle window (order-event-relay.ts) plus about this. */
-const RELAY_EVERY_MS = 1_000;
+/**
+ * The relay ticks eagerly: an event whose ids below are all committed reaches its subscribers within about this; one
+ * behind a gap (a transaction in flight or rolled back) within the settle window (order-event-relay.ts).
+ */
+const RELAY_EVERY_MS = 200;
 const JOB_OPTIONS = { removeOnComplete: 20, removeOnFail: 100 };
 
 /**
@@ -23,7 +26,7 @@ export class OrderEventsProcessor extends WorkerHost {
 
   async process(job: Job): Promise<RelayTick> {
     if (job.name !== RELAY_JOB) throw new Error(`no handler for job "${job.name}" on ${ORDER_EVENTS_QUEUE}`);
-    return this.relay.tick();
+    return this.relay.tick(ORDER_EVENT_SETTLE_MS, { eager: true });
   }
 }
 

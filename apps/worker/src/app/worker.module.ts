@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { DeadlinesWorkerModule } from '@hotline/server-deadlines';
 import { KnowledgeBaseWorkerModule } from '@hotline/server-knowledge-base';
+import { IntegrationsWorkerModule } from '@hotline/server-integrations';
 import { LegacyImportWorkerModule } from '@hotline/server-legacy-import';
 import { OversightWorkerModule } from '@hotline/server-oversight';
 import { AppConfig, PlatformModule } from '@hotline/server-platform';
@@ -29,6 +30,7 @@ import { WorkerHealthController } from './worker-health.controller';
     OversightWorkerModule,
     KnowledgeBaseWorkerModule,
     RoutingWorkerModule,
+    IntegrationsWorkerModule,
   ],
   controllers: [WorkerHealthController],
   providers: [HeartbeatProcessor, HeartbeatScheduler, OrderEventsProcessor, OrderEventsScheduler],

@@ -19,3 +19,4 @@ export * from './lib/search/order-filters';
 export * from './lib/scope/order-scope';
 export * from './lib/events/order-event-stream';
 export * from './lib/events/order-event-relay';
+export * from './lib/events/dead-letters';

@@ -12,3 +12,4 @@ export * from './lib/action-bodies';
 export * from './lib/knowledge';
 export * from './lib/telephony';
 export * from './lib/routing';
+export * from './lib/integrations';

@@ -42,6 +42,10 @@ export class CallerDto {
   @Matches(/^[0-9+\-() ]{3,32}$/, { message: 'phone: 3–32 digits, may contain + - ( ) and spaces' })
   phone?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() confidential?: boolean;
+  @ApiPropertyOptional({ description: 'a confidential caller who still wants SMS notices (受理回执, 办结告知)' })
+  @IsOptional()
+  @IsBoolean()
+  smsConsent?: boolean;
 }
 
 export class CreateOrderDto {

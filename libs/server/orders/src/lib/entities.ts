@@ -20,6 +20,10 @@ export class WorkOrderEntity {
   @Column({ name: 'caller_name', type: 'varchar', nullable: true }) callerName!: string | null;
   @Column({ name: 'caller_phone', type: 'varchar', nullable: true }) callerPhone!: string | null;
   @Column({ name: 'caller_confidential', type: 'tinyint', transformer: bool }) callerConfidential!: boolean;
+  /** A confidential caller who still asked for SMS notices (others get them unless their number opted out). */
+  @Column({ name: 'caller_sms_consent', type: 'tinyint', transformer: bool, default: 0 }) callerSmsConsent!: boolean;
+  /** The deadline an upstream platform (省平台, 互联网+督查) set: the handling deadline is never later (time-limits.ts). */
+  @Column(dt('upstream_due_at')) upstreamDueAt!: Date | null;
   @Column({ type: 'varchar', nullable: true }) address!: string | null;
   @Column({ type: 'text' }) content!: string;
   @Column({ type: 'tinyint', transformer: bool }) urgent!: boolean;

@@ -18,8 +18,8 @@ export class OrdersService {
     private readonly actions: OrderActions,
   ) {}
 
-  create(user: AuthUser, dto: CreateOrderDto): Promise<OrderDetail> {
-    return this.intake.create(user, dto);
+  create(user: AuthUser, dto: CreateOrderDto, extra?: { upstreamDueAt?: Date }): Promise<OrderDetail> {
+    return this.intake.create(user, dto, extra);
   }
 
   detail(user: AuthUser, id: number): Promise<OrderDetail> {

@@ -69,3 +69,9 @@ export class TimeLimitsProvider {
     return bindTimeLimits(resolvePolicy(await this.policies(), appealType, urgent), cal);
   }
 }
+
+/** An upstream platform's deadline wins over the local policy when it is earlier (orders pushed down, issue 14). */
+export function capHandleDue(limits: TimeLimits, upstreamDueAt: Date | null): TimeLimits {
+  if (!upstreamDueAt) return limits;
+  return { ...limits, handleDue: (from) => new Date(Math.min(limits.handleDue(from).getTime(), new Date(upstreamDueAt).getTime())) };
+}

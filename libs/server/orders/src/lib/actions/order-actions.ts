@@ -12,7 +12,7 @@ import type { ActionBody } from '../dto';
 import { OrderCoUnitEntity, WorkOrderEntity } from '../entities';
 import { OrderScope } from '../scope/order-scope';
 import { orderNotFound } from '../search/order-queries';
-import { TimeLimitsProvider } from '../time-limits';
+import { capHandleDue, TimeLimitsProvider } from '../time-limits';
 import { OrderWriter, staleVersion, type CommittedChange } from '../writer/order-writer';
 import { ACTION_EFFECTS } from './index';
 import { transitionContext } from './transition-context';
@@ -50,7 +50,7 @@ export class OrderActions {
       if (!d.ok) throw new AppException(d.code, d.reason);
       await this.scope.checkUnitPart(user, o, coUnits, action);
 
-      const limits = bindTimeLimits(resolvePolicy(policies, o.appealType, o.urgent), cal);
+      const limits = capHandleDue(bindTimeLimits(resolvePolicy(policies, o.appealType, o.urgent), cal), o.upstreamDueAt);
       const effect = await ACTION_EFFECTS[action]({ em, o, b: body, user, now, limits, coUnits, ref: this.ref, writer: this.writer });
       const written = await this.writer.update(em, {
         before: o,

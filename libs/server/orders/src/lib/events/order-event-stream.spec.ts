@@ -1,4 +1,4 @@
-import { OrderEventStream, wantsTopic } from './order-event-stream';
+import { OrderEventStream, retryDelayMs, wantsTopic } from './order-event-stream';
 
 describe('order-event stream registry', () => {
   it('matches exact topics and prefixes ending in a dot; no topics means all', () => {
@@ -17,5 +17,12 @@ describe('order-event stream registry', () => {
     expect(s.list().map((r) => r.name)).toEqual(['sms']);
     // a class instance is kept as it is, its methods with it
     expect(s.list()[0].subscriber).toBe(handler);
+  });
+});
+
+describe('retry backoff', () => {
+  it('doubles from the base after each failure, up to the cap', () => {
+    const p = { attempts: 5, baseMs: 100, maxMs: 500 };
+    expect([1, 2, 3, 4, 5].map((n) => retryDelayMs(p, n))).toEqual([100, 200, 400, 500, 500]);
   });
 });

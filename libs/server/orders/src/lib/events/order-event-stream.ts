@@ -13,6 +13,26 @@ export interface OrderEventSubscriber {
   /** Rows per call (default 500). */
   batchSize?: number;
   handle(events: readonly OutboxEvent[]): Promise<void | number>;
+  /**
+   * Retries with backoff, then dead letters: after `attempts` failed calls in a row the rows are tried one by one and
+   * those that still fail are parked in outbox_dead_letter (with every later row of the same order, so an order's
+   * events stay in order) for an admin to replay; the position moves on. Without it a failing batch comes again every
+   * tick and is never parked (the deadline timers must not lose an event).
+   */
+  retry?: RetryPolicy;
+}
+
+export interface RetryPolicy {
+  /** Failed calls in a row before the rows are parked (≥ 1). */
+  attempts: number;
+  /** Wait after the first failure; doubled after each next one, up to maxMs. */
+  baseMs: number;
+  maxMs?: number;
+}
+
+/** The wait before the next try after `failures` failed calls in a row. */
+export function retryDelayMs(policy: RetryPolicy, failures: number): number {
+  return Math.min(policy.maxMs ?? 5 * 60_000, policy.baseMs * 2 ** Math.max(0, failures - 1));
 }
 
 export interface RegisteredSubscriber {
@@ -40,6 +60,11 @@ export class OrderEventStream {
     // two readers on one position would each skip what the other took
     if (this.subscribers.has(name)) throw new Error(`order-event subscriber "${name}" is registered twice`);
     this.subscribers.set(name, { name, subscriber });
+  }
+
+  /** For readers that come and go at run time (one per webhook); their position row stays until deleted. */
+  unregister(name: string): boolean {
+    return this.subscribers.delete(name);
   }
 
   list(): RegisteredSubscriber[] {

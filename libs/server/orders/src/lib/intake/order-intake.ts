@@ -27,7 +27,8 @@ export class OrderIntake {
     private readonly writer: OrderWriter,
   ) {}
 
-  async create(user: AuthUser, dto: CreateOrderDto): Promise<OrderDetail> {
+  /** `upstreamDueAt`: the deadline of an order pushed down from an upstream platform (the integrations' exchange). */
+  async create(user: AuthUser, dto: CreateOrderDto, extra: { upstreamDueAt?: Date } = {}): Promise<OrderDetail> {
     await this.ref.channel(dto.channel);
     await this.ref.appealType(dto.appealType);
     await this.ref.category(dto.categoryId);
@@ -51,6 +52,8 @@ export class OrderIntake {
         callerName: dto.caller.name ?? null,
         callerPhone: dto.caller.phone ?? null,
         callerConfidential: dto.caller.confidential ?? false,
+        callerSmsConsent: dto.caller.smsConsent ?? false,
+        upstreamDueAt: extra.upstreamDueAt ?? null,
         address: dto.address ?? null,
         content: dto.content,
         urgent: dto.urgent ?? false,

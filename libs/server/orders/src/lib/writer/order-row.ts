@@ -46,6 +46,8 @@ export function newOrderRow(): WorkOrderEntity {
     callbackComment: null,
     callbackAt: null,
     mergedIntoId: null,
+    callerSmsConsent: false,
+    upstreamDueAt: null,
   } satisfies Omit<
     WorkOrderEntity,
     | 'id'

@@ -10,6 +10,7 @@ import { OutboxSubscribers1764800000000 } from './1764800000000-outbox-subscribe
 import { KnowledgeBase1764900000000 } from './1764900000000-knowledge-base';
 import { Telephony1764910000000 } from './1764910000000-telephony';
 import { Routing1764920000000 } from './1764920000000-routing';
+import { Integrations1764930000000 } from './1764930000000-integrations';
 
 /** Every migration, oldest first. The schema comes only from here (never `synchronize`). */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   KnowledgeBase1764900000000,
   Telephony1764910000000,
   Routing1764920000000,
+  Integrations1764930000000,
 ];
