@@ -69,9 +69,15 @@ export class NotificationStream implements OnModuleInit, OnModuleDestroy {
         if (buffer) buffer.push(n.view);
         else emit(n.view);
       });
-      // signals are not stored, so they need no backlog: they go out as they come
+      // signals are not stored, so they need no backlog: they go out as they come, carrying the stream's notice id
+      // (an id-less event would get Nest's counter); one that comes before 'ready' waits for it, when that id is known
+      const early: { type: string; data: object }[] = [];
+      const signal = (e: { type: string; data: object }) => sub.next({ id: String(sentUpTo), ...e });
       const signals = this.signals.subscribe((s) => {
-        if (s.userId === user.id) sub.next({ id: String(sentUpTo), type: s.type, data: s.data as object });
+        if (s.userId !== user.id) return;
+        const e = { type: s.type, data: s.data as object };
+        if (buffer) early.push(e);
+        else signal(e);
       });
       const ping = setInterval(() => buffer === null && sub.next({ id: String(sentUpTo), type: 'ping', data: {} }), PING_MS);
       (async () => {
@@ -87,6 +93,7 @@ export class NotificationStream implements OnModuleInit, OnModuleDestroy {
         const pending = buffer ?? [];
         buffer = null;
         pending.sort((a, b) => a.id - b.id).forEach(emit);
+        early.splice(0).forEach(signal);
       })().catch((e: Error) => sub.error(e));
       return () => {
         live.unsubscribe();
