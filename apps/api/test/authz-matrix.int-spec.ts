@@ -125,7 +125,8 @@ describe('authorization matrix (every route × every role × own and foreign ord
 function bodyFor(url: string): Record<string, unknown> {
   const action = /\/actions\/([a-z-]+)$/.exec(url)?.[1] as OrderAction | undefined;
   if (!action || !(action in ACTION_BODIES)) return {};
-  const sample = (f: ActionFieldSpec): unknown => ({ text: '测试', int: 'min' in f ? f.min : 1, ids: [], satisfaction: 'satisfied', boolean: false })[f.kind];
+  const sample = (f: ActionFieldSpec): unknown =>
+    ({ text: '测试', int: 'min' in f ? f.min : 1, ids: [], satisfaction: 'satisfied', boolean: false, choice: 'options' in f ? f.options[0] : '' })[f.kind];
   const fields = Object.entries(ACTION_BODIES[action] as Record<string, ActionFieldSpec>).filter(([, f]) => f.required);
   return { version: 1, ...Object.fromEntries(fields.map(([k, f]) => [k, sample(f)])) };
 }

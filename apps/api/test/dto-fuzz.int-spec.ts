@@ -96,6 +96,7 @@ function actionArb(action: OrderAction): fc.Arbitrary<unknown> {
       ids: fc.array(fc.oneof(fc.integer({ min: -1, max: 50 }), nastyNumbers), { maxLength: 12 }),
       satisfaction: fc.constantFrom('satisfied', 'dissatisfied', 'meh', ''),
       boolean: fc.oneof(fc.boolean(), junk),
+      choice: fc.oneof(fc.constantFrom(...('options' in f ? f.options : ['x'])), fc.string({ maxLength: 12 })),
     };
     return fc.oneof({ weight: 4, arbitrary: typed[f.kind] }, { weight: 1, arbitrary: junk });
   };
