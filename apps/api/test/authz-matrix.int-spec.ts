@@ -1,4 +1,13 @@
-import { ACTION_BODIES, ORDER_ACTIONS, ROLES, type ActionFieldSpec, type OrderAction, type OrderDetail, type Role } from '@hotline/contracts';
+import {
+  ACTION_BODIES,
+  KNOWLEDGE_ACTIONS,
+  ORDER_ACTIONS,
+  ROLES,
+  type ActionFieldSpec,
+  type OrderAction,
+  type OrderDetail,
+  type Role,
+} from '@hotline/contracts';
 import { AUTHZ_RULES } from './authz-rules';
 import { intake, startApi, type Api, type Client } from './harness';
 
@@ -48,7 +57,9 @@ describe('authorization matrix (every route × every role × own and foreign ord
     routes = [];
     for (const [path, ops] of Object.entries(doc.paths))
       for (const method of Object.keys(ops).map((m) => m.toUpperCase()))
-        if (path.includes('{action}')) for (const a of ORDER_ACTIONS) routes.push({ method, path, key: `${method} ${path.replace('{action}', a)}` });
+        if (path.includes('{action}'))
+          for (const a of path.startsWith('/api/knowledge/') ? KNOWLEDGE_ACTIONS : ORDER_ACTIONS)
+            routes.push({ method, path, key: `${method} ${path.replace('{action}', a)}` });
         else routes.push({ method, path, key: `${method} ${path}` });
   });
   afterAll(() => api.close());
