@@ -3,7 +3,7 @@ import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import type { KnowledgeArticleDetail, NotificationPage } from '@hotline/contracts';
-import { chinaDay, KnowledgeBaseWorkerModule, KnowledgeExpiry } from '@hotline/server-knowledge-base';
+import { chinaDay, KnowledgeBaseWorkerModule, KnowledgeExpiry, KnowledgeSearch } from '@hotline/server-knowledge-base';
 import { AppConfig, PlatformModule } from '@hotline/server-platform';
 import { startApi, until, type Api, type Client } from './harness';
 
@@ -94,7 +94,6 @@ describe('knowledge expiry (the worker’s queue, real MariaDB + Redis)', () => 
 
   it('an article past its day is never suggested, even before the sweep expires it', async () => {
     const gone = await published('暂停供水区域查询', chinaDay(new Date(), -1));
-    const { KnowledgeSearch } = await import('@hotline/server-knowledge-base');
     await api.app.get(KnowledgeSearch).refresh();
     const items = (await agent.post('/api/knowledge/suggest', { content: '暂停供水区域查询' })).body.items as { id: number }[];
     expect(items.map((i) => i.id)).not.toContain(gone.id);
