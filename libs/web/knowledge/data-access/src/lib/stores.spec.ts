@@ -161,7 +161,10 @@ describe('KnowledgeImportStore', () => {
     const req = http.expectOne((r) => r.url === '/api/knowledge/import');
     expect(req.request.params.get('fileName')).toBe('知识.csv');
     expect(req.request.headers.get('Content-Type')).toBe('text/csv');
-    req.flush({ jobId: 5 }, { status: 202, statusText: 'Accepted' });
+    req.flush(
+      { jobId: 5, status: 'running', fileName: '知识.csv', imported: 0, updated: 0, unchanged: 0, failed: 0, message: null, errors: [] },
+      { status: 202, statusText: 'Accepted' },
+    );
     await done;
     await settle();
     const summary: KnowledgeImportSummary = {
@@ -169,6 +172,8 @@ describe('KnowledgeImportStore', () => {
       status: 'done',
       fileName: '知识.csv',
       imported: 1,
+      unchanged: 0,
+      message: null,
       updated: 0,
       failed: 1,
       errors: [{ row: 3, column: '答案', reason: '不能为空' }],
