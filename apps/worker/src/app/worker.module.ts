@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { DeadlinesWorkerModule } from '@hotline/server-deadlines';
+import { KnowledgeBaseWorkerModule } from '@hotline/server-knowledge-base';
 import { LegacyImportWorkerModule } from '@hotline/server-legacy-import';
 import { OversightWorkerModule } from '@hotline/server-oversight';
 import { AppConfig, PlatformModule } from '@hotline/server-platform';
@@ -25,6 +26,7 @@ import { WorkerHealthController } from './worker-health.controller';
     DeadlinesWorkerModule,
     LegacyImportWorkerModule,
     OversightWorkerModule,
+    KnowledgeBaseWorkerModule,
   ],
   controllers: [WorkerHealthController],
   providers: [HeartbeatProcessor, HeartbeatScheduler, OrderEventsProcessor, OrderEventsScheduler],

@@ -7,3 +7,4 @@ export * from './lib/answer-html';
 export * from './lib/workflow';
 export * from './lib/search/knowledge-search.service';
 export * from './lib/import/knowledge-import.service';
+export * from './lib/expiry/knowledge-expiry';

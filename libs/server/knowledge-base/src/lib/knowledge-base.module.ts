@@ -1,3 +1,4 @@
+import { BullModule } from '@nestjs/bullmq';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { NotificationWriterModule } from '@hotline/server-notifications';
@@ -8,6 +9,7 @@ import { ArticlesController } from './articles.controller';
 import { ArticlesService } from './articles.service';
 import { DictionaryController } from './dictionary.controller';
 import { DictionaryService } from './dictionary.service';
+import { KNOWLEDGE_QUEUE, KnowledgeExpiry, KnowledgeProcessor, KnowledgeScheduler } from './expiry/knowledge-expiry';
 import { FlagsService } from './flags.service';
 import { KnowledgeImportController } from './import/import.controller';
 import { KnowledgeImportService } from './import/knowledge-import.service';
@@ -15,7 +17,7 @@ import { DirectAnswerStatsController, SearchController } from './search/search.c
 import { KnowledgeSearch } from './search/knowledge-search.service';
 import { ArticleUseHook, DirectAnswerStatsService } from './usage';
 
-const SERVICES = [ArticlesService, FlagsService, DictionaryService, DirectAnswerStatsService, KnowledgeImportService];
+const SERVICES = [ArticlesService, FlagsService, DictionaryService, DirectAnswerStatsService, KnowledgeImportService, KnowledgeExpiry];
 
 /** The knowledge base without HTTP or an index: articles, workflow, flags, dictionary (the worker, the demo seed). */
 @Module({
@@ -47,3 +49,10 @@ export class KnowledgeBaseModule implements OnModuleInit {
     acceptRawUploads(this.http);
   }
 }
+
+/** The worker side: the knowledge queue's expiry sweep (reminders 7 days ahead, then expiry). Needs BullModule.forRoot. */
+@Module({
+  imports: [KnowledgeBaseCoreModule, BullModule.registerQueue({ name: KNOWLEDGE_QUEUE })],
+  providers: [KnowledgeProcessor, KnowledgeScheduler],
+})
+export class KnowledgeBaseWorkerModule {}
