@@ -15,6 +15,8 @@ import { patchState, signalStore, withComputed, withMethods, withState } from '@
 
 export const ARTICLE_STALE_MESSAGE = '文章已被他人修改，已刷新';
 export const ARTICLES_PAGE_SIZE = 20;
+/** How many open flags the page lists above the articles. */
+export const OPEN_FLAGS_SHOWN = 10;
 
 export type ArticleOutcome = { ok: true; article: KnowledgeArticleDetail } | { ok: false; error: WebError; stale: boolean };
 
@@ -29,6 +31,9 @@ interface ArticlesState {
   version: KnowledgeVersionView | null;
   versionState: CallState;
   saving: boolean;
+  /** Open flags (标记有误) on the articles the user maintains: a unit's own, all for the center. */
+  openFlags: KnowledgeFlagView[];
+  openFlagsTotal: number;
 }
 
 /** Drops what the API would read as a filter but is empty. */
@@ -60,6 +65,8 @@ export const KnowledgeArticlesStore = signalStore(
     version: null,
     versionState: 'init',
     saving: false,
+    openFlags: [],
+    openFlagsTotal: 0,
   }),
   withComputed((s) => ({
     listLoading: computed(() => s.listState() === 'loading'),
@@ -162,11 +169,21 @@ export const KnowledgeArticlesStore = signalStore(
       hideVersion(): void {
         patchState(store, { version: null, versionState: 'init' });
       },
+      async loadOpenFlags(): Promise<void> {
+        try {
+          const page = await api.get<Page<KnowledgeFlagView>>('/knowledge/flags', { open: true, page: 1, pageSize: OPEN_FLAGS_SHOWN });
+          patchState(store, { openFlags: page.items, openFlagsTotal: page.total });
+        } catch {
+          // a side list: the page works without it
+          patchState(store, { openFlags: [], openFlagsTotal: 0 });
+        }
+      },
       async resolveFlag(flag: KnowledgeFlagView, remark?: string): Promise<boolean> {
         try {
           await api.post<KnowledgeFlagView>(`/knowledge/flags/${flag.id}/resolve`, remark?.trim() ? { remark: remark.trim() } : {});
           notifier.success('已处理');
-          await loadDetail(flag.articleId, true);
+          patchState(store, { openFlags: store.openFlags().filter((f) => f.id !== flag.id), openFlagsTotal: Math.max(0, store.openFlagsTotal() - 1) });
+          if (store.detail()?.id === flag.articleId) await loadDetail(flag.articleId, true);
           return true;
         } catch (err) {
           notifier.error(errorMessage(err));

@@ -35,8 +35,8 @@ export const KnowledgeImportStore = signalStore(
     }
 
     function report(s: KnowledgeImportSummary): void {
-      if (s.status === 'failed') notifier.error('导入失败');
-      else notifier.success(`导入完成：新增 ${s.imported} 篇，更新 ${s.updated} 篇，错误 ${s.failed} 行`);
+      if (s.status === 'failed') notifier.error(`导入失败：${s.message ?? '未知原因'}`);
+      else notifier.success(`导入完成：新增 ${s.imported} 篇，更新 ${s.updated} 篇，未变 ${s.unchanged} 篇，错误 ${s.failed} 行`);
     }
 
     async function poll(jobId: number): Promise<void> {

@@ -90,6 +90,22 @@ describe('KnowledgeArticlesStore', () => {
     expect(notifier.success).toHaveBeenCalledWith('退回修改成功');
   });
 
+  it('lists the open flags and drops one once resolved', async () => {
+    const store = TestBed.inject(KnowledgeArticlesStore);
+    const loading = store.loadOpenFlags();
+    const req = http.expectOne((r) => r.url === '/api/knowledge/flags');
+    expect(req.request.params.get('open')).toBe('true');
+    const flag = { id: 3, articleId: 7, articleTitle: '公积金提取', reason: '电话已变更', status: 'open' as const };
+    req.flush({ items: [flag], total: 1, page: 1, pageSize: 10 });
+    await loading;
+    expect(store.openFlagsTotal()).toBe(1);
+    const resolving = store.resolveFlag(flag as never);
+    http.expectOne('/api/knowledge/flags/3/resolve').flush({ ...flag, status: 'resolved' });
+    expect(await resolving).toBe(true);
+    expect(store.openFlags()).toEqual([]);
+    expect(store.openFlagsTotal()).toBe(0);
+  });
+
   it('makes a draft from a closed order', async () => {
     const store = TestBed.inject(KnowledgeArticlesStore);
     const making = store.fromOrder(42);
@@ -161,7 +177,10 @@ describe('KnowledgeImportStore', () => {
     const req = http.expectOne((r) => r.url === '/api/knowledge/import');
     expect(req.request.params.get('fileName')).toBe('知识.csv');
     expect(req.request.headers.get('Content-Type')).toBe('text/csv');
-    req.flush({ jobId: 5 }, { status: 202, statusText: 'Accepted' });
+    req.flush(
+      { jobId: 5, status: 'running', fileName: '知识.csv', imported: 0, updated: 0, unchanged: 0, failed: 0, message: null, errors: [] },
+      { status: 202, statusText: 'Accepted' },
+    );
     await done;
     await settle();
     const summary: KnowledgeImportSummary = {
@@ -169,6 +188,8 @@ describe('KnowledgeImportStore', () => {
       status: 'done',
       fileName: '知识.csv',
       imported: 1,
+      unchanged: 0,
+      message: null,
       updated: 0,
       failed: 1,
       errors: [{ row: 3, column: '答案', reason: '不能为空' }],

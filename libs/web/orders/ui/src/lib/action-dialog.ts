@@ -139,6 +139,13 @@ export interface UnitOption {
                         <label nz-radio [nzValue]="false" data-testid="solved-no">未解决</label>
                       </nz-radio-group>
                     }
+                    @case ('choice') {
+                      <nz-radio-group [name]="f.key" [ngModel]="values()[f.key]" (ngModelChange)="set(f.key, $event)" [attr.data-testid]="'field-' + f.key">
+                        @for (o of f.options ?? []; track o.value) {
+                          <label nz-radio-button [nzValue]="o.value" [attr.data-testid]="'field-' + f.key + '-' + o.value">{{ o.label }}</label>
+                        }
+                      </nz-radio-group>
+                    }
                     @case ('checkbox') {
                       <label
                         nz-checkbox

@@ -57,6 +57,20 @@ describe('action forms', () => {
     expect(validateAction('callback', { satisfaction: 'satisfied', solved: null }, null)).toBe('请填写是否解决');
   });
 
+  it('sends the direct answer’s method, and the three-way call’s unit and person only for a three-way call', () => {
+    expect(buildActionBody('direct-answer', { answer: ' 已答复 ', method: 'other', threeWayUnitId: 4, threeWayPerson: '张科长' })).toEqual({
+      answer: '已答复',
+      method: 'other',
+    });
+    expect(buildActionBody('direct-answer', { answer: '已答复', method: 'three-way', threeWayUnitId: 4, threeWayPerson: ' 张科长 ' })).toEqual({
+      answer: '已答复',
+      method: 'three-way',
+      threeWayUnitId: 4,
+      threeWayPerson: '张科长',
+    });
+    expect(buildActionBody('direct-answer', { answer: '已答复', method: null })).toEqual({ answer: '已答复' });
+  });
+
   it('needs a comment to close an order that had no callback', () => {
     const noCallback = { callback: null } as OrderDetail;
     const withCallback = {

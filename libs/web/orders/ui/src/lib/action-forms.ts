@@ -1,6 +1,6 @@
-import { actionFieldSpec, OrderAction, OrderDetail, SATISFACTION_LEVELS, Satisfaction } from '@hotline/contracts';
+import { actionFieldSpec, DIRECT_ANSWER_METHOD_LABELS, OrderAction, OrderDetail, SATISFACTION_LEVELS, Satisfaction } from '@hotline/contracts';
 
-export type ActionFieldKind = 'text' | 'textarea' | 'number' | 'unit' | 'units' | 'satisfaction' | 'yesno' | 'checkbox';
+export type ActionFieldKind = 'text' | 'textarea' | 'number' | 'unit' | 'units' | 'satisfaction' | 'yesno' | 'checkbox' | 'choice';
 
 export interface ActionField {
   key: string;
@@ -12,6 +12,8 @@ export interface ActionField {
   maxLength?: number;
   initial?: unknown;
   placeholder?: string;
+  /** kind 'choice': the radio buttons */
+  options?: readonly { value: string; label: string }[];
 }
 
 /**
@@ -36,7 +38,15 @@ const comment = (action: OrderAction, label = '意见'): ActionField => text(act
 
 /** The fields of each action's body besides `version` (docs/api.md, "Action fields"). */
 export const ACTION_FIELDS: Record<OrderAction, ActionField[]> = {
-  'direct-answer': [text('direct-answer', 'answer', '答复内容')],
+  // 知识库 answers name their article, which only the intake's suggestions panel picks; here 三方通话 or 其他
+  'direct-answer': [
+    text('direct-answer', 'answer', '答复内容'),
+    field('direct-answer', 'method', '答复方式', 'choice', {
+      options: (['three-way', 'other'] as const).map((m) => ({ value: m, label: DIRECT_ANSWER_METHOD_LABELS[m] })),
+    }),
+    field('direct-answer', 'threeWayUnitId', '三方通话单位', 'unit'),
+    field('direct-answer', 'threeWayPerson', '三方通话人', 'text'),
+  ],
   dispatch: [
     field('dispatch', 'unitId', '主办单位', 'unit'),
     field('dispatch', 'coUnitIds', '协办单位', 'units', { initial: [] }),
@@ -88,6 +98,7 @@ export const DISSATISFIED: readonly Satisfaction[] = ['dissatisfied', 'very_diss
 /** Whether a field applies given what is typed so far and the order (e.g. reopen only when dissatisfied). */
 export function isFieldVisible(action: OrderAction, field: ActionField, values: Record<string, unknown>): boolean {
   if (action === 'callback' && field.key === 'reopen') return DISSATISFIED.includes(values['satisfaction'] as Satisfaction);
+  if (action === 'direct-answer' && field.key.startsWith('threeWay')) return values['method'] === 'three-way';
   return true;
 }
 

@@ -6,7 +6,7 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 
 const STATUS_LABELS = { queued: '排队中', running: '导入中', done: '已完成', failed: '失败' } as const;
 
-/** 知识导入 (admin): a CSV/XLSX with 标题, 答案 and the optional columns; the summary and each bad row with its column. */
+/** 知识导入 (the center and units; an admin's rows are published, the others' are drafts): a CSV/XLSX with 标题, 答案 and the optional columns; the summary and each bad row with its column. */
 @Component({
   selector: 'hl-kb-import-tab',
   imports: [NzAlertModule, NzButtonModule, NzTableModule],
@@ -15,7 +15,7 @@ const STATUS_LABELS = { queued: '排队中', running: '导入中', done: '已完
   template: `
     <p class="hint">
       表头：<b>标题</b>、<b>答案</b>，可选 问题/同义问法（每行一个）、分类（路径，如 住房保障/公积金）、责任单位、有效期至（YYYY-MM-DD）、关键词。
-      同一标题与责任单位再次导入时更新原文章；管理员导入的文章直接发布。
+      同一标题与责任单位再次导入时更新原文章；管理员导入的文章直接发布，其他角色导入为草稿（单位只能导入本单位的文章）。
     </p>
     <label class="file">
       <input type="file" accept=".csv,.xlsx" (change)="pick($event)" [disabled]="store.uploading()" data-testid="kb-import-file" />
@@ -28,7 +28,11 @@ const STATUS_LABELS = { queued: '排队中', running: '导入中', done: '已完
     }
     @if (store.summary(); as s) {
       <div class="summary" data-testid="kb-import-summary">
-        {{ s.fileName }} · {{ labels[s.status] }} · 新增 <b>{{ s.imported }}</b> 篇 · 更新 <b>{{ s.updated }}</b> 篇 · 错误 <b>{{ s.failed }}</b> 行
+        {{ s.fileName }} · {{ labels[s.status] }} · 新增 <b>{{ s.imported }}</b> 篇 · 更新 <b>{{ s.updated }}</b> 篇 · 未变 <b>{{ s.unchanged }}</b> 篇 · 错误
+        <b>{{ s.failed }}</b> 行
+        @if (s.message) {
+          <div class="message" data-testid="kb-import-message">{{ s.message }}</div>
+        }
       </div>
       @if (s.errors.length) {
         <nz-table #t nzSize="small" [nzData]="rows()" [nzPageSize]="20" data-testid="kb-import-errors">
@@ -58,6 +62,9 @@ const STATUS_LABELS = { queued: '排队中', running: '导入中', done: '已完
     }
     .summary {
       margin: 12px 0;
+    }
+    .message {
+      color: #cf1322;
     }
   `,
 })

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, si
 import { DatePipe } from '@angular/common';
 import { FormsModule } from '@angular/forms';
 import { Router } from '@angular/router';
-import { KNOWLEDGE_STATUS_LABELS, KnowledgeArticleSummary, KnowledgeSearchHit, KnowledgeStatus } from '@hotline/contracts';
+import { KNOWLEDGE_STATUS_LABELS, KnowledgeArticleSummary, KnowledgeFlagView, KnowledgeSearchHit, KnowledgeStatus } from '@hotline/contracts';
 import { AuthStore, ReferenceStore, callError } from '@hotline/web-core-data-access';
 import { KnowledgeArticlesStore, KnowledgeSearchStore } from '@hotline/web-knowledge-data-access';
 import { PageBar } from '@hotline/web-ui';
@@ -92,6 +92,8 @@ export class KnowledgePage {
     void this.reference.load();
     this.status.set(defaultTab(this.viewer()));
     this.reload();
+    // what agents flagged as wrong on the articles this user maintains (a unit's own; the API scopes them)
+    if (this.canCreate()) void this.store.loadOpenFlags();
     effect(() => {
       const id = Number(this.article());
       const edit = this.edit() === '1';
@@ -139,6 +141,10 @@ export class KnowledgePage {
 
   protected openRow(row: KnowledgeArticleSummary | KnowledgeSearchHit): void {
     void this.openArticle(row.id);
+  }
+
+  protected resolveFlag(flag: KnowledgeFlagView): void {
+    void this.store.resolveFlag(flag);
   }
 
   protected newArticle(): void {
