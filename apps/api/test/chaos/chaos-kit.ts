@@ -4,6 +4,8 @@ import { intake, sleep, type Api, type Client } from '../harness';
 
 /** `CHAOS_TIER=short` (what `npm test` runs) keeps each scenario to seconds; `npm run chaos` runs the long one. */
 export const SHORT = process.env['CHAOS_TIER'] === 'short';
+// the scenarios start worker processes on a machine that is busy on purpose
+process.env['IT_WORKER_START_MS'] ??= '150000';
 
 /** Second-scale deadlines for appeal type 'help' (as in deadlines.int-spec.ts): every timer of an order is due within ~10 s. */
 export const DRILL = {

@@ -25,7 +25,7 @@ describe('chaos: MariaDB SIGKILLed mid-load and restarted', () => {
     [api, worker] = await Promise.all([startApi(), startWorker(WORKER_ENV)]);
     [admin, agent, dispatcher] = await Promise.all(['admin', 'agent', 'dispatcher'].map((u) => api.as(u)));
     restore = await drillPolicy(admin);
-  }, 180_000);
+  }, 300_000);
 
   afterAll(async () => {
     await restore?.().catch(() => undefined);

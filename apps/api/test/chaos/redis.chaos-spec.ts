@@ -23,7 +23,7 @@ describe('chaos: Redis SIGKILLed and wiped under intake load', () => {
     db = await createConnection({ uri: testEnv().DATABASE_URL, timezone: 'Z' });
     [admin, agent, dispatcher] = await Promise.all(['admin', 'agent', 'dispatcher'].map((u) => api.as(u)));
     restore = await drillPolicy(admin);
-  }, 90_000);
+  }, 240_000);
 
   afterAll(async () => {
     await restore?.();

@@ -1,0 +1,107 @@
+import Redis from 'ioredis';
+import { createConnection, type Connection } from 'mysql2/promise';
+import { reconcilerKeys } from '@hotline/server-deadlines';
+import { openEventStream, sleep, startApi, startRedis, startWorker, until, type Api, type ChildProcessHandle } from '../harness';
+import { testEnv } from '../test-env';
+import { effectsOnce, intakeLoad, SHORT, WORKER_ENV, drillPolicy } from './chaos-kit';
+
+/**
+ * Issue 15, fault injection: two API instances and two worker processes on one database and one (private) Redis,
+ * one worker SIGKILLed while timers fire. Every deadline effect happens once, a notice reaches the unit's streams on
+ * both API instances, and the reconciler runs once per tick, not once per worker.
+ */
+describe('chaos: two APIs and two workers, one worker SIGKILLed mid-work', () => {
+  let redis: ChildProcessHandle & { url: string };
+  let a: Api, b: Api;
+  let w1: ChildProcessHandle, w2: ChildProcessHandle;
+  let db: Connection;
+  let probe: Redis;
+  let restore: () => Promise<void>;
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    process.env['IT_REDIS_URL'] = redis.url;
+    a = await startApi();
+    b = await startApi();
+    w1 = await startWorker(WORKER_ENV); // one after the other: two ts-node compiles at once on 2 cores take minutes
+    w2 = await startWorker(WORKER_ENV);
+    db = await createConnection({ uri: testEnv().DATABASE_URL, timezone: 'Z' });
+    probe = new Redis(redis.url, { maxRetriesPerRequest: null });
+    restore = await drillPolicy(await a.as('admin'));
+  }, 360_000);
+
+  afterAll(async () => {
+    await restore?.();
+    await Promise.all([w1?.stop(), w2?.stop()]);
+    await a?.close();
+    await b?.close();
+    probe?.disconnect();
+    await db?.end();
+    await redis?.stop();
+    delete process.env['IT_REDIS_URL'];
+  });
+
+  it('effects once, notices on both API instances, one reconciler run per tick', async () => {
+    const [agentA, dispatcherB] = await Promise.all([a.as('agent'), b.as('dispatcher')]);
+    const [waterA, waterB] = await Promise.all([a.as('swjt'), b.as('swjt')]);
+    const [streamA, streamB] = await Promise.all([openEventStream(waterA, '/api/notifications/stream'), openEventStream(waterB, '/api/notifications/stream')]);
+    let liveShare = '';
+    try {
+      // orders taken on A and dispatched on B, by two loops, while both workers run their timers
+      const load = intakeLoad(a, agentA, dispatcherB, 2);
+      await sleep(SHORT ? 3000 : 8000);
+      await w1.stop('SIGKILL'); // timers are coming due and firing now: whatever it held is left to the other worker
+      await sleep(SHORT ? 2000 : 5000);
+      await load.stop();
+      const ids = load.samples.filter((s) => s.what === 'dispatch' && s.status === 200).map((s) => Number(s.orderId));
+      expect(ids.length).toBeGreaterThan(0);
+      await until('every due timer to fire', async () => (await effectsOnce(db, ids)).missing <= 0, 60_000, 250);
+      await sleep(2000); // the dead worker's jobs come back as stalled: they must find nothing to do
+      expect(await effectsOnce(db, ids)).toEqual({ duplicated: 0, missing: 0 });
+
+      // each notice to the water group reached its handler's stream on both instances
+      const [[{ n }]] = (await db.query(
+        'SELECT COUNT(*) AS n FROM notification WHERE user_id = (SELECT id FROM app_user WHERE username = ?) AND order_id IN (?)',
+        ['swjt', ids],
+      )) as unknown as [[{ n: number }]];
+      const seen = (s: { events: typeof streamA.events }) =>
+        new Set(s.events.filter((e) => e.type === 'notification' && ids.includes(Number(e.data['orderId']))).map((e) => e.id));
+      // live: what was published reached both instances' streams alike (a notice whose publish died with worker 1
+      // after its commit reaches neither live: that is what Last-Event-ID is for)
+      await until('the same notices on both streams', async () => seen(streamA).size > 0 && seen(streamA).size === seen(streamB).size, 10_000, 100);
+      await sleep(500);
+      expect([...seen(streamA)].sort()).toEqual([...seen(streamB)].sort());
+      // resumed from the id 'ready' gave at connect, on the other instance: every notice written since, none missing
+      const readyA = streamA.events.find((e) => e.type === 'ready')?.id as string;
+      const resumed = await openEventStream(waterB, '/api/notifications/stream', readyA);
+      try {
+        await until('the replay to cover every notice', async () => seen(resumed).size >= Number(n), 10_000, 100);
+      } finally {
+        resumed.close();
+      }
+      liveShare = `${seen(streamA).size}/${Number(n)}`;
+      expect(Number(n)).toBeGreaterThan(0);
+
+      // the reconciler, with one worker left and then with two: one run per tick
+      w1 = await startWorker(WORKER_ENV);
+      const starts = new Set<string>();
+      const windowMs = SHORT ? 4000 : 10_000;
+      const end = Date.now() + windowMs;
+      while (Date.now() < end) {
+        const last = await probe.get(reconcilerKeys(testEnv().QUEUE_PREFIX).lastTick);
+        if (last) starts.add(JSON.parse(last).startedAt);
+        await sleep(40);
+      }
+      const ticks = windowMs / Number(WORKER_ENV.DEADLINES_RECONCILE_EVERY_MS);
+      if (process.env['CHAOS_REPORT'])
+        console.info(
+          `processes chaos: ${JSON.stringify({ dispatched: ids.length, notices: Number(n), liveOnBoth: liveShare, reconcilerRuns: starts.size, ticks })}`,
+        );
+      expect(starts.size).toBeGreaterThan(ticks * 0.5);
+      expect(starts.size).toBeLessThanOrEqual(ticks + 1);
+    } finally {
+      streamA.close();
+      streamB.close();
+    }
+  });
+});
