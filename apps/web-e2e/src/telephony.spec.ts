@@ -21,10 +21,11 @@ test.describe('telephony', () => {
 
     await login(page, 'agent');
     await page.getByTestId('agent-state-free').click();
+    // the agent is elsewhere when the call comes: the pop brings the intake up
+    const streamOpen = page.waitForResponse((r) => r.url().includes('/api/notifications/stream'));
     await page.goto('/search');
     await expect(page.getByTestId('agent-desk')).toBeVisible();
-    // the stream is open once the page has settled; the pop must reach it within a second of the answer
-    await page.waitForLoadState('networkidle').catch(() => undefined);
+    await streamOpen;
     await push('newCall', { 'user[]': 'agent' });
     await push('answer', { answeringNumber: 'agent' });
     await expect(page).toHaveURL(/\/intake/, { timeout: 3000 });
@@ -57,6 +58,9 @@ test.describe('telephony', () => {
     const admin = { Authorization: `Bearer ${await token(request, 'admin')}` };
     const endpoint = new URL((await (await request.get('/api/admin/telephony', { headers: admin })).json()).endpoint).pathname;
     const callId = `e2e-wait-${Date.now()}`;
+    // one call answered and over, one still waiting
+    const done = { callId: `${callId}-done`, from: '13970000002', to: '12345', direction: 'in' };
+    for (const event of ['newCall', 'answer', 'hangup']) await request.post(endpoint, { data: { ...done, event, answeringNumber: 'agent' } });
     await request.post(endpoint, { data: { event: 'newCall', callId, from: '13970000001', to: '12345', direction: 'in' } });
 
     await login(page, 'supervisor');
