@@ -70,33 +70,38 @@ export class Featurizer {
     if (this.df.length !== this.dims) throw new Error(`df has ${this.df.length} dimensions, expected ${this.dims}`);
   }
 
-  /** Term counts of one input (dimension → count), before IDF. Pass tokens when segmented already (segmentMany). */
-  counts(input: FeatureInput, segmented?: readonly string[]): Map<number, number> {
+  /**
+   * Term counts of one input, before IDF, as a compact sparse vector (a context token counts -1: weighted apart).
+   * Pass the tokens when segmented already (segmentMany). Compact, because the trainer keeps many of them.
+   */
+  counts(input: FeatureInput, segmented?: readonly string[]): SparseVector {
     const { words, bigrams } = this.analyzer.analyze(input.text, segmented);
     const tf = new Map<number, number>();
     const add = (d: number, w: number) => tf.set(d, (tf.get(d) ?? 0) + w);
     for (const w of words) add(hashString(w) & this.mask, 1);
     for (const b of bigrams) add(mix32(b ^ BIGRAM_SEED) & this.mask, 1);
-    for (const t of input.tokens ?? []) add(hashString(t, TOKEN_SEED) & this.mask, -1); // marked: weighted apart
-    return tf;
+    for (const t of input.tokens ?? []) add(hashString(t, TOKEN_SEED) & this.mask, -1);
+    const idx = new Int32Array([...tf.keys()].sort((a, b) => a - b));
+    const val = new Float32Array(idx.length);
+    for (let i = 0; i < idx.length; i++) val[i] = tf.get(idx[i]) as number;
+    return { idx, val };
   }
 
   /** Counts a document's dimensions for IDF. */
-  observe(tf: Map<number, number>): void {
+  observe(counts: SparseVector): void {
     this.docs++;
-    for (const d of tf.keys()) this.df[d]++;
+    for (let i = 0; i < counts.idx.length; i++) this.df[counts.idx[i]]++;
   }
 
   /** Sublinear TF × smoothed IDF, L2-normalised; context tokens get a fixed weight instead of TF-IDF. */
-  vector(tf: Map<number, number>): SparseVector {
-    const dims = [...tf.keys()].sort((a, b) => a - b);
-    const idx = new Int32Array(dims);
-    const val = new Float32Array(dims.length);
+  vector(counts: SparseVector): SparseVector {
+    const idx = counts.idx;
+    const val = new Float32Array(idx.length);
     let norm = 0;
     const n = this.docs;
-    for (let i = 0; i < dims.length; i++) {
-      const c = tf.get(dims[i]) as number;
-      const v = c < 0 ? this.tokenWeight : (1 + Math.log(c)) * (Math.log((n + 1) / (this.df[dims[i]] + 1)) + 1);
+    for (let i = 0; i < idx.length; i++) {
+      const c = counts.val[i];
+      const v = c < 0 ? this.tokenWeight : (1 + Math.log(c)) * (Math.log((n + 1) / (this.df[idx[i]] + 1)) + 1);
       val[i] = v;
       norm += v * v;
     }

@@ -1,0 +1,173 @@
+// Routing benchmark: the learner of libs/server/routing on real appeals it has never seen, against the baseline the
+// issue names (naive Bayes over character pairs), on three held-out splits; the suggestion's latency; and training on
+// a stream of synthetic orders at the scale of a city (time and memory), fed in chunks as the worker reads them.
+//
+//   node bench/routing/run.mjs [--data FILE] [--rows 1000000] [--classes 300] [--skip-scale]
+import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Analyzer } from '@hotline/server-knowledge';
+import { BigramNaiveBayes, bitsFor, mix32, trainClassifier, type TrainingRow } from '@hotline/server-routing';
+
+const arg = (name: string, def: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : def;
+};
+const flag = (name: string) => process.argv.includes(`--${name}`);
+const ROOT = path.resolve(__dirname, '../..');
+const DATA = arg('data', process.env['ROUTING_BENCH_DATA'] ?? path.resolve(ROOT, '../shared/data/appeals-tipdm2020-train.jsonl'));
+const SEEDS = [1, 2, 3];
+const HOLD = 5; // 1 in 5 held out
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+const fmt = (x: number) => (x * 100).toFixed(2) + '%';
+
+async function* chunked<T>(rows: Iterable<T>, size: number): AsyncGenerator<T[]> {
+  let buf: T[] = [];
+  for (const r of rows) {
+    buf.push(r);
+    if (buf.length === size) {
+      yield buf;
+      buf = [];
+    }
+  }
+  if (buf.length) yield buf;
+}
+
+async function quality(analyzer: Analyzer) {
+  const rows: TrainingRow[] = readFileSync(DATA, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l, i) => {
+      const j = JSON.parse(l) as { text: string; label: string };
+      return { key: i + 1, text: j.text, label: j.label };
+    });
+  const out = [];
+  for (const seed of SEEDS) {
+    const train: TrainingRow[] = [];
+    const test: TrainingRow[] = [];
+    for (const r of rows) (mix32(r.key ^ seed) % HOLD === 0 ? test : train).push(r);
+    const t0 = performance.now();
+    const learned = await trainClassifier(analyzer, chunked(train, 5000), { holdoutEvery: 0, seed });
+    const trainMs = performance.now() - t0;
+    const t1 = performance.now();
+    const nb = new BigramNaiveBayes();
+    for (const r of train) nb.add(r.text, r.label);
+    const nbTrainMs = performance.now() - t1;
+    let l1 = 0,
+      l3 = 0,
+      n1 = 0,
+      n3 = 0;
+    const lat: number[] = [];
+    const nbLat: number[] = [];
+    for (const r of test) {
+      const a = performance.now();
+      const top = learned.model.top(learned.featurizer.featurize(r), 3);
+      lat.push(performance.now() - a);
+      const b = performance.now();
+      const nbTop = nb.top(r.text, 3);
+      nbLat.push(performance.now() - b);
+      if (top[0].label === r.label) l1++;
+      if (top.some((t) => t.label === r.label)) l3++;
+      if (nbTop[0].label === r.label) n1++;
+      if (nbTop.some((t) => t.label === r.label)) n3++;
+    }
+    const n = test.length;
+    out.push({
+      seed,
+      train: train.length,
+      test: n,
+      learner: { top1: l1 / n, top3: l3 / n, trainMs: Math.round(trainMs), p50Ms: pct(lat, 50), p95Ms: pct(lat, 95) },
+      baseline: { top1: n1 / n, top3: n3 / n, trainMs: Math.round(nbTrainMs), p50Ms: pct(nbLat, 50), p95Ms: pct(nbLat, 95) },
+    });
+    console.log(
+      `seed ${seed}: learner top-1 ${fmt(l1 / n)} top-3 ${fmt(l3 / n)} | NB top-1 ${fmt(n1 / n)} top-3 ${fmt(n3 / n)} | classify p95 ${pct(lat, 95).toFixed(2)} ms (NB ${pct(nbLat, 95).toFixed(2)} ms) | ${n} held out`,
+    );
+  }
+  const mean = (f: (r: (typeof out)[number]) => number) => out.reduce((s, r) => s + f(r), 0) / out.length;
+  const summary = {
+    learnerTop1: mean((r) => r.learner.top1),
+    learnerTop3: mean((r) => r.learner.top3),
+    baselineTop1: mean((r) => r.baseline.top1),
+    baselineTop3: mean((r) => r.baseline.top3),
+    classifyP95Ms: Math.max(...out.map((r) => r.learner.p95Ms)),
+  };
+  console.log(
+    `mean of ${SEEDS.length} splits: learner ${fmt(summary.learnerTop1)} / ${fmt(summary.learnerTop3)}, NB ${fmt(summary.baselineTop1)} / ${fmt(summary.baselineTop3)}`,
+  );
+  return { runs: out, summary };
+}
+
+/** Synthetic orders: each class has its own words, shared filler, and a region; like a center's history in shape. */
+function* synthetic(n: number, classes: number): Generator<TrainingRow> {
+  const chars = '停水噪音施工道路积水路灯垃圾占道经营物业小区供暖燃气公交出租学校医院社保公积金拆迁房屋漏水违建油烟污染绿化排水井盖电梯';
+  const word = (i: number, k: number) => chars[(i * 7 + k * 13) % chars.length] + chars[(i * 11 + k * 5 + 3) % chars.length];
+  const filler = ['市民反映', '希望尽快处理', '已经很长时间', '影响正常生活', '多次反映未果', '请相关部门核实'];
+  for (let i = 1; i <= n; i++) {
+    const c = mix32(i) % classes;
+    const own = [0, 1, 2, 3].map((k) => word(c, (mix32(i * 31 + k) % 6) + k)).join('');
+    yield { key: i, label: String(c), text: `${filler[i % filler.length]}${own}${filler[(i >> 3) % filler.length]}第${i % 97}号` };
+  }
+}
+
+async function scale(analyzer: Analyzer, rows: number, classes: number) {
+  let peakRss = process.memoryUsage().rss;
+  const base = peakRss;
+  const timer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
+  // baseline in the same go: segmenting the same rows, which any learner over words must do
+  const s0 = performance.now();
+  for await (const chunk of chunked(synthetic(Math.min(rows, 100_000), classes), 5000)) await analyzer.segmentMany(chunk.map((r) => r.text));
+  const segPer100k = performance.now() - s0;
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const r = await trainClassifier(analyzer, chunked(synthetic(rows, classes), 5000), { bits: bitsFor(classes) });
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(c0);
+  clearInterval(timer);
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  const res = {
+    rows,
+    classes,
+    bits: bitsFor(classes),
+    trainS: +(ms / 1000).toFixed(1),
+    cpuS: +((cpu.user + cpu.system) / 1e6).toFixed(1),
+    peakRssMb: Math.round(peakRss / 2 ** 20),
+    startRssMb: Math.round(base / 2 ** 20),
+    segmentOnlyPer100kS: +(segPer100k / 1000).toFixed(2),
+    ratioToSegmentOnly: +(ms / ((segPer100k * rows) / 100_000)).toFixed(2),
+    holdout: r.holdout,
+  };
+  console.log(
+    `training on ${rows} synthetic orders, ${classes} classes: ${res.trainS} s (${res.cpuS} s CPU), peak RSS ${res.peakRssMb} MB; segmenting alone ${res.segmentOnlyPer100kS} s per 100k (×${res.ratioToSegmentOnly}); held-out top-1 ${fmt(r.holdout.top1)}`,
+  );
+  return res;
+}
+
+(async () => {
+  const analyzer = new Analyzer();
+  const load0 = os.loadavg();
+  console.log(`${os.cpus().length} CPUs, load ${load0.map((x) => x.toFixed(2)).join(' ')}; data ${DATA}`);
+  const q = await quality(analyzer);
+  const s = flag('skip-scale') ? null : await scale(analyzer, Number(arg('rows', '1000000')), Number(arg('classes', '300')));
+  const result = {
+    at: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, loadBefore: load0, loadAfter: os.loadavg(), node: process.version },
+    quality: q,
+    scale: s,
+  };
+  mkdirSync(path.join(ROOT, 'bench/routing/results'), { recursive: true });
+  writeFileSync(path.join(ROOT, 'bench/routing/results/latest.json'), JSON.stringify(result, null, 2));
+  console.log(
+    `load after ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
+})().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
