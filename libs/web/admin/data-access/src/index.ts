@@ -6,3 +6,4 @@ export * from './lib/topics.store';
 export * from './lib/holidays.store';
 export * from './lib/time-limits.store';
 export * from './lib/deadline-ops.store';
+export * from './lib/integrations.store';

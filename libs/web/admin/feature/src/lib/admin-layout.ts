@@ -1,6 +1,15 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { RouterLink, RouterOutlet } from '@angular/router';
-import { CategoriesStore, DeadlineOpsStore, HolidaysStore, TimeLimitsStore, TopicsStore, UnitsStore, UsersStore } from '@hotline/web-admin-data-access';
+import {
+  CategoriesStore,
+  DeadlineOpsStore,
+  HolidaysStore,
+  IntegrationsStore,
+  TimeLimitsStore,
+  TopicsStore,
+  UnitsStore,
+  UsersStore,
+} from '@hotline/web-admin-data-access';
 import { ReferenceStore } from '@hotline/web-core-data-access';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMenuModule } from 'ng-zorro-antd/menu';
@@ -13,13 +22,17 @@ const PAGES = [
   { path: 'holidays', label: '节假日', icon: 'calendar' },
   { path: 'time-limits', label: '时限策略', icon: 'field-time' },
   { path: 'queues', label: '队列状态', icon: 'monitor' },
+  { path: 'sms', label: '短信通知', icon: 'send' },
+  { path: 'webhooks', label: 'Webhook', icon: 'bell' },
+  { path: 'open311', label: 'Open311', icon: 'lock' },
+  { path: 'dead-letters', label: '事件死信', icon: 'alert' },
 ];
 
 @Component({
   selector: 'hl-admin-layout',
   imports: [RouterLink, RouterOutlet, NzIconModule, NzMenuModule],
   // one store per resource, kept for the admin session so a page shows its rows again at once
-  providers: [UnitsStore, UsersStore, CategoriesStore, TopicsStore, HolidaysStore, TimeLimitsStore, DeadlineOpsStore],
+  providers: [UnitsStore, UsersStore, CategoriesStore, TopicsStore, HolidaysStore, TimeLimitsStore, DeadlineOpsStore, IntegrationsStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="admin">

@@ -44,6 +44,14 @@ export const adminRoutes: Route[] = [
         title: '队列状态 · 12345',
         loadComponent: () => import('./queues/queues-page').then((m) => m.QueuesPage),
       },
+      { path: 'sms', title: '短信通知 · 12345', loadComponent: () => import('./sms/sms-page').then((m) => m.SmsPage) },
+      { path: 'webhooks', title: 'Webhook 订阅 · 12345', loadComponent: () => import('./webhooks/webhooks-page').then((m) => m.WebhooksPage) },
+      { path: 'open311', title: 'Open311 密钥 · 12345', loadComponent: () => import('./open311/open311-page').then((m) => m.Open311Page) },
+      {
+        path: 'dead-letters',
+        title: '事件死信 · 12345',
+        loadComponent: () => import('./dead-letters/dead-letters-page').then((m) => m.DeadLettersPage),
+      },
     ],
   },
 ];
