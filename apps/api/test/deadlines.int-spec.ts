@@ -38,6 +38,9 @@ interface Effect extends RowDataPacket {
   fired_at: Date;
 }
 
+// starting a worker compiles it with ts-node: on a loaded machine that alone can take over a minute
+jest.setTimeout(150_000);
+
 describe('deadlines: timers that fire on time and survive faults (real MariaDB, Redis and a worker process)', () => {
   let redis: ChildProcessHandle & { url: string };
   let api: Api;

@@ -234,7 +234,7 @@ export async function startWorker(env: Record<string, string> = {}): Promise<Chi
         fetch(`http://127.0.0.1:${port}/health`)
           .then((r) => r.status === 200)
           .catch(() => false),
-      Number(process.env['IT_WORKER_START_MS'] ?? 45_000), // ts-node compiles the worker: slow on a loaded machine
+      Number(process.env['IT_WORKER_START_MS'] ?? 120_000), // ts-node compiles the worker: slow on a loaded machine
       200,
     ),
   ]);

@@ -2,6 +2,9 @@ import { DataSource } from 'typeorm';
 import type { OrderDetail } from '@hotline/contracts';
 import { intake, startApi, startWorker, until, type Api, type ChildProcessHandle, type Client } from './harness';
 
+// starting a worker compiles it with ts-node: on a loaded machine that alone can take over a minute
+jest.setTimeout(150_000);
+
 describe('the order-event stream with a real worker: the outbox drains by itself (real MariaDB, Redis, worker process)', () => {
   let api: Api;
   let worker: ChildProcessHandle;
