@@ -53,7 +53,7 @@ describe('auth, reference data and admin', () => {
       const govs = units.filter((u) => u.kind === 'region_gov');
       expect(govs).toHaveLength(9);
       for (const g of govs) expect(units.filter((u) => u.parentId === g.id).length).toBeGreaterThanOrEqual(3);
-      expect((await agent.get('/api/channels')).body).toHaveLength(12);
+      expect((await agent.get('/api/channels')).body).toHaveLength(13);
       expect((await agent.get('/api/appeal-types')).body.map((t: { name: string }) => t.name)).toEqual([
         '咨询',
         '求助',

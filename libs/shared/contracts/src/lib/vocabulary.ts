@@ -15,6 +15,8 @@ export const CHANNELS = [
   { code: 'province', name: '省平台转办', group: 'public' },
   { code: 'haochaping', name: '好差评', group: 'public' },
   { code: 'state_council', name: '国务院互联网+督查', group: 'public' },
+  // third-party apps filing through Open311 GeoReport v2 (libs/server/integrations)
+  { code: 'open311', name: 'Open311接入', group: 'public' },
   { code: 'patrol', name: '路面巡查', group: 'collector' },
   { code: 'video', name: '视频监控', group: 'collector' },
 ] as const satisfies readonly { code: string; name: string; group: ChannelGroup }[];

@@ -10,7 +10,7 @@ import { ReferenceService } from '@hotline/server-reference-data';
 import { Open311Error } from './open311-format';
 import { Open311KeysService } from './open311-keys.service';
 
-/** The channel an Open311 request becomes an order on (inserted by the integrations migration). */
+/** The channel an Open311 request becomes an order on (in the contract's CHANNELS, seeded with the others). */
 export const OPEN311_CHANNEL = 'open311';
 const CLOSED = new Set(['closed', 'merged']);
 const MAX_LIST = 1000;

@@ -110,7 +110,6 @@ export class Integrations1764930000000 implements MigrationInterface {
       UNIQUE KEY uq_exchange_report (outbox_id),
       KEY ix_exchange_report_order (order_id)
     ) ${T}`);
-    await q.query("INSERT IGNORE INTO channel (code, name, grp, sort) VALUES ('open311', 'Open311', 'public', 90)");
   }
 
   async down(q: QueryRunner): Promise<void> {
