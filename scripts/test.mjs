@@ -67,22 +67,16 @@ if (want('e2e') && existsSync('apps/web-e2e/playwright.config.ts')) {
   if (!existsSync(chromium)) {
     const canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
     if (!canInstall) {
-      console.error(
-        `\nChromium is missing at ${chromium}. Install Debian's package, then run npm test again:\n  sudo apt-get update && sudo apt-get install -y chromium fonts-wqy-zenhei\n`,
-      );
+      console.error(`\nChromium is missing at ${chromium}. Install Debian's package, then run npm test again:\n  sudo apt-get update && sudo apt-get install -y chromium fonts-wqy-zenhei\n`);
       process.exit(1);
     }
     console.log('› installing Debian chromium for the end-to-end tests…');
     spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-    const r = spawnSync('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-wqy-zenhei'], {
-      stdio: 'inherit',
-      env: { ...env, DEBIAN_FRONTEND: 'noninteractive' },
-    });
+    const r = spawnSync('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-wqy-zenhei'], { stdio: 'inherit', env: { ...env, DEBIAN_FRONTEND: 'noninteractive' } });
     if (r.status !== 0) process.exit(r.status ?? 1);
   }
   await step('build for end-to-end', 'npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'cli', 'worker', 'web', '--outputStyle=static'], { counts: false });
-  if (!failedSteps.includes('build for end-to-end'))
-    await step('end-to-end (Playwright, Chromium)', 'npx', ['playwright', 'test', '-c', 'apps/web-e2e/playwright.config.ts']);
+  if (!failedSteps.includes('build for end-to-end')) await step('end-to-end (Playwright, Chromium)', 'npx', ['playwright', 'test', '-c', 'apps/web-e2e/playwright.config.ts']);
 }
 
 if (failedSteps.length) console.log(`\nfailed steps: ${failedSteps.join(', ')}`);
