@@ -14,8 +14,7 @@ const run = (cmd, args) => {
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 
-const lockChanged =
-  !existsSync('node_modules/.package-lock.json') || statSync('package-lock.json').mtimeMs > statSync('node_modules/.package-lock.json').mtimeMs;
+const lockChanged = !existsSync('node_modules/.package-lock.json') || statSync('package-lock.json').mtimeMs > statSync('node_modules/.package-lock.json').mtimeMs;
 if (lockChanged) {
   console.log('› installing dependencies (npm ci)…');
   run('npm', ['ci', '--no-audit', '--no-fund']);
@@ -55,10 +54,4 @@ sim.on('exit', (code) => code && console.warn('  (the PBX simulator stopped; the
 const stop = () => children.forEach((c) => c.kill('SIGTERM'));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
-for (const c of children)
-  c.on('exit', (code) => {
-    if (code) {
-      stop();
-      process.exitCode = code;
-    }
-  });
+for (const c of children) c.on('exit', (code) => { if (code) { stop(); process.exitCode = code; } });

@@ -87,7 +87,7 @@ async function push(endpoint, body) {
   sent++;
 }
 
-/** The events of one call starting at t0 (ms), in order, each with its time; only those before `until`. */
+/** The events of one call starting at t0 (ms), in order, each with its time; none unless it is over by `until`. */
 function callEvents(t0, agents, until, id) {
   const { ring, abandoned, talk } = callPlan();
   const from = phone();
@@ -99,7 +99,9 @@ function callEvents(t0, agents, until, id) {
     out.push({ ...common, event: 'answer', answeringNumber: pick(agents), at: answeredAt });
     out.push({ ...common, event: 'hangup', cause: 'normalClearing', at: answeredAt + talk * 1000 });
   }
-  return out.filter((e) => e.at <= until).map((e) => ({ ...e, at: new Date(e.at).toISOString() }));
+  // only calls over by then: a backfilled call left ringing or talking would hold its agent "on call" on the wallboard
+  if (out[out.length - 1].at > until) return [];
+  return out.map((e) => ({ ...e, at: new Date(e.at).toISOString() }));
 }
 
 async function runBackfill({ endpoint, agents }) {

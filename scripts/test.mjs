@@ -60,7 +60,7 @@ if (want('lint')) await step('copy-paste (jscpd, threshold in .jscpd.json)', 'np
 if (want('lint')) await step('format (prettier --check apps libs)', 'npx', ['prettier', '--check', '--log-level', 'warn', 'apps', 'libs'], { counts: false });
 if (want('lint')) await step('lint (module boundaries, style)', 'npx', ['nx', 'run-many', '-t', 'lint', '--outputStyle=static'], { counts: false });
 if (want('unit')) await step('unit tests', 'npx', ['nx', 'run-many', '-t', 'test', '--outputStyle=static', '--', '--ci']);
-if (want('unit')) await step('script tests (node --test)', 'node', ['--test', 'scripts/demo-secret.test.mjs'], { counts: false });
+if (want('unit')) await step('script tests (node --test)', 'node', ['--test', 'scripts/demo-secret.test.mjs', 'scripts/pbx-sim.test.mjs'], { counts: false });
 if (want('int')) await step('integration tests (MariaDB + Redis)', 'npx', ['jest', '-c', 'jest.int.config.cts', '--ci']);
 // the short tier: Redis and MariaDB killed for 3 s each (≈ 1.5 min); `npm run chaos` adds two APIs + two workers and longer outages
 const chaosShort = ['apps/api/test/chaos/redis.chaos-spec.ts', 'apps/api/test/chaos/mariadb.chaos-spec.ts'];

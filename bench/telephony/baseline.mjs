@@ -6,7 +6,13 @@ import mysql from 'mysql2/promise';
 import Redis from 'ioredis';
 
 const url = new URL(process.env.DATABASE_URL);
-const pool = mysql.createPool({ host: url.hostname, port: Number(url.port || 3306), user: url.username || 'root', database: url.pathname.slice(1), connectionLimit: 10 });
+const pool = mysql.createPool({
+  host: url.hostname,
+  port: Number(url.port || 3306),
+  user: url.username || 'root',
+  database: url.pathname.slice(1),
+  connectionLimit: 10,
+});
 await pool.query(`CREATE TABLE IF NOT EXISTS bench_call (call_id VARCHAR(64) PRIMARY KEY, caller VARCHAR(32), called_at DATETIME(3), answered_at DATETIME(3) NULL,
   hung_up_at DATETIME(3) NULL, agent VARCHAR(32) NULL) ENGINE=InnoDB`);
 const pub = new Redis(process.env.REDIS_URL);
@@ -27,7 +33,12 @@ http
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       res.write(': ready\n\n');
       streams.set(user, [...(streams.get(user) ?? []), res]);
-      req.on('close', () => streams.set(user, (streams.get(user) ?? []).filter((r) => r !== res)));
+      req.on('close', () =>
+        streams.set(
+          user,
+          (streams.get(user) ?? []).filter((r) => r !== res),
+        ),
+      );
       return;
     }
     let body = '';
@@ -39,7 +50,11 @@ http
         const conn = await pool.getConnection();
         try {
           await conn.beginTransaction();
-          await conn.query('INSERT INTO bench_call (call_id, caller, called_at) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE call_id = call_id', [e.callId, e.from, now]);
+          await conn.query('INSERT INTO bench_call (call_id, caller, called_at) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE call_id = call_id', [
+            e.callId,
+            e.from,
+            now,
+          ]);
           await conn.query('SELECT * FROM bench_call WHERE call_id = ? FOR UPDATE', [e.callId]);
           if (e.event === 'answer') await conn.query('UPDATE bench_call SET answered_at = ?, agent = ? WHERE call_id = ?', [now, e.answeringNumber, e.callId]);
           if (e.event === 'hangup') await conn.query('UPDATE bench_call SET hung_up_at = ? WHERE call_id = ?', [now, e.callId]);

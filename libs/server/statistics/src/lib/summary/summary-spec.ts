@@ -223,7 +223,7 @@ export const TABLES: readonly TableSpec[] = [
     recount: callRecount(),
     recountBetween: callRecount(' AND c.called_at >= ? AND c.called_at < ?'),
     timeColumn: 'c.called_at',
-    slotted: false,
+    slotted: true,
   },
   {
     table: 'stat_call_kpi',

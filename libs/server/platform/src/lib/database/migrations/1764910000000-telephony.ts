@@ -53,6 +53,10 @@ export class Telephony1764910000000 implements MigrationInterface {
       talk_s BIGINT NOT NULL DEFAULT 0,
       PRIMARY KEY (grain, period, platform_id, hour, agent_id, queue, slot)
     ) ${T}`);
+    // live calls end side by side: their day/month/year cells take slots like the order cubes, not one row lock each
+    await q.query(
+      'ALTER TABLE stat_call ADD COLUMN slot TINYINT UNSIGNED NOT NULL DEFAULT 0 AFTER platform_id, DROP PRIMARY KEY, ADD PRIMARY KEY (grain, period, platform_id, slot)',
+    );
     await q.query('ALTER TABLE app_user ADD COLUMN phone_extension VARCHAR(16) NULL, ADD UNIQUE KEY uq_user_extension (phone_extension)');
     await q.query(`CREATE TABLE agent_state (
       user_id INT UNSIGNED NOT NULL PRIMARY KEY,
@@ -65,6 +69,15 @@ export class Telephony1764910000000 implements MigrationInterface {
     await q.query('DROP TABLE agent_state');
     await q.query('ALTER TABLE app_user DROP INDEX uq_user_extension, DROP COLUMN phone_extension');
     await q.query('DROP TABLE stat_call_kpi');
+    await q.query(
+      'CREATE TABLE stat_call_unslotted AS SELECT grain, period, platform_id, SUM(offered) AS offered, SUM(answered) AS answered FROM stat_call GROUP BY grain, period, platform_id',
+    );
+    await q.query('DELETE FROM stat_call');
+    await q.query('ALTER TABLE stat_call DROP PRIMARY KEY, DROP COLUMN slot, ADD PRIMARY KEY (grain, period, platform_id)');
+    await q.query(
+      'INSERT INTO stat_call (grain, period, platform_id, offered, answered) SELECT grain, period, platform_id, offered, answered FROM stat_call_unslotted',
+    );
+    await q.query('DROP TABLE stat_call_unslotted');
     await q.query(`ALTER TABLE call_record DROP INDEX uq_call_pbx, DROP INDEX ix_call_agent, DROP INDEX ix_call_live, DROP INDEX ix_call_order,
       DROP COLUMN pbx_id, DROP COLUMN call_id, DROP COLUMN direction, DROP COLUMN callee, DROP COLUMN queue, DROP COLUMN agent_id,
       DROP COLUMN agent_number, DROP COLUMN transfers, DROP COLUMN cause, DROP COLUMN recording_url, DROP COLUMN counted,
