@@ -2,8 +2,9 @@ import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { GeneratorModule, GeneratorService, seedDemoAccounts, seedDemoOrders, DEMO_PASSWORD, DEMO_STAFF } from '@hotline/server-demo';
-import { IdentityModule, UsersService } from '@hotline/server-identity';
+import { GeneratorModule, GeneratorService, seedDemoAccounts, seedDemoKnowledge, seedDemoOrders, DEMO_PASSWORD, DEMO_STAFF } from '@hotline/server-demo';
+import { IdentityModule, UsersService, type AuthUser } from '@hotline/server-identity';
+import { ArticlesService, KnowledgeBaseCoreModule } from '@hotline/server-knowledge-base';
 import { OrdersModule } from '@hotline/server-orders';
 import { AppException, ensureDatabase, loadConfig, PlatformModule } from '@hotline/server-platform';
 import { ReferenceDataModule, seedReferenceData } from '@hotline/server-reference-data';
@@ -40,6 +41,7 @@ const COMMANDS = ['migrate', 'seed', 'demo', 'generate', 'import', 'create-admin
     StatisticsCoreModule,
     LegacyImportCoreModule,
     GeneratorModule,
+    KnowledgeBaseCoreModule,
   ],
 })
 class CliModule {}
@@ -203,6 +205,15 @@ async function main(argv: string[]): Promise<void> {
       console.log(`demo orders: ${wanted} in ${((Date.now() - t0) / 1000).toFixed(1)} s`, tally);
     } else {
       console.log(wanted > 0 ? `demo orders: ${n} already present, none added` : 'demo orders: none (DEMO_SCALE=0)');
+    }
+    // the knowledge base's demo articles, published by the admin through the knowledge service (empty base only)
+    const [admin]: AuthUser[] = await ds.query(
+      "SELECT id, username, display_name AS displayName, role, unit_id AS unitId FROM app_user WHERE username = 'admin'",
+    );
+    if (admin) {
+      const articles = app.get(ArticlesService);
+      const kb = await seedDemoKnowledge(app, (a) => articles.create(admin, a, { publish: true }));
+      console.log(kb ? `knowledge base: ${kb} demo articles published` : 'knowledge base: articles already present, none added');
     }
     if (demoScale > 0) {
       const [{ h }] = await ds.query("SELECT COUNT(*) AS h FROM work_order WHERE created_at >= '2017-12-31 16:00:00' AND created_at < '2020-12-31 16:00:00'");
