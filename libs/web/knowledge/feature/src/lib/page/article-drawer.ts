@@ -21,7 +21,7 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTimelineModule } from 'ng-zorro-antd/timeline';
 import { ArticleEditor } from './article-editor';
-import { CENTER_ROLES, Viewer, articleActions, canEdit } from './article-rules';
+import { CENTER_ROLES, Viewer, articleActions, canEdit, revisionState } from './article-rules';
 
 const HISTORY_LABELS: Record<KnowledgeHistoryEntry['action'], string> = {
   ...KNOWLEDGE_ACTION_LABELS,
@@ -73,7 +73,7 @@ export class ArticleDrawer {
   protected readonly error = computed(() => callError(this.store.detailState()));
   protected readonly actions = computed(() => {
     const a = this.a();
-    return a ? articleActions(a, this.viewer()) : [];
+    return a ? articleActions(a, this.viewer(), revisionState(a, a.history)) : [];
   });
   protected readonly editable = computed(() => {
     const a = this.a();

@@ -1,4 +1,5 @@
-import { articleActions, canEdit, defaultTab, linesOf, tabsFor, toAnswerHtml, wrapSelection } from './article-rules';
+import type { KnowledgeHistoryEntry } from '@hotline/contracts';
+import { articleActions, canEdit, defaultTab, linesOf, revisionState, tabsFor, toAnswerHtml, wrapSelection } from './article-rules';
 
 const unit = { role: 'unit_handler' as const, unitId: 4 };
 const center = { role: 'dispatcher' as const, unitId: null };
@@ -21,6 +22,19 @@ describe('article rules', () => {
     expect(articleActions({ status: 'published', ownerUnitId: 4, hasRevision: false }, center)).toEqual(['expire', 'archive']);
     expect(articleActions({ status: 'published', ownerUnitId: 4, hasRevision: true }, center)).toEqual(['submit', 'publish', 'reject', 'expire', 'archive']);
     expect(articleActions({ status: 'published', ownerUnitId: 4, hasRevision: false }, agent)).toEqual([]);
+  });
+
+  it('reads from the history whether a revision awaits submission or review', () => {
+    const h = (...actions: KnowledgeHistoryEntry['action'][]) => actions.map((action, id) => ({ id, action }) as KnowledgeHistoryEntry);
+    const revised = { status: 'published' as const, ownerUnitId: 4, hasRevision: true };
+    expect(revisionState(revised, h('create', 'submit', 'publish', 'edit'))).toBe('draft');
+    expect(revisionState(revised, h('create', 'submit', 'publish', 'edit', 'use', 'submit', 'flag'))).toBe('review');
+    expect(revisionState(revised, h('create', 'publish', 'edit', 'submit', 'reject'))).toBe('draft');
+    expect(revisionState({ ...revised, hasRevision: false }, h('edit'))).toBeNull();
+    expect(articleActions(revised, unit, 'draft')).toEqual(['submit']);
+    expect(articleActions(revised, unit, 'review')).toEqual([]);
+    expect(articleActions(revised, center, 'review')).toEqual(['publish', 'reject', 'expire', 'archive']);
+    expect(articleActions(revised, center, 'draft')).toEqual(['submit', 'expire', 'archive']);
   });
 
   it('opens each role on the tab it works in', () => {

@@ -1,4 +1,4 @@
-import { KnowledgeAction, KnowledgeArticleSummary, KnowledgeStatus, Role } from '@hotline/contracts';
+import { KnowledgeAction, KnowledgeArticleSummary, KnowledgeHistoryEntry, KnowledgeStatus, Role } from '@hotline/contracts';
 
 /** The center's roles: they review, publish, expire and archive (libs/server/knowledge-base workflow.ts). */
 export const CENTER_ROLES: readonly Role[] = ['dispatcher', 'supervisor', 'admin'];
@@ -18,18 +18,34 @@ export function canEdit(a: Pick<KnowledgeArticleSummary, 'status' | 'ownerUnitId
   return isCenter(v) || (v.role === 'unit_handler' && v.unitId !== null && a.ownerUnitId === v.unitId);
 }
 
+export type RevisionState = 'draft' | 'review' | null;
+
 /**
- * The workflow buttons the viewer sees for an article. A published article's revision may be a draft or in review
- * (the summary says only that there is one), so both 提交审核 and the center's review buttons show for it; the server
- * answers 409 INVALID_TRANSITION for the one that does not apply.
+ * Where a published article's revision stands, read from its history (the summary says only that there is one): the
+ * last of edit / submit / reject / publish decides. Null when there is no revision or nothing to read it from.
  */
-export function articleActions(a: Pick<KnowledgeArticleSummary, 'status' | 'ownerUnitId' | 'hasRevision'>, v: Viewer): KnowledgeAction[] {
+export function revisionState(a: Pick<KnowledgeArticleSummary, 'status' | 'hasRevision'>, history?: readonly KnowledgeHistoryEntry[]): RevisionState {
+  if (a.status !== 'published' || !a.hasRevision || !history) return null;
+  const last = [...history].reverse().find((h) => h.action === 'edit' || h.action === 'submit' || h.action === 'reject' || h.action === 'publish');
+  return last?.action === 'submit' ? 'review' : 'draft';
+}
+
+/**
+ * The workflow buttons the viewer sees for an article. For a published article's revision the history tells whether
+ * it awaits 提交审核 or the center's review; without it (a list row) both show, and the server answers 409
+ * INVALID_TRANSITION for the one that does not apply.
+ */
+export function articleActions(
+  a: Pick<KnowledgeArticleSummary, 'status' | 'ownerUnitId' | 'hasRevision'>,
+  v: Viewer,
+  revision: RevisionState = null,
+): KnowledgeAction[] {
   if (!canEdit(a, v)) return [];
   const out: KnowledgeAction[] = [];
-  const revision = a.status === 'published' && a.hasRevision;
-  if (a.status === 'draft' || revision) out.push('submit');
+  const hasRevision = a.status === 'published' && a.hasRevision;
+  if (a.status === 'draft' || (hasRevision && revision !== 'review')) out.push('submit');
   if (isCenter(v)) {
-    if (a.status === 'review' || revision) out.push('publish', 'reject');
+    if (a.status === 'review' || (hasRevision && revision !== 'draft')) out.push('publish', 'reject');
     if (a.status === 'published') out.push('expire');
     out.push('archive');
   }
