@@ -62,6 +62,9 @@ describe('knowledge articles (real MariaDB + Redis)', () => {
     expect((await agent.post('/api/knowledge/articles', { title: 'x', answer: 'y' })).status).toBe(403);
     expect((await police.get(`/api/knowledge/articles/${d.id}`)).status).toBe(404);
     expect((await act(police, d, 'submit')).status).toBe(404);
+    // an agent reads what was published, never a draft: not by id, not by asking the list for drafts
+    expect((await agent.get(`/api/knowledge/articles/${d.id}`)).status).toBe(404);
+    expect((await agent.get<Page<KnowledgeArticleSummary>>('/api/knowledge/articles?status=draft')).body.items.map((a) => a.id)).not.toContain(d.id);
 
     const s = await act(water, d, 'submit', '请审核');
     expect(s.status).toBe(200);

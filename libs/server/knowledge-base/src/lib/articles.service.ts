@@ -71,6 +71,8 @@ export class ArticlesService {
       where.push('a.owner_unit_id = ?');
       params.push(q.ownerUnitId);
     }
+    // a reader who writes no articles (agent, callback agent, leader) sees what was published, never drafts
+    if (!EDITOR_ROLES.includes(user.role)) where.push('a.published_version_n IS NOT NULL');
     if (q.status) {
       where.push('a.status = ?');
       params.push(q.status);
@@ -166,7 +168,8 @@ export class ArticlesService {
   async visible(user: AuthUser, id: number, em: EntityManager = this.ds.manager, lock = false): Promise<ArticleRow> {
     const [r]: Row[] = await em.query(`SELECT ${ARTICLE_COLUMNS} FROM ${ARTICLE_FROM} WHERE a.id = ?${lock ? ' FOR UPDATE' : ''}`, [id]);
     const a = r ? toArticleRow(r) : null;
-    if (!a || (user.role === 'unit_handler' && a.ownerUnitId !== user.unitId)) throw new AppException('NOT_FOUND', `article ${id} not found`);
+    const hidden = !a || (user.role === 'unit_handler' && a.ownerUnitId !== user.unitId) || (!EDITOR_ROLES.includes(user.role) && a.publishedN === null);
+    if (hidden) throw new AppException('NOT_FOUND', `article ${id} not found`);
     return a;
   }
 
