@@ -17,6 +17,7 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { CascaderTypeToOpen, FormField, OptionSelect, PageBar } from '@hotline/web-ui';
 import { CallerHistory } from './caller-history';
+import { RoutingPanel } from './routing-panel';
 
 type Mode = IntakeFollowUp['kind'];
 
@@ -47,6 +48,7 @@ const nonEmptyArray = (c: AbstractControl): ValidationErrors | null => (Array.is
     FormField,
     OptionSelect,
     CallerHistory,
+    RoutingPanel,
     CascaderTypeToOpen,
   ],
   providers: [IntakeStore],
