@@ -75,6 +75,7 @@ async function seedAndTrain(request: APIRequestContext): Promise<{ openNumber: s
 
 test.describe('routing suggestions on intake', () => {
   test('shows learned categories, units and similar orders as the appeal is typed; the keyboard accepts them', async ({ page }, info) => {
+    test.setTimeout(180_000); // seeds a history and waits for the worker to train on it
     const { openNumber } = await seedAndTrain(page.request);
     await login(page, 'agent');
     await expect(page).toHaveURL(/\/intake/);

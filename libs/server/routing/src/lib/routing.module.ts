@@ -41,7 +41,7 @@ export class RoutingModule {}
 
 /** The worker side: training jobs, the nightly scheduler, and the order-event subscriber (outcomes and repeats). */
 @Module({
-  imports: [RoutingCoreModule],
+  imports: [RoutingCoreModule, OrdersModule],
   providers: [RoutingProcessor, RoutingScheduler],
 })
 export class RoutingWorkerModule implements OnModuleInit {
