@@ -28,7 +28,7 @@ const SERVICES = [
 @Module({
   imports: [QUEUE, ReferenceDataModule, OrdersModule],
   providers: SERVICES,
-  exports: SERVICES,
+  exports: [...SERVICES, QUEUE],
 })
 export class RoutingCoreModule {}
 
