@@ -81,7 +81,7 @@ test.describe('routing suggestions on intake', () => {
     await expect(page).toHaveURL(/\/intake/);
     await page.getByTestId('intake-phone').fill('13955550001');
     await page.getByTestId('appeal-complaint').click();
-    await page.getByTestId('intake-content').fill('小区广场上跳舞的音响太吵了');
+    await page.getByTestId('intake-content').fill('晚上广场舞的音响声音太大了');
     const panel = page.getByTestId('routing-panel');
     await expect(panel.getByTestId('routing-category-0')).toContainText('广场舞噪声');
     await expect(panel.getByTestId('routing-unit-0')).toContainText('市公安局');
