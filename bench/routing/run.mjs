@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Routing benchmark launcher: runs routing-bench.ts with ts-node (like bench/report).
 //
-//   node bench/routing/run.mjs [--data FILE] [--rows 1000000] [--classes 300] [--skip-scale]
+//   node bench/routing/run.mjs [--data FILE] [--rows 1000000] [--classes 300] [--skip-scale] [--skip-quality]
 //
 // Data: ../shared/data/appeals-tipdm2020-train.jsonl relative to the repository root, or ROUTING_BENCH_DATA / --data.
 // Nothing is written to the repository except bench/routing/results/latest.json (git-ignored).

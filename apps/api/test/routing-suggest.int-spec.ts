@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import type { OrderDetail, RoutingAccuracyMonth, RoutingModelView, RoutingRuleView, SuggestResponse } from '@hotline/contracts';
+import type { AssessmentView, OrderDetail, RoutingAccuracyMonth, RoutingModelView, RoutingRuleView, SuggestResponse } from '@hotline/contracts';
 import { OrderEventRelay, OrderEventStream } from '@hotline/server-orders';
 import { ROUTING_SUBSCRIBER, RoutingOutcomes, RoutingTrainer, SimilarOrdersService } from '@hotline/server-routing';
 import { intake, startApi, type Api, type Client } from './harness';
@@ -193,6 +193,11 @@ describe('routing suggestions, the dispatch catalogue, similar orders and repeat
     const [byText] = await ds.query('SELECT earlier_order_id, reason FROM order_repeat WHERE order_id = ?', [open.id]);
     expect(byText).toMatchObject({ reason: 'text' });
     expect(Number(byText.earlier_order_id)).toBe(earlier.id);
+    // the unit assessment counts them against the unit that closed the earlier order, and by its category
+    const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+    const view = (await leader.get<AssessmentView>(`/api/assessment?month=${month}`)).body;
+    expect(view.rows.find((r) => r.unitId === api.ref.unit('swjt').id)?.repeatComplaints?.repeats).toBe(2);
+    expect(view.repeatsByCategory).toContainEqual({ categoryId: api.ref.category(MATTERS.water.path).id, categoryPath: MATTERS.water.path, repeats: 2 });
     // an order of the history (nothing closed before it) is no repeat
     expect(await ds.query('SELECT order_id FROM order_repeat WHERE order_id = ?', [created[0]])).toEqual([]);
   });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { STAT_MEASURES, type AssessmentView, type AssessmentWeights } from '@hotline/contracts';
-import { assessUnits, DEFAULT_WEIGHTS, monthPeriod, satisfied, sumTotals, type UnitMonth } from '@hotline/domain';
+import { addDays, assessUnits, chinaDayStart, DEFAULT_WEIGHTS, monthPeriod, satisfied, sumTotals, type UnitMonth } from '@hotline/domain';
 import { LookupService, SummaryReader, totalsOf } from '@hotline/server-statistics';
 
 type Row = Record<string, number | string>;
@@ -56,7 +56,30 @@ export class AssessmentService {
         reworked: t.reworked,
       };
     });
-    return { month, weights, rows: assessUnits(units, weights) };
+    const repeats = await this.repeats(period.from, period.to);
+    const rows = assessUnits(units, weights).map((r) => {
+      const n = repeats.byUnit.get(r.unitId) ?? 0;
+      return { ...r, repeatComplaints: { repeats: n, rate: r.received > 0 ? Math.round((n / r.received) * 10_000) / 10_000 : null } };
+    });
+    const repeatsByCategory = repeats.byCategory.map((c) => ({ ...c, categoryPath: lk.categories.get(c.categoryId)?.path ?? String(c.categoryId) }));
+    return { month, weights, rows, repeatsByCategory };
+  }
+
+  /** 重复投诉 marked by routing (table order_repeat) in the month, by the earlier order's main unit and category. */
+  private async repeats(from: string, to: string) {
+    const rows: { unit_id: number | null; category_id: number; n: string }[] = await this.ds.query(
+      `SELECT w.main_unit_id AS unit_id, w.category_id, COUNT(*) AS n FROM order_repeat r JOIN work_order w ON w.id = r.earlier_order_id
+        WHERE r.created_at >= ? AND r.created_at < ? GROUP BY w.main_unit_id, w.category_id`,
+      [chinaDayStart(from), chinaDayStart(addDays(to, 1))],
+    );
+    const byUnit = new Map<number, number>();
+    const byCat = new Map<number, number>();
+    for (const r of rows) {
+      if (r.unit_id != null) byUnit.set(r.unit_id, (byUnit.get(r.unit_id) ?? 0) + Number(r.n));
+      byCat.set(r.category_id, (byCat.get(r.category_id) ?? 0) + Number(r.n));
+    }
+    const byCategory = [...byCat].map(([categoryId, repeats]) => ({ categoryId, repeats })).sort((a, b) => b.repeats - a.repeats);
+    return { byUnit, byCategory };
   }
 
   async weights(): Promise<AssessmentWeights> {

@@ -28,7 +28,7 @@ const SERVICES = [
 @Module({
   imports: [QUEUE, ReferenceDataModule, OrdersModule],
   providers: SERVICES,
-  exports: SERVICES,
+  exports: [...SERVICES, QUEUE],
 })
 export class RoutingCoreModule {}
 
@@ -41,7 +41,7 @@ export class RoutingModule {}
 
 /** The worker side: training jobs, the nightly scheduler, and the order-event subscriber (outcomes and repeats). */
 @Module({
-  imports: [RoutingCoreModule],
+  imports: [RoutingCoreModule, OrdersModule],
   providers: [RoutingProcessor, RoutingScheduler],
 })
 export class RoutingWorkerModule implements OnModuleInit {

@@ -38,10 +38,14 @@ export interface UnitAssessmentRow {
   /** 1 … number of assessed units; null when not assessed */
   rank: number | null;
   list: 'red' | 'black' | null;
+  /** 重复投诉: appeals of the month that repeat an order this unit closed in the 90 days before (routing), per order received */
+  repeatComplaints?: { repeats: number; rate: number | null };
 }
 
 export interface AssessmentView {
   month: string;
   weights: AssessmentWeights;
   rows: UnitAssessmentRow[];
+  /** 重复投诉 of the month by the earlier order's category (routing), most first */
+  repeatsByCategory?: { categoryId: number; categoryPath: string; repeats: number }[];
 }

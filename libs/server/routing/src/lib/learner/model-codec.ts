@@ -18,7 +18,8 @@ export interface RouterModel {
 }
 
 interface Header {
-  format: 1;
+  /** 2: weights feature-major (1 was class-major, never released beyond a day; retrain) */
+  format: 2;
   classifiers: { name: string; bits: number; docs: number; tokenWeight: number; labels: string[] }[];
 }
 
@@ -27,7 +28,7 @@ const PART_BYTES = 4 * 1024 * 1024;
 export function encodeRouter(router: RouterModel): Buffer[] {
   const named = [['categories', router.categories] as const, ...(router.units ? [['units', router.units] as const] : [])];
   const header: Header = {
-    format: 1,
+    format: 2,
     classifiers: named.map(([name, c]) => ({
       name,
       bits: c.featurizer.bits,
@@ -53,7 +54,7 @@ export function decodeRouter(parts: Buffer[], analyzer: Analyzer): RouterModel {
   const raw = gunzipSync(Buffer.concat(parts));
   const hlen = raw.readUInt32LE(0);
   const header = JSON.parse(raw.subarray(4, 4 + hlen).toString('utf8')) as Header;
-  if (header.format !== 1) throw new Error(`unknown routing model format ${header.format}`);
+  if (header.format !== 2) throw new Error(`routing model format ${header.format} is not this release's (2): train a new one`);
   let at = 4 + hlen;
   // copies, so that each array is aligned whatever the header's length
   const take = <T>(Ctor: { new (b: ArrayBuffer): T }, bytes: number): T => {

@@ -14,6 +14,7 @@ export interface TrainingRow extends FeatureInput {
 
 export interface TrainerOptions {
   bits?: number;
+  /** passes over a history that fits the cache (default: 10, fewer past 100,000 rows: about a million steps) */
   epochs?: number;
   /** rows kept in memory for multi-epoch training and IDF (default 100,000; ≈ 1 KB each) */
   cacheRows?: number;
@@ -60,7 +61,6 @@ export function shuffleInPlace<T>(a: T[], seed: number): T[] {
  */
 export async function trainClassifier(analyzer: Analyzer, rows: AsyncIterable<TrainingRow[]>, options: TrainerOptions = {}): Promise<TrainedClassifier> {
   const bits = options.bits ?? 18;
-  const epochs = options.epochs ?? 10;
   const cacheRows = options.cacheRows ?? 100_000;
   const every = options.holdoutEvery ?? 10;
   const holdoutMax = options.holdoutMax ?? 20_000;
@@ -119,6 +119,8 @@ export async function trainClassifier(analyzer: Analyzer, rows: AsyncIterable<Tr
     if (cachedCounts.length === 0) throw new Error('no rows to learn from');
     const vectors = startModel();
     const m = model as unknown as SoftmaxModel;
+    // about a million steps in all: 10 epochs of a small history, fewer of a large one
+    const epochs = options.epochs ?? Math.min(10, Math.max(1, Math.ceil(1_000_000 / vectors.length)));
     for (let e = 0; e < epochs; e++) {
       shuffleInPlace(vectors, seed + e);
       for (const v of vectors) m.step(v.x, v.y, sgd);

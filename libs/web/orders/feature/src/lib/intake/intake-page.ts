@@ -19,6 +19,7 @@ import { CascaderTypeToOpen, FormField, OptionSelect, PageBar } from '@hotline/w
 import { AnswerMethodField, KnowledgeSuggestions, answerMethodBody, answerMethodGroup } from '@hotline/web-knowledge-feature/widgets';
 import { CallerHistory } from './caller-history';
 import { CallPopPanel } from '@hotline/web-telephony';
+import { RoutingPanel } from './routing-panel';
 
 type Mode = IntakeFollowUp['kind'];
 
@@ -50,6 +51,7 @@ const nonEmptyArray = (c: AbstractControl): ValidationErrors | null => (Array.is
     OptionSelect,
     CallerHistory,
     CallPopPanel,
+    RoutingPanel,
     CascaderTypeToOpen,
     KnowledgeSuggestions,
     AnswerMethodField,
