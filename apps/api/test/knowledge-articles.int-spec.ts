@@ -149,7 +149,8 @@ describe('knowledge articles (real MariaDB + Redis)', () => {
   });
 
   it('a flag reaches the owner unit’s inbox and the unit resolves it', async () => {
-    const d = await draft(water, { title: `二次供水水箱清洗${tag}` });
+    const w = await draft(water, { title: `二次供水水箱清洗${tag}` });
+    const d = (await act(dispatcher, (await act(water, w, 'submit')).body, 'publish')).body; // agents flag what they can read
     const f = await agent.post<KnowledgeFlagView>(`/api/knowledge/articles/${d.id}/flags`, { reason: '电话号码已经改了' });
     expect(f.status).toBe(201);
     expect(f.body).toMatchObject({ articleId: d.id, status: 'open', reason: '电话号码已经改了', createdByName: expect.any(String) });
