@@ -254,7 +254,8 @@ describe('order lifecycle over HTTP (real MariaDB + Redis)', () => {
   describe('refusals', () => {
     it('a role that may never do an action gets 403 FORBIDDEN_ROLE', async () => {
       const o = await create();
-      expect(await water.tryAct(o, 'direct-answer', { answer: 'x' })).toMatchObject({ status: 404 }); // not even visible to a unit
+      // the role comes first, before the order is looked up: the same 403 whether or not the unit could see the order
+      expect(await water.tryAct(o, 'direct-answer', { answer: 'x' })).toMatchObject({ status: 403, body: { code: 'FORBIDDEN_ROLE' } });
       expect(await callback.tryAct(o, 'dispatch', { unitId: 1 })).toMatchObject({ status: 403, body: { code: 'FORBIDDEN_ROLE' } });
       expect(await leader.tryAct(o, 'merge', { masterId: 1 })).toMatchObject({ status: 403, body: { code: 'FORBIDDEN_ROLE' } });
       expect(await (await api.as('admin')).tryAct(o, 'direct-answer', { answer: 'x' })).toMatchObject({ status: 403 });
@@ -294,13 +295,13 @@ describe('order lifecycle over HTTP (real MariaDB + Redis)', () => {
         code: 'UNKNOWN_REFERENCE',
         details: { field: 'unitId' },
       });
-      expect((await dispatcher.post(`/api/orders/${o.id}/actions/sign`, { version: 1, extra: true })).body).toMatchObject({
+      expect((await dispatcher.post(`/api/orders/${o.id}/actions/urge`, { version: 1, extra: true })).body).toMatchObject({
         code: 'VALIDATION_FAILED',
         details: [{ field: 'extra' }],
       });
       expect((await callback.post(`/api/orders/${o.id}/actions/callback`, { version: 1, satisfaction: 'great', solved: 'yes' })).status).toBe(400);
       expect((await dispatcher.post(`/api/orders/${o.id}/actions/teleport`, { version: 1 })).status).toBe(404);
-      expect((await dispatcher.post(`/api/orders/999999999/actions/sign`, { version: 1 })).body.code).toBe('ORDER_NOT_FOUND');
+      expect((await dispatcher.post(`/api/orders/999999999/actions/urge`, { version: 1 })).body.code).toBe('ORDER_NOT_FOUND');
     });
   });
 });

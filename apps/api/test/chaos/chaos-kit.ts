@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import type { Connection, RowDataPacket } from 'mysql2/promise';
 import type { OrderDetail, TimeLimitPolicyView } from '@hotline/contracts';
 import { intake, sleep, type Api, type Client } from '../harness';
@@ -217,3 +218,6 @@ export async function prepareDatabase(url: string): Promise<void> {
     await ds.destroy();
   }
 }
+
+/** The 1-minute load average, recorded with each scenario's figures: the machine is shared. */
+export const loadNow = () => Number(loadavg()[0].toFixed(1));

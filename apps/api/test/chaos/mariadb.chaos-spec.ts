@@ -1,7 +1,19 @@
 import { rmSync } from 'node:fs';
 import { createConnection, type Connection, type RowDataPacket } from 'mysql2/promise';
 import { sleep, startApi, startWorker, until, type Api, type ChildProcessHandle, type Client } from '../harness';
-import { byStatus, drillPolicy, effectsOnce, intakeLoad, percentile, prepareDatabase, SHORT, startMariaDb, WORKER_ENV, type MariaDbHandle } from './chaos-kit';
+import {
+  byStatus,
+  drillPolicy,
+  effectsOnce,
+  intakeLoad,
+  percentile,
+  prepareDatabase,
+  SHORT,
+  startMariaDb,
+  WORKER_ENV,
+  type MariaDbHandle,
+  loadNow,
+} from './chaos-kit';
 
 /**
  * Issue 15, fault injection: a private MariaDB (own datadir under /tmp, own port) is SIGKILLed under intake load and
@@ -73,7 +85,7 @@ describe('chaos: MariaDB SIGKILLed mid-load and restarted', () => {
       apiReconnectedMsAfterRestart: apiBack - backAt,
       workerReconnectedMsAfterRestart: workerBack - backAt,
     };
-    if (process.env['CHAOS_REPORT']) console.info(`mariadb chaos: ${JSON.stringify(summary)}`);
+    if (process.env['CHAOS_REPORT']) console.info(`mariadb chaos: ${JSON.stringify({ ...summary, load: loadNow() })}`);
 
     expect(health.status).toBe(503);
     expect(health.body.info).toMatchObject({ database: { status: 'down' }, redis: { status: 'up' } });

@@ -3,7 +3,7 @@ import { createConnection, type Connection } from 'mysql2/promise';
 import { reconcilerKeys } from '@hotline/server-deadlines';
 import { openEventStream, sleep, startApi, startRedis, startWorker, until, type Api, type ChildProcessHandle } from '../harness';
 import { testEnv } from '../test-env';
-import { effectsOnce, intakeLoad, SHORT, WORKER_ENV, drillPolicy } from './chaos-kit';
+import { effectsOnce, intakeLoad, SHORT, WORKER_ENV, drillPolicy, loadNow } from './chaos-kit';
 
 /**
  * Issue 15, fault injection: two API instances and two worker processes on one database and one (private) Redis,
@@ -95,7 +95,7 @@ describe('chaos: two APIs and two workers, one worker SIGKILLed mid-work', () =>
       const ticks = windowMs / Number(WORKER_ENV.DEADLINES_RECONCILE_EVERY_MS);
       if (process.env['CHAOS_REPORT'])
         console.info(
-          `processes chaos: ${JSON.stringify({ dispatched: ids.length, notices: Number(n), liveOnBoth: liveShare, reconcilerRuns: starts.size, ticks })}`,
+          `processes chaos: ${JSON.stringify({ dispatched: ids.length, notices: Number(n), liveOnBoth: liveShare, load: loadNow(), reconcilerRuns: starts.size, ticks })}`,
         );
       expect(starts.size).toBeGreaterThan(ticks * 0.5);
       expect(starts.size).toBeLessThanOrEqual(ticks + 1);

@@ -1,7 +1,7 @@
 import { createConnection, type Connection } from 'mysql2/promise';
 import { PASSWORD, sleep, startApi, startRedis, startWorker, until, type Api, type ChildProcessHandle, type Client } from '../harness';
 import { testEnv } from '../test-env';
-import { byStatus, drillPolicy, effectsOnce, intakeLoad, percentile, SHORT, WORKER_ENV } from './chaos-kit';
+import { byStatus, drillPolicy, effectsOnce, intakeLoad, percentile, SHORT, WORKER_ENV, loadNow } from './chaos-kit';
 
 /**
  * Issue 15, fault injection: the private Redis is SIGKILLed under intake load and comes back empty (wiped). Intake
@@ -74,7 +74,7 @@ describe('chaos: Redis SIGKILLed and wiped under intake load', () => {
       ),
       loginDuringOutage: { status: login.status, ms: loginMs },
     };
-    if (process.env['CHAOS_REPORT']) console.info(`redis chaos: ${JSON.stringify(summary)}`);
+    if (process.env['CHAOS_REPORT']) console.info(`redis chaos: ${JSON.stringify({ ...summary, load: loadNow() })}`);
     expect(health.status).toBe(503);
     expect(health.body.info).toMatchObject({ database: { status: 'up' }, redis: { status: 'down' } });
     expect(healthAfter).toBe(true);

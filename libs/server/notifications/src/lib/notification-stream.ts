@@ -8,6 +8,8 @@ import { notificationChannel, signalChannel, type UserSignal, type WrittenNotice
 import { NotificationsService } from './notifications.service';
 
 const PING_MS = 25_000;
+/** Ids a stream remembers having sent (it drops the oldest beyond this). */
+const SENT_KEPT = 1000;
 
 /**
  * Live notices for server-sent-event streams. Whichever process writes a notice publishes it on Redis; every API
@@ -56,11 +58,18 @@ export class NotificationStream implements OnModuleInit, OnModuleDestroy {
    */
   events(user: AuthUser, lastEventId: number | null): Observable<MessageEvent> {
     return new Observable<MessageEvent>((sub) => {
-      let sentUpTo = lastEventId ?? 0;
+      // notices at or below the mark the stream starts from are the client's already; above it, each is sent once.
+      // Ids are not in commit order (two workers' transactions interleave), so a notice below one already sent may
+      // still be new: it is sent, not dropped, and a resume may then repeat a few (clients drop ids they have).
+      let mark = lastEventId ?? 0;
+      let lastId = mark;
+      const sent = new Set<number>();
       let buffer: NotificationView[] | null = [];
       const emit = (v: NotificationView) => {
-        if (v.id <= sentUpTo) return;
-        sentUpTo = v.id;
+        if (v.id <= mark || sent.has(v.id)) return;
+        sent.add(v.id);
+        if (sent.size > SENT_KEPT) sent.delete(sent.values().next().value as number);
+        lastId = v.id;
         sub.next({ id: String(v.id), type: 'notification', data: v });
       };
       // listen first, then read the backlog, so nothing falls between the two
@@ -72,14 +81,15 @@ export class NotificationStream implements OnModuleInit, OnModuleDestroy {
       // signals are not stored, so they need no backlog: they go out as they come, carrying the stream's notice id
       // (an id-less event would get Nest's counter); one that comes before 'ready' waits for it, when that id is known
       const early: { type: string; data: object }[] = [];
-      const signal = (e: { type: string; data: object }) => sub.next({ id: String(sentUpTo), ...e });
+      const signal = (e: { type: string; data: object }) => sub.next({ id: String(lastId), ...e });
       const signals = this.signals.subscribe((s) => {
         if (s.userId !== user.id) return;
         const e = { type: s.type, data: s.data as object };
         if (buffer) early.push(e);
         else signal(e);
       });
-      const ping = setInterval(() => buffer === null && sub.next({ id: String(sentUpTo), type: 'ping', data: {} }), PING_MS);
+      // a ping repeats the last id sent, so it never moves the client's Last-Event-ID
+      const ping = setInterval(() => buffer === null && sub.next({ id: String(lastId), type: 'ping', data: {} }), PING_MS);
       (async () => {
         const [unread, missed, latest] = await Promise.all([
           this.notifications.unread(user.id),
@@ -87,8 +97,9 @@ export class NotificationStream implements OnModuleInit, OnModuleDestroy {
           lastEventId != null ? Promise.resolve(lastEventId) : this.notifications.latestId(user.id),
         ]);
         // a fresh stream starts at the newest notice (the unread count covers the older ones), a resumed one where it was
-        sentUpTo = latest;
-        sub.next({ id: String(sentUpTo), type: 'ready', data: { unread } });
+        mark = latest;
+        lastId = latest;
+        sub.next({ id: String(latest), type: 'ready', data: { unread } });
         missed.forEach(emit);
         const pending = buffer ?? [];
         buffer = null;
