@@ -101,7 +101,7 @@ async function drive({ url, popUrl, seconds, measure }) {
     const now = performance.now();
     let ev = queue.length && queue[0].at <= now ? queue.shift() : null;
     if (!ev) {
-      const id = `${prefix}-${call++}`;
+      const id = `${prefix}-${measure ? 'm' : 'w'}${call++}`; // the warm-up's calls are not the measured ones: a repeated callId changes nothing and pops nobody
       const base = { callId: id, from: `139${String(call).padStart(8, '0')}`, to: '12345', direction: 'in', queue: '市民热线' };
       ev = { body: { ...base, event: 'newCall' } };
       const answered = Math.random() < 0.9;
