@@ -1,6 +1,9 @@
 import { loadavg } from 'node:os';
 import type { Connection, RowDataPacket } from 'mysql2/promise';
 import type { OrderDetail, TimeLimitPolicyView } from '@hotline/contracts';
+import { seedDemoAccounts } from '@hotline/server-demo';
+import { dataSourceOptions, ensureDatabase } from '@hotline/server-platform';
+import { seedReferenceData } from '@hotline/server-reference-data';
 import { intake, sleep, type Api, type Client } from '../harness';
 
 /** `CHAOS_TIER=short` (what `npm test` runs) keeps each scenario to seconds; `npm run chaos` runs the long one. */
@@ -204,9 +207,6 @@ export async function startMariaDb(again?: { port: number; datadir: string }): P
 /** Creates, migrates and seeds a database as the integration tests' global setup does. */
 export async function prepareDatabase(url: string): Promise<void> {
   const { DataSource } = await import('typeorm');
-  const { dataSourceOptions, ensureDatabase } = await import('@hotline/server-platform');
-  const { seedReferenceData } = await import('@hotline/server-reference-data');
-  const { seedDemoAccounts } = await import('@hotline/server-demo');
   const { testEnv } = await import('../test-env');
   await ensureDatabase(url);
   const ds = await new DataSource(dataSourceOptions(url)).initialize();
