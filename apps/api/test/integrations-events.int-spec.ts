@@ -60,12 +60,12 @@ describe('integrations on the order-event stream: SMS notices, signed webhooks, 
   };
 
   it('an intake sends one 受理回执 with its number, once however often the event comes; an answer sends 办结告知', async () => {
-    const o = await create({ caller: { name: '李女士', phone: '13900001111', confidential: false } });
+    const o = await create({ caller: { name: '李女士', phone: '139777001111', confidential: false } });
     await drain();
     // the event again (a second relay, a crash): nothing is sent twice
     await ds.query("UPDATE outbox_subscriber SET last_id = 0 WHERE name = 'sms'");
     await drain();
-    const sent = await messages('13900001111');
+    const sent = await messages('139777001111');
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ orderId: o.id, template: 'receipt', status: 'sent', driver: 'log' });
     expect(sent[0].body).toContain(o.number);
@@ -73,24 +73,24 @@ describe('integrations on the order-event stream: SMS notices, signed webhooks, 
 
     await agent.act(o, 'direct-answer', { answer: '停水系管网抢修，预计今晚八点恢复供水。' });
     await drain();
-    const after = await messages('13900001111');
+    const after = await messages('139777001111');
     expect(after.map((m) => m.template).sort()).toEqual(['answered', 'receipt']);
     expect(after.find((m) => m.template === 'answered')?.body).toContain('预计今晚八点恢复供水');
     // the log lists only the number asked for
-    expect(after.every((m) => m.phone === '13900001111')).toBe(true);
+    expect(after.every((m) => m.phone === '139777001111')).toBe(true);
   });
 
   it('a confidential caller gets nothing unless asked; an opted-out number and one over its hourly limit are skipped', async () => {
-    await create({ caller: { name: '王先生', phone: '13900002222', confidential: true } });
-    await create({ caller: { name: '赵女士', phone: '13900003333', confidential: true, smsConsent: true } });
-    expect((await admin.post('/api/admin/sms/opt-outs', { phone: '13900004444' })).status).toBe(204);
-    await create({ caller: { name: '钱先生', phone: '13900004444', confidential: false } });
-    for (let i = 0; i < 4; i++) await create({ caller: { name: '孙先生', phone: '13900005555', confidential: false } });
+    await create({ caller: { name: '王先生', phone: '139777002222', confidential: true } });
+    await create({ caller: { name: '赵女士', phone: '139777003333', confidential: true, smsConsent: true } });
+    expect((await admin.post('/api/admin/sms/opt-outs', { phone: '139777004444' })).status).toBe(204);
+    await create({ caller: { name: '钱先生', phone: '139777004444', confidential: false } });
+    for (let i = 0; i < 4; i++) await create({ caller: { name: '孙先生', phone: '139777005555', confidential: false } });
     await drain();
-    expect(await messages('13900002222')).toEqual([]);
-    expect((await messages('13900003333')).map((m) => m.status)).toEqual(['sent']);
-    expect((await messages('13900004444')).map((m) => [m.status, m.error])).toEqual([['skipped', 'opted out']]);
-    const burst = await messages('13900005555');
+    expect(await messages('139777002222')).toEqual([]);
+    expect((await messages('139777003333')).map((m) => m.status)).toEqual(['sent']);
+    expect((await messages('139777004444')).map((m) => [m.status, m.error])).toEqual([['skipped', 'opted out']]);
+    const burst = await messages('139777005555');
     expect(burst.filter((m) => m.status === 'sent')).toHaveLength(3);
     expect(burst.filter((m) => m.status === 'skipped').map((m) => m.error)).toEqual(['rate limit']);
     // an admin's typo in a template is refused with the field at fault; a stale version is 409
@@ -111,7 +111,7 @@ describe('integrations on the order-event stream: SMS notices, signed webhooks, 
       expect(JSON.stringify(made.body)).not.toContain(secret);
       await hooks.sync();
       rx.state.down = true;
-      const o = await create({ caller: { name: '周女士', phone: '13900006666', confidential: true } });
+      const o = await create({ caller: { name: '周女士', phone: '139777006666', confidential: true } });
       const d = await dispatcher.act(o, 'dispatch', { unitId: api.ref.unit('swjt').id });
       const s = await water.act(d, 'sign');
       await water.act(s, 'reply', { content: '已安排抢修，现已恢复供水。' });
@@ -132,8 +132,8 @@ describe('integrations on the order-event stream: SMS notices, signed webhooks, 
       expect(ids).toEqual([...ids].sort((a, b) => a - b));
       // as a unit sees it: the confidential caller masked
       expect(mine[0].delivery.order?.caller.name).not.toBe('周女士');
-      expect(mine[0].delivery.order?.caller.phone).not.toBe('13900006666');
-      expect(mine[0].body).not.toContain('13900006666');
+      expect(mine[0].delivery.order?.caller.phone).not.toBe('139777006666');
+      expect(mine[0].body).not.toContain('139777006666');
       const [{ n }] = await ds.query('SELECT COUNT(*) AS n FROM outbox');
       expect(Number(n)).toBe(0);
     } finally {

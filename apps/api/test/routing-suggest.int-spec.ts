@@ -2,7 +2,10 @@ import { DataSource } from 'typeorm';
 import type { AssessmentView, OrderDetail, RoutingAccuracyMonth, RoutingModelView, RoutingRuleView, SuggestResponse } from '@hotline/contracts';
 import { OrderEventRelay, OrderEventStream } from '@hotline/server-orders';
 import { ROUTING_SUBSCRIBER, RoutingOutcomes, RoutingTrainer, SimilarOrdersService } from '@hotline/server-routing';
+import { dropDatabase } from '@hotline/server-platform';
+import { prepareDatabase } from './chaos/chaos-kit';
 import { intake, startApi, type Api, type Client } from './harness';
+import { testEnv } from './test-env';
 
 // Three matters, each with its own words, category and unit: what a center's history teaches the model.
 const MATTERS = {
@@ -49,7 +52,14 @@ describe('routing suggestions, the dispatch catalogue, similar orders and repeat
     return (r.body.latest?.version ?? r.body.version) as number;
   };
 
+  // The model learns from every order in its database and the similar-orders index reads them all: other specs'
+  // orders (same texts, other units) would change what it suggests, so this spec has a database of its own.
+  const outer = process.env['IT_DATABASE'];
+  const own = `hotline_it_routing_${process.pid}`;
+
   beforeAll(async () => {
+    process.env['IT_DATABASE'] = own;
+    await prepareDatabase(testEnv().DATABASE_URL);
     api = await startApi();
     [agent, dispatcher, admin, leader, water, callback] = await Promise.all(
       ['agent', 'dispatcher', 'admin', 'leader', 'swjt', 'callback'].map((u) => api.as(u)),
@@ -67,12 +77,11 @@ describe('routing suggestions, the dispatch catalogue, similar orders and repeat
   }, 120_000);
 
   afterAll(async () => {
-    await ds.query('DELETE FROM routing_rule');
-    await ds.query('DELETE FROM routing_model');
-    await ds.query('DELETE FROM order_repeat');
-    await ds.query('DELETE FROM routing_outcome');
-    await ds.query('DELETE FROM outbox_subscriber WHERE name = ?', [ROUTING_SUBSCRIBER]);
-    await api.close();
+    await api?.close();
+    await dropDatabase(testEnv().DATABASE_URL);
+    if (outer === undefined) delete process.env['IT_DATABASE'];
+    else process.env['IT_DATABASE'] = outer;
+    Object.assign(process.env, testEnv());
   });
 
   it('queues training for admins only (202), and the worker trains, measures and serves the model', async () => {

@@ -89,10 +89,10 @@ test.describe('routing suggestions on intake', () => {
     await expect(panel.getByTestId(`routing-merge-${openNumber}`)).toBeVisible();
     await shot(page, info, 'routing-01-suggestions');
 
-    // Alt+1 takes the first category, Alt+Shift+1 the first unit
-    await page.getByTestId('intake-content').press('Alt+1');
+    // Ctrl+Alt+1 takes the first category, Ctrl+Alt+Shift+1 the first unit
+    await page.getByTestId('intake-content').press('Control+Alt+1');
     await expect(page.getByTestId('intake-category')).toContainText('广场舞噪声');
-    await page.getByTestId('intake-content').press('Alt+Shift+1');
+    await page.getByTestId('intake-content').press('Control+Alt+Shift+1');
     await expect(page.getByTestId('intake-unit')).toContainText('市公安局');
     await shot(page, info, 'routing-02-accepted');
 

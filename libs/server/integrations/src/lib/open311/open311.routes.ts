@@ -14,7 +14,9 @@ type Params = Record<string, string | undefined>;
 export function registerOpen311(fastify: FastifyInstance, service: Open311Service): void {
   void fastify.register(
     async (ctx) => {
-      if (!ctx.hasContentTypeParser('application/x-www-form-urlencoded')) await ctx.register(formbody);
+      // The CTI endpoint's root-level form parser (415 off its own path) is inherited here; this context parses its own.
+      if (ctx.hasContentTypeParser('application/x-www-form-urlencoded')) ctx.removeContentTypeParser('application/x-www-form-urlencoded');
+      await ctx.register(formbody);
       const answer =
         (file: string, fn: (format: Open311Format, name: string) => Promise<[Parameters<typeof render>[1], unknown]>) =>
         async (req: FastifyRequest, reply: FastifyReply) => {

@@ -17,7 +17,8 @@ export const ROUTING_MIN_CHARS = 4;
 /**
  * 智能分派: while the agent types the appeal, the three likeliest categories and units (learned from the center's
  * history; the dispatch catalogue's unit first) and similar recent orders (same caller, same address, same matter),
- * open ones first. Alt+1..3 takes a category, Alt+Shift+1..3 a unit; 并单 registers the call into an open order.
+ * open ones first. Ctrl+Alt+1..3 takes a category, Ctrl+Alt+Shift+1..3 a unit (Alt+digit alone belongs to the
+ * knowledge suggestions beside it); 并单 registers the call into an open order.
  * Reads and fills the intake form it is given (content, region, address, phone → category, unit).
  */
 @Component({
@@ -34,7 +35,7 @@ export const ROUTING_MIN_CHARS = 4;
           <div class="hint" data-testid="routing-no-model">尚未训练分派模型</div>
         }
         @if (result()!.categories.length) {
-          <div class="label">推荐分类 <span class="keys">Alt+1~3</span></div>
+          <div class="label">推荐分类 <span class="keys">Ctrl+Alt+1~3</span></div>
           @for (c of result()!.categories; track c.id; let i = $index) {
             <button nz-button nzSize="small" nzType="dashed" class="pick" (click)="takeCategory(i)" [attr.data-testid]="'routing-category-' + i">
               {{ i + 1 }}. {{ c.path }} <span class="score">{{ c.score | percent: '1.0-0' }}</span>
@@ -42,7 +43,7 @@ export const ROUTING_MIN_CHARS = 4;
           }
         }
         @if (result()!.units.length) {
-          <div class="label">推荐承办单位 <span class="keys">Alt+Shift+1~3</span></div>
+          <div class="label">推荐承办单位 <span class="keys">Ctrl+Alt+Shift+1~3</span></div>
           @for (u of result()!.units; track u.id; let i = $index) {
             <button nz-button nzSize="small" nzType="dashed" class="pick" (click)="takeUnit(i)" [attr.data-testid]="'routing-unit-' + i">
               {{ i + 1 }}. {{ u.name }}
@@ -171,7 +172,7 @@ export class RoutingPanel {
   }
 
   protected onKey(e: KeyboardEvent): void {
-    if (!e.altKey || !this.hasResult() || !/^Digit[1-3]$/.test(e.code)) return;
+    if (!e.altKey || !e.ctrlKey || e.metaKey || !this.hasResult() || !/^Digit[1-3]$/.test(e.code)) return;
     const i = Number(e.code.slice(5)) - 1;
     e.preventDefault();
     if (e.shiftKey) this.takeUnit(i);
