@@ -1,7 +1,8 @@
+import { gzipSync } from 'node:zlib';
 import { Analyzer } from '@hotline/server-knowledge';
 import { BigramNaiveBayes } from './bigram-nb';
 import { decodeRouter, encodeRouter } from './model-codec';
-import { Featurizer } from './features';
+import { Featurizer, type SparseVector } from './features';
 import { trainClassifier, TrainingRow } from './trainer';
 
 const analyzer = new Analyzer();
@@ -55,6 +56,49 @@ describe('routing learner', () => {
     const b = back.categories.model.probabilities(back.categories.featurizer.featurize({ text: x }));
     expect(Array.from(b)).toEqual(Array.from(a));
     expect(back.units).toBeNull();
+  });
+
+  it('stores the fitted scale and single characters with the model', async () => {
+    const cats = await trainClassifier(analyzer, chunked(rows(300)), { bits: 12, epochs: 3 });
+    expect(cats.featurizer.unigrams).toBe(true);
+    expect(cats.featurizer.scale).not.toBeNull();
+    const back = decodeRouter(encodeRouter({ categories: cats, units: null }), analyzer).categories.featurizer;
+    expect(back.unigrams).toBe(true);
+    expect(Array.from(back.scale ?? [])).toEqual(Array.from(cats.featurizer.scale ?? []));
+  });
+
+  it('scales a term one class owns above a term every class uses alike, and drops terms never seen', () => {
+    const f = new Featurizer(analyzer, 10);
+    const doc = (dims: number[]): SparseVector => ({ idx: Int32Array.from(dims), val: Float32Array.from(dims, () => 1) });
+    // dimension 1: in every document of both classes; dimension 2: only in class 0's
+    const fitted = [doc([1, 2]), doc([1, 2]), doc([1, 2]), doc([1, 3]), doc([1, 3]), doc([1, 3])].map((tf, i) => ({ tf, y: i < 3 ? 0 : 1 }));
+    fitted.forEach((r) => f.observe(r.tf));
+    f.fitScale(fitted, 2);
+    const scale = f.scale as Float32Array;
+    expect(scale[2]).toBeGreaterThan(scale[1]);
+    expect(scale[1]).toBeLessThan(0.01);
+    expect(scale[4]).toBe(0);
+    const v = f.vector(doc([2, 4]));
+    expect(v.val[1]).toBe(0);
+    expect(v.val[0]).toBeCloseTo(1, 5);
+  });
+
+  it('goes on reading a model stored before single characters and the scale (format 2)', () => {
+    const bits = 8;
+    const dims = 1 << bits;
+    const header = Buffer.from(JSON.stringify({ format: 2, classifiers: [{ name: 'categories', bits, docs: 1, tokenWeight: 3, labels: ['a', 'b'] }] }));
+    const len = Buffer.alloc(4);
+    len.writeUInt32LE(header.length);
+    const df = new Uint32Array(dims).fill(1);
+    const bias = Float32Array.from([0.5, -0.5]);
+    const weights = new Float32Array(2 * dims);
+    const bytes = (a: Uint32Array | Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+    const old = decodeRouter([gzipSync(Buffer.concat([len, header, bytes(df), bytes(bias), bytes(weights)]))], analyzer);
+    expect(old.categories.featurizer.unigrams).toBe(false);
+    expect(old.categories.featurizer.scale).toBeNull();
+    // no character terms: a text of one character has no word or bigram, so nothing at all
+    expect(old.categories.featurizer.featurize({ text: '水' }).idx.length).toBe(0);
+    expect(old.categories.model.top(old.categories.featurizer.featurize({ text: '停水' }), 1)[0].label).toBe('a');
   });
 
   it('weights context tokens apart from text terms', () => {

@@ -18,9 +18,13 @@ export interface RouterModel {
 }
 
 interface Header {
-  /** 2: weights feature-major (1 was class-major, never released beyond a day; retrain) */
-  format: 2;
-  classifiers: { name: string; bits: number; docs: number; tokenWeight: number; labels: string[] }[];
+  /**
+   * 3: single characters and a fitted per-dimension scale (its array follows df when `scaled`); 2: neither, still
+   * read so the model serving at an upgrade goes on serving; weights feature-major in both (1 was class-major, never
+   * released beyond a day; retrain)
+   */
+  format: 2 | 3;
+  classifiers: { name: string; bits: number; docs: number; tokenWeight: number; labels: string[]; unigrams?: boolean; scaled?: boolean }[];
 }
 
 const PART_BYTES = 4 * 1024 * 1024;
@@ -28,13 +32,15 @@ const PART_BYTES = 4 * 1024 * 1024;
 export function encodeRouter(router: RouterModel): Buffer[] {
   const named = [['categories', router.categories] as const, ...(router.units ? [['units', router.units] as const] : [])];
   const header: Header = {
-    format: 2,
+    format: 3,
     classifiers: named.map(([name, c]) => ({
       name,
       bits: c.featurizer.bits,
       docs: c.featurizer.docs,
       tokenWeight: c.featurizer.tokenWeight,
       labels: [...c.model.labels],
+      unigrams: c.featurizer.unigrams,
+      scaled: c.featurizer.scale !== null,
     })),
   };
   const json = Buffer.from(JSON.stringify(header));
@@ -42,7 +48,8 @@ export function encodeRouter(router: RouterModel): Buffer[] {
   len.writeUInt32LE(json.length);
   const chunks: Buffer[] = [len, json];
   for (const [, c] of named) {
-    for (const arr of [c.featurizer.df, c.model.bias, c.model.weights]) chunks.push(Buffer.from(arr.buffer, arr.byteOffset, arr.byteLength));
+    const scale = c.featurizer.scale ? [c.featurizer.scale] : [];
+    for (const arr of [c.featurizer.df, ...scale, c.model.bias, c.model.weights]) chunks.push(Buffer.from(arr.buffer, arr.byteOffset, arr.byteLength));
   }
   const zipped = gzipSync(Buffer.concat(chunks), { level: 1 });
   const parts: Buffer[] = [];
@@ -54,7 +61,7 @@ export function decodeRouter(parts: Buffer[], analyzer: Analyzer): RouterModel {
   const raw = gunzipSync(Buffer.concat(parts));
   const hlen = raw.readUInt32LE(0);
   const header = JSON.parse(raw.subarray(4, 4 + hlen).toString('utf8')) as Header;
-  if (header.format !== 2) throw new Error(`routing model format ${header.format} is not this release's (2): train a new one`);
+  if (header.format !== 2 && header.format !== 3) throw new Error(`routing model format ${header.format} is not this release's (2, 3): train a new one`);
   let at = 4 + hlen;
   // copies, so that each array is aligned whatever the header's length
   const take = <T>(Ctor: { new (b: ArrayBuffer): T }, bytes: number): T => {
@@ -67,10 +74,11 @@ export function decodeRouter(parts: Buffer[], analyzer: Analyzer): RouterModel {
   for (const h of header.classifiers) {
     const dims = 1 << h.bits;
     const df = take(Uint32Array, dims * 4);
+    const scale = h.scaled ? take(Float32Array, dims * 4) : null;
     const bias = take(Float32Array, h.labels.length * 4);
     const weights = take(Float32Array, h.labels.length * dims * 4);
     out[h.name] = {
-      featurizer: new Featurizer(analyzer, h.bits, { docs: h.docs, df, tokenWeight: h.tokenWeight }),
+      featurizer: new Featurizer(analyzer, h.bits, { docs: h.docs, df, tokenWeight: h.tokenWeight, unigrams: h.unigrams === true, scale }),
       model: new SoftmaxModel(h.labels, dims, weights, bias),
     };
   }

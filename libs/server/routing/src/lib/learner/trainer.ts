@@ -81,7 +81,9 @@ export async function trainClassifier(analyzer: Analyzer, rows: AsyncIterable<Tr
     const labels = [...new Set(cachedCounts.map((r) => r.label))].sort();
     labelIndex = new Map(labels.map((l, i) => [l, i]));
     model = new SoftmaxModel(labels, featurizer.dims);
-    const vectors = cachedCounts.map((r) => ({ x: featurizer.vector(r.tf), y: labelIndex.get(r.label) as number }));
+    const counted = cachedCounts.map((r) => ({ tf: r.tf, y: labelIndex.get(r.label) as number }));
+    featurizer.fitScale(counted, labels.length);
+    const vectors = counted.map((r) => ({ x: featurizer.vector(r.tf), y: r.y }));
     cachedCounts.length = 0;
     return vectors;
   };
