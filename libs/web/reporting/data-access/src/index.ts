@@ -5,3 +5,4 @@ export * from './lib/assessment.store';
 export * from './lib/surges.store';
 export * from './lib/meetings.store';
 export * from './lib/imports.store';
+export * from './lib/routing-accuracy.store';

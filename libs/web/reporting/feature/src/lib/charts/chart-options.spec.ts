@@ -1,6 +1,16 @@
-import type { ChartData } from '@hotline/contracts';
+import type { ChartData, RoutingAccuracyMonth } from '@hotline/contracts';
 import { dashboard } from '../testing-fixtures';
-import { hasData, heatColor, heatMax, praisedOption, reportChartOption, trendOption, typesOption } from './chart-options';
+import {
+  hasData,
+  heatColor,
+  heatMax,
+  latestAccuracy,
+  praisedOption,
+  reportChartOption,
+  routingAccuracyOption,
+  trendOption,
+  typesOption,
+} from './chart-options';
 
 type Any = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -100,5 +110,26 @@ describe('dashboard charts', () => {
     expect(heatColor(0, 5)).toBe('transparent');
     expect(heatColor(5, 5)).toBe('rgba(22, 119, 255, 0.80)');
     expect(heatColor(1, 5)).toBe('rgba(22, 119, 255, 0.22)');
+  });
+});
+
+describe('派单准确率 chart', () => {
+  const months: RoutingAccuracyMonth[] = [
+    { month: '2026-10', orders: 40, categoryTaken: 0.875, unitTaken: 0.9, accuracy: 0.8333 },
+    { month: '2026-11', orders: 12, categoryTaken: null, unitTaken: null, accuracy: null },
+  ];
+
+  it('draws the three rates in percent, a month without suggestions as a gap', () => {
+    const o = routingAccuracyOption(months) as { xAxis: { data: string[] }; series: { name: string; data: (number | null)[] }[] };
+    expect(o.xAxis.data).toEqual(['2026-10', '2026-11']);
+    expect(o.series.map((x) => x.name)).toEqual(['派单准确率', '分类推荐采纳率', '单位推荐采纳率']);
+    expect(o.series[0].data).toEqual([83.3, null]);
+    expect(o.series[1].data).toEqual([87.5, null]);
+  });
+
+  it('heads the card with the newest month that has a rate', () => {
+    expect(latestAccuracy(months)?.month).toBe('2026-10');
+    expect(latestAccuracy([months[1]])).toBeNull();
+    expect(latestAccuracy([])).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import type { ChartData, NamedCount, TrendPoint } from '@hotline/contracts';
+import type { ChartData, NamedCount, RoutingAccuracyMonth, TrendPoint } from '@hotline/contracts';
 
 /**
  * API data → ECharts options. Plain objects, so they are tested without a canvas; the pages hand them to
@@ -105,6 +105,31 @@ export function trendOption(trend: readonly TrendPoint[], granularity: 'day' | '
       { type: 'bar', name: '派单', stack: 'how', barMaxWidth: 16, data: trend.map((p) => p.dispatched) },
     ],
   };
+}
+
+/** 派单准确率 by month, in percent: dispatches on the suggested unit that never came back, and suggestions taken. */
+export function routingAccuracyOption(months: readonly RoutingAccuracyMonth[], animation = false): ChartOption {
+  const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
+  return {
+    animation,
+    color: ['#1677ff', '#52c41a', '#fa8c16'],
+    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (v === null || v === undefined || v === '-' ? '—' : `${v}%`) },
+    legend: { top: 0 },
+    grid: { left: 16, right: 24, top: 32, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: months.map((m) => m.month) },
+    yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+    series: [
+      { type: 'line', name: '派单准确率', connectNulls: true, data: months.map((m) => pct(m.accuracy)) },
+      { type: 'line', name: '分类推荐采纳率', connectNulls: true, lineStyle: { type: 'dashed' }, data: months.map((m) => pct(m.categoryTaken)) },
+      { type: 'line', name: '单位推荐采纳率', connectNulls: true, lineStyle: { type: 'dashed' }, data: months.map((m) => pct(m.unitTaken)) },
+    ],
+  };
+}
+
+/** The newest month that has a 派单准确率, for the card's headline; null when none has. */
+export function latestAccuracy(months: readonly RoutingAccuracyMonth[]): RoutingAccuracyMonth | null {
+  for (let i = months.length - 1; i >= 0; i--) if (months[i].accuracy !== null) return months[i];
+  return null;
 }
 
 /** Appeal types this period against the same period last year. */

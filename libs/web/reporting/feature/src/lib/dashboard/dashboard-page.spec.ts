@@ -8,6 +8,7 @@ import { provideNzIconsTesting } from 'ng-zorro-antd/icon/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { dashboard } from '../testing-fixtures';
 import { DashboardPage } from './dashboard-page';
+import { RoutingAccuracyCard } from './routing-accuracy-card';
 
 /** jsdom has no canvas: the charts get a stand-in that keeps the option it was given. */
 // eslint-disable-next-line @angular-eslint/directive-selector -- stands in for ngx-echarts' own selector
@@ -24,10 +25,11 @@ describe('DashboardPage', () => {
       imports: [DashboardPage],
       providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), provideNzIconsTesting(), provideNoopAnimations()],
     });
-    TestBed.overrideComponent(DashboardPage, {
-      remove: { imports: [NgxEchartsDirective] },
-      add: { imports: [EchartsStub] },
-    });
+    for (const c of [DashboardPage, RoutingAccuracyCard])
+      TestBed.overrideComponent(c, {
+        remove: { imports: [NgxEchartsDirective] },
+        add: { imports: [EchartsStub] },
+      });
   });
 
   it('shows the API’s figures in the cards, the hot categories and the heat table, and errors in Chinese', async () => {
@@ -60,6 +62,17 @@ describe('DashboardPage', () => {
     await settle();
     await fixture.whenStable();
     expect(value('knowledge-coverage')).toBe('75.0%');
+    // 派单准确率: the model's track record by month, headed by the newest month that has one
+    http
+      .expectOne((r) => r.url === '/api/stats/routing-accuracy')
+      .flush([
+        { month: '2026-10', orders: 40, categoryTaken: 0.875, unitTaken: 0.9, accuracy: 0.8333 },
+        { month: '2026-11', orders: 12, categoryTaken: null, unitTaken: null, accuracy: null },
+      ]);
+    await settle();
+    await fixture.whenStable();
+    expect(el.querySelector('[data-testid="routing-accuracy-latest"]')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('2026-10 83.3%');
+    expect(el.querySelector('[data-testid="routing-accuracy-chart"]')?.getAttribute('data-series')).toBe('3');
 
     (el.querySelector('[data-testid="dashboard-refresh"]') as HTMLButtonElement).click();
     http.expectOne((r) => r.url === '/api/stats/dashboard').flush({ code: 'INTERNAL' }, { status: 500, statusText: 'Server Error' });

@@ -21,6 +21,7 @@ import { PeriodBar, PeriodChoice } from '../shared/period-bar';
 import { SurgeTable } from '../shared/surge-table';
 import { KnowledgeCoverageCard } from '@hotline/web-knowledge-feature/widgets';
 import { kpiCards } from './kpi-cards';
+import { RoutingAccuracyCard } from './routing-accuracy-card';
 
 /** 领导看板: the report's headline figures for any period, with last year beside them. */
 @Component({
@@ -42,6 +43,7 @@ import { kpiCards } from './kpi-cards';
     PeriodBar,
     SurgeTable,
     KnowledgeCoverageCard,
+    RoutingAccuracyCard,
   ],
   providers: [DashboardStore, provideReportingCharts()],
   changeDetection: ChangeDetectionStrategy.OnPush,
