@@ -1,14 +1,16 @@
 // Routing benchmark: the learner of libs/server/routing on real appeals it has never seen, against the baseline the
 // issue names (naive Bayes over character pairs), on three held-out splits; the suggestion's latency; and training on
-// a stream of synthetic orders at the scale of a city (time and memory), fed in chunks as the worker reads them.
+// a stream of synthetic orders at the scale of a city (time and memory), fed in chunks as the worker reads them; and
+// the in-memory part of one suggestion (both models + the similar-orders index of a quarter's orders).
 //
-//   node bench/routing/run.mjs [--data FILE] [--rows 1000000] [--classes 300] [--skip-scale] [--skip-quality]
+//   node bench/routing/run.mjs [--data FILE] [--rows 1000000] [--classes 300] [--recent 210000]
+//                              [--skip-scale] [--skip-quality] [--skip-suggest]
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Analyzer } from '@hotline/server-knowledge';
-import { BigramNaiveBayes, bitsFor, mix32, trainClassifier, type TrainingRow } from '@hotline/server-routing';
+import { BigramNaiveBayes, bitsFor, mix32, RecentTextIndex, trainClassifier, unitTokens, type TrainingRow } from '@hotline/server-routing';
 
 const arg = (name: string, def: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -17,6 +19,7 @@ const arg = (name: string, def: string) => {
 const flag = (name: string) => process.argv.includes(`--${name}`);
 const ROOT = path.resolve(__dirname, '../..');
 const DATA = arg('data', process.env['ROUTING_BENCH_DATA'] ?? path.resolve(ROOT, '../shared/data/appeals-tipdm2020-train.jsonl'));
+const MESSAGES = arg('messages', path.resolve(path.dirname(DATA), 'appeals-tipdm2020-messages.jsonl'));
 const SEEDS = [1, 2, 3];
 const HOLD = 5; // 1 in 5 held out
 
@@ -38,14 +41,18 @@ async function* chunked<T>(rows: Iterable<T>, size: number): AsyncGenerator<T[]>
   if (buf.length) yield buf;
 }
 
-async function quality(analyzer: Analyzer) {
-  const rows: TrainingRow[] = readFileSync(DATA, 'utf8')
+function labelled(): TrainingRow[] {
+  return readFileSync(DATA, 'utf8')
     .trim()
     .split('\n')
     .map((l, i) => {
       const j = JSON.parse(l) as { text: string; label: string };
       return { key: i + 1, text: j.text, label: j.label };
     });
+}
+
+async function quality(analyzer: Analyzer) {
+  const rows = labelled();
   const out = [];
   for (const seed of SEEDS) {
     const train: TrainingRow[] = [];
@@ -148,16 +155,113 @@ async function scale(analyzer: Analyzer, rows: number, classes: number) {
   return res;
 }
 
+/**
+ * What one `POST /api/routing/suggest` computes in memory, at a city's volume: the category model (top 3), the unit
+ * model (54 units, with the category and region tokens), and the similar-orders index holding a quarter's orders
+ * (`--recent`, 210,000 ≈ Lianyungang's 2020 volume over 90 days: text cosine, same address, same category nearby).
+ * Queries are the raw messages (title + detail, as typed), none of them in the index. Not included: the two indexed
+ * SQL lookups of the endpoint (orders by phone, the hits' numbers) and HTTP. Baseline in the same go: the category
+ * model alone.
+ */
+async function suggestPath(analyzer: Analyzer, recent: number) {
+  const rows = labelled();
+  const units = 54;
+  const labelIds = [...new Set(rows.map((r) => r.label))].sort();
+  const categoryOf = (r: TrainingRow) => labelIds.indexOf(r.label) + 1;
+  const regionOf = (key: number) => (mix32(key * 7) % 11) + 1;
+  const cats = await trainClassifier(analyzer, chunked(rows, 5000), { holdoutEvery: 0 });
+  const unitRows = rows.map((r) => ({
+    key: r.key,
+    text: r.text,
+    tokens: unitTokens(categoryOf(r), regionOf(r.key)),
+    label: String((categoryOf(r) * 7 + (mix32(r.key) % 8)) % units),
+  }));
+  const unitModel = await trainClassifier(analyzer, chunked(unitRows, 5000), { holdoutEvery: 0 });
+  // the index: the labelled texts again and again with a place, an address and a date in the last 90 days
+  const places = ['海州区', '连云区', '赣榆区', '东海县', '灌云县', '灌南县', '开发区', '徐圩新区'];
+  // the heap and the typed arrays' own buffers (not in heapUsed)
+  const used = () => (global.gc?.(), process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers);
+  const heap0 = used();
+  const index = new RecentTextIndex();
+  const now = Date.now();
+  const i0 = performance.now();
+  for (let id = 1; id <= recent; id++) {
+    const r = rows[mix32(id) % rows.length];
+    const place = places[id % places.length];
+    index.add(
+      {
+        id,
+        categoryId: (mix32(id * 3) % 485) + 1,
+        regionId: regionOf(id),
+        addressKey: `${place}${mix32(id * 5) % 3000}路${id % 200}号`,
+        createdAt: now - (mix32(id * 11) % (90 * 86_400_000)),
+      },
+      `${place}${r.text}`,
+    );
+  }
+  const indexS = (performance.now() - i0) / 1000;
+  const indexMb = Math.round((used() - heap0) / 2 ** 20);
+  const queries = readFileSync(MESSAGES, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(0, 1000)
+    .map((l) => {
+      const j = JSON.parse(l) as { title: string; detail: string };
+      return `${j.title}\n${j.detail}`.slice(0, 5000);
+    });
+  const full: number[] = [];
+  const alone: number[] = [];
+  const parts = { models: [] as number[], addressCategory: [] as number[], text: [] as number[] };
+  for (const [i, text] of queries.entries()) {
+    const a = performance.now();
+    cats.model.top(cats.featurizer.featurize({ text }), 3);
+    alone.push(performance.now() - a);
+    const b = performance.now();
+    const top = cats.model.top(cats.featurizer.featurize({ text }), 3);
+    const categoryId = labelIds.indexOf(top[0].label) + 1;
+    unitModel.model.top(unitModel.featurizer.featurize({ text, tokens: unitTokens(categoryId, regionOf(i)) }), 4);
+    const c = performance.now();
+    index.byAddressKey(`${places[i % places.length]}${i}路1号`);
+    index.sameCategory(categoryId, regionOf(i), now - 3 * 86_400_000, 5);
+    const d = performance.now();
+    index.similarText(text, 10);
+    const e = performance.now();
+    full.push(e - b);
+    parts.models.push(c - b);
+    parts.addressCategory.push(d - c);
+    parts.text.push(e - d);
+  }
+  const res = {
+    recent,
+    queries: queries.length,
+    meanChars: Math.round(queries.reduce((s, q) => s + q.length, 0) / queries.length),
+    indexBuildS: +indexS.toFixed(1),
+    indexMb,
+    heapMb: Math.round(used() / 2 ** 20),
+    p50Ms: +pct(full, 50).toFixed(2),
+    p95Ms: +pct(full, 95).toFixed(2),
+    p99Ms: +pct(full, 99).toFixed(2),
+    baselineP95Ms: +pct(alone, 95).toFixed(2),
+    partsP95Ms: Object.fromEntries(Object.entries(parts).map(([k, xs]) => [k, +pct(xs, 95).toFixed(2)])),
+  };
+  console.log(
+    `suggest path over ${recent} recent orders (${res.queries} messages, ${res.meanChars} chars on average): p50 ${res.p50Ms} ms, p95 ${res.p95Ms} ms, p99 ${res.p99Ms} ms; category model alone p95 ${res.baselineP95Ms} ms; index built in ${res.indexBuildS} s and ${res.indexMb} MB, memory in all ${res.heapMb} MB; p95 of the parts ${JSON.stringify(res.partsP95Ms)}`,
+  );
+  return res;
+}
+
 (async () => {
   const analyzer = new Analyzer();
   const load0 = os.loadavg();
   console.log(`${os.cpus().length} CPUs, load ${load0.map((x) => x.toFixed(2)).join(' ')}; data ${DATA}`);
   const q = flag('skip-quality') ? null : await quality(analyzer);
+  const sg = flag('skip-suggest') ? null : await suggestPath(analyzer, Number(arg('recent', '210000')));
   const s = flag('skip-scale') ? null : await scale(analyzer, Number(arg('rows', '1000000')), Number(arg('classes', '300')));
   const result = {
     at: new Date().toISOString(),
     machine: { cpus: os.cpus().length, loadBefore: load0, loadAfter: os.loadavg(), node: process.version },
     quality: q,
+    suggest: sg,
     scale: s,
   };
   mkdirSync(path.join(ROOT, 'bench/routing/results'), { recursive: true });

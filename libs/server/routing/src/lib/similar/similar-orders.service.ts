@@ -66,8 +66,7 @@ export class SimilarOrdersService {
   /** Text similarity of the given orders to `content` (those not similar at all are left out). */
   async textScores(content: string, ids: number[]): Promise<{ id: number; score: number }[]> {
     await this.refresh();
-    const want = new Set(ids);
-    return this.index.similarText(content, Number.MAX_SAFE_INTEGER, 0).filter((h) => want.has(h.id));
+    return this.index.scores(content, ids);
   }
 
   async find(q: SimilarQuery, limit = 8): Promise<SimilarOrder[]> {
