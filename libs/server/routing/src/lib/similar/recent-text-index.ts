@@ -28,6 +28,8 @@ interface Doc extends IndexedOrder {
 const PROBE_PAIRS = 48;
 const MIN_PROBE_PAIRS = 8;
 const PROBE_BUDGET = 20_000;
+/** a pair's list becomes a typed array at this length (a typed array's own cost is ~100 bytes: worth it when long) */
+const TYPED_FROM = 64;
 /** how many candidates (most rare pairs shared first) are scored exactly */
 const MAX_CANDIDATES = 400;
 
@@ -37,8 +39,8 @@ function gramSet(content: string): Int32Array {
 
 export class RecentTextIndex {
   private readonly docs = new Map<number, Doc>();
-  /** pair → the ids holding it, in a growable typed array (4 bytes an entry, not a JS array's 8) */
-  private readonly postings = new Map<number, IdList>();
+  /** pair → the ids holding it: a JS array while short, a growable typed array (4 bytes an entry, not 8) once long */
+  private readonly postings = new Map<number, IdList | number[]>();
   private readonly byAddress = new Map<string, number[]>();
   private readonly byCategory = new Map<number, number[]>();
   /** ids evicted from `docs` and still in the lists (compacted in bulk, not on every eviction) */
@@ -56,8 +58,10 @@ export class RecentTextIndex {
     this.docs.set(order.id, { ...order, grams });
     for (const g of grams) {
       const list = this.postings.get(g);
-      if (list) list.push(order.id);
-      else this.postings.set(g, new IdList(order.id));
+      if (!list) this.postings.set(g, [order.id]);
+      else if (!Array.isArray(list)) list.push(order.id);
+      else if (list.length < TYPED_FROM) list.push(order.id);
+      else this.postings.set(g, new IdList(list).push(order.id));
     }
     if (order.addressKey) push(this.byAddress, order.addressKey, order.id);
     push(this.byCategory, order.categoryId, order.id);
@@ -80,7 +84,11 @@ export class RecentTextIndex {
   }
 
   private compact(): void {
-    for (const [g, list] of this.postings) if (list.keep((id) => this.docs.has(id)) === 0) this.postings.delete(g);
+    for (const [g, list] of this.postings) {
+      const left = Array.isArray(list) ? list.filter((id) => this.docs.has(id)) : list.keep((id) => this.docs.has(id));
+      if (left.length === 0) this.postings.delete(g);
+      else if (Array.isArray(left)) this.postings.set(g, left);
+    }
     for (const map of [this.byAddress, this.byCategory] as Map<unknown, number[]>[]) {
       for (const [k, list] of map) {
         const kept = list.filter((id) => this.docs.has(id));
@@ -103,7 +111,8 @@ export class RecentTextIndex {
     for (const [i, list] of probe.entries()) {
       if (i >= PROBE_PAIRS || (i >= MIN_PROBE_PAIRS && walked + list.length > PROBE_BUDGET)) break;
       walked += list.length;
-      for (let k = 0; k < list.length; k++) met.set(list.ids[k], (met.get(list.ids[k]) ?? 0) + 1);
+      const ids = Array.isArray(list) ? list : list.ids;
+      for (let k = 0; k < list.length; k++) met.set(ids[k], (met.get(ids[k]) ?? 0) + 1);
     }
     const hits: TextHit[] = [];
     for (const id of mostMet(met, MAX_CANDIDATES)) {
@@ -130,7 +139,10 @@ export class RecentTextIndex {
   }
 
   byAddressKey(key: string, limit = 10): number[] {
-    return (this.byAddress.get(key) ?? []).filter((id) => this.docs.has(id)).slice(-limit).reverse();
+    return (this.byAddress.get(key) ?? [])
+      .filter((id) => this.docs.has(id))
+      .slice(-limit)
+      .reverse();
   }
 
   /** Orders of the category in the region (any region when null) created at or after `since`, newest first. */
@@ -144,9 +156,9 @@ export class RecentTextIndex {
   }
 
   /** The query's pairs found in the index and in at most 5% of its orders (at least 50), with their lists. */
-  private tellingPairs(q: Int32Array): Map<number, IdList> {
+  private tellingPairs(q: Int32Array): Map<number, IdList | number[]> {
     const tooCommon = Math.max(50, this.docs.size * 0.05);
-    const telling = new Map<number, IdList>();
+    const telling = new Map<number, IdList | number[]>();
     for (const g of q) {
       const list = this.postings.get(g);
       if (list && list.length <= tooCommon) telling.set(g, list);
@@ -175,26 +187,29 @@ class IdList {
   ids: Int32Array;
   length = 1;
 
-  constructor(first: number) {
-    this.ids = Int32Array.of(first, 0);
+  constructor(from: number[]) {
+    this.ids = new Int32Array(from.length * 2);
+    this.ids.set(from);
+    this.length = from.length;
   }
 
-  push(id: number): void {
+  push(id: number): this {
     if (this.length === this.ids.length) {
       const grown = new Int32Array(this.ids.length * 2);
       grown.set(this.ids);
       this.ids = grown;
     }
     this.ids[this.length++] = id;
+    return this;
   }
 
-  /** Keeps the ids `keep` says yes to, in order, and trims the spare room; returns how many are left. */
-  keep(keep: (id: number) => boolean): number {
+  /** Keeps the ids `keep` says yes to, in order, and trims the spare room. */
+  keep(keep: (id: number) => boolean): this {
     let n = 0;
     for (let i = 0; i < this.length; i++) if (keep(this.ids[i])) this.ids[n++] = this.ids[i];
     this.ids = this.ids.slice(0, Math.max(n, 1));
     this.length = n;
-    return n;
+    return this;
   }
 }
 
