@@ -12,10 +12,7 @@ import { OrderCoUnitEntity, OrderHistoryEntity, WorkOrderEntity } from '../entit
 import { toDetail, toSummary } from '../mappers';
 import { RefNamesCache } from '../ref-names';
 import { OrderScope } from '../scope/order-scope';
-import { orderFilters, orderSort, type FilterContext } from './order-filters';
-
-/** A search counts its matches up to here: an exact total of a million costs a scan of a million, and no one pages that far. */
-export const COUNT_LIMIT = 10_000;
+import { COUNT_LIMIT, orderFilters, orderSort, type FilterContext } from './order-filters';
 
 export function orderNotFound(id: number): AppException {
   return new AppException('ORDER_NOT_FOUND', `order ${id} not found`);
