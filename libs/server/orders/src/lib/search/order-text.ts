@@ -71,7 +71,8 @@ export class OrderTextIndex {
     if (dropIndex) await this.ds.query('ALTER TABLE order_text DROP INDEX ft_order_text');
     let filled = 0;
     let after = 0;
-    for (;;) {
+    // nothing missing: no pass over the whole table to find that out again
+    while (total > 0) {
       const rows: OrderText[] = await this.ds.query(
         `SELECT o.id, o.content, o.address FROM work_order o WHERE o.id > ? AND NOT EXISTS (SELECT 1 FROM order_text t WHERE t.order_id = o.id) ORDER BY o.id LIMIT ${batch}`,
         [after],
