@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { GeneratorModule, GeneratorService, seedDemoAccounts, seedDemoKnowledge, seedDemoOrders, DEMO_PASSWORD, DEMO_STAFF } from '@hotline/server-demo';
 import { IdentityModule, UsersService, type AuthUser } from '@hotline/server-identity';
 import { ArticlesService, KnowledgeBaseCoreModule } from '@hotline/server-knowledge-base';
-import { OrdersModule } from '@hotline/server-orders';
+import { OrdersModule, OrderTextIndex } from '@hotline/server-orders';
 import { AppException, ensureDatabase, loadConfig, PlatformModule } from '@hotline/server-platform';
 import { ReferenceDataModule, seedReferenceData } from '@hotline/server-reference-data';
 import { createWriteStream, existsSync } from 'node:fs';
@@ -28,9 +28,12 @@ const USAGE = `usage: cli <command>
                        migrate, seed, then make an administrator (how a production deployment gets its
                        first user); the password comes from ADMIN_PASSWORD or is typed twice, hidden
   stats-rebuild        rebuild every summary table from the orders
+  search-rebuild       give every order without them its text-search terms (order_text), in batches; with
+                       more than 100000 to fill the FULLTEXT index is dropped and built again after (search
+                       fails meanwhile: run it before the API serves, e.g. once after upgrading)
   stats-check          recount every summary cell from the orders and compare; exit 1 on a difference
 `;
-const COMMANDS = ['migrate', 'seed', 'demo', 'generate', 'import', 'create-admin', 'stats-rebuild', 'stats-check'];
+const COMMANDS = ['migrate', 'seed', 'demo', 'generate', 'import', 'create-admin', 'stats-rebuild', 'stats-check', 'search-rebuild'];
 
 @Module({
   imports: [
@@ -127,6 +130,13 @@ async function main(argv: string[]): Promise<void> {
     const applied = await ds.runMigrations({ transaction: 'each' });
     console.log(`migrations: ${applied.length ? applied.map((m) => m.name).join(', ') : 'up to date'}`);
     if (command === 'migrate') return;
+
+    if (command === 'search-rebuild') {
+      const bar = progressPrinter();
+      const r = await app.get(OrderTextIndex).rebuild({ onProgress: (done, total) => bar({ phase: '检索词', done, total }) });
+      console.log(`order text: ${r.filled} orders filled${r.indexBuilt ? ', FULLTEXT index built' : ''} in ${(r.ms / 1000).toFixed(1)} s`);
+      return;
+    }
 
     if (command === 'stats-rebuild') {
       for (const r of await app.get(SummaryMaintenance).rebuild()) console.log(`${r.table}: ${r.rows} rows in ${r.ms} ms`);

@@ -16,6 +16,8 @@ export * from './lib/writer/order-writer';
 export * from './lib/writer/history-row';
 export * from './lib/events/order-event';
 export * from './lib/search/order-filters';
+export * from './lib/search/order-text';
+export * from './lib/search/text-terms';
 export * from './lib/scope/order-scope';
 export * from './lib/events/order-event-stream';
 export * from './lib/events/order-event-relay';

@@ -14,10 +14,11 @@ import { OrdersService } from './orders.service';
 import { RefNamesCache } from './ref-names';
 import { OrderScope } from './scope/order-scope';
 import { OrderQueries } from './search/order-queries';
+import { OrderTextIndex } from './search/order-text';
 import { TimeLimitsProvider } from './time-limits';
 import { OrderWriter } from './writer/order-writer';
 
-const SHARED = [OrdersService, CalendarProvider, Clock, OrderHooks, TimeLimitsProvider, OrderWriter, OrderEventStream, OrderEventRelay];
+const SHARED = [OrdersService, CalendarProvider, Clock, OrderHooks, TimeLimitsProvider, OrderWriter, OrderEventStream, OrderEventRelay, OrderTextIndex];
 
 @Module({
   imports: [TypeOrmModule.forFeature(ORDER_ENTITIES), ReferenceDataModule],

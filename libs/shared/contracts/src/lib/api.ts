@@ -151,9 +151,12 @@ export interface OrderDetail extends OrderSummary {
 
 export interface Page<T> {
   items: T[];
+  /** Exact, unless `totalBounded`: then at least this many (the count stops there). */
   total: number;
   page: number;
   pageSize: number;
+  /** The order search counts at most 10,000 matches; true when there are more (show "10,000+"). */
+  totalBounded?: boolean;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { QueryRunner } from 'typeorm';
 import { BulkLoadError, insertRows, loadRows, localInfileRefused } from './bulk-load';
+import { writeOrderText, writeOrderTextOf } from '../search/order-text';
 import { tsvString, type TsvData } from './tsv';
 
 /**
@@ -76,8 +77,9 @@ export class OrderBulkWriter {
     await loadRows(qr, 'work_order', ORDER_LOAD_COLS, b.orders, b.numbers.length);
     const ids = await this.orderIds(qr, b.numbers);
     const byId = ['order_id', ...HISTORY_LOAD_COLS.slice(1)];
+    const list = Array.isArray(ids) ? ids : b.numbers.map((_, i) => ids.first + i * ids.step);
+    await writeOrderTextOf(qr, list);
     if (Array.isArray(ids) || (await localInfileRefused(qr))) {
-      const list = Array.isArray(ids) ? ids : b.numbers.map((_, i) => ids.first + i * ids.step);
       await loadRows(qr, 'order_history', byId, withOrderIds(b.history, list), b.historyRows);
       await loadRows(qr, 'order_topic', ['order_id', ...TOPIC_LOAD_COLS.slice(1)], withOrderIds(b.topics, list), b.topicRows);
     } else {
@@ -196,6 +198,11 @@ export const TOPIC_INSERT_COLS = ['order_id', 'topic_id'] as const;
 /** Generated orders with their ids given: rows in ORDER_INSERT_COLS, HISTORY_INSERT_COLS and TOPIC_INSERT_COLS order, as multi-row INSERTs. */
 export async function insertOrderRows(qr: QueryRunner, rows: { orders: unknown[][]; history: unknown[][]; topics: unknown[][] }): Promise<void> {
   await insertRows(qr, 'work_order', ORDER_INSERT_COLS, rows.orders);
+  const [id, content, address] = (['id', 'content', 'address'] as const).map((c) => ORDER_INSERT_COLS.indexOf(c));
+  await writeOrderText(
+    qr,
+    rows.orders.map((r) => ({ id: Number(r[id]), content: r[content] as string | null, address: r[address] as string | null })),
+  );
   await insertRows(qr, 'order_history', HISTORY_INSERT_COLS, rows.history);
   await insertRows(qr, 'order_topic', TOPIC_INSERT_COLS, rows.topics);
 }

@@ -34,7 +34,30 @@ describe('order search as data', () => {
       'o.caller_phone = :phone',
       'o.caller_confidential = 0',
     ]);
-    expect(orderFilters(q({ q: '100%_a' }), ctx())[0].params).toEqual({ qn: '100%_a', like: '%100\\%\\_a%' });
+    const [fts, like] = orderFilters(q({ q: '100%_a' }), ctx());
+    expect(fts).toEqual({
+      sql: 'MATCH (ot_q.terms) AGAINST (:fts IN BOOLEAN MODE)',
+      params: { fts: '+w0100 +w0a' },
+      join: { table: 'order_text', alias: 'ot_q', on: 'ot_q.order_id = o.id' },
+    });
+    expect(like.params).toEqual({ like: '%100\\%\\_a%' });
+  });
+
+  it('q: an order number is that order only, a phone the caller’s (confidential hidden from a unit), text the index then LIKE', () => {
+    expect(orderFilters(q({ q: '20200105000123' }), ctx())).toEqual([{ sql: 'o.number = :qn', params: { qn: '20200105000123' } }]);
+    expect(orderFilters(q({ q: '13812345678' }), ctx({ hideConfidential: true }))).toEqual([
+      { sql: 'o.caller_phone = :qphone', params: { qphone: '13812345678' } },
+      { sql: 'o.caller_confidential = 0' },
+    ]);
+    expect(orderFilters(q({ q: '13812345678' }), ctx())).toHaveLength(1);
+    // one term is exact by itself; more terms (or punctuation) need the LIKE on the rows the index found
+    expect(orderFilters(q({ q: '停水' }), ctx()).map((f) => f.sql)).toEqual(['MATCH (ot_q.terms) AGAINST (:fts IN BOOLEAN MODE)']);
+    const text = orderFilters(q({ q: '停水通知' }), ctx());
+    expect(text.map((f) => f.sql)).toEqual(['MATCH (ot_q.terms) AGAINST (:fts IN BOOLEAN MODE)', '(o.content LIKE :like OR o.address LIKE :like)']);
+    expect(text[1].params).toEqual({ like: '%停水通知%' });
+    expect(orderFilters(q({ q: '停水!' }), ctx())).toHaveLength(2);
+    // nothing the index knows: the LIKE alone
+    expect(orderFilters(q({ q: '％％' }), ctx()).map((f) => f.sql)).toEqual(['(o.content LIKE :like OR o.address LIKE :like)']);
   });
 
   it('a date-only `to` includes the whole China day', () => {

@@ -1,10 +1,12 @@
 import type { OrderUnitPart } from '@hotline/contracts';
 import type { SearchOrdersDto } from '../dto';
+import { booleanQuery, classifyQuery, queryTerms } from './text-terms';
 
-/** One WHERE condition of the order search, with its named parameters. */
+/** One WHERE condition of the order search, with its named parameters (and the table it needs joined, if any). */
 export interface Filter {
   sql: string;
   params?: Record<string, unknown>;
+  join?: { table: string; alias: string; on: string };
 }
 
 /** What the filters need resolved beforehand (the reference data's subtrees, the clock). */
@@ -43,6 +45,9 @@ export function endOf(to: string): Date {
   return /^\d{4}-\d{2}-\d{2}$/.test(to) ? new Date(new Date(`${to}T00:00:00+08:00`).getTime() + 86400_000) : new Date(to);
 }
 
+/** A search counts its matches up to here: an exact total of a million costs a scan of a million, and no one pages that far. */
+export const COUNT_LIMIT = 10_000;
+
 /** The search as data: every condition SearchOrdersDto asks for, pure, in the order they are applied. */
 export function orderFilters(q: SearchOrdersDto, ctx: FilterContext): Filter[] {
   const f: Filter[] = [];
@@ -65,10 +70,7 @@ export function orderFilters(q: SearchOrdersDto, ctx: FilterContext): Filter[] {
     f.push({ sql: 'o.caller_phone = :phone', params: { phone: q.phone } });
     if (ctx.hideConfidential) f.push({ sql: 'o.caller_confidential = 0' });
   }
-  if (q.q) {
-    const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    f.push({ sql: '(o.number = :qn OR o.content LIKE :like OR o.address LIKE :like)', params: { qn: q.q, like } });
-  }
+  if (q.q?.trim()) f.push(...textFilters(q.q, ctx));
   if (q.from) f.push({ sql: 'o.created_at >= :from', params: { from: new Date(q.from) } });
   if (q.to) f.push({ sql: 'o.created_at < :to', params: { to: endOf(q.to) } });
   if (q.overdue) {
@@ -93,10 +95,40 @@ export function orderFilters(q: SearchOrdersDto, ctx: FilterContext): Filter[] {
   if (q.reworked) f.push({ sql: "o.rework_count > 0 AND o.status IN ('dispatched','handling','suspended')" });
   if (q.callbackQueue) {
     f.push({
-      sql: `o.callback_at IS NULL AND (o.status = 'callback_pending' OR (o.status = 'merged' AND EXISTS (SELECT 1 FROM work_order m WHERE m.id = o.merged_into_id AND m.status IN ('callback_pending','closed') AND m.resolution = 'dispatched')))`,
+      // the status IN first, so the open statuses' index range is read instead of every order
+      sql: `o.status IN ('callback_pending','merged') AND o.callback_at IS NULL AND (o.status = 'callback_pending' OR (o.status = 'merged' AND EXISTS (SELECT 1 FROM work_order m WHERE m.id = o.merged_into_id AND m.status IN ('callback_pending','closed') AND m.resolution = 'dispatched')))`,
     });
   }
   return f;
+}
+
+/**
+ * The search box: an order number is that order only, a phone number the caller's orders (confidential callers hidden
+ * from a unit as the phone filter hides them), anything else the text index (search/text-terms.ts) narrowed to the
+ * orders whose content or address holds the text as typed.
+ */
+export function textFilters(raw: string, ctx: Pick<FilterContext, 'hideConfidential'>): Filter[] {
+  const q = classifyQuery(raw);
+  if (q.kind === 'number') return [{ sql: 'o.number = :qn', params: { qn: q.number } }];
+  if (q.kind === 'phone') {
+    const f: Filter[] = [{ sql: 'o.caller_phone = :qphone', params: { qphone: q.phone } }];
+    if (ctx.hideConfidential) f.push({ sql: 'o.caller_confidential = 0' });
+    return f;
+  }
+  const like = `%${raw.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const exact: Filter = { sql: '(o.content LIKE :like OR o.address LIKE :like)', params: { like } };
+  const terms = queryTerms(q.text);
+  // nothing indexable (punctuation only): the LIKE alone, a scan, as before
+  if (!terms.length) return [exact];
+  const match: Filter = {
+    sql: 'MATCH (ot_q.terms) AGAINST (:fts IN BOOLEAN MODE)',
+    params: { fts: booleanQuery(terms) },
+    join: { table: 'order_text', alias: 'ot_q', on: 'ot_q.order_id = o.id' },
+  };
+  // one term of a query that is all letters and digits (停水, 停, A12) is the text as typed: its token is there exactly
+  // when content or address holds it, so the rows need not be read to check. Several terms may be there apart or in
+  // another order, and punctuation is not indexed: the LIKE then checks the narrowed rows.
+  return terms.length === 1 && /^[\p{L}\p{N}]+$/u.test(q.text) ? [match] : [match, exact];
 }
 
 /** The ORDER BY of a search: newest first by default, the id breaking ties in the same direction. */

@@ -12,7 +12,7 @@ import { OrderCoUnitEntity, OrderHistoryEntity, WorkOrderEntity } from '../entit
 import { toDetail, toSummary } from '../mappers';
 import { RefNamesCache } from '../ref-names';
 import { OrderScope } from '../scope/order-scope';
-import { orderFilters, orderSort, type FilterContext } from './order-filters';
+import { COUNT_LIMIT, orderFilters, orderSort, type FilterContext } from './order-filters';
 
 export function orderNotFound(id: number): AppException {
   return new AppException('ORDER_NOT_FOUND', `order ${id} not found`);
@@ -48,17 +48,38 @@ export class OrderQueries {
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 20;
     const qb = this.ds.manager.createQueryBuilder(WorkOrderEntity, 'o');
-    for (const f of orderFilters(q, await this.filterContext(user, q))) qb.andWhere(f.sql, f.params);
+    for (const f of orderFilters(q, await this.filterContext(user, q))) {
+      if (f.join) qb.innerJoin(f.join.table, f.join.alias, f.join.on);
+      qb.andWhere(f.sql, f.params);
+    }
+    // two statements: the count (bounded), then the page; offset/limit rather than skip/take, which with a join
+    // would ask for the page's ids in a third statement
+    const [countSql, countParams] = qb
+      .clone()
+      .select('1')
+      .limit(COUNT_LIMIT + 1)
+      .getQueryAndParameters();
+    const [{ n }] = await this.ds.query(`SELECT COUNT(*) AS n FROM (${countSql}) AS matched`, countParams);
+    const counted = Number(n);
     const [first, ...rest] = orderSort(q);
     qb.orderBy(first.by, first.dir);
     for (const s of rest) qb.addOrderBy(s.by, s.dir);
-
-    const [rows, total] = await qb
-      .skip((page - 1) * pageSize)
-      .take(pageSize)
-      .getManyAndCount();
+    const rows =
+      counted > (page - 1) * pageSize
+        ? await qb
+            .offset((page - 1) * pageSize)
+            .limit(pageSize)
+            .getMany()
+        : [];
     const names = await this.refNames.names();
-    return { items: rows.map((o) => toSummary(o, user, names)), total, page, pageSize };
+    const bounded = counted > COUNT_LIMIT;
+    return {
+      items: rows.map((o) => toSummary(o, user, names)),
+      total: bounded ? COUNT_LIMIT : counted,
+      page,
+      pageSize,
+      ...(bounded ? { totalBounded: true } : {}),
+    };
   }
 
   private async filterContext(user: AuthUser, q: SearchOrdersDto): Promise<FilterContext> {

@@ -5,6 +5,7 @@ import { AppException } from '@hotline/server-platform';
 import { OrderHistoryEntity, OutboxEntity, WorkOrderEntity } from '../entities';
 import { orderEventRow } from '../events/order-event';
 import { OrderHooks, type OrderChange } from '../order-hooks';
+import { writeOrderText } from '../search/order-text';
 import { historyRow, type HistoryLine, type OrderActor } from './history-row';
 import { insertRow } from './row-insert';
 
@@ -61,6 +62,7 @@ export class OrderWriter {
     callId?: string,
   ): Promise<{ history: OrderHistoryEntity; change: CommittedChange }> {
     order.id = await insertRow(em, WorkOrderEntity, order);
+    await writeOrderText(em, [order]);
     if (withRow) await withRow(order.id);
     const [history] = await this.lines(em, order, [{ ...line, action: 'create', from: null, to: order.status }], actor, order.createdAt);
     const change: CommittedChange = { action: 'create', before: null, after: order, actor, at: order.createdAt, topicIds, ...(callId ? { callId } : {}) };
@@ -86,6 +88,7 @@ export class OrderWriter {
         .execute();
       if (res.affected !== 1) throw staleVersion();
       after = Object.assign(new WorkOrderEntity(), before, w.patch, { status: to, version: before.version + 1, updatedAt: at });
+      if ('content' in w.patch || 'address' in w.patch) await writeOrderText(em, [after]);
     }
     const history = await this.lines(
       em,

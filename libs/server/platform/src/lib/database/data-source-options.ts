@@ -1,6 +1,7 @@
 import type { DataSourceOptions } from 'typeorm';
 import { createConnection } from 'mysql2/promise';
 import { MIGRATIONS } from './migrations';
+import { SqlCountingLogger, sqlCountEnabled } from './sql-counter';
 
 /** Connection settings from DATABASE_URL. Times are stored as UTC DATETIME(3); text is utf8mb4. */
 export function dataSourceOptions(url: string): DataSourceOptions {
@@ -21,6 +22,7 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migrations',
     extra: { connectionLimit: Number(u.searchParams.get('connectionLimit') ?? 20) },
+    ...(sqlCountEnabled() ? { logger: new SqlCountingLogger() } : {}),
   };
 }
 

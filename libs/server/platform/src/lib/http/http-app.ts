@@ -11,6 +11,7 @@ import { apiDocsEnabled, loadConfig, trustedProxies, type AppConfig } from '../c
 import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
 import { AppException } from '../errors/app.exception';
 import { createValidationPipe } from '../errors/validation';
+import { countSqlPerRequest, sqlCountEnabled } from '../database/sql-counter';
 import { jsonDeeperThan, MAX_JSON_DEPTH } from './body-depth';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -30,6 +31,7 @@ export async function createHttpApp(
   const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: proxies.length ? proxies : false });
   const fastify = adapter.getInstance() as unknown as FastifyInstance;
   limitJsonDepth(fastify);
+  if (sqlCountEnabled()) countSqlPerRequest(fastify);
   // bodyParser: false, so Nest does not put its own JSON parser back over limitJsonDepth's; no route takes forms
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, { bufferLogs: true, bodyParser: false });
   await app.register(helmet as never, {

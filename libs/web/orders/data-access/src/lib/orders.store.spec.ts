@@ -27,6 +27,18 @@ describe('OrdersStore', () => {
   });
   afterEach(() => http.verify());
 
+  it('keeps whether the server stopped counting (a bounded total), and forgets it with the next exact one', async () => {
+    const first = store.search({ q: '停水' }, 1, 20);
+    http.expectOne((r) => r.url === '/api/orders').flush({ items: [summary(1)], total: 10000, totalBounded: true, page: 1, pageSize: 20 });
+    await first;
+    expect(store.total()).toBe(10000);
+    expect(store.totalBounded()).toBe(true);
+    const second = store.search({ q: '停水 小区' }, 1, 20);
+    http.expectOne((r) => r.url === '/api/orders').flush({ items: [summary(1)], total: 3, page: 1, pageSize: 20 });
+    await second;
+    expect(store.totalBounded()).toBe(false);
+  });
+
   it('searches with filters and server paging', async () => {
     const done = store.search(
       {

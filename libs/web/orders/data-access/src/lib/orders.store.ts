@@ -14,6 +14,8 @@ interface OrdersState {
   query: OrderQuery;
   items: OrderSummary[];
   total: number;
+  /** The search counted to `total` and stopped: there are more. */
+  totalBounded: boolean;
   page: number;
   pageSize: number;
   listState: CallState;
@@ -28,6 +30,7 @@ const initialState: OrdersState = {
   query: {},
   items: [],
   total: 0,
+  totalBounded: false,
   page: 1,
   pageSize: DEFAULT_PAGE_SIZE,
   listState: 'init',
@@ -63,6 +66,7 @@ export const OrdersStore = signalStore(
         patchState(store, {
           items: res.items,
           total: res.total,
+          totalBounded: res.totalBounded ?? false,
           listState: 'loaded',
         });
       } catch (err) {
@@ -70,6 +74,7 @@ export const OrdersStore = signalStore(
         patchState(store, {
           items: [],
           total: 0,
+          totalBounded: false,
           listState: { error: errorMessage(err) },
         });
       }
@@ -116,7 +121,7 @@ export const OrdersStore = signalStore(
       reload: fetchPage,
       clearList(): void {
         listSeq++;
-        patchState(store, { items: [], total: 0, listState: 'init' });
+        patchState(store, { items: [], total: 0, totalBounded: false, listState: 'init' });
       },
       open(id: number): Promise<void> {
         patchState(store, {

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, TemplateRef, input, output } from '@angular/core';
-import { DatePipe, NgTemplateOutlet } from '@angular/common';
+import { DatePipe, DecimalPipe, NgTemplateOutlet } from '@angular/common';
 import { OrderSummary } from '@hotline/contracts';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
@@ -20,7 +20,7 @@ export interface PageChange {
  */
 @Component({
   selector: 'hl-order-table',
-  imports: [DatePipe, NgTemplateOutlet, NzTableModule, NzTagModule, NzTooltipModule, StatusTag, DeadlineCountdown],
+  imports: [DatePipe, DecimalPipe, NgTemplateOutlet, NzTableModule, NzTagModule, NzTooltipModule, StatusTag, DeadlineCountdown],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <nz-table
@@ -105,7 +105,13 @@ export interface PageChange {
         }
       </tbody>
     </nz-table>
-    <ng-template #totalTpl let-total>共 {{ total }} 条</ng-template>
+    <ng-template #totalTpl let-total>
+      @if (totalBounded()) {
+        <span data-testid="total-bounded">共 {{ total | number }}+ 条</span>
+      } @else {
+        共 {{ total }} 条
+      }
+    </ng-template>
   `,
   styles: `
     .row {
@@ -139,6 +145,8 @@ export interface PageChange {
 export class OrderTable {
   readonly items = input<readonly OrderSummary[]>([]);
   readonly total = input(0);
+  /** The server stopped counting at `total` (10,000): there are more. */
+  readonly totalBounded = input(false);
   readonly page = input(1);
   readonly pageSize = input(20);
   readonly loading = input(false);

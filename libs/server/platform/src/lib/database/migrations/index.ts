@@ -11,6 +11,7 @@ import { KnowledgeBase1764900000000 } from './1764900000000-knowledge-base';
 import { Telephony1764910000000 } from './1764910000000-telephony';
 import { Routing1764920000000 } from './1764920000000-routing';
 import { Integrations1764930000000 } from './1764930000000-integrations';
+import { OrderTextSearch1765000000000 } from './1765000000000-order-text-search';
 
 /** Every migration, oldest first. The schema comes only from here (never `synchronize`). */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   Telephony1764910000000,
   Routing1764920000000,
   Integrations1764930000000,
+  OrderTextSearch1765000000000,
 ];

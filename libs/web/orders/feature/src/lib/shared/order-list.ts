@@ -24,6 +24,7 @@ import { injectOrderLookups } from './lookups';
     <hl-order-table
       [items]="store.items()"
       [total]="store.total()"
+      [totalBounded]="store.totalBounded()"
       [page]="store.page()"
       [pageSize]="store.pageSize()"
       [loading]="store.listLoading()"
