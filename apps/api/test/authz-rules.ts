@@ -104,6 +104,9 @@ export const AUTHZ_RULES: Record<string, string> = {
   'GET /api/notifications/stream': 'agent dispatcher unit_handler supervisor callback_agent leader admin',
   // the front desk and the integrations (issues 11–14)
   'POST /api/routing/suggest': 'agent dispatcher supervisor admin',
+  'POST /api/routing/suggest-batch': 'agent dispatcher supervisor admin',
+  'GET /api/routing/queue-clusters': 'dispatcher supervisor admin',
+  'GET /api/routing/clusters': 'dispatcher supervisor leader admin',
   'GET /api/admin/routing/model': 'dispatcher leader admin',
   'POST /api/admin/routing/train': 'admin',
   'GET /api/admin/routing/rules': 'dispatcher admin',

@@ -1,7 +1,17 @@
 import { DataSource } from 'typeorm';
-import type { AssessmentView, OrderDetail, RoutingAccuracyMonth, RoutingModelView, RoutingRuleView, SuggestResponse } from '@hotline/contracts';
+import type {
+  AssessmentView,
+  HotClustersResponse,
+  OrderCluster,
+  OrderDetail,
+  RoutingAccuracyMonth,
+  RoutingModelView,
+  RoutingRuleView,
+  SuggestBatchResponse,
+  SuggestResponse,
+} from '@hotline/contracts';
 import { OrderEventRelay, OrderEventStream } from '@hotline/server-orders';
-import { ROUTING_SUBSCRIBER, RoutingOutcomes, RoutingTrainer, SimilarOrdersService } from '@hotline/server-routing';
+import { OrderClustersService, ROUTING_SUBSCRIBER, RoutingOutcomes, RoutingTrainer, SimilarOrdersService } from '@hotline/server-routing';
 import { dropDatabase } from '@hotline/server-platform';
 import { prepareDatabase } from './chaos/chaos-kit';
 import { intake, startApi, type Api, type Client } from './harness';
@@ -30,7 +40,7 @@ const PLACES = ['海州区', '连云区', '赣榆区', '灌南县', '东海县',
 
 describe('routing suggestions, the dispatch catalogue, similar orders and repeats (real MariaDB + Redis)', () => {
   let api: Api;
-  let agent: Client, dispatcher: Client, admin: Client, leader: Client, water: Client, callback: Client;
+  let agent: Client, dispatcher: Client, admin: Client, leader: Client, water: Client, callback: Client, supervisor: Client;
   let ds: DataSource;
   const created: number[] = [];
   let firstModel = 0;
@@ -61,8 +71,8 @@ describe('routing suggestions, the dispatch catalogue, similar orders and repeat
     process.env['IT_DATABASE'] = own;
     await prepareDatabase(testEnv().DATABASE_URL);
     api = await startApi();
-    [agent, dispatcher, admin, leader, water, callback] = await Promise.all(
-      ['agent', 'dispatcher', 'admin', 'leader', 'swjt', 'callback'].map((u) => api.as(u)),
+    [agent, dispatcher, admin, leader, water, callback, supervisor] = await Promise.all(
+      ['agent', 'dispatcher', 'admin', 'leader', 'swjt', 'callback', 'supervisor'].map((u) => api.as(u)),
     );
     ds = api.app.get(DataSource);
     // the history: 3 matters × 5 texts × 6 places, each dispatched to its unit
@@ -242,5 +252,143 @@ describe('routing suggestions, the dispatch catalogue, similar orders and repeat
     expect(now.accuracy).not.toBeNull();
     expect(now.accuracy as number).toBeLessThan(1);
     expect((await agent.get('/api/stats/routing-accuracy')).status).toBe(403);
+  });
+
+  // ---------------------------------------------------------------- the dispatcher's queue and the leaders' hot spots
+
+  const fieldsOf = (body: { code?: string; details?: { field: string }[] }) => ({ code: body.code, fields: (body.details ?? []).map((d) => d.field) });
+
+  it('suggests a category and units for each order of the queue in one query, and reports ids that are no order', async () => {
+    const noise = await create('noise', '小区门口每天晚上广场舞音响太吵');
+    const waterOrder = await create('water', '家里自来水突然停了一整天');
+    const spy = jest.spyOn(ds, 'query');
+    try {
+      const r = await dispatcher.post<SuggestBatchResponse>('/api/routing/suggest-batch', { orderIds: [noise.id, 999_999_999, waterOrder.id, noise.id] });
+      expect(r.status).toBe(200);
+      expect(r.body.skipped).toEqual([999_999_999]);
+      expect(r.body.modelVersion).toBe(firstModel);
+      expect(r.body.suggestions.map((x) => [x.orderId, x.number])).toEqual([
+        [noise.id, noise.number],
+        [waterOrder.id, waterOrder.number],
+      ]);
+      const [n, w] = r.body.suggestions;
+      expect(n.categories[0].id).toBe(api.ref.category(MATTERS.noise.path).id);
+      expect(n.units[0]).toMatchObject({ id: api.ref.unit('gaj').id, source: 'model' });
+      expect(w.units[0]).toMatchObject({ id: api.ref.unit('swjt').id });
+      expect(n.units.length).toBeLessThanOrEqual(3);
+      // the orders are read in one query, whatever their number
+      const orderReads = spy.mock.calls.filter(([sql]) => /FROM work_order/.test(String(sql)));
+      expect(orderReads).toHaveLength(1);
+    } finally {
+      spy.mockRestore();
+    }
+    expect((await agent.post('/api/routing/suggest-batch', { orderIds: [noise.id] })).status).toBe(200);
+    expect((await water.post('/api/routing/suggest-batch', { orderIds: [noise.id] })).status).toBe(403);
+    expect((await leader.post('/api/routing/suggest-batch', { orderIds: [noise.id] })).status).toBe(403);
+    expect((await api.anon.post('/api/routing/suggest-batch', { orderIds: [noise.id] })).status).toBe(401);
+    // merged away: skipped too
+    await dispatcher.act(waterOrder, 'merge', { masterId: noise.id });
+    expect((await dispatcher.post<SuggestBatchResponse>('/api/routing/suggest-batch', { orderIds: [waterOrder.id] })).body).toMatchObject({
+      suggestions: [],
+      skipped: [waterOrder.id],
+    });
+  });
+
+  it('refuses a bad batch with 400, the code and the field', async () => {
+    const bad = async (body: unknown) => {
+      const r = await dispatcher.post('/api/routing/suggest-batch', body);
+      expect(r.status).toBe(400);
+      return fieldsOf(r.body);
+    };
+    await expect(bad({})).resolves.toEqual({ code: 'VALIDATION_FAILED', fields: ['orderIds'] });
+    await expect(bad({ orderIds: [] })).resolves.toMatchObject({ code: 'VALIDATION_FAILED', fields: ['orderIds'] });
+    await expect(bad({ orderIds: 'x' })).resolves.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(bad({ orderIds: ['x', 1] })).resolves.toMatchObject({ code: 'VALIDATION_FAILED', fields: ['orderIds'] });
+    await expect(bad({ orderIds: [0] })).resolves.toMatchObject({ code: 'VALIDATION_FAILED', fields: ['orderIds'] });
+    await expect(bad({ orderIds: Array.from({ length: 101 }, (_, i) => i + 1) })).resolves.toMatchObject({ code: 'VALIDATION_FAILED', fields: ['orderIds'] });
+    expect((await dispatcher.post('/api/routing/suggest-batch', { orderIds: Array.from({ length: 100 }, (_, i) => i + 1) })).status).toBe(200);
+  });
+
+  const ADDRESS = '海州区朝阳东路166号';
+  let atAddress: OrderDetail[] = [];
+
+  it('groups the registered orders that look like one matter for the dispatcher, and drops one once dispatched', async () => {
+    atAddress = [
+      await create('water', '楼下水管爆了水流到马路上', { address: ADDRESS }),
+      await create('noise', '门口夜市喇叭声音太大', { address: '海州区 朝阳东路 166 号' }),
+      await create('school', '附近小学接送车辆堵门', { address: `${ADDRESS}。` }),
+    ];
+    const alone = await create('school', '初中毕业证丢失怎么补办', { address: '赣榆区青口镇黄海路1号' });
+    const get = async () => {
+      const r = await dispatcher.get<OrderCluster[]>('/api/routing/queue-clusters');
+      expect(r.status).toBe(200);
+      return r.body;
+    };
+    let clusters = await get();
+    const mine = clusters.find((c) => c.key === `a:${ADDRESS.replace(/[\s,，。.、·()（）-]/g, '')}`);
+    expect(mine).toMatchObject({ reason: 'address', count: 3 });
+    expect(mine?.orders.map((o) => o.id)).toEqual(atAddress.map((o) => o.id).reverse());
+    expect(mine?.orders[0]).toMatchObject({ number: atAddress[2].number, status: 'registered' });
+    expect(clusters.flatMap((c) => c.orders.map((o) => o.id))).not.toContain(alone.id);
+    // only orders waiting in the queue: every one listed is registered
+    expect(clusters.flatMap((c) => c.orders).every((o) => o.status === 'registered')).toBe(true);
+
+    await dispatcher.act(atAddress[0], 'dispatch', { unitId: api.ref.unit('swjt').id });
+    clusters = await get();
+    expect(clusters.find((c) => c.key === mine?.key)?.orders.map((o) => o.id)).toEqual([atAddress[2].id, atAddress[1].id]);
+
+    expect((await supervisor.get('/api/routing/queue-clusters')).status).toBe(200);
+    expect((await leader.get('/api/routing/queue-clusters')).status).toBe(403);
+    expect((await agent.get('/api/routing/queue-clusters')).status).toBe(403);
+    expect((await water.get('/api/routing/queue-clusters')).status).toBe(403);
+  });
+
+  it("gives leaders the period's hot clusters, bounded, whatever the orders' status", async () => {
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const r = await leader.get<HotClustersResponse>(`/api/routing/clusters?from=${today}&to=${today}&min=3`);
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ from: today, to: today, min: 3, truncated: false });
+    expect(r.body.scanned).toBe(created.length);
+    const mine = r.body.clusters.find((c) => c.orders.some((o) => o.id === atAddress[0].id));
+    // the dispatched one still counts: it is an appeal about the place
+    expect(mine).toMatchObject({ reason: 'address', count: 3 });
+    expect(r.body.clusters.every((c) => c.count >= 3 && c.orders.length === Math.min(c.count, 50))).toBe(true);
+    // the history's same texts from six places are one matter each
+    expect(r.body.clusters.some((c) => c.reason === 'text' && c.count >= 6)).toBe(true);
+    const sizes = r.body.clusters.map((c) => c.count);
+    expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+
+    expect((await leader.get<HotClustersResponse>(`/api/routing/clusters?from=${today}&to=${today}&min=1000`)).body.clusters).toEqual([]);
+    expect((await leader.get<HotClustersResponse>('/api/routing/clusters?from=2001-01-01&to=2001-12-31')).body).toMatchObject({
+      scanned: 0,
+      clusters: [],
+      min: 3,
+    });
+
+    // more orders in the period than are read: the newest are clustered, and the answer says so
+    const service = api.app.get(OrderClustersService);
+    service.scanLimit = 10;
+    try {
+      const cut = (await leader.get<HotClustersResponse>(`/api/routing/clusters?from=${today}&to=${today}&min=3`)).body;
+      expect(cut).toMatchObject({ scanned: 10, truncated: true });
+      expect(cut.clusters.flatMap((c) => c.orders.map((o) => o.id)).every((id) => created.slice(-10).includes(id))).toBe(true);
+    } finally {
+      service.scanLimit = 10_000;
+    }
+
+    const bad = async (query: string, field: string) => {
+      const b = await leader.get(`/api/routing/clusters?${query}`);
+      expect(b.status).toBe(400);
+      expect(fieldsOf(b.body)).toEqual({ code: 'VALIDATION_FAILED', fields: [field] });
+    };
+    await bad(`to=${today}`, 'from');
+    await bad(`from=${today}`, 'to');
+    await bad(`from=2026-02-30&to=${today}`, 'from');
+    await bad(`from=${today}&to=2001-01-01`, 'to');
+    await bad(`from=${today}&to=${today}&min=1`, 'min');
+    await bad(`from=${today}&to=${today}&min=x`, 'min');
+    expect((await dispatcher.get(`/api/routing/clusters?from=${today}&to=${today}`)).status).toBe(200);
+    expect((await agent.get(`/api/routing/clusters?from=${today}&to=${today}`)).status).toBe(403);
+    expect((await water.get(`/api/routing/clusters?from=${today}&to=${today}`)).status).toBe(403);
   });
 });

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { login, PASSWORD, shot } from './support';
+import { login, logout, PASSWORD, shot } from './support';
 
 // A small history the center's model learns from: two matters, each with its words and unit.
 const HISTORY = [
@@ -100,5 +100,85 @@ test.describe('routing suggestions on intake', () => {
     await page.getByTestId(`routing-merge-${openNumber}`).click();
     await expect(page.getByText(`已并入 ${openNumber}`)).toBeVisible();
     await expect(page.getByTestId('intake-content')).toHaveValue('');
+  });
+
+  test('the dispatcher queue suggests a unit per order and groups likely duplicates; the leader sees hot clusters and the accuracy', async ({ page }, info) => {
+    test.setTimeout(180_000);
+    const token = async (username: string) =>
+      (await (await page.request.post('/api/auth/login', { data: { username, password: PASSWORD } })).json()).accessToken as string;
+    const [agent, admin] = [await token('agent'), await token('admin')];
+    const auth = (t: string) => ({ authorization: `Bearer ${t}` });
+    // the model of the first test, or one trained here when this test runs alone
+    const status = (await (await page.request.get('/api/admin/routing/model', { headers: auth(admin) })).json()).status;
+    if (status !== 'serving') await seedAndTrain(page.request);
+    const tree: CategoryNode[] = await (await page.request.get('/api/categories', { headers: auth(agent) })).json();
+    const noise = HISTORY[1].path.reduce<CategoryNode | undefined>((node, name) => (node ? node.children : tree).find((c) => c.name === name), undefined);
+    // three calls about one address, waiting in the queue
+    const address = `海州区朝阳东路${100 + Math.floor(Math.random() * 800)}号`;
+    const orders: { id: number; number: string }[] = [];
+    for (const [i, content] of ['小区广场的舞蹈音响开得震天响', '跳舞的音箱放到深夜孩子没法写作业', '广场音箱很吵家里老人失眠'].entries()) {
+      const r = await page.request.post('/api/orders', {
+        headers: auth(agent),
+        data: { channel: 'phone', appealType: 'complaint', categoryId: noise?.id, caller: { phone: `1395556${String(1000 + i)}` }, address, content },
+      });
+      expect(r.status()).toBe(201);
+      orders.push(await r.json());
+    }
+
+    await login(page, 'dispatcher');
+    await expect(page).toHaveURL(/\/dispatch/);
+    for (const o of orders) await expect(page.getByTestId(`suggest-${o.number}`)).toContainText('市公安局');
+    await expect(page.getByTestId(`suggest-${orders[0].number}`)).toContainText('广场舞噪声');
+    const panel = page.getByTestId('queue-clusters');
+    const cluster = panel.locator('.cluster', { hasText: address });
+    await expect(cluster).toContainText('同一地址');
+    for (const o of orders) await expect(cluster.getByTestId(`cluster-order-${o.number}`)).toBeVisible();
+    await shot(page, info, 'routing-03-queue');
+
+    // 采纳: the dispatch dialog opens with the suggested unit; the dispatcher confirms it
+    await page.getByTestId(`take-suggestion-${orders[0].number}`).click();
+    const dialog = page.getByTestId('action-dialog');
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByTestId('field-unitId')).toContainText('市公安局');
+    await shot(page, info, 'routing-04-taken');
+    await page.getByTestId('action-submit').click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByTestId(`order-row-${orders[0].number}`)).toHaveCount(0);
+    // the two still waiting stay a group; the dispatched one has left it
+    await expect(cluster.getByTestId(`cluster-order-${orders[0].number}`)).toHaveCount(0);
+    await expect(cluster.getByTestId(`cluster-order-${orders[1].number}`)).toBeVisible();
+    // a number in a group opens that order beside the queue (its 并单 is there); the dispatched one's drawer closes first
+    await page.keyboard.press('Escape');
+    await expect(page.locator('.ant-drawer-mask')).toBeHidden();
+    await cluster.getByTestId(`cluster-order-${orders[1].number}`).click();
+    await expect(page.getByTestId('action-merge')).toBeVisible();
+
+    // the worker records that the suggestion was taken: the dashboard's 派单准确率 has this month
+    const leader = await token('leader');
+    await expect
+      .poll(
+        async () => {
+          const months: { accuracy: number | null }[] = await (await page.request.get('/api/stats/routing-accuracy', { headers: auth(leader) })).json();
+          return months.at(-1)?.accuracy ?? null;
+        },
+        { timeout: 30_000 },
+      )
+      .not.toBeNull();
+    await page.keyboard.press('Escape');
+    await expect(page.locator('.ant-drawer-mask')).toBeHidden();
+    await logout(page);
+    await login(page, 'leader');
+    await page.goto('/dashboard');
+    const hot = page.getByTestId('hot-clusters');
+    const place = hot.locator('.cluster', { hasText: address });
+    await expect(place).toContainText('同一地址');
+    // the dispatched one still counts: it is an appeal about the place
+    for (const o of orders) await expect(place.getByTestId(`hot-order-${o.number}`)).toBeVisible();
+    // the history's same words from four places are one thing too
+    await expect(hot.locator('.cluster', { hasText: '内容相似' }).first()).toBeVisible();
+    await expect(page.getByTestId('routing-accuracy-latest')).toContainText('%');
+    await shot(page, info, 'routing-05-dashboard');
+    await place.getByTestId(`hot-order-${orders[2].number}`).click();
+    await expect(page).toHaveURL(new RegExp(`/orders/${orders[2].id}$`));
   });
 });

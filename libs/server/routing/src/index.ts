@@ -13,3 +13,5 @@ export * from './lib/similar/recent-text-index';
 export * from './lib/similar/similar-orders.service';
 export * from './lib/suggest/routing-suggest.service';
 export * from './lib/rules/routing-rules.service';
+export * from './lib/clusters/cluster-orders';
+export * from './lib/clusters/order-clusters.service';

@@ -1,8 +1,17 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { RoutingAccuracyMonth, RoutingModelView, RoutingRuleView, SuggestResponse } from '@hotline/contracts';
+import type {
+  HotClustersResponse,
+  OrderCluster,
+  RoutingAccuracyMonth,
+  RoutingModelView,
+  RoutingRuleView,
+  SuggestBatchResponse,
+  SuggestResponse,
+} from '@hotline/contracts';
 import { CurrentUser, Roles, type AuthUser } from '@hotline/server-identity';
-import { RoutingRuleDto, SuggestDto } from './dto';
+import { OrderClustersService } from './clusters/order-clusters.service';
+import { HotClustersQueryDto, RoutingRuleDto, SuggestBatchDto, SuggestDto } from './dto';
 import { RoutingModelStore } from './model/routing-model.store';
 import { RoutingTrainQueue } from './model/routing-jobs';
 import { RoutingOutcomes } from './outcomes/routing-outcomes.service';
@@ -19,6 +28,7 @@ export class RoutingController {
     private readonly queue: RoutingTrainQueue,
     private readonly rules: RoutingRulesService,
     private readonly outcomes: RoutingOutcomes,
+    private readonly clusters: OrderClustersService,
   ) {}
 
   @Post('routing/suggest')
@@ -26,6 +36,28 @@ export class RoutingController {
   @Roles('agent', 'dispatcher', 'supervisor', 'admin')
   suggest(@Body() body: SuggestDto): Promise<SuggestResponse> {
     return this.suggestions.suggest(body);
+  }
+
+  /** The dispatcher queue's column: suggestions for up to 100 orders already taken. */
+  @Post('routing/suggest-batch')
+  @HttpCode(200)
+  @Roles('agent', 'dispatcher', 'supervisor', 'admin')
+  suggestBatch(@Body() body: SuggestBatchDto): Promise<SuggestBatchResponse> {
+    return this.suggestions.suggestBatch(body.orderIds);
+  }
+
+  /** Registered orders that look like one matter, for the dispatcher to merge. */
+  @Get('routing/queue-clusters')
+  @Roles('dispatcher', 'supervisor', 'admin')
+  queueClusters(): Promise<OrderCluster[]> {
+    return this.clusters.queue();
+  }
+
+  /** A period's groups of many appeals about one place or thing, for the leaders' dashboard. */
+  @Get('routing/clusters')
+  @Roles('dispatcher', 'supervisor', 'leader', 'admin')
+  hotClusters(@Query() q: HotClustersQueryDto): Promise<HotClustersResponse> {
+    return this.clusters.hot(q.from, q.to, q.min ?? 3);
   }
 
   @Get('admin/routing/model')

@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { OrderEventStream, OrdersModule } from '@hotline/server-orders';
 import { ReferenceDataModule } from '@hotline/server-reference-data';
+import { OrderClustersService } from './clusters/order-clusters.service';
 import { RouterLoader } from './model/router-loader';
 import { ROUTING_QUEUE, RoutingProcessor, RoutingScheduler, RoutingTrainQueue } from './model/routing-jobs';
 import { RoutingModelStore } from './model/routing-model.store';
@@ -22,6 +23,7 @@ const SERVICES = [
   RoutingSuggestService,
   RoutingOutcomes,
   RoutingTrainQueue,
+  OrderClustersService,
 ];
 
 /** Routing without HTTP: the model, the catalogue, similar orders, outcomes. Needs BullModule.forRoot in the application. */
@@ -32,7 +34,7 @@ const SERVICES = [
 })
 export class RoutingCoreModule {}
 
-/** Routing over HTTP: /api/routing/suggest, /api/admin/routing/*, /api/stats/routing-accuracy. */
+/** Routing over HTTP: /api/routing/suggest, suggest-batch, queue-clusters, clusters, /api/admin/routing/*, /api/stats/routing-accuracy. */
 @Module({
   imports: [RoutingCoreModule],
   controllers: [RoutingController],

@@ -93,3 +93,67 @@ export interface RoutingAccuracyMonth {
   /** dispatched on the suggested unit and never came back (退单/改派) / dispatched orders with a suggestion */
   accuracy: number | null;
 }
+
+/** The dispatcher queue's suggestions: at most 100 orders at once. */
+export const SUGGEST_BATCH_MAX = 100;
+
+export interface SuggestBatchRequest {
+  orderIds: number[];
+}
+
+export interface OrderSuggestion {
+  orderId: number;
+  number: string;
+  /** the model's three likeliest categories for the order's text */
+  categories: SuggestedCategory[];
+  /** up to three units for the order's own category (the agent's choice): catalogue first, then model */
+  units: SuggestedUnit[];
+}
+
+export interface SuggestBatchResponse {
+  suggestions: OrderSuggestion[];
+  /** ids asked for that are no order (or one merged into another): left out, never an error */
+  skipped: number[];
+  modelVersion: number | null;
+}
+
+/** Why orders were grouped: one normalised address, or text alike (cosine of the character-pair sets). */
+export type ClusterReason = 'address' | 'text';
+
+export const CLUSTER_REASON_LABELS: Record<ClusterReason, string> = {
+  address: '同一地址',
+  text: '内容相似',
+};
+
+export interface ClusterOrder {
+  id: number;
+  number: string;
+  status: string;
+  createdAt: string;
+  contentPreview: string;
+}
+
+export interface OrderCluster {
+  /** stable while the cluster's members stay: 'a:<address key>' or 't:<oldest order id>' */
+  key: string;
+  /** the address, or the opening of the newest order's text */
+  label: string;
+  reason: ClusterReason;
+  /** how many orders the cluster holds (orders below may be fewer: at most 50 are listed) */
+  count: number;
+  /** newest first */
+  orders: ClusterOrder[];
+}
+
+export interface HotClustersResponse {
+  from: string;
+  to: string;
+  min: number;
+  /** orders read: the newest of the period, at most HOT_CLUSTER_SCAN */
+  scanned: number;
+  /** the period held more orders than were read; the clusters are of the newest ones */
+  truncated: boolean;
+  clusters: OrderCluster[];
+}
+
+export const HOT_CLUSTER_SCAN = 10_000;

@@ -6,3 +6,4 @@ export * from './lib/surges.store';
 export * from './lib/meetings.store';
 export * from './lib/imports.store';
 export * from './lib/routing-accuracy.store';
+export * from './lib/hot-clusters.store';

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { SuggestedCategory, SuggestedUnit, SuggestRequest, SuggestResponse } from '@hotline/contracts';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { OrderSuggestion, SuggestBatchResponse, SuggestedCategory, SuggestedUnit, SuggestRequest, SuggestResponse } from '@hotline/contracts';
 import { ReferenceService } from '@hotline/server-reference-data';
 import { unitTokens } from '../model/routing-trainer.service';
 import { RouterLoader } from '../model/router-loader';
@@ -16,6 +18,7 @@ export class RoutingSuggestService {
     private readonly rules: RoutingRulesService,
     private readonly similar: SimilarOrdersService,
     private readonly ref: ReferenceService,
+    @InjectDataSource() private readonly ds: DataSource,
   ) {}
 
   async suggest(req: SuggestRequest): Promise<SuggestResponse> {
@@ -25,6 +28,31 @@ export class RoutingSuggestService {
     const suggestedUnits = categoryId ? await this.units(categoryId, req.content, req.regionId) : [];
     const similar = await this.similar.find({ content: req.content, phone: req.phone, address: req.address, regionId: req.regionId, categoryId });
     return { categories, units: suggestedUnits, similar, modelVersion: loaded?.id ?? null };
+  }
+
+  /**
+   * Suggestions for orders already taken (the dispatcher's queue), loaded in one query: the model's categories for
+   * each text, and units for the category the agent chose. Ids that are no order, or a merged one, are reported in
+   * `skipped`. The model, the catalogue and the reference data are cached in the process: no query per order.
+   */
+  async suggestBatch(orderIds: readonly number[]): Promise<SuggestBatchResponse> {
+    const ids = [...new Set(orderIds)];
+    const loaded = await this.loader.current();
+    const rows: { id: string; number: string; content: string; category_id: number; region_id: number | null }[] = ids.length
+      ? await this.ds.query(
+          `SELECT id, number, content, category_id, region_id FROM work_order WHERE id IN (${ids.map(() => '?').join(',')}) AND merged_into_id IS NULL`,
+          ids,
+        )
+      : [];
+    const byId = new Map(rows.map((r) => [Number(r.id), r]));
+    const suggestions: OrderSuggestion[] = [];
+    for (const id of ids) {
+      const r = byId.get(id);
+      if (!r) continue;
+      const [categories, units] = await Promise.all([this.categories(r.content), this.units(r.category_id, r.content, r.region_id)]);
+      suggestions.push({ orderId: id, number: r.number, categories, units });
+    }
+    return { suggestions, skipped: ids.filter((id) => !byId.has(id)), modelVersion: loaded?.id ?? null };
   }
 
   /** The three likeliest active categories for a text ([] before a model is trained). */

@@ -17,7 +17,7 @@ export const ordersRoutes: Route[] = [
     path: 'dispatch',
     title: '派单审核 · 12345',
     canMatch: [workspaceGuard('dispatch')],
-    data: { heading: '派单审核', tabs: DISPATCH_TABS },
+    data: { heading: '派单审核', tabs: DISPATCH_TABS, routing: true },
     loadComponent: () => import('./queue/queue-page').then((m) => m.QueuePage),
   },
   {

@@ -9,6 +9,13 @@ import { StatusTag } from './status-tag';
 import { currentDeadline } from './countdown';
 import { BASIC_LOOKUPS, OrderLookups } from './lookups';
 
+/** A column a screen adds to the table (the dispatcher's 派单建议), before 当前时限. */
+export interface ExtraColumn {
+  title: string;
+  width: string;
+  cell: TemplateRef<{ $implicit: OrderSummary }>;
+}
+
 export interface PageChange {
   page: number;
   pageSize: number;
@@ -52,6 +59,9 @@ export interface PageChange {
           }
           <th nzWidth="120px">来电人</th>
           <th>内容摘要</th>
+          @if (extraColumn(); as col) {
+            <th [nzWidth]="col.width">{{ col.title }}</th>
+          }
           <th nzWidth="130px">当前时限</th>
           @if (rowActions()) {
             <th nzWidth="90px" nzRight>操作</th>
@@ -92,6 +102,11 @@ export interface PageChange {
               {{ o.caller.name || '' }} {{ o.caller.phone || '' }}
             </td>
             <td class="ellipsis content" [nz-tooltip]="o.contentPreview">{{ lookups().appealTypeName(o.appealType) }}｜{{ o.contentPreview }}</td>
+            @if (extraColumn(); as col) {
+              <td (click)="$event.stopPropagation()" (keydown.enter)="$event.stopPropagation()">
+                <ng-container *ngTemplateOutlet="col.cell; context: { $implicit: o }" />
+              </td>
+            }
             <td>
               @let due = deadlineOf(o);
               <hl-deadline [dueAt]="due.dueAt" [label]="due.label" />
@@ -155,6 +170,7 @@ export class OrderTable {
   readonly emptyText = input('暂无工单');
   readonly lookups = input<OrderLookups>(BASIC_LOOKUPS);
   readonly rowActions = input<TemplateRef<{ $implicit: OrderSummary }> | null>(null);
+  readonly extraColumn = input<ExtraColumn | null>(null);
 
   readonly pageChange = output<PageChange>();
   readonly open = output<OrderSummary>();

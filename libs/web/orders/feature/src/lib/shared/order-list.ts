@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, TemplateRef, computed, inject, inpu
 import { OrderSummary } from '@hotline/contracts';
 import { callError } from '@hotline/web-core-data-access';
 import { OrdersStore } from '@hotline/web-orders-data-access';
-import { OrderTable, PageChange } from '@hotline/web-orders-ui';
+import { ExtraColumn, OrderTable, PageChange } from '@hotline/web-orders-ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzDrawerModule } from 'ng-zorro-antd/drawer';
 import { OrderWorkbench } from './order-workbench';
@@ -31,6 +31,7 @@ import { injectOrderLookups } from './lookups';
       [selectedId]="store.openId()"
       [lookups]="lookups()"
       [rowActions]="rowActions()"
+      [extraColumn]="extraColumn()"
       [emptyText]="emptyText()"
       (pageChange)="onPage($event)"
       (open)="open($event)"
@@ -57,6 +58,8 @@ export class OrderList {
   readonly emptyText = input('暂无工单');
   /** Buttons at the end of each row (催办), or null. */
   readonly rowActions = input<TemplateRef<{ $implicit: OrderSummary }> | null>(null);
+  /** A column of the screen's own (the dispatcher's 派单建议), or null. */
+  readonly extraColumn = input<ExtraColumn | null>(null);
 
   protected readonly store = inject(OrdersStore);
   protected readonly lookups = injectOrderLookups();

@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { OrderAction } from '@hotline/contracts';
 import { AuthStore, NOTIFIER, ReferenceStore, callError, errorMessage } from '@hotline/web-core-data-access';
-import { OrdersStore } from '@hotline/web-orders-data-access';
+import { OrdersStore, RoutingQueueStore } from '@hotline/web-orders-data-access';
 import { ActionDialog, OrderDetailPanel, UnitOption, needsDialog } from '@hotline/web-orders-ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
@@ -39,7 +39,7 @@ import { injectOrderLookups } from './lookups';
       [unitOptions]="unitOptions()"
       [defaults]="dialogDefaults()"
       (submitted)="onSubmit($event)"
-      (cancelled)="dialogAction.set(null)"
+      (cancelled)="closeDialog()"
     />
   `,
   styles: `
@@ -60,6 +60,8 @@ export class OrderWorkbench {
   private readonly reference = inject(ReferenceStore);
   private readonly auth = inject(AuthStore);
   private readonly notifier = inject(NOTIFIER);
+  /** On the dispatcher's queue: the suggestion taken from a row opens that order's dispatch dialog with its unit. */
+  private readonly routing = inject(RoutingQueueStore, { optional: true });
   protected readonly lookups = injectOrderLookups();
 
   protected readonly dialogAction = signal<OrderAction | null>(null);
@@ -77,6 +79,8 @@ export class OrderWorkbench {
   protected readonly dialogDefaults = computed<Record<string, unknown>>(() => {
     const order = this.store.detail();
     if (this.dialogAction() !== 'dispatch' || !order || this.auth.role() === 'unit_handler') return {};
+    const taken = this.routing?.taken();
+    if (taken && taken.orderId === order.id) return { unitId: taken.unitId };
     // a re-dispatch keeps the current unit unless the catalogue names another
     return {
       unitId: this.reference.defaultUnitFor(order.categoryId) ?? order.mainUnitId ?? null,
@@ -85,6 +89,19 @@ export class OrderWorkbench {
 
   constructor() {
     void this.reference.load();
+    effect(() => {
+      const taken = this.routing?.taken();
+      const order = this.store.detail();
+      if (!taken || order?.id !== taken.orderId || !order.allowedActions.includes('dispatch')) return;
+      untracked(() => {
+        if (this.dialogAction() === null) this.dialogAction.set('dispatch');
+      });
+    });
+  }
+
+  protected closeDialog(): void {
+    this.dialogAction.set(null);
+    this.routing?.clearTaken();
   }
 
   protected async onAction(action: OrderAction): Promise<void> {
@@ -109,7 +126,7 @@ export class OrderWorkbench {
     this.running.set(action);
     const outcome = await this.store.runAction(action, body);
     this.running.set(null);
-    if (outcome.ok) this.dialogAction.set(null);
+    if (outcome.ok) this.closeDialog();
   }
 
   /** The merge dialog asks for the master's number; the API wants its id. */

@@ -73,6 +73,34 @@ describe('DashboardPage', () => {
     await fixture.whenStable();
     expect(el.querySelector('[data-testid="routing-accuracy-latest"]')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('2026-10 83.3%');
     expect(el.querySelector('[data-testid="routing-accuracy-chart"]')?.getAttribute('data-series')).toBe('3');
+    // 热点聚集: the period's groups, each with its orders linked, and a word when the period was read only in part
+    const clusters = http.expectOne((r) => r.url === '/api/routing/clusters');
+    expect(clusters.request.params.get('min')).toBe('3');
+    clusters.flush({
+      from: '2026-11-01',
+      to: '2026-11-30',
+      min: 3,
+      scanned: 10000,
+      truncated: true,
+      clusters: [
+        {
+          key: 'a:海州区朝阳东路166号',
+          label: '海州区朝阳东路166号',
+          reason: 'address',
+          count: 12,
+          orders: Array.from({ length: 12 }, (_, i) => ({ id: 100 + i, number: `2026110${i}`, status: 'handling', createdAt: '', contentPreview: '停水' })),
+        },
+      ],
+    });
+    await settle();
+    await fixture.whenStable();
+    const hot = el.querySelector('[data-testid="hot-cluster-0"]') as HTMLElement;
+    expect(hot.textContent).toContain('同一地址');
+    expect(hot.textContent).toContain('海州区朝阳东路166号');
+    expect(hot.querySelector('[data-testid="hot-cluster-count"]')?.textContent?.trim()).toBe('12 件');
+    expect(hot.querySelectorAll('a')).toHaveLength(8);
+    expect(hot.querySelector('a')?.getAttribute('href')).toBe('/orders/100');
+    expect(el.querySelector('[data-testid="hot-clusters-truncated"]')?.textContent).toContain('10000');
 
     (el.querySelector('[data-testid="dashboard-refresh"]') as HTMLButtonElement).click();
     http.expectOne((r) => r.url === '/api/stats/dashboard').flush({ code: 'INTERNAL' }, { status: 500, statusText: 'Server Error' });

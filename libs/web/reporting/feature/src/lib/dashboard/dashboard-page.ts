@@ -21,6 +21,7 @@ import { PeriodBar, PeriodChoice } from '../shared/period-bar';
 import { SurgeTable } from '../shared/surge-table';
 import { KnowledgeCoverageCard } from '@hotline/web-knowledge-feature/widgets';
 import { kpiCards } from './kpi-cards';
+import { HotClustersCard } from './hot-clusters-card';
 import { RoutingAccuracyCard } from './routing-accuracy-card';
 
 /** 领导看板: the report's headline figures for any period, with last year beside them. */
@@ -44,6 +45,7 @@ import { RoutingAccuracyCard } from './routing-accuracy-card';
     SurgeTable,
     KnowledgeCoverageCard,
     RoutingAccuracyCard,
+    HotClustersCard,
   ],
   providers: [DashboardStore, provideReportingCharts()],
   changeDetection: ChangeDetectionStrategy.OnPush,
