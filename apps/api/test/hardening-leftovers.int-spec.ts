@@ -85,4 +85,29 @@ describe('hardening (issue 15): import files, upload names, event-stream ids', (
       again.close();
     }
   });
+  it('8. a reconnect that missed more than 200 notices gets the newest 200, oldest first, and ready says how many it left out', async () => {
+    const callback = await api.as('callback');
+    const [{ id: userId }] = await ds.query("SELECT id FROM app_user WHERE username = 'callback'");
+    const first = await openEventStream(callback, '/api/notifications/stream');
+    const ready = await until('ready', async () => first.events.find((e) => e.type === 'ready'));
+    first.close();
+    const values = Array.from({ length: 205 }, (_, i) => `(${Number(userId)}, 'overdue', 'hard-missed-${i}', NOW(3))`).join(',');
+    await ds.query(`INSERT INTO notification (user_id, kind, title, created_at) VALUES ${values}`);
+    const again = await openEventStream(callback, '/api/notifications/stream', ready.id as string);
+    try {
+      const replayed = await until('the replay', async () => {
+        const got = again.events.filter((e) => e.type === 'notification');
+        return got.length >= 200 ? got : undefined;
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      const titles = again.events.filter((e) => e.type === 'notification').map((e) => (e.data as { title: string }).title);
+      expect(titles).toHaveLength(200);
+      expect(titles[0]).toBe('hard-missed-5');
+      expect(titles[199]).toBe('hard-missed-204');
+      expect(Number(replayed[199].id)).toBeGreaterThan(Number(replayed[0].id));
+      expect(again.events.find((e) => e.type === 'ready')?.data).toMatchObject({ skipped: 5 });
+    } finally {
+      again.close();
+    }
+  });
 });

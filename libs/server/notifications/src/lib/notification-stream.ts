@@ -93,14 +93,15 @@ export class NotificationStream implements OnModuleInit, OnModuleDestroy {
       (async () => {
         const [unread, missed, latest] = await Promise.all([
           this.notifications.unread(user.id),
-          lastEventId != null ? this.notifications.since(user.id, lastEventId) : Promise.resolve([]),
+          lastEventId != null ? this.notifications.since(user.id, lastEventId) : Promise.resolve({ items: [], skipped: 0 }),
           lastEventId != null ? Promise.resolve(lastEventId) : this.notifications.latestId(user.id),
         ]);
         // a fresh stream starts at the newest notice (the unread count covers the older ones), a resumed one where it was
         mark = latest;
         lastId = latest;
-        sub.next({ id: String(latest), type: 'ready', data: { unread } });
-        missed.forEach(emit);
+        // skipped: older missed notices not replayed (only the newest 200 are)
+        sub.next({ id: String(latest), type: 'ready', data: missed.skipped ? { unread, skipped: missed.skipped } : { unread } });
+        missed.items.forEach(emit);
         const pending = buffer ?? [];
         buffer = null;
         pending.sort((a, b) => a.id - b.id).forEach(emit);

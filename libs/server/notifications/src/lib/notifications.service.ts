@@ -60,14 +60,24 @@ export class NotificationsService {
     return Number(row.id);
   }
 
-  /** Notices after `afterId`, oldest first: what a reconnecting stream missed. */
-  async since(userId: number, afterId: number, limit = 200): Promise<NotificationView[]> {
+  /**
+   * What a reconnecting stream missed: the newest `limit` notices after `afterId`, oldest first, and how many older
+   * ones it leaves out (they stay in the list and the unread count; a replay of thousands helps no one).
+   */
+  async since(userId: number, afterId: number, limit = 200): Promise<{ items: NotificationView[]; skipped: number }> {
     const rows: (NotificationEntity & { orderNumber: string | null })[] = await this.ds.query(
       `SELECT n.id, n.user_id AS userId, n.unit_id AS unitId, n.order_id AS orderId, n.kind, n.title, n.body, n.created_at AS createdAt, n.read_at AS readAt, o.number AS orderNumber
          FROM notification n LEFT JOIN work_order o ON o.id = n.order_id
-        WHERE n.user_id = ? AND n.id > ? ORDER BY n.id LIMIT ?`,
-      [userId, afterId, limit],
+        WHERE n.user_id = ? AND n.id > ? ORDER BY n.id DESC LIMIT ?`,
+      [userId, afterId, limit + 1],
     );
-    return rows.map((r) => toNotificationView(r, r.orderNumber));
+    let skipped = 0;
+    if (rows.length > limit) {
+      rows.length = limit;
+      const oldestKept = Number(rows[limit - 1].id);
+      const [c] = await this.ds.query('SELECT COUNT(*) AS n FROM notification WHERE user_id = ? AND id > ? AND id < ?', [userId, afterId, oldestKept]);
+      skipped = Number(c.n);
+    }
+    return { items: rows.reverse().map((r) => toNotificationView(r, r.orderNumber)), skipped };
   }
 }

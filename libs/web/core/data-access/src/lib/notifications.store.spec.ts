@@ -84,4 +84,40 @@ describe('NotificationsStore', () => {
     expect(toNotification({ event: 'ping', data: '', id: null })).toBeNull();
     expect(toNotification({ event: 'message', data: '新的督办', id: '9' })).toMatchObject({ id: '9', title: '新的督办' });
   });
+  it('resumes a dropped stream from the last event id it read, and a new login from the newest', async () => {
+    const encoder = new TextEncoder();
+    const streamOf = (text: string) => {
+      let sent = false;
+      return {
+        status: 200,
+        ok: true,
+        body: {
+          getReader: () => ({
+            read: async () => {
+              if (sent) return { done: true, value: undefined };
+              sent = true;
+              return { done: false, value: encoder.encode(text) };
+            },
+          }),
+        },
+      };
+    };
+    const fetchMock = jest
+      .fn()
+      .mockResolvedValueOnce(streamOf('id: 40\nevent: ready\ndata: {"unread":0}\n\nid: 41\nevent: notification\ndata: {"id":41,"title":"工单即将超期"}\n\n'))
+      .mockResolvedValue(streamOf('id: 41\nevent: ping\ndata: {}\n\n'));
+    globalThis.fetch = fetchMock as unknown as typeof fetch;
+    const store = TestBed.inject(NotificationsStore);
+    await store.connect(); // reads two events, then the connection drops
+    expect(store.items().map((n) => n.title)).toEqual(['工单即将超期']);
+    expect(fetchMock.mock.calls[0][1].headers['Last-Event-ID']).toBeUndefined();
+    jest.advanceTimersByTime(2000);
+    await Promise.resolve();
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    expect(fetchMock.mock.calls[1][1].headers['Last-Event-ID']).toBe('41');
+    store.reset();
+    await store.connect();
+    expect(fetchMock.mock.calls[2][1].headers['Last-Event-ID']).toBeUndefined();
+    store.disconnect();
+  });
 });

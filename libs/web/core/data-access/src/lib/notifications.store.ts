@@ -92,6 +92,8 @@ export const NotificationsStore = signalStore(
     let controller: AbortController | null = null;
     let retryTimer: ReturnType<typeof setTimeout> | null = null;
     let backoffMs = 2000;
+    /** the id of the last event read: sent back on a reconnect, so the server replays what the drop missed */
+    let lastEventId: string | null = null;
 
     function add(n: AppNotification): void {
       if (store.items().some((x) => x.id === n.id)) return;
@@ -117,6 +119,7 @@ export const NotificationsStore = signalStore(
           headers: {
             Authorization: `Bearer ${token}`,
             Accept: 'text/event-stream',
+            ...(lastEventId ? { 'Last-Event-ID': lastEventId } : {}),
           },
           signal: ctrl.signal,
         });
@@ -138,6 +141,7 @@ export const NotificationsStore = signalStore(
           const { done, value } = await reader.read();
           if (done) break;
           for (const ev of parser.push(decoder.decode(value, { stream: true }))) {
+            if (ev.id) lastEventId = ev.id;
             if (!NOT_SIGNALS.includes(ev.event)) {
               patchState(store, { signal: { event: ev.event, data: parseData(ev.data), seq: ++seq } });
               continue;
@@ -182,6 +186,7 @@ export const NotificationsStore = signalStore(
       /** On logout: forget this user's notifications. */
       reset(): void {
         disconnect();
+        lastEventId = null;
         patchState(store, { items: [], available: null, signal: null });
       },
     };
