@@ -4,6 +4,7 @@ export {
   ApartmentOutline,
   ArrowLeftOutline,
   BellOutline,
+  BranchesOutline,
   ClusterOutline,
   CustomerServiceOutline,
   DashboardOutline,

@@ -7,3 +7,4 @@ export * from './lib/holidays.store';
 export * from './lib/time-limits.store';
 export * from './lib/deadline-ops.store';
 export * from './lib/integrations.store';
+export * from './lib/routing.store';

@@ -5,6 +5,7 @@ import {
   DeadlineOpsStore,
   HolidaysStore,
   IntegrationsStore,
+  RoutingAdminStore,
   TimeLimitsStore,
   TopicsStore,
   UnitsStore,
@@ -21,6 +22,7 @@ const PAGES = [
   { path: 'topics', label: '专题', icon: 'tags' },
   { path: 'holidays', label: '节假日', icon: 'calendar' },
   { path: 'time-limits', label: '时限策略', icon: 'field-time' },
+  { path: 'routing', label: '派单模型', icon: 'branches' },
   { path: 'queues', label: '队列状态', icon: 'monitor' },
   { path: 'sms', label: '短信通知', icon: 'send' },
   { path: 'webhooks', label: 'Webhook', icon: 'bell' },
@@ -32,7 +34,7 @@ const PAGES = [
   selector: 'hl-admin-layout',
   imports: [RouterLink, RouterOutlet, NzIconModule, NzMenuModule],
   // one store per resource, kept for the admin session so a page shows its rows again at once
-  providers: [UnitsStore, UsersStore, CategoriesStore, TopicsStore, HolidaysStore, TimeLimitsStore, DeadlineOpsStore, IntegrationsStore],
+  providers: [UnitsStore, UsersStore, CategoriesStore, TopicsStore, HolidaysStore, TimeLimitsStore, DeadlineOpsStore, IntegrationsStore, RoutingAdminStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="admin">

@@ -40,6 +40,11 @@ export const adminRoutes: Route[] = [
         loadComponent: () => import('./time-limits/time-limits-page').then((m) => m.TimeLimitsPage),
       },
       {
+        path: 'routing',
+        title: '派单模型 · 12345',
+        loadComponent: () => import('./routing/routing-page').then((m) => m.RoutingPage),
+      },
+      {
         path: 'queues',
         title: '队列状态 · 12345',
         loadComponent: () => import('./queues/queues-page').then((m) => m.QueuesPage),
