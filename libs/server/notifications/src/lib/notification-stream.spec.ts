@@ -14,7 +14,7 @@ describe('NotificationStream.events', () => {
     const service = {
       unread: async () => 3,
       latestId: async () => latest,
-      since: async () => missed.map(view),
+      since: async () => ({ items: missed.map(view), skipped: 0 }),
     } as unknown as NotificationsService;
     const stream = new NotificationStream({ QUEUE_PREFIX: 't', REDIS_URL: 'redis://x' } as AppConfig, service);
     const live = (stream as unknown as { live: { next(n: WrittenNotice): void } }).live;
