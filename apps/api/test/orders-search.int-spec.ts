@@ -35,6 +35,11 @@ describe('order search: unitPart separates a unit’s own orders from those it o
     expect(co).not.toContain(policeMain.id);
     expect(co).not.toContain(waterOnly.id);
     expect(await ids(police, 'status=dispatched')).toEqual(expect.arrayContaining([policeMain.id, policeCo.id]));
+    // the count reads the main side and the co-unit side apart: together they are every order of the unit, once
+    const total = async (query: string) => (await police.get<Page<OrderSummary>>(`/api/orders?pageSize=200&${query}`)).body;
+    const [all, own, helping] = await Promise.all([total(''), total('unitPart=main'), total('unitPart=co')]);
+    expect(all.total).toBe(own.total + helping.total);
+    if (all.total <= 200) expect(all.items).toHaveLength(all.total);
 
     // the water company is the main unit of both of its orders and co-unit of none
     expect(await ids(water, 'unitPart=main')).toEqual(expect.arrayContaining([policeCo.id, waterOnly.id]));

@@ -157,6 +157,11 @@ export interface Page<T> {
   pageSize: number;
   /** The order search counts at most 10,000 matches; true when there are more (show "10,000+"). */
   totalBounded?: boolean;
+  /**
+   * A text search newest first may count only the orders registered since this day (YYYY-MM-DD, its first page
+   * served from the last months' matches): `total` is then how many of those match, and `totalBounded` is true.
+   */
+  totalSince?: string;
 }
 
 /**

@@ -198,10 +198,15 @@ export const TOPIC_INSERT_COLS = ['order_id', 'topic_id'] as const;
 /** Generated orders with their ids given: rows in ORDER_INSERT_COLS, HISTORY_INSERT_COLS and TOPIC_INSERT_COLS order, as multi-row INSERTs. */
 export async function insertOrderRows(qr: QueryRunner, rows: { orders: unknown[][]; history: unknown[][]; topics: unknown[][] }): Promise<void> {
   await insertRows(qr, 'work_order', ORDER_INSERT_COLS, rows.orders);
-  const [id, content, address] = (['id', 'content', 'address'] as const).map((c) => ORDER_INSERT_COLS.indexOf(c));
+  const [id, content, address, createdAt] = (['id', 'content', 'address', 'created_at'] as const).map((c) => ORDER_INSERT_COLS.indexOf(c));
   await writeOrderText(
     qr,
-    rows.orders.map((r) => ({ id: Number(r[id]), content: r[content] as string | null, address: r[address] as string | null })),
+    rows.orders.map((r) => ({
+      id: Number(r[id]),
+      content: r[content] as string | null,
+      address: r[address] as string | null,
+      createdAt: new Date(r[createdAt] as Date | string),
+    })),
   );
   await insertRows(qr, 'order_history', HISTORY_INSERT_COLS, rows.history);
   await insertRows(qr, 'order_topic', TOPIC_INSERT_COLS, rows.topics);

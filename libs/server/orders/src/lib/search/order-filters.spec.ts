@@ -16,7 +16,14 @@ describe('order search as data', () => {
   it('asks nothing of an empty query but the caller’s own scope', () => {
     expect(orderFilters(q({}), ctx())).toEqual([]);
     expect(orderFilters(q({}), ctx({ userScope: [3, 4] }))).toEqual([
-      { sql: expect.stringContaining('o.main_unit_id IN (:...scope)'), params: { scope: [3, 4] } },
+      {
+        sql: expect.stringContaining('o.main_unit_id IN (:...scope)'),
+        params: { scope: [3, 4] },
+        split: {
+          main: { sql: 'o.main_unit_id IN (:...scope)', params: { scope: [3, 4] } },
+          co: { sql: expect.stringContaining('o.main_unit_id NOT IN (:...scope)'), params: { scope: [3, 4] } },
+        },
+      },
     ]);
   });
 
@@ -39,6 +46,7 @@ describe('order search as data', () => {
       sql: 'MATCH (ot_q.terms) AGAINST (:fts IN BOOLEAN MODE)',
       params: { fts: '+w0100 +w0a' },
       join: { table: 'order_text', alias: 'ot_q', on: 'ot_q.order_id = o.id' },
+      fts: { terms: ['w0100', 'w0a'] },
     });
     expect(like.params).toEqual({ like: '%100\\%\\_a%' });
   });

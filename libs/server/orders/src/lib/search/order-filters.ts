@@ -7,6 +7,10 @@ export interface Filter {
   sql: string;
   params?: Record<string, unknown>;
   join?: { table: string; alias: string; on: string };
+  /** The text index lookup's terms: a search may narrow it to some months (order-queries.ts). */
+  fts?: { terms: string[] };
+  /** The same condition as two disjoint ones whose counts add up (a count reads each side by its own index). */
+  split?: { main: Filter; co: Filter };
 }
 
 /** What the filters need resolved beforehand (the reference data's subtrees, the clock). */
@@ -29,8 +33,24 @@ export interface OrderSort {
   dir: 'ASC' | 'DESC';
 }
 
-const inUnits = (alias: string, key: string) =>
-  `(o.main_unit_id IN (:...${key}) OR EXISTS (SELECT 1 FROM order_co_unit ${alias} WHERE ${alias}.order_id = o.id AND ${alias}.unit_id IN (:...${key})))`;
+/**
+ * The orders of these units, as main or co-unit. The OR leaves the index on main_unit_id no range, so a count reads
+ * the two sides apart (`split`): the main unit's range, then the co-unit rows of orders whose main unit is elsewhere.
+ */
+function inUnits(alias: string, key: string, units: number[]): Filter {
+  const params = { [key]: units };
+  return {
+    sql: `(o.main_unit_id IN (:...${key}) OR EXISTS (SELECT 1 FROM order_co_unit ${alias} WHERE ${alias}.order_id = o.id AND ${alias}.unit_id IN (:...${key})))`,
+    params,
+    split: {
+      main: { sql: `o.main_unit_id IN (:...${key})`, params },
+      co: {
+        sql: `o.id IN (SELECT ${alias}.order_id FROM order_co_unit ${alias} WHERE ${alias}.unit_id IN (:...${key})) AND (o.main_unit_id IS NULL OR o.main_unit_id NOT IN (:...${key}))`,
+        params,
+      },
+    },
+  };
+}
 
 function unitPartFilter(part: OrderUnitPart, scope: number[]): Filter {
   const co = 'EXISTS (SELECT 1 FROM order_co_unit cu3 WHERE cu3.order_id = o.id AND cu3.unit_id IN (:...partScope))';
@@ -52,10 +72,10 @@ export const COUNT_LIMIT = 10_000;
 export function orderFilters(q: SearchOrdersDto, ctx: FilterContext): Filter[] {
   const f: Filter[] = [];
   const { now } = ctx;
-  if (ctx.userScope) f.push({ sql: inUnits('cu', 'scope'), params: { scope: ctx.userScope } });
+  if (ctx.userScope) f.push(inUnits('cu', 'scope', ctx.userScope));
   if (q.number) f.push({ sql: 'o.number = :number', params: { number: q.number } });
   if (q.status?.length) f.push({ sql: 'o.status IN (:...status)', params: { status: q.status } });
-  if (ctx.unitScope) f.push({ sql: inUnits('cu2', 'units'), params: { units: ctx.unitScope } });
+  if (ctx.unitScope) f.push(inUnits('cu2', 'units', ctx.unitScope));
   if (q.unitPart && ctx.partScope) f.push(unitPartFilter(q.unitPart, ctx.partScope));
   if (q.regionId) f.push({ sql: 'o.region_id = :regionId', params: { regionId: q.regionId } });
   if (ctx.categoryScope) f.push({ sql: 'o.category_id IN (:...cats)', params: { cats: ctx.categoryScope } });
@@ -124,6 +144,7 @@ export function textFilters(raw: string, ctx: Pick<FilterContext, 'hideConfident
     sql: 'MATCH (ot_q.terms) AGAINST (:fts IN BOOLEAN MODE)',
     params: { fts: booleanQuery(terms) },
     join: { table: 'order_text', alias: 'ot_q', on: 'ot_q.order_id = o.id' },
+    fts: { terms },
   };
   // one term of a query that is all letters and digits (停水, 停, A12) is the text as typed: its token is there exactly
   // when content or address holds it, so the rows need not be read to check. Several terms may be there apart or in

@@ -12,7 +12,25 @@ import { OrderCoUnitEntity, OrderHistoryEntity, WorkOrderEntity } from '../entit
 import { toDetail, toSummary } from '../mappers';
 import { RefNamesCache } from '../ref-names';
 import { OrderScope } from '../scope/order-scope';
-import { COUNT_LIMIT, orderFilters, orderSort, type FilterContext } from './order-filters';
+import { booleanQuery } from './text-terms';
+import { COUNT_LIMIT, endOf, orderFilters, orderSort, type Filter, type FilterContext } from './order-filters';
+import { textWindow, type TextWindow } from './text-window';
+
+/** A newest-first text search looks at the last this many months first… */
+export const TEXT_WINDOW_MONTHS = 3;
+/** …and is served from them when they hold at least this many matches (ten pages), the page asked included. */
+export const TEXT_WINDOW_MIN = 200;
+const NEWEST_TTL_MS = 60_000;
+
+/** The filters with the text lookup narrowed to these months. */
+function withMonths(filters: Filter[], text: Filter, months: string[]): Filter[] {
+  return filters.map((f) => (f === text && f.fts ? { ...f, params: { ...f.params, fts: booleanQuery(f.fts.terms, months) } } : f));
+}
+
+/** 'm202010' → '2020-10-01'. */
+function monthStartOf(term: string): string {
+  return `${term.slice(1, 5)}-${term.slice(5, 7)}-01`;
+}
 
 export function orderNotFound(id: number): AppException {
   return new AppException('ORDER_NOT_FOUND', `order ${id} not found`);
@@ -21,6 +39,9 @@ export function orderNotFound(id: number): AppException {
 /** The read side of orders: one order in full (404 outside the caller's scope), and the search with its filters. */
 @Injectable()
 export class OrderQueries {
+  /** The newest order's registration, read at most once a minute (a text search's window ends there). */
+  private newest: { at: Date | null; readAt: number } | null = null;
+
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly ref: ReferenceService,
@@ -47,23 +68,58 @@ export class OrderQueries {
   async search(user: AuthUser, q: SearchOrdersDto): Promise<Page<OrderSummary>> {
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 20;
-    const qb = this.ds.manager.createQueryBuilder(WorkOrderEntity, 'o');
-    for (const f of orderFilters(q, await this.filterContext(user, q))) {
-      if (f.join) qb.innerJoin(f.join.table, f.join.alias, f.join.on);
-      qb.andWhere(f.sql, f.params);
+    const filters = orderFilters(q, await this.filterContext(user, q));
+    const text = filters.find((f) => f.fts);
+    const window = text && q.sort !== 'createdAt' && q.sort !== 'handleDueAt' ? await this.textWindow(q) : null;
+    if (text?.fts && window) {
+      // a text search newest first asks the index for the last months first: InnoDB reads the row of every match a
+      // FULLTEXT lookup returns, and those few hundred are close together. Enough of them for this page and ten pages
+      // more, or the whole range: served from them, the total counted over them (at least that many).
+      const recent = withMonths(filters, text, window.recent);
+      const counted = await this.count(recent);
+      const need = Math.max(page * pageSize + 1, TEXT_WINDOW_MIN);
+      if (window.coversRange || counted >= need) {
+        const since = window.coversRange ? undefined : monthStartOf(window.recent[window.recent.length - 1]);
+        return this.page(user, q, recent, counted, page, pageSize, since);
+      }
+      const whole = window.range ? withMonths(filters, text, window.range) : filters;
+      return this.page(user, q, whole, await this.count(whole), page, pageSize);
     }
-    // two statements: the count (bounded), then the page; offset/limit rather than skip/take, which with a join
-    // would ask for the page's ids in a third statement
-    const [countSql, countParams] = qb
-      .clone()
+    return this.page(user, q, filters, await this.count(filters), page, pageSize);
+  }
+
+  /** The matches counted up to COUNT_LIMIT + 1: an exact total of a million costs a scan of a million. */
+  private async count(filters: Filter[]): Promise<number> {
+    const split = filters.find((f) => f.split);
+    if (split?.split) {
+      // main unit's side first; the co-unit side only when the first has not reached the bound
+      const main = await this.count(filters.map((f) => (f === split ? (split.split as { main: Filter }).main : f)));
+      if (main > COUNT_LIMIT) return main;
+      return main + (await this.count(filters.map((f) => (f === split ? (split.split as { co: Filter }).co : f))));
+    }
+    const [sql, params] = this.query(filters)
       .select('1')
       .limit(COUNT_LIMIT + 1)
       .getQueryAndParameters();
-    const [{ n }] = await this.ds.query(`SELECT COUNT(*) AS n FROM (${countSql}) AS matched`, countParams);
-    const counted = Number(n);
+    const [{ n }] = await this.ds.query(`SELECT COUNT(*) AS n FROM (${sql}) AS matched`, params);
+    return Number(n);
+  }
+
+  /** One page of the matches, sorted; no statement when the count says the page is past the end. */
+  private async page(
+    user: AuthUser,
+    q: SearchOrdersDto,
+    filters: Filter[],
+    counted: number,
+    page: number,
+    pageSize: number,
+    since?: string,
+  ): Promise<Page<OrderSummary>> {
+    const qb = this.query(filters);
     const [first, ...rest] = orderSort(q);
     qb.orderBy(first.by, first.dir);
     for (const s of rest) qb.addOrderBy(s.by, s.dir);
+    // offset/limit rather than skip/take, which with a join would ask for the page's ids in a statement of its own
     const rows =
       counted > (page - 1) * pageSize
         ? await qb
@@ -72,14 +128,40 @@ export class OrderQueries {
             .getMany()
         : [];
     const names = await this.refNames.names();
-    const bounded = counted > COUNT_LIMIT;
+    const bounded = counted > COUNT_LIMIT || !!since;
     return {
       items: rows.map((o) => toSummary(o, user, names)),
-      total: bounded ? COUNT_LIMIT : counted,
+      total: Math.min(counted, COUNT_LIMIT),
       page,
       pageSize,
       ...(bounded ? { totalBounded: true } : {}),
+      ...(since ? { totalSince: since } : {}),
     };
+  }
+
+  private query(filters: Filter[]) {
+    const qb = this.ds.manager.createQueryBuilder(WorkOrderEntity, 'o');
+    for (const f of filters) {
+      if (f.join) qb.innerJoin(f.join.table, f.join.alias, f.join.on);
+      qb.andWhere(f.sql, f.params);
+    }
+    return qb;
+  }
+
+  /** The months a newest-first text search asks for first (search/text-window.ts), from the newest order's time. */
+  private async textWindow(q: SearchOrdersDto): Promise<TextWindow | null> {
+    const now = this.clock.now();
+    if (!this.newest || now.getTime() - this.newest.readAt > NEWEST_TTL_MS) {
+      const [{ at }] = await this.ds.query('SELECT MAX(created_at) AS at FROM work_order');
+      this.newest = { at: at ? new Date(at) : null, readAt: now.getTime() };
+    }
+    return textWindow({
+      newest: this.newest.at,
+      now,
+      from: q.from ? new Date(q.from) : undefined,
+      to: q.to ? endOf(q.to) : undefined,
+      months: TEXT_WINDOW_MONTHS,
+    });
   }
 
   private async filterContext(user: AuthUser, q: SearchOrdersDto): Promise<FilterContext> {

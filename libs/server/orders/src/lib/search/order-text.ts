@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { documentTerms } from './text-terms';
+import { orderTerms } from './text-terms';
 
 interface Querier {
   query(sql: string, params?: unknown[]): Promise<unknown>;
@@ -11,6 +11,7 @@ export interface OrderText {
   id: number;
   content: string | null;
   address: string | null;
+  createdAt: Date;
 }
 
 /**
@@ -22,7 +23,7 @@ export async function writeOrderText(q: Querier, orders: readonly OrderText[]): 
     const part = orders.slice(i, i + 1000);
     await q.query(
       `INSERT INTO order_text (order_id, terms) VALUES ${part.map(() => '(?, ?)').join(', ')} ON DUPLICATE KEY UPDATE terms = VALUES(terms)`,
-      part.flatMap((o) => [o.id, documentTerms(o.content, o.address)]),
+      part.flatMap((o) => [o.id, orderTerms(o)]),
     );
   }
 }
@@ -31,7 +32,9 @@ export async function writeOrderText(q: Querier, orders: readonly OrderText[]): 
 export async function writeOrderTextOf(q: Querier, ids: readonly number[]): Promise<void> {
   for (let i = 0; i < ids.length; i += 5000) {
     const part = ids.slice(i, i + 5000);
-    const rows = (await q.query(`SELECT id, content, address FROM work_order WHERE id IN (${part.map(Number).join(', ')})`)) as OrderText[];
+    const rows = (await q.query(
+      `SELECT id, content, address, created_at AS createdAt FROM work_order WHERE id IN (${part.map(Number).join(', ')})`,
+    )) as OrderText[];
     await writeOrderText(
       q,
       rows.map((r) => ({ ...r, id: Number(r.id) })),
@@ -74,7 +77,7 @@ export class OrderTextIndex {
     // nothing missing: no pass over the whole table to find that out again
     while (total > 0) {
       const rows: OrderText[] = await this.ds.query(
-        `SELECT o.id, o.content, o.address FROM work_order o WHERE o.id > ? AND NOT EXISTS (SELECT 1 FROM order_text t WHERE t.order_id = o.id) ORDER BY o.id LIMIT ${batch}`,
+        `SELECT o.id, o.content, o.address, o.created_at AS createdAt FROM work_order o WHERE o.id > ? AND NOT EXISTS (SELECT 1 FROM order_text t WHERE t.order_id = o.id) ORDER BY o.id LIMIT ${batch}`,
         [after],
       );
       if (!rows.length) break;

@@ -57,6 +57,35 @@ export function documentTerms(...texts: (string | null | undefined)[]): string {
 }
 
 /**
+ * The month an order was registered in (Beijing time) as a term of its own, 'm' + YYYYMM (m202012): a search for a
+ * common word newest first asks for it together with the last months' terms, and the index then hands back only
+ * those months' matches: InnoDB reads the row of every match a FULLTEXT lookup returns, and ten thousand matches of
+ * 停水 over three years are ten thousand random reads, where the last three months' are a few hundred close together.
+ */
+export function monthTerm(at: Date): string {
+  const bj = new Date(at.getTime() + 8 * 3600_000);
+  return `m${bj.getUTCFullYear()}${String(bj.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+/** The `count` months ending with the one `last` falls in (Beijing time), newest first, as month terms. */
+export function monthTermsBack(last: Date, count: number): string[] {
+  const bj = new Date(last.getTime() + 8 * 3600_000);
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const y = bj.getUTCFullYear();
+    const m = bj.getUTCMonth() - i;
+    out.push(monthTerm(new Date(Date.UTC(y, m, 15) - 8 * 3600_000)));
+  }
+  return out;
+}
+
+/** The terms stored for an order: its text's terms and its month's. */
+export function orderTerms(o: { content?: string | null; address?: string | null; createdAt: Date }): string {
+  const text = documentTerms(o.content, o.address);
+  return text ? `${text} ${monthTerm(o.createdAt)}` : monthTerm(o.createdAt);
+}
+
+/**
  * The tokens a query needs every one of: its bigrams (a lone character: that character) and its ASCII words. An
  * ASCII word matches whole words only ('12' finds 12号楼, not 112号楼). Empty when the query has nothing indexable.
  */
@@ -70,9 +99,10 @@ export function queryTerms(q: string): string[] {
   return [...terms];
 }
 
-/** The query's terms as an `AGAINST (… IN BOOLEAN MODE)` string: every term required. */
-export function booleanQuery(terms: readonly string[]): string {
-  return terms.map((t) => `+${t}`).join(' ');
+/** The query's terms as an `AGAINST (… IN BOOLEAN MODE)` string: every term required, and one of `months` when given. */
+export function booleanQuery(terms: readonly string[], months?: readonly string[]): string {
+  const all = terms.map((t) => `+${t}`).join(' ');
+  return months?.length ? `${all} +(${months.join(' ')})` : all;
 }
 
 /**

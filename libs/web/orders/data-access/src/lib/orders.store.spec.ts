@@ -29,14 +29,18 @@ describe('OrdersStore', () => {
 
   it('keeps whether the server stopped counting (a bounded total), and forgets it with the next exact one', async () => {
     const first = store.search({ q: '停水' }, 1, 20);
-    http.expectOne((r) => r.url === '/api/orders').flush({ items: [summary(1)], total: 10000, totalBounded: true, page: 1, pageSize: 20 });
+    http
+      .expectOne((r) => r.url === '/api/orders')
+      .flush({ items: [summary(1)], total: 850, totalBounded: true, totalSince: '2020-10-01', page: 1, pageSize: 20 });
     await first;
-    expect(store.total()).toBe(10000);
+    expect(store.total()).toBe(850);
     expect(store.totalBounded()).toBe(true);
+    expect(store.totalSince()).toBe('2020-10-01');
     const second = store.search({ q: '停水 小区' }, 1, 20);
     http.expectOne((r) => r.url === '/api/orders').flush({ items: [summary(1)], total: 3, page: 1, pageSize: 20 });
     await second;
     expect(store.totalBounded()).toBe(false);
+    expect(store.totalSince()).toBeNull();
   });
 
   it('searches with filters and server paging', async () => {

@@ -16,6 +16,8 @@ interface OrdersState {
   total: number;
   /** The search counted to `total` and stopped: there are more. */
   totalBounded: boolean;
+  /** A text search counted only the orders registered since this day (YYYY-MM-DD); null when it counted them all. */
+  totalSince: string | null;
   page: number;
   pageSize: number;
   listState: CallState;
@@ -31,6 +33,7 @@ const initialState: OrdersState = {
   items: [],
   total: 0,
   totalBounded: false,
+  totalSince: null,
   page: 1,
   pageSize: DEFAULT_PAGE_SIZE,
   listState: 'init',
@@ -67,6 +70,7 @@ export const OrdersStore = signalStore(
           items: res.items,
           total: res.total,
           totalBounded: res.totalBounded ?? false,
+          totalSince: res.totalSince ?? null,
           listState: 'loaded',
         });
       } catch (err) {
@@ -75,6 +79,7 @@ export const OrdersStore = signalStore(
           items: [],
           total: 0,
           totalBounded: false,
+          totalSince: null,
           listState: { error: errorMessage(err) },
         });
       }
@@ -121,7 +126,7 @@ export const OrdersStore = signalStore(
       reload: fetchPage,
       clearList(): void {
         listSeq++;
-        patchState(store, { items: [], total: 0, totalBounded: false, listState: 'init' });
+        patchState(store, { items: [], total: 0, totalBounded: false, totalSince: null, listState: 'init' });
       },
       open(id: number): Promise<void> {
         patchState(store, {

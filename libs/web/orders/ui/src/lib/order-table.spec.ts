@@ -26,12 +26,13 @@ const row: OrderSummary = {
 };
 
 describe('OrderTable total', () => {
-  const render = (total: number, totalBounded: boolean) => {
+  const render = (total: number, totalBounded: boolean, totalSince: string | null = null) => {
     TestBed.configureTestingModule({ imports: [OrderTable], providers: [provideNzIconsTesting()] });
     const f = TestBed.createComponent(OrderTable);
     f.componentRef.setInput('items', [row]);
     f.componentRef.setInput('total', total);
     f.componentRef.setInput('totalBounded', totalBounded);
+    f.componentRef.setInput('totalSince', totalSince);
     f.detectChanges();
     return (f.nativeElement as HTMLElement).textContent ?? '';
   };
@@ -42,5 +43,11 @@ describe('OrderTable total', () => {
     const exact = render(41, false);
     expect(exact).toContain('共 41 条');
     expect(exact).not.toContain('+');
+  });
+
+  it('says since when a text search counted only the last months', () => {
+    const text = render(850, true, '2020-10-01');
+    expect(text).toContain('2020-10-01 以来 850+ 条');
+    expect(text).not.toContain('共');
   });
 });

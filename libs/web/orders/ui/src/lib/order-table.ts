@@ -121,7 +121,9 @@ export interface PageChange {
       </tbody>
     </nz-table>
     <ng-template #totalTpl let-total>
-      @if (totalBounded()) {
+      @if (totalSince(); as since) {
+        <span data-testid="total-bounded" title="按时间倒序查找时先统计最近几个月的匹配工单">{{ since }} 以来 {{ total | number }}+ 条</span>
+      } @else if (totalBounded()) {
         <span data-testid="total-bounded">共 {{ total | number }}+ 条</span>
       } @else {
         共 {{ total }} 条
@@ -162,6 +164,8 @@ export class OrderTable {
   readonly total = input(0);
   /** The server stopped counting at `total` (10,000): there are more. */
   readonly totalBounded = input(false);
+  /** The total counts only the orders registered since this day (a text search newest first): shown with it. */
+  readonly totalSince = input<string | null>(null);
   readonly page = input(1);
   readonly pageSize = input(20);
   readonly loading = input(false);

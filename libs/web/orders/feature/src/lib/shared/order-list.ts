@@ -25,6 +25,7 @@ import { injectOrderLookups } from './lookups';
       [items]="store.items()"
       [total]="store.total()"
       [totalBounded]="store.totalBounded()"
+      [totalSince]="store.totalSince()"
       [page]="store.page()"
       [pageSize]="store.pageSize()"
       [loading]="store.listLoading()"
