@@ -5,7 +5,7 @@ import type { Queue } from 'bullmq';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { REDIS } from '@hotline/server-platform';
-import { HEARTBEAT_KEY, MAINTENANCE_QUEUE } from './heartbeat.processor';
+import { HEARTBEAT_KEY, MAINTENANCE_QUEUE } from './maintenance.processor';
 
 @Controller('health')
 export class WorkerHealthController {

@@ -8,13 +8,13 @@ import { OversightWorkerModule } from '@hotline/server-oversight';
 import { AppConfig, PlatformModule } from '@hotline/server-platform';
 import { OrdersModule } from '@hotline/server-orders';
 import { RoutingWorkerModule } from '@hotline/server-routing';
-import { HeartbeatProcessor, HeartbeatScheduler, MAINTENANCE_QUEUE } from './heartbeat.processor';
+import { MAINTENANCE_QUEUE, MaintenanceProcessor, MaintenanceScheduler } from './maintenance.processor';
 import { ORDER_EVENTS_QUEUE, OrderEventsProcessor, OrderEventsScheduler } from './order-events.processor';
 import { WorkerHealthController } from './worker-health.controller';
 
 /**
- * The background process: BullMQ processors and schedulers (heartbeat, the order-event relay, deadlines, imports, surge
- * scan), scaled separately from the API.
+ * The background process: BullMQ processors and schedulers (heartbeat and the text-index fill, the order-event relay,
+ * deadlines, imports, surge scan), scaled separately from the API.
  */
 @Module({
   imports: [
@@ -33,6 +33,6 @@ import { WorkerHealthController } from './worker-health.controller';
     IntegrationsWorkerModule,
   ],
   controllers: [WorkerHealthController],
-  providers: [HeartbeatProcessor, HeartbeatScheduler, OrderEventsProcessor, OrderEventsScheduler],
+  providers: [MaintenanceProcessor, MaintenanceScheduler, OrderEventsProcessor, OrderEventsScheduler],
 })
 export class WorkerModule {}
