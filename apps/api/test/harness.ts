@@ -56,13 +56,18 @@ export class Client {
   }
 }
 
-export interface Api {
-  app: NestFastifyApplication;
+/** An API listening somewhere: in this process (`startApi`) or in its own (`startApiProcess`). */
+export interface ApiEndpoint {
   base: string;
   anon: Client;
   as(username: string): Promise<Client>;
   ref: Ref;
   close(): Promise<void>;
+}
+
+/** The API in the test process, whose providers a test may reach through `app`. */
+export interface Api extends ApiEndpoint {
+  app: NestFastifyApplication;
 }
 
 export interface Ref {
@@ -80,7 +85,11 @@ export async function startApi(): Promise<Api> {
   const app = await createHttpApp(AppModule, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.getHttpServer().address() as { port: number };
-  const base = `http://127.0.0.1:${addr.port}`;
+  return { app, ...(await connectApi(`http://127.0.0.1:${addr.port}`, () => app.close())) };
+}
+
+/** Clients and reference data of the API at `base` (logins are made once per user and kept). */
+async function connectApi(base: string, close: () => Promise<void>): Promise<ApiEndpoint> {
   const anon = new Client(base);
   const tokens = new Map<string, string>();
   const as = async (username: string) => {
@@ -106,7 +115,7 @@ export async function startApi(): Promise<Api> {
     category: (path) => flat.find((c) => c.path === path) ?? fail(`category ${path}`),
     regionId: (name) => regions.find((r) => r.name === name)?.id ?? fail(`region ${name}`),
   };
-  return { app, base, anon, as, ref, close: () => app.close() };
+  return { base, anon, as, ref, close };
 }
 
 function fail(what: string): never {
@@ -115,7 +124,7 @@ function fail(what: string): never {
 
 let seq = 0;
 /** A valid intake body; tests override what they care about. */
-export function intake(api: Api, overrides: Record<string, unknown> = {}) {
+export function intake(api: Pick<ApiEndpoint, 'ref'>, overrides: Record<string, unknown> = {}) {
   seq++;
   return {
     channel: 'phone',
@@ -208,37 +217,67 @@ export async function startRedis(onPort?: number): Promise<ChildProcessHandle & 
 }
 
 /**
- * The worker as its own process, from source (ts-node, no type check), with the test environment plus `env`.
- * Resolves once its health endpoint reports database, Redis and queue up.
+ * An app of this repository as its own process, from source (ts-node, no type check), with the test environment plus
+ * `env`. Resolves once `healthUrl` answers 200 (database and Redis up); rejects with the output if it dies first.
  */
-export async function startWorker(env: Record<string, string> = {}): Promise<ChildProcessHandle & { port: number }> {
+async function startNodeApp(
+  app: 'api' | 'worker',
+  env: Record<string, string>,
+  healthUrl: string,
+): Promise<ChildProcessHandle & { exited: Promise<number | null> }> {
   const { join } = await import('node:path');
   const root = join(__dirname, '../../..');
-  const port = await freePort();
-  const proc = await spawnChild(process.execPath, ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', join(root, 'apps/worker/src/main.ts')], {
+  const proc = await spawnChild(process.execPath, ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', join(root, `apps/${app}/src/main.ts`)], {
     ...process.env,
     ...testEnv(),
     LOG_LEVEL: 'warn',
     ...env,
-    WORKER_PORT: String(port),
-    TS_NODE_PROJECT: join(root, 'apps/worker/tsconfig.app.json'),
+    TS_NODE_PROJECT: join(root, `apps/${app}/tsconfig.app.json`),
     TS_NODE_TRANSPILE_ONLY: 'true',
   });
-  // (Promise.race handles a later rejection of the loser: a worker killed after start-up raises nothing here)
-  const died = proc.exited.then((code) => Promise.reject(new Error(`worker exited (${code}) while starting:\n${proc.output()}`)));
-  await Promise.race([
-    died,
-    until(
-      'the worker to report healthy',
-      async () =>
-        fetch(`http://127.0.0.1:${port}/health`)
-          .then((r) => r.status === 200)
-          .catch(() => false),
-      Number(process.env['IT_WORKER_START_MS'] ?? 120_000), // ts-node compiles the worker: slow on a loaded machine
-      200,
-    ),
-  ]);
+  // (Promise.race handles a later rejection of the loser: a process killed after start-up raises nothing here)
+  const died = proc.exited.then((code) => Promise.reject(new Error(`${app} exited (${code}) while starting:\n${proc.output()}`)));
+  try {
+    await Promise.race([
+      died,
+      until(
+        `the ${app} process to report healthy`,
+        async () =>
+          fetch(healthUrl)
+            .then((r) => r.status === 200)
+            .catch(() => false),
+        Number(process.env['IT_WORKER_START_MS'] ?? 120_000), // ts-node compiles the app: slow on a loaded machine
+        200,
+      ),
+    ]);
+  } catch (e) {
+    await proc.stop('SIGKILL'); // one that did not come up in time is not left running
+    throw e;
+  }
+  return proc;
+}
+
+/** The worker as its own process (see startNodeApp); `port` serves its /health. */
+export async function startWorker(env: Record<string, string> = {}): Promise<ChildProcessHandle & { port: number }> {
+  const port = await freePort();
+  const proc = await startNodeApp('worker', { ...env, WORKER_PORT: String(port) }, `http://127.0.0.1:${port}/health`);
   return { ...proc, port };
+}
+
+/**
+ * The API as its own OS process (see startNodeApp), as `node dist/apps/api/main.js` runs it in production: its own
+ * pools, Redis clients and event-stream subscriber. `close()` is a SIGTERM; `stop('SIGKILL')` a crash.
+ */
+export async function startApiProcess(env: Record<string, string> = {}): Promise<ApiEndpoint & ChildProcessHandle & { port: number }> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const proc = await startNodeApp('api', { ...env, PORT: String(port) }, `${base}/api/health`);
+  try {
+    return { ...proc, ...(await connectApi(base, () => proc.stop())), port };
+  } catch (e) {
+    await proc.stop('SIGKILL');
+    throw e;
+  }
 }
 
 export interface ServerEvent {

@@ -4,7 +4,7 @@ import type { OrderDetail, TimeLimitPolicyView } from '@hotline/contracts';
 import { seedDemoAccounts } from '@hotline/server-demo';
 import { dataSourceOptions, ensureDatabase } from '@hotline/server-platform';
 import { seedReferenceData } from '@hotline/server-reference-data';
-import { intake, sleep, type Api, type Client } from '../harness';
+import { intake, sleep, type ApiEndpoint, type Client } from '../harness';
 
 /** `CHAOS_TIER=short` (what `npm test` runs) keeps each scenario to seconds; `npm run chaos` runs the long one. */
 export const SHORT = process.env['CHAOS_TIER'] === 'short';
@@ -63,7 +63,7 @@ export interface Sample {
  * Intake load: `workers` loops, each registering an order and dispatching it, until stop() is called. Records every
  * answer (status, error code, latency); a call that throws (connection refused, reset) is status 0.
  */
-export function intakeLoad(api: Api, agent: Client, dispatcher: Client, workers: number, timeoutMs = 10_000) {
+export function intakeLoad(api: ApiEndpoint, agent: Client, dispatcher: Client, workers: number, timeoutMs = 10_000) {
   const samples: Sample[] = [];
   let running = true;
   const call = async (what: Sample['what'], c: Client, path: string, body: unknown): Promise<Sample> => {

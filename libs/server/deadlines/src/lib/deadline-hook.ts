@@ -5,7 +5,7 @@ import type { OrderChange, OrderChangeHook, WorkOrderEntity } from '@hotline/ser
 import { TimerPlanner, type TimerWork } from './timer-planner';
 import { TimerQueue } from './timer-queue';
 
-/** How long an action's response may wait for the queue after commit before leaving it to the relay. */
+/** How long an action's response may wait for a queue that seems up after commit before leaving it to the relay. */
 const FEED_TIMEOUT_MS = 2000;
 /** Order columns whose change can start, move or stop a deadline. */
 const DEADLINE_FIELDS = ['status', 'signDueAt', 'handleDueAt', 'callbackDueAt', 'callbackAt'] as const satisfies readonly (keyof WorkOrderEntity)[];
@@ -44,12 +44,15 @@ export class DeadlineHook implements OrderChangeHook {
     const work = this.work.get(change.after);
     if (!work) return;
     this.work.delete(change.after);
+    // Redis known to be down: the outbox row stays unprocessed and the worker's relay feeds the queue once Redis is
+    // back (the reconciler too, should Redis come back empty), so the user's action need not wait for the timeout
+    if (this.queue.connectionLost) return;
     const feed = (async () => {
       await this.queue.schedule(work.schedule);
       await this.queue.remove(work.unschedule);
       await this.ds.query('UPDATE outbox SET processed_at = ? WHERE id = ? AND processed_at IS NULL', [new Date(), work.outboxId]);
     })();
-    // with Redis down the client would wait for it: the user's action must not, the relay will feed the queue
+    // a connection that drops now would hold the add until Redis returns: the user's action must not wait that long
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<never>(
       (_, reject) => (timer = setTimeout(() => reject(new Error(`queue not fed within ${FEED_TIMEOUT_MS} ms`)), FEED_TIMEOUT_MS)),

@@ -11,7 +11,27 @@ const WAITING_STATES = ['delayed', 'waiting', 'active', 'prioritized', 'paused',
 /** The timers queue as the deadline code sees it: jobs named by their timer, payloads of ids only. */
 @Injectable()
 export class TimerQueue {
-  constructor(@InjectQueue(DEADLINE_QUEUES.timers) private readonly queue: Queue<FireTimerData>) {}
+  private lost = false;
+
+  constructor(@InjectQueue(DEADLINE_QUEUES.timers) private readonly queue: Queue<FireTimerData>) {
+    // followed from the start: ioredis reports each failed (re)connection attempt as 'close', and 'ready' once back
+    queue.on('ioredis:close', () => (this.lost = true));
+    queue.client.then(
+      (client) => {
+        this.lost = client.status !== 'ready';
+        client.on('ready', () => (this.lost = false));
+      },
+      () => undefined, // the queue reports its own connection errors
+    );
+  }
+
+  /**
+   * The queue's connection has dropped and is not back: an add now would sit in the client's offline queue until
+   * Redis returns. While the first connection is still being made this is false (it usually succeeds at once).
+   */
+  get connectionLost(): boolean {
+    return this.lost;
+  }
 
   /** Adds one delayed job per timer; a job that exists already is left alone (same deterministic id). */
   async schedule(timers: readonly TimerRef[]): Promise<void> {
