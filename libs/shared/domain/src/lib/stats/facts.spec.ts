@@ -63,7 +63,12 @@ describe('measuresOf', () => {
   });
 
   it('counts a direct answer under the method it recorded, and under none without one', () => {
-    expect(nonZero(order({ status: 'closed', resolution: 'direct', directAnswerMethod: 'knowledge' }))).toEqual({ accepted: 1, direct: 1, direct_knowledge: 1, closed: 1 });
+    expect(nonZero(order({ status: 'closed', resolution: 'direct', directAnswerMethod: 'knowledge' }))).toEqual({
+      accepted: 1,
+      direct: 1,
+      direct_knowledge: 1,
+      closed: 1,
+    });
     expect(measuresOf(order({ resolution: 'direct', directAnswerMethod: 'three-way' })).direct_three_way).toBe(1);
     expect(measuresOf(order({ resolution: 'direct', directAnswerMethod: 'other' })).direct_other).toBe(1);
     // a method left on an order later dispatched (the direct answer withdrawn) is not a direct answer

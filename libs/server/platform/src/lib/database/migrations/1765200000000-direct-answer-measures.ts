@@ -11,7 +11,11 @@ export class DirectAnswerMeasures1765200000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     for (const t of TABLES)
-      await q.query(`ALTER TABLE ${t} ${COLUMNS.map((c) => `ADD COLUMN ${c} INT NOT NULL DEFAULT 0 AFTER direct`).reverse().join(', ')}`);
+      await q.query(
+        `ALTER TABLE ${t} ${COLUMNS.map((c) => `ADD COLUMN ${c} INT NOT NULL DEFAULT 0 AFTER direct`)
+          .reverse()
+          .join(', ')}`,
+      );
   }
 
   async down(q: QueryRunner): Promise<void> {
