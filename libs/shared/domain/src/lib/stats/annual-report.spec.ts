@@ -153,8 +153,28 @@ describe('composeAnnualReport says how the direct answers were made (知识库 /
     ...firstYear,
     intake: [
       // 590 + 50 direct: 400 from an article, 150 by a three-way call, 60 otherwise, 30 recorded before methods were
-      cell('phone', 'consult', { accepted: 600, direct: 590, direct_knowledge: 400, direct_three_way: 120, direct_other: 50, dispatched: 10, finished: 10, on_time: 10 }),
-      cell('phone', 'help', { accepted: 300, direct: 50, direct_three_way: 30, direct_other: 10, dispatched: 250, finished: 240, on_time: 230, callbacks: 100, cb_satisfied: 95, cb_dissatisfied: 5 }),
+      cell('phone', 'consult', {
+        accepted: 600,
+        direct: 590,
+        direct_knowledge: 400,
+        direct_three_way: 120,
+        direct_other: 50,
+        dispatched: 10,
+        finished: 10,
+        on_time: 10,
+      }),
+      cell('phone', 'help', {
+        accepted: 300,
+        direct: 50,
+        direct_three_way: 30,
+        direct_other: 10,
+        dispatched: 250,
+        finished: 240,
+        on_time: 230,
+        callbacks: 100,
+        cb_satisfied: 95,
+        cb_dissatisfied: 5,
+      }),
       cell('patrol', 'report', { accepted: 100, dispatched: 100, finished: 100, on_time: 100 }),
     ],
   };
@@ -166,15 +186,48 @@ describe('composeAnnualReport says how the direct answers were made (知识库 /
     );
     expect(t.r.figures).toMatchObject({ directKnowledge: 400, directThreeWay: 150, directOther: 60, directUnrecorded: 30, directKnowledgeShare: 400 / 640 });
     // a year before recorded no method: nothing to compare with, not a rise from 0 %
-    const k = computeKpis({ platform: 'city', period: yearPeriod(2026), previousPeriod: yearPeriod(2025), current: withMethods, previous: firstYear, topics: [], appealTypes: APPEAL_TYPES });
+    const k = computeKpis({
+      platform: 'city',
+      period: yearPeriod(2026),
+      previousPeriod: yearPeriod(2025),
+      current: withMethods,
+      previous: firstYear,
+      topics: [],
+      appealTypes: APPEAL_TYPES,
+    });
     expect(k.directByMethod.knowledge).toMatchObject({ numerator: 400, denominator: 640, previous: null, ppChange: null });
   });
 
   it('names only the methods used, and says nothing of methods in a period that recorded none', () => {
     const kbOnly: KpiSide = { ...firstYear, intake: [cell('phone', 'consult', { accepted: 10, direct: 8, direct_knowledge: 8 })] };
-    expect(texts(input(yearPeriod(2026), yearPeriod(2025), kbOnly, null)).block('handling')?.text).toContain('直接办结的诉求中，查询知识库答复 8件，占 100.00%。');
+    expect(texts(input(yearPeriod(2026), yearPeriod(2025), kbOnly, null)).block('handling')?.text).toContain(
+      '直接办结的诉求中，查询知识库答复 8件，占 100.00%。',
+    );
     const none = texts(input(yearPeriod(2025), yearPeriod(2024), firstYear, empty));
     expect(none.block('handling')?.text).not.toContain('直接办结的诉求中');
     expect(none.r.figures).toMatchObject({ directKnowledge: 0, directUnrecorded: 640 });
+  });
+});
+
+describe('composeAnnualReport quotes the 好差评 rectification feedback', () => {
+  const hcp = (over: Partial<MeasureTotals>): KpiSide => ({
+    ...firstYear,
+    intake: [...firstYear.intake, cell('haochaping', 'complaint', { accepted: 10, dispatched: 10, ...over })],
+  });
+  const extension = (side: KpiSide, rectification?: AnnualInput['rectification']) =>
+    texts(input(yearPeriod(2026), yearPeriod(2025), side, firstYear, { rectification }));
+
+  it('counts a tracked order as fed back when its answer went up, not when it closed', () => {
+    // 10 orders, all closed; 6 came through the exchange and 4 of those were reported back
+    const t = extension(hcp({ finished: 10 }), { tracked: 6, trackedClosed: 6, fedBack: 4 });
+    expect(t.block('intake.extension')?.text).toContain('省级派送“好差评”整改工单 10件，已完成反馈 8件；');
+    expect(t.r.figures['haochapingFedBack']).toBe(8);
+  });
+
+  it('says 已全部完成反馈 only when every one was fed back', () => {
+    const t = extension(hcp({ finished: 10 }), { tracked: 6, trackedClosed: 6, fedBack: 6 });
+    expect(t.block('intake.extension')?.text).toContain('省级派送“好差评”整改工单 10件，已全部完成反馈；');
+    // nothing tracked (imported history): closure is the feedback, as before
+    expect(extension(hcp({ finished: 7 })).block('intake.extension')?.text).toContain('整改工单 10件，已完成反馈 7件；');
   });
 });
