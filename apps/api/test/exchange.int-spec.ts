@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import type { ExchangeLinkView, OrderDetail, RectificationSummary } from '@hotline/contracts';
+import type { AnnualReport, ExchangeLinkView, OrderDetail, RectificationSummary } from '@hotline/contracts';
 import { EXCHANGE_ADAPTER, EXCHANGE_SUBSCRIBER, ExchangeReporter, SimulatedUpstream } from '@hotline/server-integrations';
 import { OrderEventRelay, OrderEventStream } from '@hotline/server-orders';
 import { startApi, type Api, type Client } from './harness';
@@ -104,6 +104,31 @@ describe('the provincial / State Council exchange: upstream orders in, answers b
     expect(upstream.received.filter((r) => r.upstreamNumber === `HCP${tag}02`).map((r) => [r.source, r.kind, r.orderKind])).toEqual([
       ['state_council', 'answer', 'rectification'],
     ]);
+
+    // the report quotes it: a tracked order counts as fed back when its answer went up, not when it closed. With a's
+    // answer not (yet) reported, a is closed but not fed back
+    await ds.query('UPDATE exchange_link SET feedback_at = NULL WHERE order_id = ?', [a.orderId]);
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const express = (await admin.get<AnnualReport>(`/api/reports/express?kind=express&from=${today}&to=${today}`)).body;
+    const [count] = await ds.query(
+      `SELECT COUNT(*) AS hcp,
+              SUM(CASE WHEN l.order_id IS NULL THEN o.resolution = 'direct' OR (o.resolution = 'dispatched' AND o.accepted_at IS NOT NULL)
+                       ELSE l.feedback_at IS NOT NULL END) AS fed,
+              SUM(o.id = ?) AS a_counted
+         FROM work_order o JOIN platform p ON p.id = o.platform_id AND p.code = 'city'
+         LEFT JOIN exchange_link l ON l.order_id = o.id AND l.kind = 'rectification'
+        WHERE o.channel_code = 'haochaping' AND o.created_at >= ? AND o.created_at < ?`,
+      [a.orderId, new Date(`${today}T00:00:00+08:00`), new Date(Date.parse(`${today}T00:00:00+08:00`) + 86_400_000)],
+    );
+    expect(Number(count.a_counted)).toBe(1);
+    expect(express.figures['haochaping']).toBe(Number(count.hcp));
+    expect(express.figures['haochapingFedBack']).toBe(Number(count.fed));
+    expect(express.figures['haochapingFinished']).toBeGreaterThan(Number(count.fed));
+    const extension = express.sections[0].blocks.find((b) => b.key === 'intake.extension')?.text ?? '';
+    expect(extension).toContain(`省级派送“好差评”整改工单 ${count.hcp}件，已完成反馈 ${count.fed}件；`);
+    await ds.query('UPDATE exchange_link SET feedback_at = NOW(3) WHERE order_id = ?', [a.orderId]);
+    const fedAll = (await admin.get<AnnualReport>(`/api/reports/express?kind=express&from=${today}&to=${today}`)).body;
+    expect(fedAll.figures['haochapingFedBack']).toBe(Number(count.fed) + 1);
     // bad input names its field
     const bad = await push({ upstreamNumber: 'no spaces allowed', deadline: 'tomorrow' });
     expect(bad.status).toBe(400);

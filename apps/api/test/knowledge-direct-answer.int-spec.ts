@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import type { DirectAnswerStats, KnowledgeArticleDetail, OrderDetail } from '@hotline/contracts';
+import type { DirectAnswerStats, KnowledgeArticleDetail, KpiSet, OrderDetail } from '@hotline/contracts';
 import { intake, startApi, type Api, type Client } from './harness';
 
 /** 直接办结 records its method; an article read out must be published, and its use is counted (real MariaDB + Redis). */
@@ -42,6 +42,8 @@ describe('direct answers from the knowledge base (real MariaDB + Redis)', () => 
 
   it('records the article and the version read out, and counts the use', async () => {
     const before = (await leader.get<DirectAnswerStats>(`/api/stats/direct-answers?from=${today()}&to=${today()}`)).body;
+    const kpis = async () => (await leader.get<KpiSet>(`/api/stats/kpis?from=${today()}&to=${today()}`)).body.directByMethod;
+    const kpisBefore = await kpis();
     const art = await article(true);
     const o = await order();
     const done = await agent.act(o, 'direct-answer', { answer: '请拨打96889报修。', method: 'knowledge', articleId: art.id, articleVersion: 1 });
@@ -92,6 +94,12 @@ describe('direct answers from the knowledge base (real MariaDB + Redis)', () => 
     expect(stats.body.byMethod.unknown - before.byMethod.unknown).toBe(1);
     expect(stats.body.consultations.withArticle - before.consultations.withArticle).toBe(1);
     expect(stats.body.coverage).toBeCloseTo(stats.body.byMethod.knowledge / stats.body.total);
+    // the summary cells the reports read count each answer under its method as it is made
+    const kpisAfter = await kpis();
+    expect(kpisAfter.knowledge.numerator - kpisBefore.knowledge.numerator).toBe(1);
+    expect(kpisAfter.threeWay.numerator - kpisBefore.threeWay.numerator).toBe(1);
+    expect(kpisAfter.other.numerator - kpisBefore.other.numerator).toBe(0);
+    expect(kpisAfter.unrecorded - kpisBefore.unrecorded).toBe(1);
     expect((await water.get(`/api/stats/direct-answers?from=${today()}&to=${today()}`)).status).toBe(403);
     expect((await leader.get('/api/stats/direct-answers?from=2026-13-01&to=2026-12-31')).status).toBe(400);
   });

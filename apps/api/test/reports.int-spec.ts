@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import type { AnnualReport, KpiSet, ReportIssueDetail } from '@hotline/contracts';
+import { formatPercent as pctOf } from '@hotline/domain';
 import { GeneratorService } from '@hotline/server-demo';
 import { AnnualReportService, decodePng, distinctColours, unzip } from '@hotline/server-reports';
 import { DashboardService, KpiService, LookupService, ScanReader, SummaryMaintenance } from '@hotline/server-statistics';
@@ -27,6 +28,7 @@ describe('annual report from generated history equals a recount from the orders'
   const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
   const growth = (a: number, b: number) => (b > 0 ? (a - b) / b : null);
   const pp = (a: number | null, b: number | null) => (a != null && b != null ? (a - b) * 100 : null);
+  const blockOf = (r: AnnualReport, key: string) => r.sections.flatMap((s) => s.blocks).find((b) => b.key === key)?.text ?? '';
 
   /** Orders of the city platform accepted in [from, to], with an extra condition. */
   const orders = (from: string, to: string, cond = '1 = 1', platform: 'city' | 'all' = 'city') =>
@@ -61,6 +63,13 @@ describe('annual report from generated history equals a recount from the orders'
     await tag('sc_inspection', 2020, 2);
     await tag('province_supervision', 2020, 1);
     await tag('sc_inspection', 2019, 1);
+    // the generator records no direct-answer method: give 2020's direct answers the three methods, leaving every
+    // fifth without one (answered before methods were recorded)
+    await ds.query(
+      `UPDATE work_order SET direct_answer_method = ELT(1 + MOD(id, 4), 'knowledge', 'knowledge', 'three-way', 'other')
+        WHERE resolution = 'direct' AND MOD(id, 5) <> 0 AND created_at >= ? AND created_at < ?`,
+      [at('2020-01-01'), next('2020-12-31')],
+    );
     await api.app.get(SummaryMaintenance).rebuild();
     const r = await leader.get<AnnualReport>('/api/reports/annual?year=2020');
     expect(r.status).toBe(200);
@@ -158,6 +167,16 @@ describe('annual report from generated history equals a recount from the orders'
     expect(f['direct']).toBe(direct);
     expect(f['directRate']).toBeCloseTo(direct / acc, 12);
     expect(f['directRatePp']).toBeCloseTo(pp(direct / acc, direct19) as number, 10);
+    const method = (m: string) => orders('2020-01-01', '2020-12-31', `o.resolution = 'direct' AND o.direct_answer_method = '${m}'`);
+    const [kb, threeWay, other] = await Promise.all([method('knowledge'), method('three-way'), method('other')]);
+    expect(kb * threeWay * other).toBeGreaterThan(0);
+    expect(f).toMatchObject({ directKnowledge: kb, directThreeWay: threeWay, directOther: other, directUnrecorded: direct - kb - threeWay - other });
+    expect(f['directKnowledgeShare']).toBeCloseTo(kb / direct, 12);
+    expect(f['directThreeWayShare']).toBeCloseTo(threeWay / direct, 12);
+    expect(blockOf(report, 'handling')).toContain(
+      `直接办结的诉求中，查询知识库答复 ${kb}件，占 ${pctOf(kb / direct)}；三方通话答复 ${threeWay}件，占 ${pctOf(threeWay / direct)}；` +
+        `其他方式答复 ${other}件，占 ${pctOf(other / direct)}；另有 ${direct - kb - threeWay - other}件未记录办结方式。`,
+    );
     expect(f['dispatched']).toBe(await orders('2020-01-01', '2020-12-31', "o.resolution = 'dispatched'"));
     expect(f['onTimeRate']).toBeCloseTo(onTime / finished, 12);
     expect(f['onTimeRatePp']).toBeCloseTo(pp(onTime / finished, onTime19) as number, 10);
@@ -509,6 +528,16 @@ describe('annual report from generated history equals a recount from the orders'
     expect(express.status).toBe(200);
     expect(express.body.title).toBe('2020年2月市 12345在线服务平台运行情况快报');
     expect(express.body.figures['accepted']).toBe(await orders('2020-02-01', '2020-02-29'));
+    // the 快报 says how its direct answers were made, from the same summary cells
+    const feb = (cond: string) => orders('2020-02-01', '2020-02-29', `o.resolution = 'direct' AND ${cond}`);
+    const kb = await feb("o.direct_answer_method = 'knowledge'");
+    expect(express.body.figures).toMatchObject({
+      directKnowledge: kb,
+      directThreeWay: await feb("o.direct_answer_method = 'three-way'"),
+      directOther: await feb("o.direct_answer_method = 'other'"),
+      directUnrecorded: await feb('o.direct_answer_method IS NULL'),
+    });
+    expect(blockOf(express.body, 'handling')).toContain(`查询知识库答复 ${kb}件`);
     const issued = await leader.post('/api/reports/issues', { kind: 'special', from: '2020-02-01', to: '2020-02-29', title: '关于疫情诉求情况的专报' });
     expect(issued.status).toBe(201);
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);

@@ -12,6 +12,11 @@ import type { SurgeAlertView } from './oversight';
 export const STAT_MEASURES = [
   'accepted', // registered in the period
   'direct', // resolved on the spot (直接办结)
+  // how a direct answer was made (the order's direct_answer_method); direct answers recorded before methods were
+  // are in none of the three
+  'direct_knowledge', // read out of a knowledge-base article (查询知识库)
+  'direct_three_way', // a three-way call with the unit (三方通话)
+  'direct_other', // any other way
   'dispatched', // sent to a unit (派单)
   'finished', // dispatched and the unit's reply accepted by the center (办结)
   'on_time', // finished by the (extended) handling deadline (按期办结)
@@ -105,6 +110,11 @@ export interface KpiSet {
   direct: CountFigure;
   /** direct / accepted (直接办结率) */
   directRate: RateFigure;
+  /**
+   * How the direct answers were made (知识库 / 三方通话 / 其他), each a share of `direct`; `unrecorded`: direct answers
+   * registered before the method was recorded, or imported without one.
+   */
+  directByMethod: { knowledge: RateFigure; threeWay: RateFigure; other: RateFigure; unrecorded: number };
   dispatched: CountFigure;
   finished: CountFigure;
   /** on time / finished dispatched orders (按期办结率) */

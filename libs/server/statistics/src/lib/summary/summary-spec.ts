@@ -74,6 +74,9 @@ const SIGNED = "o.resolution = 'dispatched' AND o.signed_at IS NOT NULL";
 export const MEASURE_SQL: Record<(typeof STAT_MEASURES)[number], string> = {
   accepted: '1',
   direct: "IF(o.resolution = 'direct', 1, 0)",
+  direct_knowledge: "IF(o.resolution = 'direct' AND o.direct_answer_method = 'knowledge', 1, 0)",
+  direct_three_way: "IF(o.resolution = 'direct' AND o.direct_answer_method = 'three-way', 1, 0)",
+  direct_other: "IF(o.resolution = 'direct' AND o.direct_answer_method = 'other', 1, 0)",
   dispatched: "IF(o.resolution = 'dispatched', 1, 0)",
   finished: `IF(${FINISHED}, 1, 0)`,
   on_time: `IF(${FINISHED} AND ${ON_TIME}, 1, 0)`,

@@ -29,11 +29,38 @@ function handlingBlock(d: AnnualDraft): ReportBlock {
     text:
       k.accepted.value > 0
         ? `${label}受理的诉求中，${short}通过查询知识库、三方通话等方式直接办结 ${n(k.direct.value)}件${rateClause('直接办结率', k.directRate.value, k.directRate.ppChange)}；` +
-          `派发服务工单 ${n(k.dispatched.value)}件${rateClause('按期办结率', k.onTimeRate.value, k.onTimeRate.ppChange)}${rateClause('满意率', k.satisfactionRate.value)}。`
+          `派发服务工单 ${n(k.dispatched.value)}件${rateClause('按期办结率', k.onTimeRate.value, k.onTimeRate.ppChange)}${rateClause('满意率', k.satisfactionRate.value)}。` +
+          directMethods(d)
         : `${label}未受理诉求，无办理情况。`,
     chartIds: [],
     tableIds: [],
   };
+}
+
+/**
+ * How the direct answers were made (知识库 / 三方通话 / 其他), each with its share of all direct answers; methods with
+ * none are not named, and a period whose direct answers recorded no method at all (before methods were recorded)
+ * says nothing rather than 0 %.
+ */
+function directMethods(d: AnnualDraft): string {
+  const m = d.k.directByMethod;
+  const fig = d.fig.bind(d);
+  const parts: [string, string, typeof m.knowledge][] = [
+    ['directKnowledge', '查询知识库答复', m.knowledge],
+    ['directThreeWay', '三方通话答复', m.threeWay],
+    ['directOther', '其他方式答复', m.other],
+  ];
+  for (const [key, , r] of parts) {
+    fig(key, r.numerator);
+    fig(`${key}Share`, r.value);
+  }
+  fig('directUnrecorded', m.unrecorded);
+  const named = parts.filter(([, , r]) => r.numerator > 0);
+  if (!named.length) return '';
+  return (
+    `直接办结的诉求中，${named.map(([, words, r]) => `${words} ${n(r.numerator)}件，占 ${pct(r.value)}`).join('；')}` +
+    (m.unrecorded > 0 ? `；另有 ${n(m.unrecorded)}件未记录办结方式。` : '。')
+  );
 }
 
 /** 疫情: the topic's appeals, when the period had any. */

@@ -97,6 +97,9 @@ export function intakeSection(d: AnnualDraft): ReportSection {
   fig('callbacks', k.callbacks.value);
   fig('haochaping', k.haochaping.value);
   fig('haochapingFinished', k.haochaping.finished);
+  const rect = a.rectification;
+  const fedBackCount = rect ? Math.max(0, k.haochaping.finished - rect.trackedClosed) + rect.fedBack : k.haochaping.finished;
+  fig('haochapingFedBack', fedBackCount);
   fig('internet', k.internet.value);
   fig('internetTimes', k.internet.times);
   const civ = a.civilization;
@@ -107,8 +110,7 @@ export function intakeSection(d: AnnualDraft): ReportSection {
   const internetText =
     k.internet.times != null && k.internet.times >= 2 ? `是去年受理量的 ${formatTimes(k.internet.value, k.internet.previous)}` : versus('同比', k.internet.yoy);
   // nothing handed down: nothing to say was fed back
-  const fedBack =
-    k.haochaping.value === 0 ? '' : k.haochaping.finished >= k.haochaping.value ? '，已全部完成反馈' : `，已完成反馈 ${n(k.haochaping.finished)}件`;
+  const fedBack = k.haochaping.value === 0 ? '' : fedBackCount >= k.haochaping.value ? '，已全部完成反馈' : `，已完成反馈 ${n(fedBackCount)}件`;
   const extension: ReportBlock = {
     key: 'intake.extension',
     no: sub(2),

@@ -147,3 +147,87 @@ describe('composeAnnualReport names the platform it is about beside 全市', () 
     expect(t.r.charts.find((c) => c.id === 'volume')?.series.map((x) => x.name)).toEqual(['全市', '海州区 12345 平台']);
   });
 });
+
+describe('composeAnnualReport says how the direct answers were made (知识库 / 三方通话 / 其他)', () => {
+  const withMethods: KpiSide = {
+    ...firstYear,
+    intake: [
+      // 590 + 50 direct: 400 from an article, 150 by a three-way call, 60 otherwise, 30 recorded before methods were
+      cell('phone', 'consult', {
+        accepted: 600,
+        direct: 590,
+        direct_knowledge: 400,
+        direct_three_way: 120,
+        direct_other: 50,
+        dispatched: 10,
+        finished: 10,
+        on_time: 10,
+      }),
+      cell('phone', 'help', {
+        accepted: 300,
+        direct: 50,
+        direct_three_way: 30,
+        direct_other: 10,
+        dispatched: 250,
+        finished: 240,
+        on_time: 230,
+        callbacks: 100,
+        cb_satisfied: 95,
+        cb_dissatisfied: 5,
+      }),
+      cell('patrol', 'report', { accepted: 100, dispatched: 100, finished: 100, on_time: 100 }),
+    ],
+  };
+
+  it('quotes each method with its count and share of the direct answers, and the ones without a method', () => {
+    const t = texts(input(yearPeriod(2026), yearPeriod(2025), withMethods, firstYear));
+    expect(t.block('handling')?.text).toContain(
+      '直接办结的诉求中，查询知识库答复 400件，占 62.50%；三方通话答复 150件，占 23.44%；其他方式答复 60件，占 9.38%；另有 30件未记录办结方式。',
+    );
+    expect(t.r.figures).toMatchObject({ directKnowledge: 400, directThreeWay: 150, directOther: 60, directUnrecorded: 30, directKnowledgeShare: 400 / 640 });
+    // a year before recorded no method: nothing to compare with, not a rise from 0 %
+    const k = computeKpis({
+      platform: 'city',
+      period: yearPeriod(2026),
+      previousPeriod: yearPeriod(2025),
+      current: withMethods,
+      previous: firstYear,
+      topics: [],
+      appealTypes: APPEAL_TYPES,
+    });
+    expect(k.directByMethod.knowledge).toMatchObject({ numerator: 400, denominator: 640, previous: null, ppChange: null });
+  });
+
+  it('names only the methods used, and says nothing of methods in a period that recorded none', () => {
+    const kbOnly: KpiSide = { ...firstYear, intake: [cell('phone', 'consult', { accepted: 10, direct: 8, direct_knowledge: 8 })] };
+    expect(texts(input(yearPeriod(2026), yearPeriod(2025), kbOnly, null)).block('handling')?.text).toContain(
+      '直接办结的诉求中，查询知识库答复 8件，占 100.00%。',
+    );
+    const none = texts(input(yearPeriod(2025), yearPeriod(2024), firstYear, empty));
+    expect(none.block('handling')?.text).not.toContain('直接办结的诉求中');
+    expect(none.r.figures).toMatchObject({ directKnowledge: 0, directUnrecorded: 640 });
+  });
+});
+
+describe('composeAnnualReport quotes the 好差评 rectification feedback', () => {
+  const hcp = (over: Partial<MeasureTotals>): KpiSide => ({
+    ...firstYear,
+    intake: [...firstYear.intake, cell('haochaping', 'complaint', { accepted: 10, dispatched: 10, ...over })],
+  });
+  const extension = (side: KpiSide, rectification?: AnnualInput['rectification']) =>
+    texts(input(yearPeriod(2026), yearPeriod(2025), side, firstYear, { rectification }));
+
+  it('counts a tracked order as fed back when its answer went up, not when it closed', () => {
+    // 10 orders, all closed; 6 came through the exchange and 4 of those were reported back
+    const t = extension(hcp({ finished: 10 }), { tracked: 6, trackedClosed: 6, fedBack: 4 });
+    expect(t.block('intake.extension')?.text).toContain('省级派送“好差评”整改工单 10件，已完成反馈 8件；');
+    expect(t.r.figures['haochapingFedBack']).toBe(8);
+  });
+
+  it('says 已全部完成反馈 only when every one was fed back', () => {
+    const t = extension(hcp({ finished: 10 }), { tracked: 6, trackedClosed: 6, fedBack: 6 });
+    expect(t.block('intake.extension')?.text).toContain('省级派送“好差评”整改工单 10件，已全部完成反馈；');
+    // nothing tracked (imported history): closure is the feedback, as before
+    expect(extension(hcp({ finished: 7 })).block('intake.extension')?.text).toContain('整改工单 10件，已完成反馈 7件；');
+  });
+});

@@ -56,6 +56,13 @@ export interface AnnualInput {
   /** what the coordination meetings were about, most frequent first (their titles less 专题协调会议) */
   meetingTopics?: string[];
   praisedUnits: NamedValue[];
+  /**
+   * 好差评整改 orders of the period that arrived through the provincial exchange (exchange_link, kind rectification):
+   * how many, how many of them are closed (direct or finished, as the summary counts them), and how many were fed back
+   * (their answer reported up). Their feedback replaces their closure in 已完成反馈; orders that arrived otherwise
+   * (imported, typed in) have no upstream to report to, and their closure stays their feedback. Absent: none tracked.
+   */
+  rectification?: { tracked: number; trackedClosed: number; fedBack: number } | null;
   backlog: { cleared: number; remaining: number; remainingBefore: number; supervisedUnits: number; supervisions: number };
   hot: HotCategoryInput[];
   alsoCategories: string[];

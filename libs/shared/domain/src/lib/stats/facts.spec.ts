@@ -62,6 +62,19 @@ describe('measuresOf', () => {
     expect(nonZero(order({ status: 'closed', resolution: 'direct' }))).toEqual({ accepted: 1, direct: 1, closed: 1 });
   });
 
+  it('counts a direct answer under the method it recorded, and under none without one', () => {
+    expect(nonZero(order({ status: 'closed', resolution: 'direct', directAnswerMethod: 'knowledge' }))).toEqual({
+      accepted: 1,
+      direct: 1,
+      direct_knowledge: 1,
+      closed: 1,
+    });
+    expect(measuresOf(order({ resolution: 'direct', directAnswerMethod: 'three-way' })).direct_three_way).toBe(1);
+    expect(measuresOf(order({ resolution: 'direct', directAnswerMethod: 'other' })).direct_other).toBe(1);
+    // a method left on an order later dispatched (the direct answer withdrawn) is not a direct answer
+    expect(measuresOf(order({ resolution: 'dispatched', directAnswerMethod: 'knowledge' })).direct_knowledge).toBe(0);
+  });
+
   it('counts a dispatched order and its signing', () => {
     expect(nonZero(dispatched())).toEqual({ accepted: 1, dispatched: 1, signed: 1, signed_on_time: 1 });
     expect(nonZero(dispatched({ signedAt: h(3) }))).toEqual({ accepted: 1, dispatched: 1, signed: 1 });

@@ -19,6 +19,8 @@ export interface OrderFacts {
   mainUnitId: number | null;
   status: string;
   resolution: 'direct' | 'dispatched' | null;
+  /** how a direct answer was made ('knowledge' | 'three-way' | 'other'); absent or null when not recorded */
+  directAnswerMethod?: string | null;
   signedAt: Date | null;
   signDueAt: Date | null;
   repliedAt: Date | null;
@@ -71,7 +73,11 @@ export function isOnTime(o: OrderFacts): boolean {
 export function measuresOf(o: OrderFacts): MeasureTotals {
   const m = zeroTotals();
   m.accepted = 1;
-  m.direct = o.resolution === 'direct' ? 1 : 0;
+  const direct = o.resolution === 'direct';
+  m.direct = direct ? 1 : 0;
+  m.direct_knowledge = direct && o.directAnswerMethod === 'knowledge' ? 1 : 0;
+  m.direct_three_way = direct && o.directAnswerMethod === 'three-way' ? 1 : 0;
+  m.direct_other = direct && o.directAnswerMethod === 'other' ? 1 : 0;
   const dispatched = o.resolution === 'dispatched';
   m.dispatched = dispatched ? 1 : 0;
   const finished = isFinished(o);

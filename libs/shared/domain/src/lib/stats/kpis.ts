@@ -138,6 +138,7 @@ export function computeKpis(input: KpiInput): KpiSet {
       (s) => s.all.direct,
       (s) => s.all.accepted,
     ),
+    directByMethod: directByMethod(c.all, p?.all ?? null),
     dispatched: count((s) => s.all.dispatched),
     finished: count((s) => s.all.finished),
     onTimeRate: rate(
@@ -167,6 +168,22 @@ export function computeKpis(input: KpiInput): KpiSet {
     topics: input.topics
       .map((t) => topicFigure(t, input.current, input.previous, c, p, input.appealTypes))
       .filter((t) => t.accepted.value > 0 || (t.accepted.previous ?? 0) > 0),
+  };
+}
+
+/**
+ * Direct answers by method, as shares of all direct answers. A year compared with one whose direct answers recorded
+ * no method has nothing to compare with (previous null), not a rise from 0 %.
+ */
+function directByMethod(c: MeasureTotals, p: MeasureTotals | null): KpiSet['directByMethod'] {
+  const recorded = (m: MeasureTotals) => m.direct_knowledge + m.direct_three_way + m.direct_other;
+  const prev = p && recorded(p) > 0 ? p : null;
+  const share = (f: (m: MeasureTotals) => number) => rateFigure(f(c), c.direct, prev ? frac(f(prev), prev.direct) : null);
+  return {
+    knowledge: share((m) => m.direct_knowledge),
+    threeWay: share((m) => m.direct_three_way),
+    other: share((m) => m.direct_other),
+    unrecorded: c.direct - recorded(c),
   };
 }
 

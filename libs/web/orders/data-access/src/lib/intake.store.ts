@@ -14,6 +14,8 @@ export interface IntakeBody {
     name?: string | null;
     phone?: string | null;
     confidential?: boolean;
+    /** a confidential caller who still wants the SMS notices (受理回执, 办结告知); without it they get none */
+    smsConsent?: boolean;
   };
   address?: string | null;
   content: string;

@@ -28,6 +28,7 @@ export function kpiSet(): KpiSet {
     consultationDirectRate: r(9724, 10000, 0.9249),
     direct: c(487120),
     directRate: r(487120, 868022, 0.5537),
+    directByMethod: { knowledge: r(300000, 487120), threeWay: r(150000, 487120), other: r(37120, 487120), unrecorded: 0 },
     dispatched: c(380902),
     finished: c(370000),
     onTimeRate: r(9710, 10000, 0.9444),

@@ -73,6 +73,7 @@ export class IntakePage {
     phone: ['', Validators.pattern(PHONE)],
     callerName: ['', Validators.maxLength(50)],
     confidential: [false],
+    smsConsent: [false],
     channel: ['phone', Validators.required],
     appealType: ['', Validators.required],
     category: [[] as number[], nonEmptyArray],
@@ -92,6 +93,8 @@ export class IntakePage {
   protected readonly phone = toSignal(this.form.controls.phone.valueChanges, {
     initialValue: '',
   });
+  /** the SMS consent is asked only of a confidential caller: everyone else gets the notices anyway */
+  protected readonly confidential = toSignal(this.form.controls.confidential.valueChanges, { initialValue: false });
   protected readonly mode = toSignal(this.form.controls.mode.valueChanges, {
     initialValue: 'dispatch' as Mode,
   });
@@ -111,6 +114,11 @@ export class IntakePage {
     // distinctUntilChanged: submit() re-validates with events on, which must not re-run these
     c.mode.valueChanges.pipe(distinctUntilChanged(), takeUntilDestroyed(destroyRef)).subscribe((mode) => this.applyMode(mode));
     this.applyMode(c.mode.value);
+
+    // a consent given and then the confidentiality withdrawn is not kept for the next time it is ticked
+    c.confidential.valueChanges.pipe(distinctUntilChanged(), takeUntilDestroyed(destroyRef)).subscribe((confidential) => {
+      if (!confidential) c.smsConsent.setValue(false);
+    });
 
     // consultations are answered on the line ("zero dispatch") unless the agent chose otherwise
     c.appealType.valueChanges.pipe(distinctUntilChanged(), takeUntilDestroyed(destroyRef)).subscribe((type) => {
@@ -158,6 +166,7 @@ export class IntakePage {
         name: v.callerName,
         phone: v.phone,
         confidential: v.confidential,
+        ...(v.confidential ? { smsConsent: v.smsConsent } : {}),
       },
       address: v.address,
       content: v.content,
