@@ -143,6 +143,11 @@ describe('routing suggestions, the dispatch catalogue, similar orders and repeat
     // every noise order of the history went to 公安局: the rule is contradicted
     const rules = (await dispatcher.get<RoutingRuleView[]>('/api/admin/routing/rules')).body;
     expect(rules.find((x) => x.id === r.body.id)?.contradiction).toMatchObject({ otherUnitShare: 1, mostCommonUnitId: api.ref.unit('gaj').id });
+    // who added it and when, from the rule's own row
+    const [adminRow] = await ds.query("SELECT id, display_name FROM app_user WHERE username = 'admin'");
+    expect(r.body).toMatchObject({ createdById: Number(adminRow.id), createdByName: adminRow.display_name });
+    expect(rules.find((x) => x.id === r.body.id)).toMatchObject({ createdByName: adminRow.display_name, createdAt: r.body.createdAt });
+    expect(Math.abs(Date.now() - Date.parse(r.body.createdAt))).toBeLessThan(5 * 60_000);
     expect((await admin.req('DELETE', `/api/admin/routing/rules/${r.body.id}`)).status).toBe(204);
     expect((await admin.req('DELETE', `/api/admin/routing/rules/${r.body.id}`)).status).toBe(404);
     // the rules cache lives 5 s; the audit log has both changes

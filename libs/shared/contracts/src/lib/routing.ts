@@ -73,6 +73,11 @@ export interface RoutingRuleView {
   unitId: number;
   unitName: string;
   note: string | null;
+  /** the admin who added the rule (null for a rule from before it was recorded, or whose account is gone) */
+  createdById: number | null;
+  createdByName: string | null;
+  /** ISO time the rule was added */
+  createdAt: string;
   /** share of the last year's orders of this category (and region) whose final main unit was another one; null with < 5 orders */
   contradiction: { orders: number; otherUnitShare: number; mostCommonUnitId: number | null } | null;
 }

@@ -14,6 +14,13 @@ interface RuleRow {
   note: string | null;
 }
 
+/** A rule as the list shows it: with who added it and when. */
+interface ListedRuleRow extends RuleRow {
+  created_by: number | null;
+  created_by_name: string | null;
+  created_at: Date | string;
+}
+
 /** A rule is contradicted when at least this share of the last year's orders it covers went to another unit. */
 export const CONTRADICTION_SHARE = 0.5;
 
@@ -52,7 +59,11 @@ export class RoutingRulesService {
   }
 
   async list(): Promise<RoutingRuleView[]> {
-    const rows: RuleRow[] = await this.ds.query('SELECT id, category_id, region_id, unit_id, note FROM routing_rule ORDER BY category_id, region_id, id');
+    const rows: ListedRuleRow[] = await this.ds.query(
+      `SELECT r.id, r.category_id, r.region_id, r.unit_id, r.note, r.created_by, u.display_name AS created_by_name, r.created_at
+         FROM routing_rule r LEFT JOIN app_user u ON u.id = r.created_by
+        ORDER BY r.category_id, r.region_id, r.id`,
+    );
     const snap = await this.ref.snapshot();
     const cats = new Map(snap.categories.map((c) => [c.id, c]));
     const units = new Map(snap.units.map((u) => [u.id, u]));
@@ -68,6 +79,9 @@ export class RoutingRulesService {
         unitId: r.unit_id,
         unitName: units.get(r.unit_id)?.name ?? String(r.unit_id),
         note: r.note,
+        createdById: r.created_by,
+        createdByName: r.created_by_name,
+        createdAt: new Date(r.created_at).toISOString(),
         contradiction: await this.contradiction(r),
       });
     }

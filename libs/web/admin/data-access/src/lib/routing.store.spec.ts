@@ -23,6 +23,9 @@ const rule: RoutingRuleView = {
   unitId: 4,
   unitName: '市住建局',
   note: null,
+  createdById: 1,
+  createdByName: '系统管理员',
+  createdAt: '2026-12-05T08:30:00.000Z',
   contradiction: null,
 };
 
@@ -71,6 +74,21 @@ describe('RoutingAdminStore', () => {
     expect(store().busy()).toBe(false);
   });
 
+  it('loads the catalogue with who added each rule and when', async () => {
+    const loading = store().loadRules();
+    http.expectOne('/api/admin/routing/rules').flush([rule, { ...rule, id: 8, regionId: 3, regionName: '海州区', createdById: null, createdByName: null }]);
+    await loading;
+    expect(store().rulesState()).toBe('loaded');
+    expect(
+      store()
+        .rules()
+        .map((r) => [r.id, r.createdByName, r.createdAt]),
+    ).toEqual([
+      [7, '系统管理员', '2026-12-05T08:30:00.000Z'],
+      [8, null, '2026-12-05T08:30:00.000Z'],
+    ]);
+  });
+
   it('adds a rule to the list, and removes it again', async () => {
     const adding = store().addRule({ categoryId: 11, unitId: 4 });
     const post = http.expectOne('/api/admin/routing/rules');
@@ -88,14 +106,44 @@ describe('RoutingAdminStore', () => {
     expect(store().rules()).toEqual([]);
   });
 
-  it('tells a 4xx by its Chinese message and its code, and keeps the list as it was', async () => {
+  it('tells a duplicate by its Chinese message and its code, keeps it beside the form, and re-reads the catalogue', async () => {
     const adding = store().addRule({ categoryId: 11, unitId: 4 });
     http
-      .expectOne('/api/admin/routing/rules')
+      .expectOne((r) => r.method === 'POST' && r.url === '/api/admin/routing/rules')
       .flush({ statusCode: 409, code: 'DUPLICATE', message: '该分类（及区域）已有派单规则' }, { status: 409, statusText: 'Conflict' });
     await expect(adding).resolves.toBeNull();
     expect(notifier.error).toHaveBeenCalledWith(expect.stringContaining('DUPLICATE'));
     expect(notifier.error).toHaveBeenCalledWith(expect.stringContaining('该分类（及区域）已有派单规则'));
+    // the toast goes after a few seconds; the refusal stays until the next attempt
+    expect(store().addError()).toContain('DUPLICATE');
+    expect(store().addError()).toContain('该分类（及区域）已有派单规则');
+    // the rule in the way may be one another admin added since the page loaded: the list is read again
+    http.expectOne((r) => r.method === 'GET' && r.url === '/api/admin/routing/rules').flush([rule]);
+    await Promise.resolve();
+    expect(store().rules()).toEqual([rule]);
+    expect(store().busy()).toBe(false);
+
+    const again = store().addRule({ categoryId: 12, unitId: 4 });
+    expect(store().addError()).toBeNull();
+    http.expectOne((r) => r.method === 'POST' && r.url === '/api/admin/routing/rules').flush({ ...rule, id: 9, categoryId: 12 });
+    await again;
+    expect(store().addError()).toBeNull();
+    expect(
+      store()
+        .rules()
+        .map((r) => r.id),
+    ).toEqual([7, 9]);
+  });
+
+  it('keeps any other refusal beside the form too, without re-reading the list; clearAddError drops it', async () => {
+    const adding = store().addRule({ categoryId: 11, unitId: 999 });
+    http
+      .expectOne('/api/admin/routing/rules')
+      .flush({ statusCode: 422, code: 'UNKNOWN_REFERENCE', message: 'unit 999', details: { field: 'unitId' } }, { status: 422, statusText: 'Unprocessable' });
+    await expect(adding).resolves.toBeNull();
+    expect(store().addError()).toContain('UNKNOWN_REFERENCE');
     expect(store().rules()).toEqual([]);
+    store().clearAddError();
+    expect(store().addError()).toBeNull();
   });
 });

@@ -99,6 +99,7 @@ export class RoutingPage {
   protected note = '';
 
   constructor() {
+    this.store.clearAddError(); // the store outlives the page (the admin frame provides it): an old refusal is not news
     void this.store.loadModel();
     void this.store.loadRules();
     // re-read the model while a run is queued or training, and stop once it settles
