@@ -5,8 +5,8 @@ import { DataSource } from 'typeorm';
 import type { OrderDetail, OrderSummary, Page } from '@hotline/contracts';
 import { GeneratorService } from '@hotline/server-demo';
 import { ImportService, ORDER_HEADERS } from '@hotline/server-legacy-import';
-import { COUNT_LIMIT, OrderTextIndex, TEXT_WINDOW_MIN } from '@hotline/server-orders';
-import { dropDatabase } from '@hotline/server-platform';
+import { COUNT_LIMIT, OrderTextIndex } from '@hotline/server-orders';
+import { dropDatabase, MIGRATIONS } from '@hotline/server-platform';
 import { prepareDatabase } from './chaos/chaos-kit';
 import { intake, startApi, type Api, type Client } from './harness';
 import { testEnv } from './test-env';
@@ -129,20 +129,20 @@ describe('order search through the text index (real MariaDB)', () => {
     expect(await missing()).toBe(0);
   }, 300_000);
 
-  it('a common word newest first is served from the last months, counted over them; deeper pages and ranges are exact', async () => {
-    // a word of its own, in TEXT_WINDOW_MIN + 5 orders of today and 3 imported ones of 2019
+  it('a common word newest first is served from the last 旬, counted over them; deeper pages and ranges are exact', async () => {
+    // a word of its own, in 25 orders of today and 3 imported ones of 2019
     const word = `窨井${run}k`; // not `run` alone, which the last test counts
     const made: OrderDetail[] = [];
-    for (let i = 0; i < TEXT_WINDOW_MIN + 5; i += 5) {
+    for (let i = 0; i < 25; i += 5) {
       made.push(...(await Promise.all([0, 1, 2, 3, 4].map(() => create({ content: `小区${word}盖子松动 第${i}批` })))));
     }
     const recent = made.map((o) => o.id);
     const newestFirst = [...made].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id).map((o) => o.id);
     const file = join(dir, 'old.csv');
     const row = (n: number, content: string): Record<string, string> => ({
-      工单编号: `OLD${n}${run}`.slice(0, 24),
+      工单编号: `OLD${n}${run}`,
       受理平台: '市级',
-      受理时间: `2019-0${n}-01 09:30:00`,
+      受理时间: `2019-0${n}-${10 * n + 1} 09:30:00`,
       来源渠道: '电话',
       诉求类型: '投诉',
       诉求分类: '水电气暖/供水/突发停水',
@@ -152,43 +152,57 @@ describe('order search through the text index (real MariaDB)', () => {
       诉求内容: content,
       处理方式: '派单',
       承办单位: '连云港水务集团',
-      派单时间: `2019-0${n}-01 09:40:00`,
-      办理时限: `2019-0${n}-06 17:30:00`,
-      办结时间: `2019-0${n}-03 10:00:00`,
-      回访时间: `2019-0${n}-04 10:00:00`,
+      派单时间: `2019-0${n}-${10 * n + 1} 09:40:00`,
+      办理时限: `2019-0${n}-${10 * n + 1} 17:30:00`,
+      办结时间: `2019-0${n}-${10 * n + 1} 10:00:00`,
+      回访时间: `2019-0${n}-${10 * n + 1} 11:00:00`,
       满意度: '满意',
       是否解决: '是',
     });
     const rows = [1, 2, 3].map((n) => row(n, `旧的${word}工单${n}`));
     writeFileSync(file, `\ufeff${ORDER_HEADERS.join(',')}\r\n${rows.map((r) => ORDER_HEADERS.map((h) => r[h]).join(',')).join('\r\n')}\r\n`);
     expect(await api.app.get(ImportService).importFile('orders', file)).toMatchObject({ inserted: 3, errors: 0 });
-    const old = (await ds.query('SELECT id FROM work_order WHERE number LIKE ? ORDER BY id', [`OLD_${run}`.slice(0, 24).replace('_', '%')])).map(
-      (r: { id: string }) => Number(r.id),
-    );
+    const old = (await ds.query('SELECT id FROM work_order WHERE number LIKE ? ORDER BY id', [`OLD%${run}`])).map((r: { id: string }) => Number(r.id));
     expect(old).toHaveLength(3);
 
-    // newest first: the last three months hold enough, so only they are read and counted
+    // newest first: the last two 旬 hold this page and more, so only they are read and counted
     const first = (await dispatcher.get<Page<OrderSummary>>(`/api/orders?pageSize=20&q=${encodeURIComponent(word)}`)).body;
     expect(first).toMatchObject({ total: recent.length, totalBounded: true });
-    expect(first.totalSince).toMatch(/^\d{4}-\d{2}-01$/);
+    expect(first.totalSince).toMatch(/^\d{4}-\d{2}-(01|11|21)$/);
     expect(first.items.map((o) => o.id)).toEqual(newestFirst.slice(0, 20));
-    // a page past what the months can fill: the whole range, exact
-    const last = (await dispatcher.get<Page<OrderSummary>>(`/api/orders?pageSize=20&page=11&q=${encodeURIComponent(word)}`)).body;
-    expect(last.total).toBe(recent.length + 3);
-    expect(last.totalBounded).toBeUndefined();
-    expect(last.items.slice(-3).map((o) => o.id)).toEqual([...old].reverse());
-    // a range: its months only, exact; oldest first: exact
+    // a page past what the windows can fill: the whole range, exact
+    const second = (await dispatcher.get<Page<OrderSummary>>(`/api/orders?pageSize=20&page=2&q=${encodeURIComponent(word)}`)).body;
+    expect(second.total).toBe(recent.length + 3);
+    expect(second.totalBounded).toBeUndefined();
+    expect(second.items.slice(-3).map((o) => o.id)).toEqual([...old].reverse());
+    // a range in the past: exact; oldest first: exact
     const in2019 = (await search(dispatcher, word, '&from=2019-01-01&to=2019-12-31')).items.map((o) => o.id);
     expect(in2019.sort()).toEqual([...old].sort());
     const asc = await search(dispatcher, word, '&sort=createdAt');
     expect(asc.total).toBe(recent.length + 3);
     expect(asc.totalSince).toBeUndefined();
     expect(asc.items.slice(0, 3).map((o) => o.id)).toEqual(old);
-    // within the last months: the window is the range, its count exact
+    // from today: the window is the whole range, its count exact
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-    const recentOnly = await search(dispatcher, word, `&from=${today}`);
-    expect(recentOnly).toMatchObject({ total: recent.length });
-    expect(recentOnly.totalBounded).toBeUndefined();
+    const fromToday = await search(dispatcher, word, `&from=${today}`);
+    expect(fromToday).toMatchObject({ total: recent.length });
+    expect(fromToday.totalBounded).toBeUndefined();
+
+    // the migration's SQL gives indexed orders the same period terms as the code gives new ones
+    const ids = [...old, recent[0]];
+    const before = await ds.query('SELECT order_id, terms FROM order_text WHERE order_id IN (?) ORDER BY order_id', [ids]);
+    await ds.query("UPDATE order_text SET terms = TRIM(REGEXP_REPLACE(terms, '( ?[tn][0-9]{6,7}){4}$', '')) WHERE order_id IN (?)", [ids]);
+    const migration = MIGRATIONS.map((M) => new M()).find((m) => m.name === 'OrderTextPeriods1765100000000');
+    const qr = ds.createQueryRunner();
+    try {
+      await migration?.up(qr);
+    } finally {
+      await qr.release();
+    }
+    expect(await ds.query('SELECT order_id, terms FROM order_text WHERE order_id IN (?) ORDER BY order_id', [ids])).toEqual(before);
+    const termsOf = (id: number) => before.find((r: { order_id: string }) => Number(r.order_id) === id).terms;
+    expect(termsOf(old[0])).toMatch(/ t2019012 t2019013 n201901 n201902$/); // 11 January: the second 旬
+    expect(termsOf(old[2])).toMatch(/ t2019033 t2019041 n201903 n201904$/); // 31 March: the third, and April next
   }, 300_000);
 
   it('counts at most 10,000 matches and says the total is bounded; an exact total otherwise', async () => {

@@ -18,8 +18,6 @@ export * from './lib/events/order-event';
 export * from './lib/search/order-filters';
 export * from './lib/search/order-text';
 export * from './lib/search/text-terms';
-export * from './lib/search/text-window';
-export { TEXT_WINDOW_MIN, TEXT_WINDOW_MONTHS } from './lib/search/order-queries';
 export * from './lib/scope/order-scope';
 export * from './lib/events/order-event-stream';
 export * from './lib/events/order-event-relay';

@@ -159,7 +159,7 @@ export interface Page<T> {
   totalBounded?: boolean;
   /**
    * A text search newest first may count only the orders registered since this day (YYYY-MM-DD, its first page
-   * served from the last months' matches): `total` is then how many of those match, and `totalBounded` is true.
+   * served from the newest orders' matches): `total` is then how many of those match, and `totalBounded` is true.
    */
   totalSince?: string;
 }

@@ -12,24 +12,14 @@ import { OrderCoUnitEntity, OrderHistoryEntity, WorkOrderEntity } from '../entit
 import { toDetail, toSummary } from '../mappers';
 import { RefNamesCache } from '../ref-names';
 import { OrderScope } from '../scope/order-scope';
-import { booleanQuery } from './text-terms';
+import { booleanQuery, recentPeriods } from './text-terms';
 import { COUNT_LIMIT, endOf, orderFilters, orderSort, type Filter, type FilterContext } from './order-filters';
-import { textWindow, type TextWindow } from './text-window';
 
-/** A newest-first text search looks at the last this many months first… */
-export const TEXT_WINDOW_MONTHS = 3;
-/** …and is served from them when they hold at least this many matches (ten pages), the page asked included. */
-export const TEXT_WINDOW_MIN = 200;
-const NEWEST_TTL_MS = 60_000;
+const NEWEST_TTL_MS = 10_000;
 
-/** The filters with the text lookup narrowed to these months. */
-function withMonths(filters: Filter[], text: Filter, months: string[]): Filter[] {
-  return filters.map((f) => (f === text && f.fts ? { ...f, params: { ...f.params, fts: booleanQuery(f.fts.terms, months) } } : f));
-}
-
-/** 'm202010' → '2020-10-01'. */
-function monthStartOf(term: string): string {
-  return `${term.slice(1, 5)}-${term.slice(5, 7)}-01`;
+/** The Beijing calendar day of an instant, YYYY-MM-DD. */
+function beijingDay(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
 export function orderNotFound(id: number): AppException {
@@ -70,22 +60,62 @@ export class OrderQueries {
     const pageSize = q.pageSize ?? 20;
     const filters = orderFilters(q, await this.filterContext(user, q));
     const text = filters.find((f) => f.fts);
-    const window = text && q.sort !== 'createdAt' && q.sort !== 'handleDueAt' ? await this.textWindow(q) : null;
-    if (text?.fts && window) {
-      // a text search newest first asks the index for the last months first: InnoDB reads the row of every match a
-      // FULLTEXT lookup returns, and those few hundred are close together. Enough of them for this page and ten pages
-      // more, or the whole range: served from them, the total counted over them (at least that many).
-      const recent = withMonths(filters, text, window.recent);
-      const counted = await this.count(recent);
-      const need = Math.max(page * pageSize + 1, TEXT_WINDOW_MIN);
-      if (window.coversRange || counted >= need) {
-        const since = window.coversRange ? undefined : monthStartOf(window.recent[window.recent.length - 1]);
-        return this.page(user, q, recent, counted, page, pageSize, since);
-      }
-      const whole = window.range ? withMonths(filters, text, window.range) : filters;
-      return this.page(user, q, whole, await this.count(whole), page, pageSize);
-    }
+    if (text?.fts && q.sort !== 'createdAt' && q.sort !== 'handleDueAt') return this.textSearch(user, q, filters, text, page, pageSize);
     return this.page(user, q, filters, await this.count(filters), page, pageSize);
+  }
+
+  /**
+   * Text newest first. InnoDB reads the row of every match a FULLTEXT lookup returns, so a common word asks the index
+   * for the newest orders first: the last two 旬, then the last two months (one period term each, text-terms.ts), and
+   * is served from the first that holds this page and one match more, the page and the count in one statement (the
+   * total is then the window's, from `totalSince`). A rare word falls through to the whole range, which is cheap.
+   */
+  private async textSearch(user: AuthUser, q: SearchOrdersDto, filters: Filter[], text: Filter, page: number, pageSize: number): Promise<Page<OrderSummary>> {
+    const need = page * pageSize + 1;
+    const from = q.from ? new Date(q.from) : null;
+    const last = await this.lastRegistered(q);
+    if (last && !(from && from > last)) {
+      for (const p of recentPeriods(last)) {
+        const covers = !!from && from >= p.since;
+        const windowed = filters.map((f) => (f === text && f.fts ? { ...f, params: { ...f.params, fts: booleanQuery(f.fts.terms, p.term) } } : f));
+        const r = await this.countedPage(q, windowed, page, pageSize);
+        if (covers || (r.counted ?? 0) >= need) {
+          const counted = r.counted ?? (await this.count(windowed));
+          return this.result(user, r.rows, counted, page, pageSize, covers ? undefined : beijingDay(p.since));
+        }
+      }
+    }
+    const r = await this.countedPage(q, filters, page, pageSize);
+    return this.result(user, r.rows, r.counted ?? (await this.count(filters)), page, pageSize);
+  }
+
+  /**
+   * A page and how many match in one statement (COUNT(*) OVER ()): for a text lookup whose matches are read anyway.
+   * `counted` is null when the page is past the end (no row carries the count).
+   */
+  private async countedPage(q: SearchOrdersDto, filters: Filter[], page: number, pageSize: number) {
+    const qb = this.query(filters).addSelect('COUNT(*) OVER ()', 'matched');
+    const [first, ...rest] = orderSort(q);
+    qb.orderBy(first.by, first.dir);
+    for (const s of rest) qb.addOrderBy(s.by, s.dir);
+    const { entities, raw } = await qb
+      .offset((page - 1) * pageSize)
+      .limit(pageSize)
+      .getRawAndEntities<{ matched: string | number }>();
+    return { rows: entities, counted: raw.length ? Number(raw[0].matched) : page === 1 ? 0 : null };
+  }
+
+  /** The newest registration a search's range can hold: the newest order's (read at most every 10 s), or `to`'s end. */
+  private async lastRegistered(q: SearchOrdersDto): Promise<Date | null> {
+    const now = this.clock.now().getTime();
+    if (!this.newest || now - this.newest.readAt > NEWEST_TTL_MS) {
+      const [{ at }] = await this.ds.query('SELECT MAX(created_at) AS at FROM work_order');
+      this.newest = { at: at ? new Date(at) : null, readAt: now };
+    }
+    const newest = this.newest.at;
+    if (!newest) return null;
+    const to = q.to ? endOf(q.to) : null;
+    return to && to.getTime() <= newest.getTime() ? new Date(to.getTime() - 1) : newest;
   }
 
   /** The matches counted up to COUNT_LIMIT + 1: an exact total of a million costs a scan of a million. */
@@ -106,15 +136,7 @@ export class OrderQueries {
   }
 
   /** One page of the matches, sorted; no statement when the count says the page is past the end. */
-  private async page(
-    user: AuthUser,
-    q: SearchOrdersDto,
-    filters: Filter[],
-    counted: number,
-    page: number,
-    pageSize: number,
-    since?: string,
-  ): Promise<Page<OrderSummary>> {
+  private async page(user: AuthUser, q: SearchOrdersDto, filters: Filter[], counted: number, page: number, pageSize: number): Promise<Page<OrderSummary>> {
     const qb = this.query(filters);
     const [first, ...rest] = orderSort(q);
     qb.orderBy(first.by, first.dir);
@@ -127,6 +149,10 @@ export class OrderQueries {
             .limit(pageSize)
             .getMany()
         : [];
+    return this.result(user, rows, counted, page, pageSize);
+  }
+
+  private async result(user: AuthUser, rows: WorkOrderEntity[], counted: number, page: number, pageSize: number, since?: string): Promise<Page<OrderSummary>> {
     const names = await this.refNames.names();
     const bounded = counted > COUNT_LIMIT || !!since;
     return {
@@ -146,22 +172,6 @@ export class OrderQueries {
       qb.andWhere(f.sql, f.params);
     }
     return qb;
-  }
-
-  /** The months a newest-first text search asks for first (search/text-window.ts), from the newest order's time. */
-  private async textWindow(q: SearchOrdersDto): Promise<TextWindow | null> {
-    const now = this.clock.now();
-    if (!this.newest || now.getTime() - this.newest.readAt > NEWEST_TTL_MS) {
-      const [{ at }] = await this.ds.query('SELECT MAX(created_at) AS at FROM work_order');
-      this.newest = { at: at ? new Date(at) : null, readAt: now.getTime() };
-    }
-    return textWindow({
-      newest: this.newest.at,
-      now,
-      from: q.from ? new Date(q.from) : undefined,
-      to: q.to ? endOf(q.to) : undefined,
-      months: TEXT_WINDOW_MONTHS,
-    });
   }
 
   private async filterContext(user: AuthUser, q: SearchOrdersDto): Promise<FilterContext> {

@@ -57,32 +57,57 @@ export function documentTerms(...texts: (string | null | undefined)[]): string {
 }
 
 /**
- * The month an order was registered in (Beijing time) as a term of its own, 'm' + YYYYMM (m202012): a search for a
- * common word newest first asks for it together with the last months' terms, and the index then hands back only
- * those months' matches: InnoDB reads the row of every match a FULLTEXT lookup returns, and ten thousand matches of
- * 停水 over three years are ten thousand random reads, where the last three months' are a few hundred close together.
+ * The time an order was registered, as terms, so that a search can ask the index for the newest orders only: InnoDB
+ * reads the row of every match a FULLTEXT lookup returns (ten thousand matches of 停水 over three years are ten
+ * thousand reads, seconds on a stock buffer pool), and a group of alternatives `+(a b c)` costs the sum of their
+ * lists, so every window a search uses is one term of its own. Beijing time; an order carries:
+ *
+ *   t + YYYYMM + dekad (1: days 1–10, 2: 11–20, 3: 21–end)   its 旬 and the next: 't2020123' = the 旬 2020-12 21–31
+ *                                                              and the one before it, twenty days or so
+ *   n + YYYYMM                                                 its month and the next: 'n202012' = Nov and Dec 2020
+ *
+ * (SQL that fills the same terms: migration 1765100000000-order-text-periods.)
  */
-export function monthTerm(at: Date): string {
-  const bj = new Date(at.getTime() + 8 * 3600_000);
-  return `m${bj.getUTCFullYear()}${String(bj.getUTCMonth() + 1).padStart(2, '0')}`;
+export interface Period {
+  term: string;
+  /** The first instant the window holds. */
+  since: Date;
 }
 
-/** The `count` months ending with the one `last` falls in (Beijing time), newest first, as month terms. */
-export function monthTermsBack(last: Date, count: number): string[] {
-  const bj = new Date(last.getTime() + 8 * 3600_000);
-  const out: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const y = bj.getUTCFullYear();
-    const m = bj.getUTCMonth() - i;
-    out.push(monthTerm(new Date(Date.UTC(y, m, 15) - 8 * 3600_000)));
-  }
-  return out;
+const BJ = 8 * 3600_000;
+const ym = (y: number, m: number) => {
+  const d = new Date(Date.UTC(y, m, 1));
+  return `${d.getUTCFullYear()}${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+};
+const bjParts = (at: Date) => {
+  const bj = new Date(at.getTime() + BJ);
+  const day = bj.getUTCDate();
+  return { y: bj.getUTCFullYear(), m: bj.getUTCMonth(), dekad: day <= 10 ? 1 : day <= 20 ? 2 : 3 };
+};
+/** Beijing midnight of day `day` of month `m` (0-based, may overflow) of `y`. */
+const bjMidnight = (y: number, m: number, day: number) => new Date(Date.UTC(y, m, day) - BJ);
+
+export function periodTerms(at: Date): string[] {
+  const { y, m, dekad } = bjParts(at);
+  const nextDekad = dekad < 3 ? `t${ym(y, m)}${dekad + 1}` : `t${ym(y, m + 1)}1`;
+  return [`t${ym(y, m)}${dekad}`, nextDekad, `n${ym(y, m)}`, `n${ym(y, m + 1)}`];
 }
 
-/** The terms stored for an order: its text's terms and its month's. */
+/** The windows ending with the period `last` falls in, smallest first: its 旬 and the one before, its month and the one before. */
+export function recentPeriods(last: Date): Period[] {
+  const { y, m, dekad } = bjParts(last);
+  const prevDekadStart = dekad === 1 ? bjMidnight(y, m - 1, 21) : bjMidnight(y, m, dekad === 2 ? 1 : 11);
+  return [
+    { term: `t${ym(y, m)}${dekad}`, since: prevDekadStart },
+    { term: `n${ym(y, m)}`, since: bjMidnight(y, m - 1, 1) },
+  ];
+}
+
+/** The terms stored for an order: its text's terms and its periods'. */
 export function orderTerms(o: { content?: string | null; address?: string | null; createdAt: Date }): string {
   const text = documentTerms(o.content, o.address);
-  return text ? `${text} ${monthTerm(o.createdAt)}` : monthTerm(o.createdAt);
+  const periods = periodTerms(o.createdAt).join(' ');
+  return text ? `${text} ${periods}` : periods;
 }
 
 /**
@@ -99,10 +124,10 @@ export function queryTerms(q: string): string[] {
   return [...terms];
 }
 
-/** The query's terms as an `AGAINST (… IN BOOLEAN MODE)` string: every term required, and one of `months` when given. */
-export function booleanQuery(terms: readonly string[], months?: readonly string[]): string {
-  const all = terms.map((t) => `+${t}`).join(' ');
-  return months?.length ? `${all} +(${months.join(' ')})` : all;
+/** The query's terms as an `AGAINST (… IN BOOLEAN MODE)` string: every term required, and the period's when given. */
+export function booleanQuery(terms: readonly string[], period?: string): string {
+  // the period last: InnoDB starts from the first term's list and narrows it by the others
+  return [...terms, ...(period ? [period] : [])].map((t) => `+${t}`).join(' ');
 }
 
 /**

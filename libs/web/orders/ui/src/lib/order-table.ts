@@ -122,7 +122,7 @@ export interface PageChange {
     </nz-table>
     <ng-template #totalTpl let-total>
       @if (totalSince(); as since) {
-        <span data-testid="total-bounded" title="按时间倒序查找时先统计最近几个月的匹配工单">{{ since }} 以来 {{ total | number }}+ 条</span>
+        <span data-testid="total-bounded" title="按时间倒序查找时只统计最近一段时间内的匹配工单">{{ since }} 以来 {{ total | number }}+ 条</span>
       } @else if (totalBounded()) {
         <span data-testid="total-bounded">共 {{ total | number }}+ 条</span>
       } @else {

@@ -12,7 +12,7 @@ import { Telephony1764910000000 } from './1764910000000-telephony';
 import { Routing1764920000000 } from './1764920000000-routing';
 import { Integrations1764930000000 } from './1764930000000-integrations';
 import { OrderTextSearch1765000000000 } from './1765000000000-order-text-search';
-import { OrderTextMonths1765100000000 } from './1765100000000-order-text-months';
+import { OrderTextPeriods1765100000000 } from './1765100000000-order-text-periods';
 import { DirectAnswerMeasures1765200000000 } from './1765200000000-direct-answer-measures';
 
 /** Every migration, oldest first. The schema comes only from here (never `synchronize`). */
@@ -31,6 +31,6 @@ export const MIGRATIONS = [
   Routing1764920000000,
   Integrations1764930000000,
   OrderTextSearch1765000000000,
-  OrderTextMonths1765100000000,
+  OrderTextPeriods1765100000000,
   DirectAnswerMeasures1765200000000,
 ];
