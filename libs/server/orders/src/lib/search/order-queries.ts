@@ -105,7 +105,10 @@ export class OrderQueries {
     return { rows: entities, counted: raw.length ? Number(raw[0].matched) : page === 1 ? 0 : null };
   }
 
-  /** The newest registration a search's range can hold: the newest order's (read at most every 10 s), or `to`'s end. */
+  /**
+   * The newest registration a search's range can hold: the newest order's, or `to`'s end. Read at most every 10 s: an
+   * order registered since, in a new 旬, carries the next window's term and is missing from a first page that long.
+   */
   private async lastRegistered(q: SearchOrdersDto): Promise<Date | null> {
     const now = this.clock.now().getTime();
     if (!this.newest || now - this.newest.readAt > NEWEST_TTL_MS) {
