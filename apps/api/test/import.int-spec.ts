@@ -8,6 +8,7 @@ import type { ImportJobView, KpiSet } from '@hotline/contracts';
 import { ImportJobsService, ImportService, ORDER_HEADERS, SummaryStaging } from '@hotline/server-legacy-import';
 import { SummaryMaintenance } from '@hotline/server-statistics';
 import { startApi, type Api, type Client } from './harness';
+import { legacyCsv, legacyOrder, type LegacyFields } from './legacy-rows';
 
 /**
  * Legacy import against the real database: good rows go in with their history and statistics, every bad row is
@@ -21,31 +22,7 @@ describe('legacy import (CSV, XLSX, HTTP job)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'hotline-import-it-'));
   const PREFIX = 'ITIMP';
 
-  const csv = (rows: string[][]) => `\ufeff${rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n')}\r\n`;
-  const good = (no: number, over: Partial<Record<(typeof ORDER_HEADERS)[number], string>> = {}): string[] => {
-    const base: Record<string, string> = {
-      工单编号: `${PREFIX}${String(no).padStart(6, '0')}`,
-      受理平台: '市级',
-      受理时间: '2017-03-01 09:30:00',
-      来源渠道: '电话',
-      诉求类型: '投诉',
-      诉求分类: '水电气暖/供水/突发停水',
-      所属区域: '海州区',
-      专题: '',
-      来电号码: '13800001111',
-      诉求内容: '小区停水，已经六个小时，请尽快处理。',
-      处理方式: '派单',
-      承办单位: '连云港水务集团',
-      派单时间: '2017-03-01 09:40:00',
-      办理时限: '2017-03-06 17:30:00',
-      办结时间: '2017-03-03 10:00:00',
-      回访时间: '2017-03-04 10:00:00',
-      满意度: '满意',
-      是否解决: '是',
-      ...over,
-    };
-    return ORDER_HEADERS.map((h) => base[h]);
-  };
+  const good = (no: number, over: LegacyFields = {}) => legacyOrder(`${PREFIX}${String(no).padStart(6, '0')}`, over);
   const count = async (sql: string, params: unknown[] = []) => Number((await ds.query(sql, params))[0].n);
   const ours = () => count(`SELECT COUNT(*) AS n FROM work_order WHERE number LIKE '${PREFIX}%'`);
   const kpis2017 = async () => (await leader.get<KpiSet>('/api/stats/kpis?from=2017-03-01&to=2017-03-31')).body;
@@ -94,7 +71,7 @@ describe('legacy import (CSV, XLSX, HTTP job)', () => {
       good(10, { 诉求内容: 'a "quoted", multi-line\ncontent' }),
     ];
     const file = join(dir, 'orders.csv');
-    writeFileSync(file, csv(rows));
+    writeFileSync(file, legacyCsv(rows));
     const before = await kpis2017();
     const r = await importer.importFile('orders', file);
     expect(r).toMatchObject({ processed: 10, inserted: 6, skipped: 0, errors: 4 });
@@ -148,7 +125,7 @@ describe('legacy import (CSV, XLSX, HTTP job)', () => {
       `CREATE TRIGGER it_import_fail BEFORE INSERT ON stat_overdue FOR EACH ROW BEGIN IF NEW.due_day = '2016-05-06' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'it: poisoned batch'; END IF; END`,
     );
     const at = (d: number) => `2016-05-0${d} 09:00:00`;
-    const row = (no: number, over: Partial<Record<(typeof ORDER_HEADERS)[number], string>> = {}) =>
+    const row = (no: number, over: LegacyFields = {}) =>
       good(no, { 受理时间: at(1), 派单时间: at(1), 办理时限: '2016-05-03 17:30:00', 办结时间: at(4), 回访时间: at(5), 专题: '疫情防控', ...over });
     const rows = [
       [...ORDER_HEADERS],
@@ -160,7 +137,7 @@ describe('legacy import (CSV, XLSX, HTTP job)', () => {
       row(406),
     ];
     const file = join(dir, 'poisoned.csv');
-    writeFileSync(file, csv(rows));
+    writeFileSync(file, legacyCsv(rows));
     const numbers = `number BETWEEN '${PREFIX}000401' AND '${PREFIX}000406'`;
     try {
       await expect(importer.importFile('orders', file, { batchSize: 2 })).rejects.toThrow(/poisoned batch/);
@@ -185,7 +162,7 @@ describe('legacy import (CSV, XLSX, HTTP job)', () => {
   it('stores text exactly as the file has it, with tabs, backslashes and line breaks (the bulk load escapes them)', async () => {
     const content = 'tab\there, back\\slash \\N, CR\r\nLF\n"quoted" 中文';
     const file = join(dir, 'text.csv');
-    writeFileSync(file, csv([[...ORDER_HEADERS], good(501, { 诉求内容: content, 来电号码: '' })]));
+    writeFileSync(file, legacyCsv([[...ORDER_HEADERS], good(501, { 诉求内容: content, 来电号码: '' })]));
     expect(await importer.importFile('orders', file)).toMatchObject({ inserted: 1, errors: 0 });
     const [o] = await ds.query(`SELECT content, caller_phone, created_at, dispatched_at FROM work_order WHERE number = '${PREFIX}000501'`);
     expect(o.content).toBe(content);
@@ -203,7 +180,7 @@ describe('legacy import (CSV, XLSX, HTTP job)', () => {
       const file = join(dir, 'no-local.csv');
       writeFileSync(
         file,
-        csv([[...ORDER_HEADERS], good(601, { 诉求内容: 'tab\there\nline' }), good(602, { 专题: '文明创建' }), good(603, { 来源渠道: '飞鸽' })]),
+        legacyCsv([[...ORDER_HEADERS], good(601, { 诉求内容: 'tab\there\nline' }), good(602, { 专题: '文明创建' }), good(603, { 来源渠道: '飞鸽' })]),
       );
       expect(await plain.importFile('orders', file)).toMatchObject({ inserted: 2, errors: 1 });
       expect(await plain.importFile('orders', file)).toMatchObject({ inserted: 0, skipped: 2, errors: 1 });
@@ -239,7 +216,7 @@ describe('legacy import (CSV, XLSX, HTTP job)', () => {
     try {
       const plain = new ImportService(limited, api.app.get(ReferenceService));
       const file = join(dir, 'no-temp.csv');
-      writeFileSync(file, csv([[...ORDER_HEADERS], good(701), good(702, { 专题: '文明创建' }), good(703), good(704)]));
+      writeFileSync(file, legacyCsv([[...ORDER_HEADERS], good(701), good(702, { 专题: '文明创建' }), good(703), good(704)]));
       expect(await plain.importFile('orders', file, { batchSize: 2 })).toMatchObject({ inserted: 4, errors: 0 });
       expect(await plain.importFile('orders', file, { batchSize: 2 })).toMatchObject({ inserted: 0, skipped: 4 });
       // both writers of both runs were refused their staging tables
@@ -262,7 +239,7 @@ describe('legacy import (CSV, XLSX, HTTP job)', () => {
     const file = join(dir, 'bad-header.csv');
     writeFileSync(
       file,
-      csv([
+      legacyCsv([
         ['工单编号', '诉求内容'],
         ['ITIMP000100', 'x'],
       ]),
@@ -293,7 +270,7 @@ describe('legacy import (CSV, XLSX, HTTP job)', () => {
     const file = join(dir, 'calls.csv');
     writeFileSync(
       file,
-      csv([
+      legacyCsv([
         ['呼叫时间', '主叫号码', '是否接通', '应答时间', '挂机时间'],
         ['2017-03-05 09:00:00', '13900000001', '是', '2017-03-05 09:00:06', '2017-03-05 09:03:00'],
         ['2017-03-05 09:01:00', '13900000002', '是', '2017-03-05 09:01:05', '2017-03-05 09:02:00'],
@@ -310,7 +287,7 @@ describe('legacy import (CSV, XLSX, HTTP job)', () => {
   });
 
   it('takes an upload over HTTP as a queued job the worker runs, with progress and paged errors', async () => {
-    const body = csv([[...ORDER_HEADERS], good(301), good(302, { 满意度: '还行' })]);
+    const body = legacyCsv([[...ORDER_HEADERS], good(301), good(302, { 满意度: '还行' })]);
     const res = await fetch(`${api.base}/api/imports?kind=orders&fileName=legacy.csv`, {
       method: 'POST',
       headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'text/csv' },

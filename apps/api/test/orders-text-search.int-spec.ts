@@ -9,6 +9,7 @@ import { COUNT_LIMIT, OrderTextIndex } from '@hotline/server-orders';
 import { dropDatabase, MIGRATIONS } from '@hotline/server-platform';
 import { prepareDatabase } from './chaos/chaos-kit';
 import { intake, startApi, type Api, type Client } from './harness';
+import { legacyCsv, legacyOrder } from './legacy-rows';
 import { testEnv } from './test-env';
 
 // Text search counts and finds across every order of its database, and a bounded total needs more than 10,000 of
@@ -85,30 +86,11 @@ describe('order search through the text index (real MariaDB)', () => {
 
   it('keeps the index on a bulk insert (legacy import) and on generated orders, and the rebuild fills what is missing', async () => {
     const file = join(dir, 'orders.csv');
-    const base: Record<string, string> = {
-      工单编号: `TXT${run}`.slice(0, 24),
-      受理平台: '市级',
-      受理时间: '2017-03-01 09:30:00',
-      来源渠道: '电话',
-      诉求类型: '投诉',
-      诉求分类: '水电气暖/供水/突发停水',
-      所属区域: '海州区',
-      专题: '',
-      来电号码: '13800001111',
-      诉求内容: `旧系统导入的井盖缺失工单 ${run}`,
-      处理方式: '派单',
-      承办单位: '连云港水务集团',
-      派单时间: '2017-03-01 09:40:00',
-      办理时限: '2017-03-06 17:30:00',
-      办结时间: '2017-03-03 10:00:00',
-      回访时间: '2017-03-04 10:00:00',
-      满意度: '满意',
-      是否解决: '是',
-    };
-    writeFileSync(file, `\ufeff${ORDER_HEADERS.join(',')}\r\n${ORDER_HEADERS.map((h) => base[h]).join(',')}\r\n`);
+    const number = `TXT${run}`.slice(0, 24);
+    writeFileSync(file, legacyCsv([[...ORDER_HEADERS], legacyOrder(number, { 诉求内容: `旧系统导入的井盖缺失工单 ${run}` })]));
     expect(await api.app.get(ImportService).importFile('orders', file)).toMatchObject({ inserted: 1, errors: 0 });
     const imported = await search(dispatcher, '井盖缺失');
-    expect(imported.items.map((o) => o.number)).toEqual([base['工单编号']]);
+    expect(imported.items.map((o) => o.number)).toEqual([number]);
 
     // the generator's multi-row INSERTs: every generated order has its terms, and a word of one finds it
     await api.app.get(GeneratorService).generate({ years: [2019], scale: 0.005, seed: 7 });
@@ -139,28 +121,18 @@ describe('order search through the text index (real MariaDB)', () => {
     const recent = made.map((o) => o.id);
     const newestFirst = [...made].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id).map((o) => o.id);
     const file = join(dir, 'old.csv');
-    const row = (n: number, content: string): Record<string, string> => ({
-      工单编号: `OLD${n}${run}`,
-      受理平台: '市级',
-      受理时间: `2019-0${n}-${10 * n + 1} 09:30:00`,
-      来源渠道: '电话',
-      诉求类型: '投诉',
-      诉求分类: '水电气暖/供水/突发停水',
-      所属区域: '海州区',
-      专题: '',
-      来电号码: '13800001111',
-      诉求内容: content,
-      处理方式: '派单',
-      承办单位: '连云港水务集团',
-      派单时间: `2019-0${n}-${10 * n + 1} 09:40:00`,
-      办理时限: `2019-0${n}-${10 * n + 1} 17:30:00`,
-      办结时间: `2019-0${n}-${10 * n + 1} 10:00:00`,
-      回访时间: `2019-0${n}-${10 * n + 1} 11:00:00`,
-      满意度: '满意',
-      是否解决: '是',
-    });
-    const rows = [1, 2, 3].map((n) => row(n, `旧的${word}工单${n}`));
-    writeFileSync(file, `\ufeff${ORDER_HEADERS.join(',')}\r\n${rows.map((r) => ORDER_HEADERS.map((h) => r[h]).join(',')).join('\r\n')}\r\n`);
+    const on = (n: number, time: string) => `2019-0${n}-${10 * n + 1} ${time}`;
+    const rows = [1, 2, 3].map((n) =>
+      legacyOrder(`OLD${n}${run}`, {
+        诉求内容: `旧的${word}工单${n}`,
+        受理时间: on(n, '09:30:00'),
+        派单时间: on(n, '09:40:00'),
+        办理时限: on(n, '17:30:00'),
+        办结时间: on(n, '10:00:00'),
+        回访时间: on(n, '11:00:00'),
+      }),
+    );
+    writeFileSync(file, legacyCsv([[...ORDER_HEADERS], ...rows]));
     expect(await api.app.get(ImportService).importFile('orders', file)).toMatchObject({ inserted: 3, errors: 0 });
     const old = (await ds.query('SELECT id FROM work_order WHERE number LIKE ? ORDER BY id', [`OLD%${run}`])).map((r: { id: string }) => Number(r.id));
     expect(old).toHaveLength(3);

@@ -94,11 +94,8 @@ export class OrderQueries {
    * `counted` is null when the page is past the end (no row carries the count).
    */
   private async countedPage(q: SearchOrdersDto, filters: Filter[], page: number, pageSize: number) {
-    const qb = this.query(filters).addSelect('COUNT(*) OVER ()', 'matched');
-    const [first, ...rest] = orderSort(q);
-    qb.orderBy(first.by, first.dir);
-    for (const s of rest) qb.addOrderBy(s.by, s.dir);
-    const { entities, raw } = await qb
+    const { entities, raw } = await this.sorted(q, filters)
+      .addSelect('COUNT(*) OVER ()', 'matched')
       .offset((page - 1) * pageSize)
       .limit(pageSize)
       .getRawAndEntities<{ matched: string | number }>();
@@ -123,12 +120,13 @@ export class OrderQueries {
 
   /** The matches counted up to COUNT_LIMIT + 1: an exact total of a million costs a scan of a million. */
   private async count(filters: Filter[]): Promise<number> {
-    const split = filters.find((f) => f.split);
-    if (split?.split) {
+    const at = filters.findIndex((f) => f.split);
+    const split = filters[at]?.split;
+    if (split) {
+      const side = (f: Filter) => filters.map((g, i) => (i === at ? f : g));
       // main unit's side first; the co-unit side only when the first has not reached the bound
-      const main = await this.count(filters.map((f) => (f === split ? (split.split as { main: Filter }).main : f)));
-      if (main > COUNT_LIMIT) return main;
-      return main + (await this.count(filters.map((f) => (f === split ? (split.split as { co: Filter }).co : f))));
+      const main = await this.count(side(split.main));
+      return main > COUNT_LIMIT ? main : main + (await this.count(side(split.co)));
     }
     const [sql, params] = this.query(filters)
       .select('1')
@@ -140,10 +138,7 @@ export class OrderQueries {
 
   /** One page of the matches, sorted; no statement when the count says the page is past the end. */
   private async page(user: AuthUser, q: SearchOrdersDto, filters: Filter[], counted: number, page: number, pageSize: number): Promise<Page<OrderSummary>> {
-    const qb = this.query(filters);
-    const [first, ...rest] = orderSort(q);
-    qb.orderBy(first.by, first.dir);
-    for (const s of rest) qb.addOrderBy(s.by, s.dir);
+    const qb = this.sorted(q, filters);
     // offset/limit rather than skip/take, which with a join would ask for the page's ids in a statement of its own
     const rows =
       counted > (page - 1) * pageSize
@@ -166,6 +161,14 @@ export class OrderQueries {
       ...(bounded ? { totalBounded: true } : {}),
       ...(since ? { totalSince: since } : {}),
     };
+  }
+
+  private sorted(q: SearchOrdersDto, filters: Filter[]) {
+    const qb = this.query(filters);
+    const [first, ...rest] = orderSort(q);
+    qb.orderBy(first.by, first.dir);
+    for (const s of rest) qb.addOrderBy(s.by, s.dir);
+    return qb;
   }
 
   private query(filters: Filter[]) {
