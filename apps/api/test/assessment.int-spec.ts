@@ -139,5 +139,7 @@ describe('assessment, meetings and surge alerts', () => {
     ).toHaveLength(1);
     const dash = await leader.get(`/api/stats/dashboard?from=${today}&to=${today}`);
     expect(dash.body.surges.some((s: SurgeAlertView) => s.regionName === '灌南县')).toBe(true);
+    // a null day is no day: yesterday, as when it is left out (the fuzzer found a 500 here)
+    expect((await admin.post('/api/surge-alerts/scan', { day: null })).status).toBe(200);
   });
 });

@@ -202,7 +202,7 @@ describe(`DTO fuzzing (fast-check, ${RUNS} runs per route; FUZZ_RUNS to change)`
           }),
           { numRuns: RUNS, seed: SEED, endOnFailure: true },
         )
-        .catch((e: Error) => failures.push(e.message.split('\n').slice(0, 6).join('\n')));
+        .catch((e: Error) => failures.push(`${c.key}\n${e.message.split('\n').slice(0, 12).join('\n')}`));
     }
     function fail(what: string): boolean {
       throw new Error(what);

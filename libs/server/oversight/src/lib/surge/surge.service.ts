@@ -20,7 +20,9 @@ export class SurgeService {
     private readonly lookup: LookupService,
   ) {}
 
-  async scan(day: string = addDays(chinaDay(new Date()), -1)): Promise<SurgeAlertView[]> {
+  /** Scans `day`; none (undefined or a JSON null) is yesterday, China time. */
+  async scan(asked?: string | null): Promise<SurgeAlertView[]> {
+    const day = asked ?? addDays(chinaDay(new Date()), -1);
     const lk = await this.lookup.get();
     const trailing: Period = { from: addDays(day, -CATEGORY_SURGE.window), to: addDays(day, -1) };
     // category × region, at level 2 (a leaf is too thin to see a jump, level 1 too coarse to act on)
