@@ -22,6 +22,7 @@ const ANSWER_WORD_CHARS = opt('answer-word-chars') === undefined ? undefined : N
 const TUNE = flag('tune');
 const TUNE_ONLY = opt('grid'); // e.g. '{"proximityWeight":[0.05,0.1]}'
 const LATENCY = !flag('no-latency');
+const QA_FILE = opt('qa', process.env['KNOWLEDGE_BENCH_QA']);
 
 // ------------------------------------------------------------------------------------------------------------ utils
 function rng(seed: number): () => number {
@@ -259,6 +260,23 @@ function keywordSet(analyzer: Analyzer): TestSet {
   };
 }
 
+// Set "qa": real question/answer pairs — a message board's messages with the replies the government gave them (JSONL
+// of { id, title, detail, reply }). Article = title + reply; query = the citizen's own detail, untouched.
+function qaSet(file: string): TestSet {
+  const rows = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as { id: string; title: string; detail: string; reply: string; time?: string });
+  const usable = rows.filter((r) => r.title && r.detail && r.reply);
+  return {
+    name: 'qa',
+    what: 'article = title + the reply given; query = the citizen\'s detail',
+    articles: usable.map((r) => article({ id: String(r.id), title: r.title, detail: r.reply, time: r.time || '2019/1/1 00:00:00' }, r.reply)),
+    queries: usable.map((r) => ({ target: String(r.id), split: splitOf(String(r.id)), text: r.detail.slice(0, 5000) })),
+    kind: 'suggest',
+  };
+}
+
 // ------------------------------------------------------------------------------------------------------- baseline
 /** Plain BM25 (k1 1.2, b 0.75) over the character bigrams of title + answer, every distinct query bigram once. */
 class BigramBm25 {
@@ -338,7 +356,7 @@ async function main() {
   const t0 = performance.now();
   const analyzer = new Analyzer(flag('engine-synonyms') ? { synonyms: PARAPHRASE.map(([a, b]) => [a, b]) } : {});
   const wanted = (opt('sets', 'noisy,half,keywords') as string).split(',');
-  const sets = [noisySet(), halfSet(), keywordSet(analyzer)].filter((s) => wanted.includes(s.name));
+  const sets = [noisySet(), halfSet(), keywordSet(analyzer), ...(QA_FILE ? [qaSet(QA_FILE)] : [])].filter((s) => wanted.includes(s.name));
   const result: Record<string, unknown> = {
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, loadavg: os.loadavg(), node: process.version },
