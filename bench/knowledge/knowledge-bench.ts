@@ -1,6 +1,7 @@
 // Retrieval quality and speed of @hotline/server-knowledge on real citizen messages (see README.md next to this file).
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import ExcelJS from 'exceljs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Analyzer, KnowledgeArticleRow, KnowledgeIndex, RankingConfig, normalizeText } from '@hotline/server-knowledge';
@@ -260,19 +261,49 @@ function keywordSet(analyzer: Analyzer): TestSet {
   };
 }
 
-// Set "qa": real question/answer pairs — a message board's messages with the replies the government gave them (JSONL
-// of { id, title, detail, reply }). Article = title + reply; query = the citizen's own detail, untouched.
-function qaSet(file: string): TestSet {
-  const rows = readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as { id: string; title: string; detail: string; reply: string; time?: string });
-  const usable = rows.filter((r) => r.title && r.detail && r.reply);
+// Set "qa": real question/answer pairs — a message board's messages with the replies the government gave them.
+// Article = title + reply; query = the citizen's own detail, untouched. The file is JSONL of { id, title, detail,
+// reply, time? } or the TipDM 2020 challenge's 附件4 as .xlsx (headers 留言编号, 留言主题, 留言时间, 留言详情, 答复意见).
+interface QaPair {
+  id: string;
+  title: string;
+  detail: string;
+  reply: string;
+  time?: string;
+}
+async function readQaPairs(file: string): Promise<QaPair[]> {
+  const clean = (v: unknown) =>
+    String(v ?? '')
+      .replace(/\s+/g, ' ')
+      .trim();
+  if (!file.endsWith('.xlsx')) {
+    return readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as QaPair)
+      .map((r) => ({ ...r, id: String(r.id), title: clean(r.title), detail: clean(r.detail), reply: clean(r.reply) }));
+  }
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  const sheet = workbook.worksheets[0];
+  const cols = new Map<string, number>();
+  sheet.getRow(1).eachCell((cell, c) => cols.set(clean(cell.text), c));
+  const at = (row: ExcelJS.Row, header: string) => clean(row.getCell(cols.get(header) ?? 0).text);
+  const out: QaPair[] = [];
+  sheet.eachRow((row, n) => {
+    if (n > 1)
+      out.push({ id: at(row, '留言编号'), title: at(row, '留言主题'), detail: at(row, '留言详情'), reply: at(row, '答复意见'), time: at(row, '留言时间') });
+  });
+  return out;
+}
+function qaSet(rows: QaPair[]): TestSet {
+  const usable = rows.filter((r) => r.id && r.title && r.detail && r.reply);
+  const when = (t?: string) => (t && /^\d{4}\/\d{1,2}\/\d{1,2}/.test(t) ? t : '2019/1/1 00:00:00');
   return {
     name: 'qa',
-    what: 'article = title + the reply given; query = the citizen\'s detail',
-    articles: usable.map((r) => article({ id: String(r.id), title: r.title, detail: r.reply, time: r.time || '2019/1/1 00:00:00' }, r.reply)),
-    queries: usable.map((r) => ({ target: String(r.id), split: splitOf(String(r.id)), text: r.detail.slice(0, 5000) })),
+    what: "article = title + the reply given; query = the citizen's detail",
+    articles: usable.map((r) => article({ id: r.id, title: r.title, detail: r.reply, time: when(r.time) }, r.reply)),
+    queries: usable.map((r) => ({ target: r.id, split: splitOf(r.id), text: r.detail.slice(0, 5000) })),
     kind: 'suggest',
   };
 }
@@ -356,7 +387,7 @@ async function main() {
   const t0 = performance.now();
   const analyzer = new Analyzer(flag('engine-synonyms') ? { synonyms: PARAPHRASE.map(([a, b]) => [a, b]) } : {});
   const wanted = (opt('sets', 'noisy,half,keywords') as string).split(',');
-  const sets = [noisySet(), halfSet(), keywordSet(analyzer), ...(QA_FILE ? [qaSet(QA_FILE)] : [])].filter((s) => wanted.includes(s.name));
+  const sets = [noisySet(), halfSet(), keywordSet(analyzer), ...(QA_FILE ? [qaSet(await readQaPairs(QA_FILE))] : [])].filter((s) => wanted.includes(s.name));
   const result: Record<string, unknown> = {
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, loadavg: os.loadavg(), node: process.version },

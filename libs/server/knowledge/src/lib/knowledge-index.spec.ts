@@ -51,6 +51,18 @@ describe('KnowledgeIndex ranking', () => {
     expect(index.search('公积金 提取').hits[0].id).toBe(2);
   });
 
+  it('re-ranks by how much of a title the appeal names: the matter named beats an answer sharing more words', async () => {
+    const appeal = '反映一下A7县玉诚环境的劳动用工问题：项目部不签劳动合同，不给员工买社保，每天工作十二小时，加班工资也不发。';
+    const rows = [
+      row(1, '反映A7县玉诚环境劳动用工的问题', '经查，该公司已补签合同。'),
+      row(2, '投诉鑫汇酒店', '经查，该酒店项目部不签劳动合同，不给员工买社保，员工每天工作十二小时，加班工资也不发，已责令整改。'),
+    ];
+    const plain = await build(rows, { ranking: { titleCoverageWeight: 0 } });
+    const reranked = await build(rows);
+    expect(plain.suggest({ content: appeal })[0].id).toBe(2);
+    expect(reranked.suggest({ content: appeal })[0].id).toBe(1);
+  });
+
   it('counts a phrasing in questions like the title', async () => {
     const index = await build([
       row(1, '夜间施工管理规定', '夜间二十二时至次日六时禁止产生噪声的建筑施工作业，抢修除外。', { questions: ['晚上工地施工太吵怎么办'] }),

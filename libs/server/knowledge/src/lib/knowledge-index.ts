@@ -5,6 +5,7 @@
 // chosen category. Expired (and not yet valid) articles are never returned.
 import { Analyzer, UserWord, bigramText } from './analyzer';
 import { bm25fState } from './bm25f';
+import { CoverageUnits, coverageUnits, phrasingCoverage, rerankScore } from './coverage';
 import { KnowledgeQueryError } from './errors';
 import { HighlightTerm, highlightAll, snippet } from './highlight';
 import { Postings } from './postings';
@@ -193,7 +194,7 @@ export class KnowledgeIndex {
     if (!Number.isInteger(page) || page < 1 || !Number.isInteger(pageSize) || pageSize < 1 || pageSize > 50 || page * pageSize > MAX_SEARCH_DEPTH) {
       throw new KnowledgeQueryError('INVALID_PAGE', `page must be an integer ≥ 1, pageSize 1–50, page × pageSize ≤ ${MAX_SEARCH_DEPTH}`);
     }
-    const terms = this.queryTerms(text);
+    const { terms } = this.queryTerms(text);
     const { top, total } = this.rank(terms, page * pageSize, options.categoryId, options.regionId, this.ranking.minRelativeScore);
     const hl = this.highlightTerms(terms);
     const hits: SearchHit[] = top.slice((page - 1) * pageSize).map((c) => {
@@ -218,8 +219,21 @@ export class KnowledgeIndex {
     if (codePointLength(text) > MAX_QUERY_CHARS) throw new KnowledgeQueryError('QUERY_TOO_LONG', `the content is longer than ${MAX_QUERY_CHARS} characters`);
     const limit = input.limit ?? 10;
     if (!Number.isInteger(limit) || limit < 1 || limit > 50) throw new KnowledgeQueryError('INVALID_PAGE', 'limit must be an integer 1–50');
-    const terms = this.queryTerms(text);
-    const { top } = this.rank(terms, limit, input.categoryId, input.regionId, 0);
+    const { terms, units } = this.queryTerms(text);
+    const cfg = this.ranking;
+    const { top: pool } = this.rank(terms, Math.max(limit, cfg.rerankDepth), input.categoryId, input.regionId, 0);
+    const best = pool[0]?.score ?? 0;
+    const dfIdf = (id: number | undefined) => this.idf(id === undefined || id < 0 ? 0 : this.terms.df[id]);
+    const idf = { bigram: (b: number) => dfIdf(this.terms.bigramId(b)), word: (w: string) => dfIdf(this.terms.wordId(w)) };
+    const top = pool
+      .map((c) => {
+        const row = this.rows[c.slot] as KnowledgeArticleRow;
+        const phrasings = [row.title, ...(row.questions ?? [])].filter((p) => p).map((p) => coverageUnits(this.analyzer.analyze(p)));
+        const coverage = cfg.titleCoverageWeight > 0 ? phrasingCoverage(phrasings, units, idf) : 0;
+        return { slot: c.slot, score: rerankScore(c.score, best, coverage, cfg.titleCoverageWeight) };
+      })
+      .sort((x, y) => y.score - x.score || x.slot - y.slot)
+      .slice(0, limit);
     const hl = this.highlightTerms(terms);
     return top.map((c) => {
       const row = this.rows[c.slot] as KnowledgeArticleRow;
@@ -279,8 +293,11 @@ export class KnowledgeIndex {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  /** Query terms with weights: words, their synonyms and bigrams; long queries keep only the most specific ones. */
-  private queryTerms(text: string): QueryTerm[] {
+  /**
+   * Query terms with weights: words, their synonyms and bigrams; long queries keep only the most specific ones. Also
+   * every bigram and alphanumeric word of the text (for the coverage re-ranking).
+   */
+  private queryTerms(text: string): { terms: QueryTerm[]; units: CoverageUnits } {
     const cfg = this.ranking;
     const a = this.analyzer.analyze(text);
     const words = new Map<string, number>();
@@ -301,10 +318,11 @@ export class KnowledgeIndex {
       out.sort((x, y) => y.weight * y.idf - x.weight * x.idf);
       return out.length > max ? out.slice(0, max) : out;
     };
-    return [
+    const terms = [
       ...pick(words, (w) => this.terms.wordId(w), false, cfg.maxQueryWords, 1),
       ...pick(bigrams, (b) => this.terms.bigramId(b), true, cfg.maxQueryBigrams, cfg.bigramWeight),
     ];
+    return { terms, units: coverageUnits(a) };
   }
 
   private highlightTerms(terms: readonly QueryTerm[]): HighlightTerm[] {

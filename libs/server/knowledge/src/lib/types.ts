@@ -94,4 +94,10 @@ export interface RankingConfig {
   categoryBoost: number;
   /** search lists only articles scoring at least this share of the best one */
   minRelativeScore: number;
+  /**
+   * suggest re-ranks its best rerankDepth candidates by (score / best score) + titleCoverageWeight × the share of the
+   * article's title or of one of its questions found in the appeal (IDF-weighted bigrams; see coverage.ts)
+   */
+  titleCoverageWeight: number;
+  rerankDepth: number;
 }
