@@ -63,6 +63,7 @@ export interface Suggestion {
   title: string;
   /** HTML-escaped passage with <em>…</em> around matched words */
   snippet: string;
+  /** for ordering only: the BM25F score relative to the best candidate's, plus the weighted title coverage (0 … 1 + titleCoverageWeight) */
   score: number;
 }
 
