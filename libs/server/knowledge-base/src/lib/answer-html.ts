@@ -64,6 +64,25 @@ function decodeEntities(s: string): string {
   return s.replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/g, (_, e: string) => ENTITIES[e] ?? _);
 }
 
+// Elements a cell written as HTML holds (what the answer keeps, and what the sanitiser is there to drop)
+const HTML_ELEMENTS = new Set([
+  ...(OPTIONS.allowedTags as string[]),
+  ...'html head body meta link title style script noscript iframe frame object embed img svg form input button textarea select option label font center pre code hr sub sup small big strike del ins mark abbr cite q caption col colgroup tfoot dl dt dd section article header footer nav main aside figure figcaption h1 h2'.split(
+    ' ',
+  ),
+]);
+const TAG = /<\/?([a-z][a-z0-9]*)(?=[\s/>])[^<>]*>/gi;
+
+/**
+ * Whether a text is HTML: it holds a tag of an HTML element. Not any "<letter": Chinese replies cite a document
+ * named inside another's title in angle brackets (《关于印发<A市…实施方案>的通知》); taken for HTML, that is an
+ * unknown element to the sanitiser, which drops it with the name it holds.
+ */
+export function looksLikeHtml(s: string): boolean {
+  for (const m of s.matchAll(TAG)) if (HTML_ELEMENTS.has(m[1].toLowerCase())) return true;
+  return false;
+}
+
 /** Plain text (an order's reply, an imported cell) as answer HTML: one paragraph per line, escaped. */
 export function textToAnswerHtml(text: string): string {
   return text

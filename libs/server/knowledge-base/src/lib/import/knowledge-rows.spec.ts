@@ -27,6 +27,17 @@ describe('knowledge import rows', () => {
     });
   });
 
+  it('keeps a plain-text answer whole when it cites a document with <…> inside 《…》 (not HTML: escaped, not sanitised away)', () => {
+    const answer = '根据《A市人民政府关于印发<A市环城绿带生态圈建设工作实施方案>的通知》文件精神，附件<Excel>表见官网。';
+    const r = parseArticleRow(['绿带建设', answer, '', '', '', '', ''], index, names, 2);
+    expect(r.ok && r.value.answer).toBe(
+      '<p>根据《A市人民政府关于印发&lt;A市环城绿带生态圈建设工作实施方案&gt;的通知》文件精神，附件&lt;Excel&gt;表见官网。</p>',
+    );
+    // a cell that does hold HTML is still taken as HTML (and sanitised by the service)
+    const html = parseArticleRow(['绿带建设', '<p>第一段</p><br/>第二段', '', '', '', '', ''], index, names, 3);
+    expect(html.ok && html.value.answer).toBe('<p>第一段</p><br/>第二段');
+  });
+
   it('names every fault of a row with its column', () => {
     const r = parseArticleRow(['', '', '', '不存在', '某单位', '2027-13-01', ''], index, names, 9);
     expect(r).toEqual({

@@ -1,6 +1,6 @@
 import { KNOWLEDGE_LIMITS as L, type KnowledgeArticleInput, type KnowledgeImportRowError } from '@hotline/contracts';
 import { text, type Cell } from '@hotline/server-platform';
-import { textToAnswerHtml } from '../answer-html';
+import { looksLikeHtml, textToAnswerHtml } from '../answer-html';
 
 /**
  * An existing knowledge base's export, one article per row, read by Chinese header. Pure: every check a row must pass
@@ -80,8 +80,8 @@ export function parseArticleRow(cells: Cell[], index: Map<KnowledgeHeader, numbe
   ];
   if (keywords.length > L.keywords || keywords.some((k) => k.length > L.keyword)) fail('关键词', `at most ${L.keywords} keywords of ${L.keyword} characters`);
   if (errors.length) return { ok: false, errors };
-  // an answer cell holding HTML is kept as HTML (sanitised by the service); plain text becomes paragraphs
-  const answer = /<[a-z][^>]*>/i.test(answerRaw) ? answerRaw : textToAnswerHtml(answerRaw);
+  // an answer cell holding HTML is kept as HTML (sanitised by the service); plain text becomes paragraphs, escaped
+  const answer = looksLikeHtml(answerRaw) ? answerRaw : textToAnswerHtml(answerRaw);
   return {
     ok: true,
     value: { title, answer, questions, categoryIds, keywords, ownerUnitId: ownerUnitId ?? null, validTo: typeof valid === 'string' ? valid : null },
