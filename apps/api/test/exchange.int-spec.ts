@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import type { AnnualReport, ExchangeLinkView, OrderDetail, RectificationSummary } from '@hotline/contracts';
+import type { AnnualReport, DashboardData, ExchangeLinkView, OrderDetail, RectificationSummary } from '@hotline/contracts';
 import { EXCHANGE_ADAPTER, EXCHANGE_SUBSCRIBER, ExchangeReporter, SimulatedUpstream } from '@hotline/server-integrations';
 import { OrderEventRelay, OrderEventStream } from '@hotline/server-orders';
 import { startApi, type Api, type Client } from './harness';
@@ -114,7 +114,7 @@ describe('the provincial / State Council exchange: upstream orders in, answers b
       `SELECT COUNT(*) AS hcp,
               SUM(CASE WHEN l.order_id IS NULL THEN o.resolution = 'direct' OR (o.resolution = 'dispatched' AND o.accepted_at IS NOT NULL)
                        ELSE l.feedback_at IS NOT NULL END) AS fed,
-              SUM(o.id = ?) AS a_counted
+              SUM(o.id = ?) AS a_counted, SUM(l.order_id IS NOT NULL) AS tracked
          FROM work_order o JOIN platform p ON p.id = o.platform_id AND p.code = 'city'
          LEFT JOIN exchange_link l ON l.order_id = o.id AND l.kind = 'rectification'
         WHERE o.channel_code = 'haochaping' AND o.created_at >= ? AND o.created_at < ?`,
@@ -126,9 +126,21 @@ describe('the provincial / State Council exchange: upstream orders in, answers b
     expect(express.figures['haochapingFinished']).toBeGreaterThan(Number(count.fed));
     const extension = express.sections[0].blocks.find((b) => b.key === 'intake.extension')?.text ?? '';
     expect(extension).toContain(`省级派送“好差评”整改工单 ${count.hcp}件，已完成反馈 ${count.fed}件；`);
+    // and the leader dashboard's 好差评 card quotes the same feedback, not the closures
+    const dashboard = async (from: string, to: string) => (await admin.get<DashboardData>(`/api/stats/dashboard?from=${from}&to=${to}`)).body;
+    expect((await dashboard(today, today)).haochapingFeedback).toEqual({
+      orders: Number(count.hcp),
+      fedBack: Number(count.fed),
+      tracked: Number(count.tracked),
+    });
     await ds.query('UPDATE exchange_link SET feedback_at = NOW(3) WHERE order_id = ?', [a.orderId]);
     const fedAll = (await admin.get<AnnualReport>(`/api/reports/express?kind=express&from=${today}&to=${today}`)).body;
     expect(fedAll.figures['haochapingFedBack']).toBe(Number(count.fed) + 1);
+    expect((await dashboard(today, today)).haochapingFeedback?.fedBack).toBe(Number(count.fed) + 1);
+    // a period with no order from the exchange has no feedback to quote: the card says so
+    const quiet = await dashboard('2019-01-01', '2019-01-31');
+    expect(quiet.kpis.haochaping.value).toBe(0);
+    expect(quiet.haochapingFeedback).toBeNull();
     // bad input names its field
     const bad = await push({ upstreamNumber: 'no spaces allowed', deadline: 'tomorrow' });
     expect(bad.status).toBe(400);

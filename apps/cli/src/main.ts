@@ -4,8 +4,8 @@ import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { GeneratorModule, GeneratorService, seedDemoAccounts, seedDemoKnowledge, seedDemoOrders, DEMO_PASSWORD, DEMO_STAFF } from '@hotline/server-demo';
 import { IdentityModule, UsersService, type AuthUser } from '@hotline/server-identity';
-import { ArticlesService, KnowledgeBaseCoreModule } from '@hotline/server-knowledge-base';
-import { OrdersModule, OrderTextIndex } from '@hotline/server-orders';
+import { ArticlesService, ArticleUseHook, KnowledgeBaseCoreModule } from '@hotline/server-knowledge-base';
+import { OrderHooks, OrdersModule, OrderTextIndex } from '@hotline/server-orders';
 import { AppException, ensureDatabase, loadConfig, PlatformModule } from '@hotline/server-platform';
 import { ReferenceDataModule, seedReferenceData } from '@hotline/server-reference-data';
 import { createWriteStream, existsSync } from 'node:fs';
@@ -15,9 +15,9 @@ import { StatisticsCoreModule, SummaryMaintenance } from '@hotline/server-statis
 const USAGE = `usage: cli <command>
   migrate              create the database if missing and apply migrations
   seed                 migrate, then load the reference data (regions, units, categories, holidays …)
-  demo [--orders N]    seed, then demo accounts, N demo orders (default 300) walked through the live
-                       lifecycle, and generated 2018–2020 history at DEMO_SCALE (default 0.01; 0 = none
-                       and no demo orders either)
+  demo [--orders N]    seed, then demo accounts, the knowledge base's demo articles, N demo orders
+                       (default 300) walked through the live lifecycle, and generated 2018–2020 history
+                       at DEMO_SCALE (default 0.01; 0 = none and no demo orders either)
   generate --years 2018-2020 --scale S [--seed N]
                        orders, history and call records calibrated to the 2020 annual report (scale 1 =
                        868022 city orders in 2020), then the summary tables rebuilt
@@ -205,18 +205,8 @@ async function main(argv: string[]): Promise<void> {
 
     const created = await seedDemoAccounts(ds);
     console.log(`demo accounts: ${created} created (password ${DEMO_PASSWORD})`);
-    const demoScale = Number(process.env['DEMO_SCALE'] ?? 0.01);
-    const countArg = rest.indexOf('--orders');
-    const wanted = demoScale > 0 ? (countArg >= 0 ? Number(rest[countArg + 1]) : Number(process.env['DEMO_ORDERS'] ?? 300)) : 0;
-    const [{ n }] = await ds.query('SELECT COUNT(*) AS n FROM work_order');
-    if (Number(n) === 0 && wanted > 0) {
-      const t0 = Date.now();
-      const tally = await seedDemoOrders(app, wanted);
-      console.log(`demo orders: ${wanted} in ${((Date.now() - t0) / 1000).toFixed(1)} s`, tally);
-    } else {
-      console.log(wanted > 0 ? `demo orders: ${n} already present, none added` : 'demo orders: none (DEMO_SCALE=0)');
-    }
-    // the knowledge base's demo articles, published by the admin through the knowledge service (empty base only)
+    // the knowledge base's demo articles, published by the admin through the knowledge service (empty base only),
+    // before the demo orders: their direct answers read articles out
     const [admin]: AuthUser[] = await ds.query(
       "SELECT id, username, display_name AS displayName, role, unit_id AS unitId FROM app_user WHERE username = 'admin'",
     );
@@ -224,6 +214,19 @@ async function main(argv: string[]): Promise<void> {
       const articles = app.get(ArticlesService);
       const kb = await seedDemoKnowledge(app, (a) => articles.create(admin, a, { publish: true }));
       console.log(kb ? `knowledge base: ${kb} demo articles published` : 'knowledge base: articles already present, none added');
+    }
+    const demoScale = Number(process.env['DEMO_SCALE'] ?? 0.01);
+    const countArg = rest.indexOf('--orders');
+    const wanted = demoScale > 0 ? (countArg >= 0 ? Number(rest[countArg + 1]) : Number(process.env['DEMO_ORDERS'] ?? 300)) : 0;
+    const [{ n }] = await ds.query('SELECT COUNT(*) AS n FROM work_order');
+    if (Number(n) === 0 && wanted > 0) {
+      // as in the API: an answer read out of an article must name a published version, and counts as a use of it
+      app.get(OrderHooks).register(new ArticleUseHook());
+      const t0 = Date.now();
+      const tally = await seedDemoOrders(app, wanted);
+      console.log(`demo orders: ${wanted} in ${((Date.now() - t0) / 1000).toFixed(1)} s`, tally);
+    } else {
+      console.log(wanted > 0 ? `demo orders: ${n} already present, none added` : 'demo orders: none (DEMO_SCALE=0)');
     }
     if (demoScale > 0) {
       const [{ h }] = await ds.query("SELECT COUNT(*) AS h FROM work_order WHERE created_at >= '2017-12-31 16:00:00' AND created_at < '2020-12-31 16:00:00'");

@@ -5,6 +5,7 @@ import type { AuthUser } from '@hotline/server-identity';
 import { Clock, OrdersService, type ActionBody } from '@hotline/server-orders';
 import { CATEGORIES, ReferenceService, type CategorySeed } from '@hotline/server-reference-data';
 import { pick, prng, weighted } from '@hotline/domain';
+import { DIRECT_METHOD_SHARES, directMethodGroup } from './generator/direct-methods';
 
 /** Where each demo order's life stops, so the demo shows every status and every queue. */
 const ENDINGS = {
@@ -69,6 +70,14 @@ export async function seedDemoOrders(
   };
   walk(CATEGORIES, ['关于市民生活的诉求，请相关部门处理。']);
   const topUnits = snap.units.filter((u) => u.kind !== 'town' && u.active);
+  const parentOf = new Map(snap.categories.map((c) => [c.id, c.parentId]));
+  const within = (id: number | null, ancestor: number): boolean => id != null && (id === ancestor || within(parentOf.get(id) ?? null, ancestor));
+  const answers: DirectAnswers = {
+    articles: await servingArticles(ds),
+    leavesUnder: (categoryId) => leaves.filter((l) => within(l.id, categoryId)),
+    unitFor: (leaf) => leaf.defaultUnitId ?? pick(rnd, topUnits).id,
+    unitName: (id) => snap.units.find((u) => u.id === id)?.name ?? '相关单位',
+  };
   const regions = snap.regions;
   const tally: Record<string, number> = {};
   const start = Date.now() - days * 86400_000;
@@ -87,7 +96,7 @@ export async function seedDemoOrders(
       clock.set(at());
 
       const ending = weighted(rnd, ENDINGS);
-      const leaf = pick(rnd, leaves);
+      let leaf = pick(rnd, leaves);
       const collector = rnd() < 0.3;
       const appealType =
         ending === 'direct'
@@ -95,6 +104,9 @@ export async function seedDemoOrders(
             ? 'consult'
             : 'help'
           : pick(rnd, ['help', 'complaint', 'complaint', 'report', 'suggestion', 'consult', 'praise'] as const);
+      // an appeal answered from the knowledge base is about what its article covers
+      const direct = ending === 'direct' ? directAnswer(rnd, { collector, appealType }, leaf, answers) : null;
+      if (direct) leaf = direct.leaf;
       const phone = `1${pick(rnd, ['38', '39', '51', '58', '87', '89'])}${String(Math.floor(rnd() * 1e8)).padStart(8, '0')}`;
       const order = await orders.create(agent, {
         channel: collector
@@ -126,8 +138,8 @@ export async function seedDemoOrders(
         tally[ending] = (tally[ending] ?? 0) + 1;
         continue;
       }
-      if (ending === 'direct') {
-        await act(agent, 'direct-answer', { answer: '已根据知识库答复市民，市民表示清楚。' }, 5);
+      if (direct) {
+        await act(agent, 'direct-answer', direct.body, 5);
       } else if (ending === 'merged') {
         const master = await orders.search(dispatcher, { status: ['handling', 'dispatched'], pageSize: 1 });
         if (master.items[0]) await act(agent, 'merge', { masterId: master.items[0].id }, 3);
@@ -180,4 +192,70 @@ export async function seedDemoOrders(
     clock.set(null);
   }
   return tally;
+}
+
+type Leaf = { id: number; samples: string[]; defaultUnitId: number | null };
+
+/** A published article a demo appeal can be answered from: the version now serving and the categories it covers. */
+export interface ServingArticle {
+  id: number;
+  version: number;
+  title: string;
+  categoryIds: number[];
+}
+
+interface DirectAnswers {
+  articles: ServingArticle[];
+  leavesUnder(categoryId: number): Leaf[];
+  unitFor(leaf: Leaf): number;
+  unitName(unitId: number): string;
+}
+
+/** The published articles with their categories (the demo's own, seeded before the orders, or whatever the base holds). */
+async function servingArticles(ds: DataSource): Promise<ServingArticle[]> {
+  const rows: { id: number | string; version: number | string; title: string; categoryId: number | string }[] = await ds.query(
+    `SELECT a.id, a.published_version_n AS version, a.title, c.category_id AS categoryId
+       FROM knowledge_article a JOIN knowledge_article_category c ON c.article_id = a.id
+      WHERE a.status = 'published' AND a.published_version_n IS NOT NULL ORDER BY a.id, c.category_id`,
+  );
+  const byId = new Map<number, ServingArticle>();
+  for (const r of rows) {
+    const id = Number(r.id);
+    const a = byId.get(id) ?? { id, version: Number(r.version), title: r.title, categoryIds: [] };
+    a.categoryIds.push(Number(r.categoryId));
+    byId.set(id, a);
+  }
+  return [...byId.values()];
+}
+
+/**
+ * How a demo order is answered on the spot, in the generator's shares (generator/direct-methods.ts), as the agent
+ * records it: a knowledge-base answer names an article that covers the appeal's category and the version it serves
+ * (the appeal's category is moved under it); a three-way call the unit of the category and the person reached. With
+ * no article to read from, a knowledge-base answer becomes a three-way call.
+ */
+function directAnswer(
+  rnd: () => number,
+  o: { collector: boolean; appealType: string },
+  leaf: Leaf,
+  answers: DirectAnswers,
+): { leaf: Leaf; body: Omit<ActionBody, 'version'> } {
+  let method = weighted(rnd, DIRECT_METHOD_SHARES[directMethodGroup({ collector: o.collector, type: o.appealType })]);
+  if (method === 'knowledge') {
+    const usable = answers.articles.map((a) => ({ a, leaves: a.categoryIds.flatMap((c) => answers.leavesUnder(c)) })).filter((x) => x.leaves.length);
+    if (usable.length) {
+      const { a, leaves } = pick(rnd, usable);
+      const answer = `已根据知识库“${a.title}”向市民作出解答，市民表示清楚。`;
+      return { leaf: pick(rnd, leaves), body: { answer, method, articleId: a.id, articleVersion: a.version } };
+    }
+    method = 'three-way';
+  }
+  if (method === 'three-way') {
+    const unitId = answers.unitFor(leaf);
+    const person = `${pick(rnd, SAMPLE_NAMES)}${pick(rnd, ['科长', '主任', '值班员'])}`;
+    const answer = `经三方通话联系${answers.unitName(unitId)}${person}，已当场答复市民，市民表示认可。`;
+    return { leaf, body: { answer, method, threeWayUnitId: unitId, threeWayPerson: person } };
+  }
+  const answer = o.collector ? '采集员现场协调处置完毕，问题已整改。' : '已向市民解释说明相关规定，并告知办理渠道，市民表示清楚。';
+  return { leaf, body: { answer, method } };
 }

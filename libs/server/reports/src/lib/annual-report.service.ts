@@ -88,7 +88,7 @@ export class AnnualReportService {
       this.records(period, platform_id),
       this.hotCategories(lk, period, prev, platform_id, opts.hot),
       this.kpiService.side(lk, two, scope),
-      this.rectification(period, platform_id),
+      this.dashboards.rectification(period, platform_id),
     ]);
     const publicOf = (c: { channel: string }) => channelGroup(c.channel) === 'public';
     const twoPublic = sumTotals(twoSide.intake.filter(publicOf).map((c) => c.m)).accepted;
@@ -268,26 +268,6 @@ export class AnnualReportService {
       : undefined;
     return hotCategories(cur, before, lk, chosen);
   }
-  /**
-   * 好差评整改 orders of the period that came through the provincial exchange, and how many were fed back (their answer
-   * reported up: exchange_link.feedback_at, what GET /api/admin/exchange/rectification counts over all time). `closed`
-   * mirrors the summary's finished + direct, so the report can put feedback in the place of closure for these only.
-   * Read from exchange_link, a few hundred rows a year, not from the orders.
-   */
-  private async rectification(period: Period, platform_id: number[] | undefined): Promise<AnnualInput['rectification']> {
-    const plat = platform_id ? ` AND o.platform_id IN (${platform_id.map(() => '?').join(', ')})` : '';
-    const [r]: Row[] = await this.ds.query(
-      `SELECT COUNT(*) AS tracked,
-              SUM(o.resolution = 'direct' OR (o.resolution = 'dispatched' AND o.accepted_at IS NOT NULL)) AS closed,
-              SUM(l.feedback_at IS NOT NULL) AS fed
-         FROM exchange_link l JOIN work_order o ON o.id = l.order_id
-        WHERE l.kind = 'rectification' AND o.channel_code = 'haochaping' AND o.created_at >= ? AND o.created_at < ?${plat}`,
-      [chinaDayStart(period.from), chinaDayStart(addDays(period.to, 1)), ...(platform_id ?? [])],
-    );
-    const tracked = Number(r?.['tracked'] ?? 0);
-    return tracked ? { tracked, trackedClosed: Number(r['closed'] ?? 0), fedBack: Number(r['fed'] ?? 0) } : null;
-  }
-
   /** What leadership counts besides orders: issued reports, coordination meetings, supervisions. */
   private async records(
     period: Period,

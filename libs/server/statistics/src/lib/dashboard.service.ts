@@ -2,7 +2,22 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { STAT_MEASURES, type DashboardData, type HeatTable, type NamedCount, type RegionKpiRow, type TrendPoint, type UnitKpiRow } from '@hotline/contracts';
-import { countFigure, daysInPeriod, previousPeriod, PRAISE_TYPES, ratio, satisfied, shiftYears, sumTotals, yoy, type Period } from '@hotline/domain';
+import {
+  addDays,
+  chinaDayStart,
+  countFigure,
+  daysInPeriod,
+  haochapingFeedback,
+  previousPeriod,
+  PRAISE_TYPES,
+  ratio,
+  satisfied,
+  shiftYears,
+  sumTotals,
+  yoy,
+  type Period,
+  type RectificationCounts,
+} from '@hotline/domain';
 import { KpiService, totalsOf } from './kpi.service';
 import { LookupService, type Lookup } from './lookup';
 import { SummaryReader } from './summary/summary-reader';
@@ -24,7 +39,7 @@ export class DashboardService {
     const lk = await this.lookup.get();
     const platform_id = lk.platformIds(scope);
     const prev = previousPeriod(period);
-    const [kpis, trend, types, hotCategories, heat, praisedUnits, overdueByUnit, surges] = await Promise.all([
+    const [kpis, trend, types, hotCategories, heat, praisedUnits, overdueByUnit, surges, rectification] = await Promise.all([
       this.kpiService.kpis(period, scope, prev),
       this.trend(period, platform_id),
       this.types(lk, period, prev, platform_id),
@@ -33,6 +48,7 @@ export class DashboardService {
       this.praisedUnits(lk, period, platform_id),
       this.overdueByUnit(lk, period, platform_id, now),
       this.surges(lk, period),
+      this.rectification(period, platform_id),
     ]);
     return {
       kpis,
@@ -45,7 +61,28 @@ export class DashboardService {
       praisedUnits: praisedUnits.slice(0, 10),
       overdueByUnit: overdueByUnit.slice(0, 10),
       surges,
+      haochapingFeedback: haochapingFeedback(kpis, rectification),
     };
+  }
+
+  /**
+   * 好差评整改 orders of the period that came through the provincial exchange, and how many were fed back (their answer
+   * reported up: exchange_link.feedback_at, what GET /api/admin/exchange/rectification counts over all time). `closed`
+   * mirrors the summary's finished + direct, so feedback can take the place of closure for these only
+   * (haochapingFedBack; the reports quote it too). Read from exchange_link, a few hundred rows a year, not the orders.
+   */
+  async rectification(period: Period, platform_id: number[] | undefined): Promise<RectificationCounts | null> {
+    const plat = platform_id ? ` AND o.platform_id IN (${platform_id.map(() => '?').join(', ')})` : '';
+    const [r]: Row[] = await this.ds.query(
+      `SELECT COUNT(*) AS tracked,
+              SUM(o.resolution = 'direct' OR (o.resolution = 'dispatched' AND o.accepted_at IS NOT NULL)) AS closed,
+              SUM(l.feedback_at IS NOT NULL) AS fed
+         FROM exchange_link l JOIN work_order o ON o.id = l.order_id
+        WHERE l.kind = 'rectification' AND o.channel_code = 'haochaping' AND o.created_at >= ? AND o.created_at < ?${plat}`,
+      [chinaDayStart(period.from), chinaDayStart(addDays(period.to, 1)), ...(platform_id ?? [])],
+    );
+    const tracked = Number(r?.['tracked'] ?? 0);
+    return tracked ? { tracked, trackedClosed: Number(r['closed'] ?? 0), fedBack: Number(r['fed'] ?? 0) } : null;
   }
 
   /** Daily counts for periods up to three months, monthly beyond; each bucket with the same bucket a year before. */

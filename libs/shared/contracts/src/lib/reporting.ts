@@ -205,4 +205,17 @@ export interface DashboardData {
   overdueByUnit: { unitId: number; name: string; late: number; openOverdue: number }[];
   /** open surge alerts in the period */
   surges: SurgeAlertView[];
+  /**
+   * 好差评整改 feedback (反馈) of the period, the figure the annual report and the 快报 quote (haochapingFedBack, by the
+   * same code): `orders` the period's 好差评 orders, `fedBack` those fed back (one that came through the provincial
+   * exchange when its answer went up, exchange_link.feedback_at; any other when closed), `tracked` how many came through
+   * the exchange. null when none did: there is no feedback record to quote (kpis.haochaping.finished counts closures).
+   */
+  haochapingFeedback: HaochapingFeedback | null;
+}
+
+export interface HaochapingFeedback {
+  orders: number;
+  fedBack: number;
+  tracked: number;
 }

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { prng, WorkCalendar } from '@hotline/domain';
-import { insertOrderRows, insertRows } from '@hotline/server-orders';
+import { insertOrderRows, insertRows, type OrderInsertRow } from '@hotline/server-orders';
 import { SummaryMaintenance } from '@hotline/server-statistics';
 import { cumulative, pickCumulative, scaled, split, type Rnd } from './fit';
 import { loadActors, loadHolidays, loadRefInfo } from './inputs';
@@ -150,7 +150,7 @@ export class GeneratorService {
     timed.sort((a, b) => a.at - b.at);
     let history = 0;
     for (let i = 0; i < timed.length; i += BATCH) {
-      const orderRows: unknown[][] = [];
+      const orderRows: OrderInsertRow[] = [];
       const historyRows: unknown[][] = [];
       const topicRows: unknown[][] = [];
       const supervisionRows: unknown[][] = [];
@@ -164,51 +164,55 @@ export class GeneratorService {
         const lived = live(o, createdAt, year, cal, actors, texts, rnd);
         const s = lived.state;
         onOrder(o, at, caller.phone);
-        // in ORDER_INSERT_COLS order
-        orderRows.push([
+        orderRows.push({
           id,
-          `${day}${String(n).padStart(6, '0')}`,
-          s.status,
-          lived.history.length,
-          o.platformId,
-          o.channel,
-          o.type,
-          o.categoryId,
-          o.regionId,
-          caller.name,
-          caller.phone,
-          caller.confidential ? 1 : 0,
-          texts.address(o),
-          texts.content(o),
-          0,
-          s.resolution,
-          s.directAnswer,
-          s.mainUnitId,
-          s.dispatchedAt,
-          s.signedAt,
-          s.repliedAt,
-          s.reply,
-          s.acceptedAt,
-          s.closedAt,
-          s.extensionCount,
-          s.reworkCount,
-          s.returnCount,
-          s.urgeCount,
-          s.superviseCount,
-          s.instructCount,
-          s.signDueAt,
-          s.handleDueAt,
-          s.callbackDueAt,
-          s.signOverdueAt,
-          s.handleOverdueAt,
-          s.callbackSatisfaction,
-          s.callbackSolved == null ? null : s.callbackSolved ? 1 : 0,
-          s.callbackComment,
-          s.callbackAt,
-          actors.agent.id,
-          createdAt,
-          s.updatedAt,
-        ]);
+          number: `${day}${String(n).padStart(6, '0')}`,
+          status: s.status,
+          version: lived.history.length,
+          platform_id: o.platformId,
+          channel_code: o.channel,
+          appeal_type_code: o.type,
+          category_id: o.categoryId,
+          region_id: o.regionId,
+          caller_name: caller.name,
+          caller_phone: caller.phone,
+          caller_confidential: caller.confidential ? 1 : 0,
+          address: texts.address(o),
+          content: texts.content(o),
+          urgent: 0,
+          resolution: s.resolution,
+          direct_answer: s.directAnswer,
+          direct_answer_method: s.directAnswerMethod,
+          direct_answer_article_id: s.directAnswerArticleId,
+          direct_answer_article_version: s.directAnswerArticleVersion,
+          three_way_unit_id: s.threeWayUnitId,
+          three_way_person: s.threeWayPerson,
+          main_unit_id: s.mainUnitId,
+          dispatched_at: s.dispatchedAt,
+          signed_at: s.signedAt,
+          replied_at: s.repliedAt,
+          reply: s.reply,
+          accepted_at: s.acceptedAt,
+          closed_at: s.closedAt,
+          extension_count: s.extensionCount,
+          rework_count: s.reworkCount,
+          return_count: s.returnCount,
+          urge_count: s.urgeCount,
+          supervise_count: s.superviseCount,
+          instruct_count: s.instructCount,
+          sign_due_at: s.signDueAt,
+          handle_due_at: s.handleDueAt,
+          callback_due_at: s.callbackDueAt,
+          sign_overdue_at: s.signOverdueAt,
+          handle_overdue_at: s.handleOverdueAt,
+          callback_satisfaction: s.callbackSatisfaction,
+          callback_solved: s.callbackSolved == null ? null : s.callbackSolved ? 1 : 0,
+          callback_comment: s.callbackComment,
+          callback_at: s.callbackAt,
+          created_by: actors.agent.id,
+          created_at: createdAt,
+          updated_at: s.updatedAt,
+        });
         for (const h of lived.history) {
           historyRows.push([
             id,

@@ -1,6 +1,7 @@
 import { SATISFACTION_LEVELS, type OrderAction, type OrderStatus, type Role } from '@hotline/contracts';
 import { decide, type WorkCalendar } from '@hotline/domain';
 import { newOrderRow } from '@hotline/server-orders';
+import { directAnswerColumns, type DirectAnswerColumns } from './direct-methods';
 import type { Rnd } from './fit';
 import { F_EXTENDED, F_INSTRUCTED, F_REOPENED, F_RETURNED, F_SENT_BACK, F_SIGN_LATE, F_SUPERVISED, F_URGED, type PlannedOrder } from './plan';
 
@@ -54,7 +55,7 @@ export interface SupervisionRow {
 }
 
 /** The order row's lifecycle columns in their final state (the descriptive ones come from the plan). */
-export interface LifecycleState {
+export interface LifecycleState extends DirectAnswerColumns {
   status: OrderStatus;
   resolution: 'direct' | 'dispatched';
   directAnswer: string | null;
@@ -85,6 +86,8 @@ export interface LifecycleState {
 
 export interface Texts {
   directAnswer(o: PlannedOrder): string;
+  /** the person spoken to at the unit in a three-way call */
+  threeWayPerson(o: PlannedOrder): string;
   reply(o: PlannedOrder): string;
 }
 
@@ -127,11 +130,13 @@ export function live(o: PlannedOrder, createdAt: Date, year: number, cal: WorkCa
   if (o.direct) {
     after(MIN, 20 * MIN);
     const answer = texts.directAnswer(o);
-    step('direct-answer', actors.agent, answer, null);
+    // the history line carries the record as the live action's does
+    const record = directAnswerColumns(o, () => texts.threeWayPerson(o));
+    step('direct-answer', actors.agent, answer, record.directAnswerMethod ? { ...record } : null);
     return {
       history,
       supervisions,
-      state: { ...blank(at()), status, resolution: 'direct', directAnswer: answer, closedAt: at(), updatedAt: at() },
+      state: { ...blank(at()), ...record, status, resolution: 'direct', directAnswer: answer, closedAt: at(), updatedAt: at() },
     };
   }
 

@@ -1,5 +1,6 @@
 import { cumulative, pickCumulative, type Rnd } from './fit';
 import { cityMatrix2020 } from './city-matrix';
+import { assignDirectMethods } from './direct-methods';
 import { dayWeights } from './day-weights';
 import { type PlannedOrder, NO_TOPICS, F_SIGN_LATE } from './plan';
 import { RefIndex, fail } from './ref-index';
@@ -34,6 +35,7 @@ export function planDistrict(ix: RefIndex, platformCode: string, year: number, c
       channel: chKeys[pickCumulative(chCum, rnd)],
       topicIds: epidemic && epidemicId ? [epidemicId] : NO_TOPICS,
       direct,
+      method: null,
       unitId: 0,
       wrongUnitId: 0,
       late: 0,
@@ -58,5 +60,6 @@ export function planDistrict(ix: RefIndex, platformCode: string, year: number, c
     }
     out.push(o);
   }
+  assignDirectMethods(out, ix, rnd);
   return out;
 }

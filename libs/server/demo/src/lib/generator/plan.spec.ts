@@ -5,6 +5,7 @@ import { planCity, type PlannedOrder } from './plan';
 import { planDistrict } from './plan-district';
 import { RefIndex } from './ref-index';
 import { seedRefInfo } from './seed-ref';
+import { DIRECT_METHOD_SHARES, directMethodGroup } from './direct-methods';
 import { ALL_PLATFORMS, CATEGORY_MIX_2020, CITY_YEARS, HOT_YOY_2020, L2_2020, POLLUTION_BY_REGION_2020, priorCount, sumMix, TYPE_KEYS } from './targets';
 
 const ix = new RefIndex(seedRefInfo());
@@ -134,6 +135,18 @@ describe('planCity at scale 1 (2020) reproduces the seed’s counts', () => {
     expect(count(orders, (o) => o.late >= 2)).toBe(119);
   });
 
+  it('gives every direct answer a method, in the documented shares of its group', () => {
+    expect(count(orders, (o) => o.direct !== (o.method != null))).toBe(0);
+    for (const group of ['consult', 'public', 'collector'] as const) {
+      const direct = orders.filter((o) => o.direct && directMethodGroup(o) === group);
+      for (const [method, share] of Object.entries(DIRECT_METHOD_SHARES[group]))
+        expect(Math.abs(count(direct, (o) => o.method === method) - share * direct.length)).toBeLessThanOrEqual(1);
+    }
+    // a three-way call names a unit; the collectors never read an article out
+    expect(count(orders, (o) => o.method === 'three-way' && !ix.unitById.has(o.unitId))).toBe(0);
+    expect(count(orders, (o) => o.collector && o.method === 'knowledge')).toBe(0);
+  });
+
   it('the epidemic', () => {
     expect(epi.length).toBe(73226);
     expect(formatPercent(epi.length / pub.length)).toBe('12.69%');
@@ -197,7 +210,7 @@ describe('live: a planned order’s rows follow the lifecycle and count as plann
     leader: actor('leader'),
     unit: (u) => ({ id: 2, name: 'u', role: 'unit_handler', unitId: u }),
   };
-  const texts = { directAnswer: () => '答复', reply: () => '已办理' };
+  const texts = { directAnswer: () => '答复', threeWayPerson: () => '王科长', reply: () => '已办理' };
   const orders = planCity(ix, 2020, 0.02, prng(11));
   const rnd = prng(5);
 
@@ -227,6 +240,12 @@ describe('live: a planned order’s rows follow the lifecycle and count as plann
       };
       const m = measuresOf(facts);
       if (m.direct !== (o.direct ? 1 : 0) || m.finished !== (o.direct ? 0 : 1)) fail('resolution');
+      // the summary counts each direct answer under its method, and the history line records it as the live action does
+      const byMethod = { knowledge: m.direct_knowledge, 'three-way': m.direct_three_way, other: m.direct_other };
+      if (o.direct && (m.direct_knowledge + m.direct_three_way + m.direct_other !== 1 || byMethod[o.method ?? 'other'] !== 1)) fail(`method ${o.method}`);
+      const answered = history.find((h) => h.action === 'direct-answer');
+      if (o.direct && answered?.data?.['directAnswerMethod'] !== o.method) fail('direct-answer history without its method');
+      if (o.method === 'three-way' && (state.threeWayUnitId !== o.unitId || !state.threeWayPerson)) fail('three-way call without its unit and person');
       if (m.late !== (!o.direct && o.late > 0 ? 1 : 0)) fail(`late ${m.late} planned ${o.late}`);
       if (m.callbacks !== (o.callback >= 0 ? 1 : 0)) fail('callback');
       if (m.instructions !== (o.flags & 128 ? 1 : 0)) fail('instruction');

@@ -1,4 +1,6 @@
+import type { DirectAnswerMethod } from '@hotline/contracts';
 import { chooseK, cumulative, deal, pickCumulative, scaled, shuffle, split, type Rnd } from './fit';
+import { assignDirectMethods } from './direct-methods';
 import { cityMatrix, scaleMatrix } from './city-matrix';
 import { dayOfYear, dayWeights, profileOf } from './day-weights';
 import { RefIndex, fail } from './ref-index';
@@ -36,6 +38,9 @@ export interface PlannedOrder {
   channel: string;
   topicIds: number[];
   direct: boolean;
+  /** how a direct answer was made (direct-methods.ts); null for dispatched orders */
+  method: DirectAnswerMethod | null;
+  /** the unit it is dispatched to; for a direct answer by three-way call, the unit called */
   unitId: number;
   /** the unit it went to first and that returned it (F_RETURNED) */
   wrongUnitId: number;
@@ -76,6 +81,7 @@ export function planCity(ix: RefIndex, year: number, scale: number, rnd: Rnd): P
       channel: collector ? 'patrol' : 'phone',
       topicIds: NO_TOPICS,
       direct: false,
+      method: null,
       unitId: 0,
       wrongUnitId: 0,
       late: 0,
@@ -340,6 +346,8 @@ export function planCity(ix: RefIndex, year: number, scale: number, rnd: Rnd): P
   const perUnit = units.length ? split(times - units.length, Object.fromEntries(units.map((u) => [String(u), byUnit.get(u)?.length ?? 1]))) : {};
   for (const u of units) for (const o of chooseK(byUnit.get(u) ?? [], 1 + (perUnit[String(u)] ?? 0), (o) => (o.late ? 5 : 1), rnd)) o.flags |= F_SUPERVISED;
 
+  // --- how the direct answers were made (last, so the plan above draws the same numbers as before methods were)
+  assignDirectMethods(orders, ix, rnd);
   return orders;
 }
 

@@ -21,6 +21,8 @@ const STREETS: Record<string, string[]> = {
   yuntaishan: ['云台山路', '宿城路', '东磊路'],
 };
 const ENDINGS = ['', '请相关部门尽快处理。', '希望有关部门予以解决。', '已多次反映，问题仍未解决。', '请尽快给予答复。'];
+/** Whom a three-way call reaches at the unit. */
+const TITLES = ['科长', '主任', '副科长', '值班员'];
 const PLACES = ['小区', '路口', '公交站台旁', '菜市场附近', '学校门口', '商业街'];
 
 export class OrderTexts implements Texts {
@@ -71,11 +73,20 @@ export class OrderTexts implements Texts {
     return { name, phone, confidential: this.rnd() < 0.05 };
   }
 
+  /** The answer says how it was made, as the method recorded with it. */
   directAnswer(o: PlannedOrder): string {
     const what = this.categoryName(o.categoryId);
-    if (o.type === 'consult') return `已根据知识库就“${what}”相关政策和办理流程向市民作出解答，市民表示清楚。`;
+    if (o.method === 'knowledge') return `已根据知识库就“${what}”相关政策和办理流程向市民作出解答，市民表示清楚。`;
+    if (o.method === 'three-way') {
+      const unit = this.ix.unitById.get(o.unitId)?.name ?? '相关单位';
+      return `经三方通话联系${unit}，已就“${what}”问题当场协调解决，市民表示认可。`;
+    }
     if (o.collector) return `采集员现场协调处置完毕，“${what}”问题已整改。`;
-    return `经三方通话联系相关单位，已就“${what}”问题当场协调解决，市民表示认可。`;
+    return `已就“${what}”问题向市民解释说明，并告知办理渠道，市民表示认可。`;
+  }
+
+  threeWayPerson(): string {
+    return `${SURNAMES[Math.floor(this.rnd() * SURNAMES.length)]}${TITLES[Math.floor(this.rnd() * TITLES.length)]}`;
   }
 
   reply(o: PlannedOrder): string {

@@ -166,6 +166,12 @@ export const ORDER_INSERT_COLS = [
   'urgent',
   'resolution',
   'direct_answer',
+  // how a direct answer was made (the direct-answer action's record), null for dispatched orders
+  'direct_answer_method',
+  'direct_answer_article_id',
+  'direct_answer_article_version',
+  'three_way_unit_id',
+  'three_way_person',
   'main_unit_id',
   'dispatched_at',
   'signed_at',
@@ -192,20 +198,29 @@ export const ORDER_INSERT_COLS = [
   'created_at',
   'updated_at',
 ] as const;
+/**
+ * A generated order's row by column: every column of ORDER_INSERT_COLS named, so a column added to the list is a
+ * compile error in the generator until it gives the column its value (not a row shifted by one).
+ */
+export type OrderInsertRow = Record<(typeof ORDER_INSERT_COLS)[number], unknown>;
 export const HISTORY_INSERT_COLS = ['order_id', ...HISTORY_COLS] as const;
 export const TOPIC_INSERT_COLS = ['order_id', 'topic_id'] as const;
 
-/** Generated orders with their ids given: rows in ORDER_INSERT_COLS, HISTORY_INSERT_COLS and TOPIC_INSERT_COLS order, as multi-row INSERTs. */
-export async function insertOrderRows(qr: QueryRunner, rows: { orders: unknown[][]; history: unknown[][]; topics: unknown[][] }): Promise<void> {
-  await insertRows(qr, 'work_order', ORDER_INSERT_COLS, rows.orders);
-  const [id, content, address, createdAt] = (['id', 'content', 'address', 'created_at'] as const).map((c) => ORDER_INSERT_COLS.indexOf(c));
+/** Generated orders with their ids given (rows by column), their history and topics (in HISTORY_INSERT_COLS and TOPIC_INSERT_COLS order), as multi-row INSERTs. */
+export async function insertOrderRows(qr: QueryRunner, rows: { orders: OrderInsertRow[]; history: unknown[][]; topics: unknown[][] }): Promise<void> {
+  await insertRows(
+    qr,
+    'work_order',
+    ORDER_INSERT_COLS,
+    rows.orders.map((r) => ORDER_INSERT_COLS.map((c) => r[c])),
+  );
   await writeOrderText(
     qr,
     rows.orders.map((r) => ({
-      id: Number(r[id]),
-      content: r[content] as string | null,
-      address: r[address] as string | null,
-      createdAt: new Date(r[createdAt] as Date | string),
+      id: Number(r.id),
+      content: r.content as string | null,
+      address: r.address as string | null,
+      createdAt: new Date(r.created_at as Date | string),
     })),
   );
   await insertRows(qr, 'order_history', HISTORY_INSERT_COLS, rows.history);

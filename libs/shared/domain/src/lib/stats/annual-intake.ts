@@ -1,6 +1,7 @@
 import type { ReportBlock, ReportSection } from '@hotline/contracts';
 import { formatTimes, ppChange, yoy } from './figures';
 import { daysInPeriod } from './period';
+import { haochapingFedBack } from './rectification';
 import { AnnualDraft, clauses, n, pct, rateClause, sub, trendLead, versus } from './report-wording';
 
 /** Section 一、诉求受理情况: volume, consultations, the platform's extended services. */
@@ -97,8 +98,7 @@ export function intakeSection(d: AnnualDraft): ReportSection {
   fig('callbacks', k.callbacks.value);
   fig('haochaping', k.haochaping.value);
   fig('haochapingFinished', k.haochaping.finished);
-  const rect = a.rectification;
-  const fedBackCount = rect ? Math.max(0, k.haochaping.finished - rect.trackedClosed) + rect.fedBack : k.haochaping.finished;
+  const fedBackCount = haochapingFedBack(k.haochaping.finished, a.rectification);
   fig('haochapingFedBack', fedBackCount);
   fig('internet', k.internet.value);
   fig('internetTimes', k.internet.times);

@@ -3,6 +3,7 @@ import { composeAnnualReport, type AnnualInput } from './annual-report';
 import { zeroTotals } from './facts';
 import { computeKpis, type IntakeCell, type KpiSide } from './kpis';
 import { yearPeriod, type Period } from './period';
+import { haochapingFeedback } from './rectification';
 
 const m = (over: Partial<MeasureTotals>): MeasureTotals => ({ ...zeroTotals(), ...over });
 const cell = (channel: string, appealType: string, over: Partial<MeasureTotals>): IntakeCell => ({ channel, appealType, m: m(over) });
@@ -229,5 +230,13 @@ describe('composeAnnualReport quotes the 好差评 rectification feedback', () =
     expect(t.block('intake.extension')?.text).toContain('省级派送“好差评”整改工单 10件，已全部完成反馈；');
     // nothing tracked (imported history): closure is the feedback, as before
     expect(extension(hcp({ finished: 7 })).block('intake.extension')?.text).toContain('整改工单 10件，已完成反馈 7件；');
+  });
+
+  it('gives the dashboard the same figure, and nothing when no order came through the exchange', () => {
+    const rect = { tracked: 6, trackedClosed: 6, fedBack: 4 };
+    const a = input(yearPeriod(2026), yearPeriod(2025), hcp({ finished: 10 }), firstYear, { rectification: rect });
+    expect(haochapingFeedback(a.kpis, rect)).toEqual({ orders: 10, fedBack: composeAnnualReport(a).figures['haochapingFedBack'], tracked: 6 });
+    expect(haochapingFeedback(a.kpis, null)).toBeNull();
+    expect(haochapingFeedback(a.kpis, { tracked: 0, trackedClosed: 0, fedBack: 0 })).toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import { handlingSection } from './annual-handling';
 import { hotSection } from './annual-hot';
 import { AnnualDraft } from './report-wording';
 import type { Period } from './period';
+import type { RectificationCounts } from './rectification';
 
 /**
  * The 运行情况综合分析报告 as text, tables and chart data, composed from figures the server has summed. Pure:
@@ -56,13 +57,8 @@ export interface AnnualInput {
   /** what the coordination meetings were about, most frequent first (their titles less 专题协调会议) */
   meetingTopics?: string[];
   praisedUnits: NamedValue[];
-  /**
-   * 好差评整改 orders of the period that arrived through the provincial exchange (exchange_link, kind rectification):
-   * how many, how many of them are closed (direct or finished, as the summary counts them), and how many were fed back
-   * (their answer reported up). Their feedback replaces their closure in 已完成反馈; orders that arrived otherwise
-   * (imported, typed in) have no upstream to report to, and their closure stays their feedback. Absent: none tracked.
-   */
-  rectification?: { tracked: number; trackedClosed: number; fedBack: number } | null;
+  /** 好差评整改 orders of the period that arrived through the provincial exchange (haochapingFedBack). Absent: none tracked. */
+  rectification?: RectificationCounts | null;
   backlog: { cleared: number; remaining: number; remainingBefore: number; supervisedUnits: number; supervisions: number };
   hot: HotCategoryInput[];
   alsoCategories: string[];

@@ -9,3 +9,4 @@ export * from './remarks';
 export * from './focus-report';
 export { clauses, named, periodLabel, trendLead, versus, versusPp } from './report-wording';
 export * from './report-figures';
+export * from './rectification';

@@ -44,6 +44,8 @@ describe('DashboardPage', () => {
     expect(value('accepted')).toBe('868,022');
     expect(value('on-time-rate')).toBe('97.10%');
     expect(el.querySelector('[data-testid="kpi-on-time-rate"]')?.textContent).toContain('+2.66 个百分点');
+    // 好差评: the feedback the provincial exchange recorded, not the closures
+    expect(el.querySelector('[data-testid="kpi-haochaping"] .kpi-sub')?.textContent).toContain('已反馈 400 / 417 件（省平台回传）');
     expect(el.querySelector('[data-testid="hot-categories"]')?.textContent).toContain('市容环境');
     expect(el.querySelector('[data-testid="heat-table"]')?.textContent).toContain('海州区');
     expect(el.querySelector('[data-testid="overdue-table"]')?.textContent).toContain('市公安局');

@@ -59,7 +59,7 @@ export class DashboardPage {
   protected readonly data = this.store.data;
   protected readonly cards = computed(() => {
     const d = this.data();
-    return d ? kpiCards(d.kpis) : [];
+    return d ? kpiCards(d) : [];
   });
   private readonly animate = animateCharts();
   protected readonly trendChart = computed(() => {

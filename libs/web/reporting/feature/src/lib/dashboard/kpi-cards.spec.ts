@@ -1,8 +1,9 @@
+import type { HaochapingFeedback } from '@hotline/contracts';
 import { kpiCards } from './kpi-cards';
-import { kpiSet } from '../testing-fixtures';
+import { dashboard, kpiSet } from '../testing-fixtures';
 
 describe('dashboard KPI cards', () => {
-  const cards = kpiCards(kpiSet());
+  const cards = kpiCards(dashboard());
   const card = (key: string) => cards.find((c) => c.key === key);
 
   it('shows counts with YoY and rates with their change in 百分点', () => {
@@ -24,5 +25,13 @@ describe('dashboard KPI cards', () => {
   it('has one card per headline figure, keys unique', () => {
     expect(new Set(cards.map((c) => c.key)).size).toBe(cards.length);
     expect(cards.length).toBe(12);
+  });
+
+  it('quote the 好差评 feedback from the provincial exchange, as the report does, and say when there is none', () => {
+    const sub = (f: HaochapingFeedback | null) => kpiCards({ kpis: kpiSet(), haochapingFeedback: f }).find((c) => c.key === 'haochaping')?.sub;
+    expect(sub({ orders: 417, fedBack: 400, tracked: 417 })).toBe('已反馈 400 / 417 件（省平台回传）；国务院督查 108 件；批示 765 件');
+    expect(sub({ orders: 417, fedBack: 417, tracked: 417 })).toBe('已全部反馈（省平台回传）；国务院督查 108 件；批示 765 件');
+    // no exchange data: no figure at all, never the 417 closures
+    expect(sub(null)).toBe('暂无省平台反馈数据；国务院督查 108 件；批示 765 件');
   });
 });

@@ -1,4 +1,4 @@
-import type { CountFigure, KpiSet, RateFigure } from '@hotline/contracts';
+import type { CountFigure, DashboardData, HaochapingFeedback, RateFigure } from '@hotline/contracts';
 import { formatCountGrouped, formatPercent } from '@hotline/domain';
 
 export interface KpiCard {
@@ -32,8 +32,18 @@ const rate = (key: string, label: string, f: RateFigure, sub: string): KpiCard =
   sub,
 });
 
+/**
+ * The 好差评 card's feedback: the report's figure (haochapingFedBack, computed by the server with the report's code),
+ * labelled as what the provincial exchange recorded, or a plain word that the period has none — never the closures.
+ */
+function feedbackText(f: HaochapingFeedback | null): string {
+  if (!f) return '暂无省平台反馈数据';
+  return f.fedBack >= f.orders ? '已全部反馈（省平台回传）' : `已反馈 ${formatCountGrouped(f.fedBack)} / ${formatCountGrouped(f.orders)} 件（省平台回传）`;
+}
+
 /** The dashboard's headline cards, in the order the annual report's section 一 quotes them. */
-export function kpiCards(k: KpiSet): KpiCard[] {
+export function kpiCards(d: Pick<DashboardData, 'kpis' | 'haochapingFeedback'>): KpiCard[] {
+  const k = d.kpis;
   return [
     count('accepted', '受理总量', k.accepted, `日均 ${formatCountGrouped(Math.round(k.dailyAverage))} 件`),
     count('public', '公众诉求', k.publicAppeals, `占 ${formatPercent(k.publicShare.value)}，信息采集 ${formatCountGrouped(k.collectorAppeals.value)} 件`),
@@ -60,7 +70,7 @@ export function kpiCards(k: KpiSet): KpiCard[] {
       'haochaping',
       '好差评整改',
       k.haochaping,
-      `已反馈 ${formatCountGrouped(k.haochaping.finished)} 件；国务院督查 ${formatCountGrouped(k.stateCouncil.value)} 件；批示 ${formatCountGrouped(k.instructions.value)} 件`,
+      `${feedbackText(d.haochapingFeedback)}；国务院督查 ${formatCountGrouped(k.stateCouncil.value)} 件；批示 ${formatCountGrouped(k.instructions.value)} 件`,
     ),
   ];
 }
