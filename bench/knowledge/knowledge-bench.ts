@@ -296,16 +296,33 @@ async function readQaPairs(file: string): Promise<QaPair[]> {
   });
   return out;
 }
-function qaSet(rows: QaPair[]): TestSet {
+function qaSet(rows: QaPair[], extra: KnowledgeArticleRow[]): TestSet {
   const usable = rows.filter((r) => r.id && r.title && r.detail && r.reply);
   const when = (t?: string) => (t && /^\d{4}\/\d{1,2}\/\d{1,2}/.test(t) ? t : '2019/1/1 00:00:00');
   return {
     name: 'qa',
     what: "article = title + the reply given; query = the citizen's detail",
-    articles: usable.map((r) => article({ id: r.id, title: r.title, detail: r.reply, time: when(r.time) }, r.reply)),
+    articles: [...usable.map((r) => article({ id: r.id, title: r.title, detail: r.reply, time: when(r.time) }, r.reply)), ...extra],
     queries: usable.map((r) => ({ target: r.id, split: splitOf(r.id), text: r.detail.slice(0, 5000) })),
     kind: 'suggest',
   };
+}
+
+// The demo's own articles (short colloquial 同义问法 among them), as competitors in the qa set: --with-demo-articles.
+async function demoArticles(): Promise<KnowledgeArticleRow[]> {
+  const { DEMO_ARTICLES } = await import('@hotline/server-demo');
+  return DEMO_ARTICLES.map((a, i) => ({
+    id: `demo-${i}`,
+    version: 1,
+    title: a.title,
+    questions: a.questions,
+    answer: a.answer.replace(/<[^>]+>/g, ' '),
+    categoryIds: [],
+    regionIds: [],
+    keywords: a.keywords,
+    validTo: null,
+    updatedAt: new Date(),
+  }));
 }
 
 // ------------------------------------------------------------------------------------------------------- baseline
@@ -387,7 +404,12 @@ async function main() {
   const t0 = performance.now();
   const analyzer = new Analyzer(flag('engine-synonyms') ? { synonyms: PARAPHRASE.map(([a, b]) => [a, b]) } : {});
   const wanted = (opt('sets', 'noisy,half,keywords') as string).split(',');
-  const sets = [noisySet(), halfSet(), keywordSet(analyzer), ...(QA_FILE ? [qaSet(await readQaPairs(QA_FILE))] : [])].filter((s) => wanted.includes(s.name));
+  const sets = [
+    noisySet(),
+    halfSet(),
+    keywordSet(analyzer),
+    ...(QA_FILE ? [qaSet(await readQaPairs(QA_FILE), flag('with-demo-articles') ? await demoArticles() : [])] : []),
+  ].filter((s) => wanted.includes(s.name));
   const result: Record<string, unknown> = {
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, loadavg: os.loadavg(), node: process.version },
