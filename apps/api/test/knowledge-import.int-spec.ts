@@ -106,6 +106,27 @@ describe('knowledge import (real MariaDB + Redis)', () => {
     });
   });
 
+  it('reports a second row with the same title and owner in one file, so a re-import changes nothing', async () => {
+    const rows = [
+      ['标题', '答案', '责任单位'],
+      [`停水通知${tag}`, '计划停水请关注水务集团公告。', '连云港水务集团'],
+      [`停水通知${tag}`, '临时停水请拨打水务集团热线。', '连云港水务集团'],
+      [`停水通知${tag}`, '全市停水信息见市政府网站。', ''],
+    ];
+    const r = await upload(admin, 'dup.csv', csv(rows));
+    expect(r.body).toMatchObject({ imported: 2, updated: 0, unchanged: 0, failed: 1 });
+    expect(r.body.errors).toEqual([{ row: 3, column: '标题', reason: 'the same title and owner unit as row 2: one article per title and owner' }]);
+    const again = await upload(admin, 'dup.csv', csv(rows));
+    expect(again.body).toMatchObject({ imported: 0, updated: 0, unchanged: 2, failed: 1 });
+    const stored = await byTitle(`停水通知${tag}`);
+    expect(stored).toHaveLength(2);
+    const water = stored.find((a) => a.ownerUnitId === api.ref.unit('swjt').id) as KnowledgeArticleSummary;
+    expect((await admin.get<KnowledgeArticleDetail>(`/api/knowledge/articles/${water.id}`)).body).toMatchObject({
+      answerText: '计划停水请关注水务集团公告。',
+      currentVersion: 1,
+    });
+  });
+
   it('reads XLSX; a unit’s import makes drafts of its own unit', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('知识');

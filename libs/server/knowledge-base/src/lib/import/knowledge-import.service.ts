@@ -104,6 +104,9 @@ export class KnowledgeImportService {
       const names = await this.names();
       let index: Map<(typeof KNOWLEDGE_HEADERS)[number], number> | null = null;
       let rowNo = 0;
+      // title + owner of every row stored or tried, with its row: a later row with the same would make the article
+      // flip between two answers at every import of the file, so it is reported and stores nothing
+      const seen = new Map<string, number>();
       for await (const cells of readRecords(path, () => undefined)) {
         rowNo++;
         if (!index) {
@@ -123,6 +126,13 @@ export class KnowledgeImportService {
         }
         try {
           const clean = await this.articles.checkInput(user, parsed.value);
+          const key = `${clean.title.toLowerCase()}\u0000${clean.ownerUnitId ?? ''}`;
+          const first = seen.get(key);
+          if (first !== undefined) {
+            fail([{ row: rowNo, column: '标题', reason: `the same title and owner unit as row ${first}: one article per title and owner` }]);
+            continue;
+          }
+          seen.set(key, rowNo);
           counts[await this.store(user, clean)]++;
         } catch (e) {
           const column = e instanceof AppException && /answer/.test(e.message) ? '答案' : '标题';
