@@ -44,7 +44,7 @@ test.describe('knowledge base', () => {
     await page.getByTestId('kb-new').click();
     await writeArticle(page, {
       title,
-      questions: '家里停水了什么时候来水\n突发停水怎么办',
+      questions: '家里停水了什么时候来水\n突发停水怎么办\n停水后多久能恢复供水',
       answer: '突发停水一般在 4 小时内恢复供水。\n可拨打水务集团 24 小时热线 96889 查询抢修进度。',
       owner: '水务集团',
     });

@@ -18,10 +18,11 @@ describe('phrasing coverage', () => {
     expect(phrasingCoverage([units('玉诚环境')], appeal, flat)).toBe(1);
   });
 
-  it('counts letters and digits as words: another district is not the same title', () => {
+  it('counts words with a letter: another district is not the same title; a bare number is not counted', () => {
     const appeal = units('A7县玉诚环境劳动用工');
     expect(phrasingCoverage([units('A7县玉诚环境劳动用工')], appeal, flat)).toBe(1);
     expect(phrasingCoverage([units('A3县玉诚环境劳动用工')], appeal, flat)).toBeLessThan(1);
+    expect(phrasingCoverage([units('玉诚环境劳动用工 25421')], appeal, flat)).toBe(1);
   });
 
   it('weighs rare units above common ones', () => {

@@ -5,16 +5,20 @@
 // little with many long answers ranks them near the article whose whole title it repeats.
 import { AnalyzedText } from './analyzer';
 
-/** What coverage counts of a text: its distinct CJK bigrams, and its words that hold a letter or digit ("a7", "12345"). */
+/**
+ * What coverage counts of a text: its distinct CJK bigrams, and its words that hold a Latin letter ("a7", "etc"). Bare
+ * numbers do not count: in a title they are mostly a year, an amount or a document's number, which a caller seldom
+ * repeats as written, and as rare words they would weigh as much as the matter itself.
+ */
 export interface CoverageUnits {
   bigrams: ReadonlySet<number>;
   words: ReadonlySet<string>;
 }
 
-const HAS_ALNUM = /[0-9a-z]/;
+const HAS_LETTER = /[a-z]/;
 
 export function coverageUnits(a: AnalyzedText): CoverageUnits {
-  return { bigrams: new Set(a.bigrams), words: new Set(a.words.filter((w) => HAS_ALNUM.test(w))) };
+  return { bigrams: new Set(a.bigrams), words: new Set(a.words.filter((w) => HAS_LETTER.test(w))) };
 }
 
 /**
