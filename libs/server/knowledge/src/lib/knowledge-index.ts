@@ -295,7 +295,7 @@ export class KnowledgeIndex {
 
   /**
    * Query terms with weights: words, their synonyms and bigrams; long queries keep only the most specific ones. Also
-   * every bigram and alphanumeric word of the text (for the coverage re-ranking).
+   * every bigram of the text and its words with a letter (for the coverage re-ranking).
    */
   private queryTerms(text: string): { terms: QueryTerm[]; units: CoverageUnits } {
     const cfg = this.ranking;
